@@ -1,0 +1,215 @@
+"""Money: exact euros on :class:`~decimal.Decimal`.
+
+A float never becomes money: ``Money(0.1)`` is refused, because 0.1 has no
+exact binary value and budgets must add up to the cent.
+
+>>> total = Money(42_000) + Money("168000") + Money(Decimal("126000.00"))
+>>> total
+Money('336000.00')
+>>> str(total)
+'EUR 336.000,00'
+>>> total.plain()
+'336000.00'
+>>> [m.plain() for m in Money(100).split(3)]
+['33.34', '33.33', '33.33']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, InvalidOperation
+from typing import Final, final
+
+from sociaaldomein.errors import InvalidValueError
+
+__all__ = ["CENT", "Money"]
+
+CENT: Final = Decimal("0.01")
+
+
+@final
+class Money:
+    """An amount in euros.  Exact: addition and subtraction never round.
+
+    Construct from ``int``, ``Decimal`` or a numeric string (``"336000.00"``,
+    also the Dutch ``"EUR 336.000,00"`` via :meth:`parse`).  Multiplication by an
+    ``int`` or ``Decimal`` is exact; division is not offered because it rarely
+    is: use :meth:`split` or :meth:`allocate`, which conserve every cent.
+    """
+
+    __slots__ = ("_amount",)
+    _amount: Decimal
+
+    def __init__(self, amount: Decimal | int | str = 0) -> None:
+        self._amount = _to_decimal(amount, "Money.amount")
+
+    @classmethod
+    def zero(cls) -> Money:
+        """EUR 0,00."""
+        return cls(0)
+
+    @classmethod
+    def parse(cls, text: str) -> Money:
+        """Read ``"336000.00"``, ``"336000"``, ``"EUR 336.000,00"`` or ``"€ 336.000,-"``."""
+        raw = text.strip()
+        for prefix in ("EUR", "€"):
+            if raw.upper().startswith(prefix):
+                raw = raw[len(prefix) :].strip()
+        if raw.endswith(",-"):
+            raw = raw[:-2] + ",00"
+        if "," in raw:
+            raw = raw.replace(".", "").replace(",", ".")
+        try:
+            return cls(Decimal(raw))
+        except (InvalidOperation, InvalidValueError):
+            raise InvalidValueError(
+                "Money", f"cannot read {text!r} as an amount (use 336000.00 or EUR 336.000,00)"
+            ) from None
+
+    @property
+    def amount(self) -> Decimal:
+        """The exact amount as a ``Decimal``."""
+        return self._amount
+
+    def rounded(self) -> Money:
+        """Rounded to whole cents (banker's rounding)."""
+        return Money(self._amount.quantize(CENT, rounding=ROUND_HALF_EVEN))
+
+    def plain(self) -> str:
+        """``"336000.00"``: for files, CSV and JSON."""
+        return f"{self._amount.quantize(CENT, rounding=ROUND_HALF_EVEN):f}"
+
+    def format_nl(self) -> str:
+        """``"EUR 336.000,00"``: Dutch notation, thousands with dots, cents with a comma."""
+        q = self._amount.quantize(CENT, rounding=ROUND_HALF_EVEN)
+        sign = "-" if q < 0 else ""
+        whole, cents = f"{abs(q):f}".split(".")
+        groups = f"{int(whole):,}".replace(",", ".")
+        return f"EUR {sign}{groups},{cents}"
+
+    def split(self, parts: int) -> list[Money]:
+        """``parts`` amounts in whole cents that add up exactly to this amount (rounded to cents).
+
+        The first ones get the extra cents, so the list is non-increasing.
+        """
+        if isinstance(parts, bool) or not isinstance(parts, int) or parts < 1:
+            raise InvalidValueError("parts", f"must be a whole number of at least 1, got {parts!r}")
+        return self.allocate([1] * parts)
+
+    def allocate(self, weights: Sequence[int | Decimal]) -> list[Money]:
+        """Shares proportional to ``weights``, in whole cents, adding up exactly to the total.
+
+        Remainders go to the shares with the largest fractional parts (largest
+        remainder method), earlier shares first on ties.
+        """
+        ws = [_to_decimal(w, "weights") for w in weights]
+        if not ws or any(w < 0 for w in ws) or sum(ws) == 0:
+            raise InvalidValueError("weights", "must be non-negative and not all zero")
+        total_cents = int((self._amount / CENT).to_integral_value(rounding=ROUND_HALF_EVEN))
+        wsum = sum(ws)
+        exact = [Decimal(total_cents) * w / wsum for w in ws]
+        floors = [int(e.to_integral_value(rounding=ROUND_DOWN)) for e in exact]
+        rest = total_cents - sum(floors)
+        order = sorted(range(len(ws)), key=lambda i: (-(exact[i] - floors[i]), i))
+        for i in order[: abs(rest)]:
+            floors[i] += 1 if rest > 0 else -1
+        return [Money(Decimal(c) * CENT) for c in floors]
+
+    @staticmethod
+    def total(amounts: Iterable[Money]) -> Money:
+        """The exact sum of ``amounts`` (EUR 0,00 for none)."""
+        out = Decimal(0)
+        for m in amounts:
+            out += _check_money(m, "total")._amount
+        return Money(out)
+
+    # arithmetic -----------------------------------------------------------
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self._amount + _check_money(other, "+")._amount)
+
+    def __radd__(self, other: object) -> Money:
+        if other == 0 and not isinstance(other, (bool, float)):
+            return self  # so that sum() works from its int start
+        return Money(_check_money(other, "+")._amount + self._amount)
+
+    def __sub__(self, other: Money) -> Money:
+        return Money(self._amount - _check_money(other, "-")._amount)
+
+    def __neg__(self) -> Money:
+        return Money(-self._amount)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self._amount))
+
+    def __mul__(self, factor: int | Decimal) -> Money:
+        return Money(self._amount * _to_decimal(factor, "factor"))
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Money) -> Decimal:
+        """The ratio of two amounts (``Money / Money``) as a ``Decimal``."""
+        return self._amount / _check_money(other, "/")._amount
+
+    # comparison -----------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Money):
+            return self._amount == other._amount
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(("Money", self._amount))
+
+    def __lt__(self, other: Money) -> bool:
+        return self._amount < _check_money(other, "<")._amount
+
+    def __le__(self, other: Money) -> bool:
+        return self._amount <= _check_money(other, "<=")._amount
+
+    def __gt__(self, other: Money) -> bool:
+        return self._amount > _check_money(other, ">")._amount
+
+    def __ge__(self, other: Money) -> bool:
+        return self._amount >= _check_money(other, ">=")._amount
+
+    def __bool__(self) -> bool:
+        return bool(self._amount)
+
+    def __repr__(self) -> str:
+        return f"Money('{self.plain()}')" if self == self.rounded() else f"Money('{self._amount}')"
+
+    def __str__(self) -> str:
+        return self.format_nl()
+
+    def __reduce__(self) -> tuple[type[Money], tuple[str]]:
+        return (Money, (str(self._amount),))
+
+
+def _to_decimal(value: object, field: str) -> Decimal:
+    if isinstance(value, float):
+        raise InvalidValueError(
+            field, f"a float is not exact money; pass Decimal({str(value)!r}) or a string"
+        )
+    if isinstance(value, bool):
+        raise InvalidValueError(field, f"must be an amount, got {value!r}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            value = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidValueError(field, f"cannot read {value!r} as an amount") from None
+    if not isinstance(value, Decimal):
+        raise InvalidValueError(field, f"must be an amount, got {type(value).__name__} {value!r}")
+    if not value.is_finite():
+        raise InvalidValueError(field, f"must be a finite amount, got {value}")
+    return value
+
+
+def _check_money(value: object, op: str) -> Money:
+    if not isinstance(value, Money):
+        raise InvalidValueError(
+            "Money", f"{op} needs two amounts of Money, got {type(value).__name__} {value!r}"
+        )
+    return value

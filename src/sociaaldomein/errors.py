@@ -1,0 +1,79 @@
+"""Every error the library raises on purpose.
+
+All of them derive from :class:`SociaaldomeinError`, so a caller that wants to
+catch "anything the library rejected" catches one class.  Each message names
+what was wrong (a field, a plugin and its hook, a pilot) so that nobody has to
+read a traceback to find out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "CompositionError",
+    "InvalidValueError",
+    "PluginError",
+    "PluginLoadError",
+    "PluginLoadWarning",
+    "SociaaldomeinError",
+    "UnknownPilotError",
+]
+
+
+class SociaaldomeinError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class InvalidValueError(SociaaldomeinError, ValueError):
+    """A value does not fit the field it was given for.
+
+    ``field`` is the dotted path of the field (``"Professional.fte"``,
+    ``"Gezin.zrm.scores.Financien"``) and ``problem`` says what is wrong in
+    plain words.  ``str(error)`` is ``"<field>: <problem>"``.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+class UnknownPilotError(SociaaldomeinError, LookupError):
+    """A pilot name that the composition does not know; the message lists the known ones."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        self.name = name
+        self.known = tuple(sorted(known))
+        listed = ", ".join(self.known) if self.known else "none are registered"
+        super().__init__(f"unknown pilot {name!r}; known pilots: {listed}")
+
+
+class CompositionError(SociaaldomeinError):
+    """The composition of pilots and policies is inconsistent (for example a pilot twice)."""
+
+
+class PluginError(SociaaldomeinError):
+    """A plugin raised inside a hook.  The original exception is ``__cause__``."""
+
+    def __init__(self, plugin: str, hook: str, cause: BaseException) -> None:
+        self.plugin = plugin
+        self.hook = hook
+        super().__init__(
+            f"plugin {plugin!r} failed in hook {hook!r}: {type(cause).__name__}: {cause}"
+        )
+
+
+class PluginLoadError(SociaaldomeinError):
+    """An entry point of the ``sociaaldomein`` group could not be loaded (strict mode)."""
+
+    def __init__(self, entry_point: str, cause: BaseException) -> None:
+        self.entry_point = entry_point
+        super().__init__(
+            f"plugin entry point {entry_point!r} could not be loaded: "
+            f"{type(cause).__name__}: {cause}"
+        )
+
+
+class PluginLoadWarning(UserWarning):
+    """An entry point was skipped because it could not be loaded (non-strict mode)."""
