@@ -52,11 +52,14 @@ def as_date(value: datetime.date) -> pendulum.Date:
     Anything else passes through unchanged so that :func:`is_date`, which knows
     the field's name, can reject it with a clear message.
     """
-    if isinstance(value, pendulum.Date):
-        return value
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return pendulum.Date(value.year, value.month, value.day)
-    return cast(pendulum.Date, value)
+    raw: object = value
+    if isinstance(raw, datetime.datetime):
+        return cast("pendulum.Date", raw)  # refused by is_date, which knows the field
+    if isinstance(raw, pendulum.Date):
+        return raw
+    if isinstance(raw, datetime.date):
+        return pendulum.Date(raw.year, raw.month, raw.day)
+    return cast("pendulum.Date", raw)
 
 
 def as_optional_date(value: datetime.date | None) -> pendulum.Date | None:
@@ -66,7 +69,7 @@ def as_optional_date(value: datetime.date | None) -> pendulum.Date | None:
 
 def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: the value is a calendar date (not a datetime, not a string)."""
-    if not isinstance(value, pendulum.Date) or isinstance(value, datetime.datetime):
+    if isinstance(value, datetime.datetime) or not isinstance(value, pendulum.Date):
         raise InvalidValueError(
             field_name(instance, attribute),
             f"must be a date such as pendulum.date(2021, 10, 1), got {value!r}",
@@ -82,14 +85,14 @@ def is_optional_date(instance: object, attribute: attrs.Attribute[Any], value: o
 def as_decimal(value: Decimal | int | str) -> Decimal:
     """Converter: ints and numeric strings become ``Decimal``; floats pass to the validator."""
     if isinstance(value, bool):
-        return cast(Decimal, value)
+        return cast("Decimal", value)
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, str):
         try:
             return Decimal(value.strip())
         except ArithmeticError:
-            return cast(Decimal, value)
+            return cast("Decimal", value)
     return value
 
 
@@ -203,8 +206,7 @@ def is_enum(enum_type: type[enum.Enum]) -> Validator:
 
 def coerce_enum(enum_type: type[E], value: E | str) -> E:
     """A member name becomes the member; anything else passes through to the validator."""
-    if isinstance(value, str) and not isinstance(value, enum.Enum):
-        if value in enum_type.__members__:
-            return enum_type[value]
-        return cast(E, value)
-    return value
+    raw: object = value
+    if isinstance(raw, str) and not isinstance(raw, enum.Enum) and raw in enum_type.__members__:
+        return enum_type[raw]
+    return cast("E", raw)

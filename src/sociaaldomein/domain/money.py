@@ -52,12 +52,14 @@ class Money:
     def parse(cls, text: str) -> Money:
         """Read ``"336000.00"``, ``"336000"``, ``"EUR 336.000,00"`` or ``"€ 336.000,-"``."""
         raw = text.strip()
+        dutch = False
         for prefix in ("EUR", "€"):
             if raw.upper().startswith(prefix):
                 raw = raw[len(prefix) :].strip()
+                dutch = True  # the letters write "€ 336.000,-": dots group thousands
         if raw.endswith(",-"):
             raw = raw[:-2] + ",00"
-        if "," in raw:
+        if dutch or "," in raw:
             raw = raw.replace(".", "").replace(",", ".")
         try:
             return cls(Decimal(raw))
@@ -90,9 +92,11 @@ class Money:
     def split(self, parts: int) -> list[Money]:
         """``parts`` amounts in whole cents that add up exactly to this amount (rounded to cents).
 
-        The first ones get the extra cents, so the list is non-increasing.
+        The first ones get the extra cents (for a negative amount, the extra
+        negative cents), so no two parts differ by more than one cent.
         """
-        if isinstance(parts, bool) or not isinstance(parts, int) or parts < 1:
+        raw: object = parts
+        if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
             raise InvalidValueError("parts", f"must be a whole number of at least 1, got {parts!r}")
         return self.allocate([1] * parts)
 
@@ -106,13 +110,17 @@ class Money:
         if not ws or any(w < 0 for w in ws) or sum(ws) == 0:
             raise InvalidValueError("weights", "must be non-negative and not all zero")
         total_cents = int((self._amount / CENT).to_integral_value(rounding=ROUND_HALF_EVEN))
+        if total_cents < 0:
+            # Allocate the magnitude and negate, so that remainders go to the
+            # same shares as for the positive amount.
+            return [-share for share in (-self).allocate(ws)]
         wsum = sum(ws)
         exact = [Decimal(total_cents) * w / wsum for w in ws]
         floors = [int(e.to_integral_value(rounding=ROUND_DOWN)) for e in exact]
         rest = total_cents - sum(floors)
         order = sorted(range(len(ws)), key=lambda i: (-(exact[i] - floors[i]), i))
-        for i in order[: abs(rest)]:
-            floors[i] += 1 if rest > 0 else -1
+        for i in order[:rest]:
+            floors[i] += 1
         return [Money(Decimal(c) * CENT) for c in floors]
 
     @staticmethod

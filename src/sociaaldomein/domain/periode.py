@@ -102,7 +102,7 @@ class Periode:
 
     def to_interval(self) -> pendulum.Interval[pendulum.Date]:
         """The period as a pendulum interval (pendulum's own closed-interval semantics)."""
-        return pendulum.interval(self.start, self.end)
+        return pendulum.Interval(self.start, self.end)
 
     def __str__(self) -> str:
         return f"{self.start.isoformat()} to {self.end.isoformat()} (exclusive)"

@@ -1,0 +1,249 @@
+"""A columnar cohort: many families as numpy columns, for city-scale questions and sweeps.
+
+A :class:`Cohort` holds one numpy array per base column.  Sets of enum members
+(problems, signals, ...) are bitmasks, one bit per member in definition order;
+categories (wijk, verwijzer) are integer codes into a vocabulary whose code 0
+means "unknown"; dates are proleptic ordinals (0 means "unknown"); ZRM levels
+are 1-5 with 0 for "not scored".
+
+>>> import pendulum
+>>> from sociaaldomein.domain.gezin import Gezin, Lid
+>>> g = Gezin("g1", [Lid("OUDER", pendulum.date(1985, 1, 1))], wijk="Tuinwijk",
+...           problemen=["SCHULDEN", "VERSLAVING"])
+>>> cohort = Cohort.from_gezinnen([g])
+>>> len(cohort), int(cohort.column("problemen")[0]).bit_count()
+(1, 2)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from sociaaldomein.domain.gezin import (
+    Dwangmiddel,
+    Gezin,
+    Hulpvraag,
+    Leveringsvorm,
+    Probleem,
+    Signaal,
+    Verwijzer,
+    Zorgsoort,
+    ZrmDomein,
+)
+from sociaaldomein.errors import InvalidValueError
+
+__all__ = ["CATEGORY_ENUMS", "FLAG_ENUMS", "SCHEMA", "Cohort", "flag_bit", "flag_mask"]
+
+Array = npt.NDArray[Any]
+
+FLAG_ENUMS: Final[Mapping[str, type[enum.Enum]]] = {
+    "problemen": Probleem,
+    "signalen": Signaal,
+    "dwangmiddelen": Dwangmiddel,
+    "hulpvragen": Hulpvraag,
+    "zorgsoorten": Zorgsoort,
+    "leveringsvormen": Leveringsvorm,
+}
+"""Columns holding a set of enum members as a bitmask."""
+
+CATEGORY_ENUMS: Final[Mapping[str, type[enum.Enum]]] = {"verwijzer": Verwijzer}
+"""Columns holding one enum member as a code (member index + 1; 0 is unknown)."""
+
+_FLAG_DTYPES: Final = {
+    name: np.uint16 if len(e) > 8 else np.uint8 for name, e in FLAG_ENUMS.items()
+}
+
+SCHEMA: Final[Mapping[str, type[np.generic]]] = {
+    **_FLAG_DTYPES,
+    "verwijzer": np.int8,
+    "wijk": np.int32,
+    "aantal_hulpverleners": np.int16,
+    "ouder_chronisch": np.bool_,
+    "complexe_vraag": np.bool_,
+    "aantal_ouders": np.int8,
+    "aantal_kinderen": np.int8,
+    "jongste_kind_geboren": np.int32,
+    "zrm_afgenomen": np.int32,
+    **{f"zrm.{d.field}": np.int8 for d in ZrmDomein},
+    **{f"zrm_haalbaar.{d.field}": np.int8 for d in ZrmDomein},
+}
+"""Every base column and its dtype.  Vocabulary-backed columns: ``wijk`` and ``verwijzer``."""
+
+
+@cache
+def _bits(enum_type: type[enum.Enum]) -> dict[enum.Enum, int]:
+    return {m: 1 << i for i, m in enumerate(enum_type)}
+
+
+def flag_bit(member: enum.Enum) -> int:
+    """The bit that stands for ``member`` in its flag column."""
+    return _bits(type(member))[member]
+
+
+def flag_mask(members: Iterable[enum.Enum]) -> int:
+    """The bitmask of a set of members."""
+    mask = 0
+    for m in members:
+        mask |= flag_bit(m)
+    return mask
+
+
+def normalise_label(label: str) -> str:
+    """Category labels compare case- and space-insensitively ("De Hoogte" is "de hoogte")."""
+    return " ".join(label.split()).casefold()
+
+
+def _base_row(g: Gezin) -> dict[str, int | bool]:
+    kinderen = g.kinderen()
+    zrm = g.zrm
+    row: dict[str, int | bool] = {
+        "problemen": flag_mask(g.problemen),
+        "signalen": flag_mask(g.signalen),
+        "dwangmiddelen": flag_mask(g.dwangmiddelen),
+        "hulpvragen": flag_mask(g.hulpvragen),
+        "zorgsoorten": flag_mask(z.soort for z in g.zorg),
+        "leveringsvormen": flag_mask(z.leveringsvorm for z in g.zorg),
+        "verwijzer": 0 if g.verwijzer is None else list(Verwijzer).index(g.verwijzer) + 1,
+        "aantal_hulpverleners": g.aantal_hulpverleners,
+        "ouder_chronisch": g.ouder_met_chronische_problematiek,
+        "complexe_vraag": g.complexe_vraag,
+        "aantal_ouders": len(g.ouders()),
+        "aantal_kinderen": len(kinderen),
+        "jongste_kind_geboren": max((k.geboortedatum.toordinal() for k in kinderen), default=0),
+        "zrm_afgenomen": 0 if zrm is None else zrm.afgenomen_op.toordinal(),
+    }
+    for d in ZrmDomein:
+        row[f"zrm.{d.field}"] = (zrm.huidig.get(d) or 0) if zrm else 0
+        haalbaar = zrm.haalbaar if zrm else None
+        row[f"zrm_haalbaar.{d.field}"] = (haalbaar.get(d) or 0) if haalbaar else 0
+    return row
+
+
+@attrs.frozen(eq=False)
+class Cohort:
+    """Families as columns.  Build one with :meth:`from_gezinnen` or :meth:`from_columns`.
+
+    ``gezinnen`` is kept when the cohort was built from objects, so that a
+    custom rule without a vectorised form can still be evaluated row by row.
+    """
+
+    ids: tuple[str, ...]
+    columns: Mapping[str, Array]
+    vocabularies: Mapping[str, tuple[str, ...]]
+    gezinnen: tuple[Gezin, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def from_gezinnen(cls, gezinnen: Iterable[Gezin]) -> Cohort:
+        """The columnar form of ``gezinnen`` (slow path: one Python row per family)."""
+        families = tuple(gezinnen)
+        rows = [_base_row(g) for g in families]
+        wijken = sorted({normalise_label(g.wijk) for g in families if g.wijk})
+        wijk_code = {w: i + 1 for i, w in enumerate(wijken)}
+        columns: dict[str, Array] = {}
+        for name, dtype in SCHEMA.items():
+            if name == "wijk":
+                values: list[int | bool] = [
+                    wijk_code[normalise_label(g.wijk)] if g.wijk else 0 for g in families
+                ]
+            else:
+                values = [r[name] for r in rows]
+            columns[name] = np.asarray(values, dtype=dtype)
+        return cls(
+            ids=tuple(g.id for g in families),
+            columns=columns,
+            vocabularies={"wijk": ("", *wijken), **_enum_vocabularies()},
+            gezinnen=families,
+        )
+
+    @classmethod
+    def from_columns(
+        cls,
+        ids: Sequence[str],
+        columns: Mapping[str, npt.ArrayLike],
+        wijken: Sequence[str] = (),
+    ) -> Cohort:
+        """A cohort from ready-made columns (a generator or a file loader).
+
+        Missing columns are filled with "unknown" (zeros).  ``wijken`` is the
+        vocabulary of the ``wijk`` codes: code ``i`` is ``wijken[i - 1]``.
+        Every problem is reported with the column's name.
+        """
+        n = len(ids)
+        unknown = set(columns) - set(SCHEMA)
+        if unknown:
+            raise InvalidValueError(
+                "Cohort.columns",
+                f"unknown column(s) {', '.join(sorted(unknown))}; known: {', '.join(SCHEMA)}",
+            )
+        out: dict[str, Array] = {}
+        for name, dtype in SCHEMA.items():
+            if name not in columns:
+                out[name] = np.zeros(n, dtype=dtype)
+                continue
+            raw = np.asarray(columns[name])
+            if raw.shape != (n,):
+                raise InvalidValueError(
+                    f"Cohort.columns[{name}]", f"must have {n} values, got shape {raw.shape}"
+                )
+            try:
+                out[name] = raw.astype(
+                    dtype, casting="same_kind" if raw.dtype.kind == "b" else "unsafe"
+                )
+            except (TypeError, ValueError) as exc:
+                raise InvalidValueError(f"Cohort.columns[{name}]", str(exc)) from None
+        vocab = tuple(normalise_label(w) for w in wijken)
+        if out["wijk"].size and int(out["wijk"].max(initial=0)) > len(vocab):
+            raise InvalidValueError(
+                "Cohort.columns[wijk]",
+                f"codes go up to {int(out['wijk'].max())}, but only {len(vocab)} wijken were named",
+            )
+        return cls(tuple(ids), out, {"wijk": ("", *vocab), **_enum_vocabularies()})
+
+    def column(self, name: str) -> Array:
+        """The column ``name``; an unknown name lists the known ones."""
+        try:
+            return self.columns[name]
+        except KeyError:
+            raise InvalidValueError(
+                "Cohort.column", f"unknown column {name!r}; known: {', '.join(self.columns)}"
+            ) from None
+
+    def codes(self, name: str, labels: Iterable[str]) -> Array:
+        """The codes of ``labels`` in the vocabulary of column ``name`` (unknown labels dropped)."""
+        vocab = self.vocabularies[name]
+        wanted = {normalise_label(lbl) for lbl in labels}
+        return np.asarray(
+            [i for i, v in enumerate(vocab) if i and normalise_label(v) in wanted], dtype=np.int64
+        )
+
+    def take(self, mask: Array) -> Cohort:
+        """The families where ``mask`` is true."""
+        index = np.flatnonzero(mask)
+        return Cohort(
+            ids=tuple(self.ids[i] for i in index),
+            columns={k: v[index] for k, v in self.columns.items()},
+            vocabularies=self.vocabularies,
+            gezinnen=None if self.gezinnen is None else tuple(self.gezinnen[i] for i in index),
+        )
+
+    def nbytes(self) -> int:
+        """Memory held by the columns (not the ids)."""
+        return sum(int(c.nbytes) for c in self.columns.values())
+
+
+@cache
+def _enum_vocabularies() -> dict[str, tuple[str, ...]]:
+    return {name: ("", *e.__members__) for name, e in CATEGORY_ENUMS.items()}
+
+
+RowFunction = Callable[[Gezin], Any]

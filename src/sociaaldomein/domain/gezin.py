@@ -1,0 +1,437 @@
+"""The family: who is in it, where it lives, what it struggles with, what care it has.
+
+Only a pseudonymous key identifies a family.  The BSN may be used only where a
+law allows it (UAVG art. 46), so :class:`Gezin` refuses an id that looks like one.
+
+The enumerations carry the letters' own lists: the nine problems of letter 003
+"DOEL", the five target-group signals and the coercive instruments of letter
+003 "7. Toewijzing gezinnen", the 13 domains of the Zelfredzaamheid-Matrix 2017
+and the referrers of the iJw codelist COD327.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from sociaaldomein._validators import (
+    as_date,
+    as_tuple,
+    between,
+    coerce_enum,
+    coerce_enum_set,
+    field_name,
+    is_date,
+    is_enum,
+    is_enum_set,
+    non_empty,
+    one_of_type,
+)
+from sociaaldomein.errors import InvalidValueError
+
+__all__ = [
+    "Dwangmiddel",
+    "Gezin",
+    "Hulpvraag",
+    "Leveringsvorm",
+    "Lid",
+    "LidRol",
+    "Probleem",
+    "Signaal",
+    "Verwijzer",
+    "Zorg",
+    "Zorgsoort",
+    "ZrmDomein",
+    "ZrmMeting",
+    "ZrmScores",
+    "ZrmVersie",
+]
+
+
+class Probleem(enum.Enum):
+    """The problems of a multiprobleemgezin (003_720c15da674da257.txt, "DOEL")."""
+
+    LAAG_INKOMEN = "laag inkomen (armoede)"
+    GEEN_WERK = "geen werk"
+    SCHULDEN = "schulden"
+    VERSLAVING = "verslaving"
+    CRIMINALITEIT = "criminaliteit"
+    ONAANGEPAST_GEDRAG = "onaangepast gedrag"
+    RELATIE_EN_OPVOEDINGSPROBLEMEN = "relatie- en opvoedingsproblemen"
+    PSYCHIATRISCHE_STORINGEN = "psychiatrische storingen"
+    VERSTANDELIJKE_BEPERKINGEN = "verstandelijke beperkingen"
+
+
+class Signaal(enum.Enum):
+    """Target-group signals, part (a) of 003_720c15da674da257.txt, "7. Toewijzing gezinnen"."""
+
+    KEERT_STEEDS_TERUG = "die steeds terugkomen"
+    VOORTDURENDE_OVERLAST = "die voortdurend overlast veroorzaken"
+    KINDEREN_STRUCTUREEL_ONVEILIG = "waarin kinderen structureel onveilig zijn"
+    STRUCTUREEL_VEEL_HULPVERLENERS = "waarbij structureel veel hulpverleners betrokken zijn"
+    ACUTE_CRISIS = "acute crisis zoals huisuitzetting, uithuisplaatsing"
+
+
+class Dwangmiddel(enum.Enum):
+    """Coercive instruments a partner can deploy, part (b) of 003, "7. Toewijzing gezinnen"."""
+
+    UITHUISPLAATSING = "uithuisplaatsing"
+    HUISUITZETTING = "huisuitzetting"
+    HUISVERBOD = "huisverbod"
+    ONDERTOEZICHTSTELLING = "onder toezichtstelling"
+    INTREKKING_UITKERING = "(gedeeltelijke) intrekking uitkering"
+    VOORWAARDELIJKE_STRAF = "voorwaardelijke straffen"
+
+
+class Hulpvraag(enum.Enum):
+    """What a family needs help with, as an access team's analysis records it."""
+
+    JEUGDHULP_BEGELEIDING = "basisjeugdhulp: begeleiding"
+    JEUGDHULP_LICHTE_BEHANDELING = "basisjeugdhulp: lichte behandeling"
+    JEUGDHULP_SPECIALISTISCH = "specialistische jeugdhulp"
+    INDIVIDUELE_BEGELEIDING = "individuele begeleiding"
+    DAGBESTEDING = "dagbesteding"
+    OVERNAME_HUISHOUDEN = "(tijdelijk) overnemen van huishouden en opvoeding"
+
+
+class Verwijzer(enum.Enum):
+    """Who referred the family for youth care (iJw codelist COD327, see DOMAIN.md)."""
+
+    GEMEENTE = "01"
+    HUISARTS = "02"
+    JEUGDARTS = "03"
+    GECERTIFICEERDE_INSTELLING = "04"
+    MEDISCH_SPECIALIST = "05"
+    ZELFVERWIJZER = "06"
+    RECHTER_OVJ_JJI = "08"
+
+    @classmethod
+    def from_code(cls, code: str) -> Verwijzer:
+        """The referrer with COD327 code ``code`` (``"02"`` is the huisarts)."""
+        for member in cls:
+            if member.value == code.strip().zfill(2):
+                return member
+        known = ", ".join(f"{m.value} {m.name}" for m in cls)
+        raise InvalidValueError("Verwijzer", f"unknown COD327 code {code!r}; known: {known}")
+
+
+class Zorgsoort(enum.Enum):
+    """The legal form of current care (see the glossary)."""
+
+    INDICATIE = "indicatie"
+    TOEWIJZING = "toewijzing"
+    BESCHIKKING = "beschikking"
+
+
+class Leveringsvorm(enum.Enum):
+    """Zorg in natura (the provider is paid by the municipality) or a persoonsgebonden budget."""
+
+    ZORG_IN_NATURA = "zorg in natura"
+    PGB = "persoonsgebonden budget"
+
+
+class LidRol(enum.Enum):
+    """The place of a member in the family."""
+
+    OUDER = "ouder"
+    KIND = "kind"
+
+
+class ZrmVersie(enum.Enum):
+    """The version of the Zelfredzaamheid-Matrix a measurement used.
+
+    Only ZRM 2017 (13 domains) is scored by the library; older versions have 11
+    domains that do not map one to one, so their scores must be converted first.
+    """
+
+    ZRM_2017 = "2017"
+
+
+class ZrmDomein(enum.Enum):
+    """The 13 domains of ZRM 2017 (DOMAIN.md, "Zelfredzaamheid-Matrix")."""
+
+    FINANCIEN = "Financien"
+    WERK_EN_OPLEIDING = "Werk & Opleiding"
+    TIJDSBESTEDING = "Tijdsbesteding"
+    HUISVESTING = "Huisvesting"
+    HUISELIJKE_RELATIES = "Huiselijke relaties"
+    GEESTELIJKE_GEZONDHEID = "Geestelijke gezondheid"
+    LICHAMELIJKE_GEZONDHEID = "Lichamelijke gezondheid"
+    MIDDELENGEBRUIK = "Middelengebruik"
+    BASALE_ADL = "Basale ADL"
+    INSTRUMENTELE_ADL = "Instrumentele ADL"
+    SOCIAAL_NETWERK = "Sociaal netwerk"
+    MAATSCHAPPELIJKE_PARTICIPATIE = "Maatschappelijke participatie"
+    JUSTITIE = "Justitie"
+
+    @property
+    def field(self) -> str:
+        """The attribute of :class:`ZrmScores` that holds this domain."""
+        return self.name.lower()
+
+
+def _level(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise InvalidValueError(
+            field_name(instance, attribute),
+            f"a ZRM level is a whole number from 1 (acute problematiek) to 5 "
+            f"(volledig zelfredzaam), got {value!r}",
+        )
+
+
+def _score() -> int | None:
+    return attrs.field(default=None, validator=_level, kw_only=True)
+
+
+@attrs.frozen
+class ZrmScores:
+    """Levels 1-5 on the 13 ZRM 2017 domains; ``None`` where a domain was not scored.
+
+    Not every domain has to be scored: registering every domain is not
+    automatically necessary (data minimisation, DOMAIN.md "Privacy").
+    """
+
+    financien: int | None = _score()
+    werk_en_opleiding: int | None = _score()
+    tijdsbesteding: int | None = _score()
+    huisvesting: int | None = _score()
+    huiselijke_relaties: int | None = _score()
+    geestelijke_gezondheid: int | None = _score()
+    lichamelijke_gezondheid: int | None = _score()
+    middelengebruik: int | None = _score()
+    basale_adl: int | None = _score()
+    instrumentele_adl: int | None = _score()
+    sociaal_netwerk: int | None = _score()
+    maatschappelijke_participatie: int | None = _score()
+    justitie: int | None = _score()
+
+    @classmethod
+    def of(cls, scores: dict[ZrmDomein, int]) -> ZrmScores:
+        """Scores from a mapping of domain to level."""
+        return cls(**{d.field: level for d, level in scores.items()})
+
+    def get(self, domein: ZrmDomein) -> int | None:
+        """The level on ``domein``, or ``None`` when it was not scored."""
+        value: int | None = getattr(self, domein.field)
+        return value
+
+    def scored(self) -> dict[ZrmDomein, int]:
+        """The scored domains and their levels."""
+        return {d: v for d in ZrmDomein if (v := self.get(d)) is not None}
+
+    def lowest(self) -> int | None:
+        """The lowest level over the scored domains (``None`` when none is scored)."""
+        return min(self.scored().values(), default=None)
+
+
+def _as_versie(value: ZrmVersie | str) -> ZrmVersie:
+    return coerce_enum(ZrmVersie, value)
+
+
+@attrs.frozen
+class ZrmMeting:
+    """One ZRM assessment: the levels now and, optionally, the levels judged achievable.
+
+    The achievable levels (``haalbaar``) are the professional's estimate of
+    what the family can reach with support; letter 000 routes a family between
+    gezinscoach and gezinsverzorger on both (000_6fd8bb18cab06410.txt,
+    "Initiatiefvoorstel").  A ZRM score is a snapshot: information older than
+    about 30 days is not used (DOMAIN.md), see :meth:`is_recent`.
+    """
+
+    afgenomen_op: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
+    huidig: ZrmScores = attrs.field(validator=one_of_type(ZrmScores))
+    haalbaar: ZrmScores | None = attrs.field(
+        default=None, validator=attrs.validators.optional(one_of_type(ZrmScores))
+    )
+    versie: ZrmVersie = attrs.field(
+        default=ZrmVersie.ZRM_2017, converter=_as_versie, validator=is_enum(ZrmVersie)
+    )
+
+    def is_recent(self, on: pendulum.Date, max_age_days: int = 30) -> bool:
+        """Whether the measurement was taken at most ``max_age_days`` before ``on``."""
+        return 0 <= (on - self.afgenomen_op).in_days() <= max_age_days
+
+
+def _as_rol(value: LidRol | str) -> LidRol:
+    return coerce_enum(LidRol, value)
+
+
+@attrs.frozen
+class Lid:
+    """A member of a family.
+
+    ``chronische_problematiek`` marks a parent whose own problems are chronic or
+    structural in nature (000_6fd8bb18cab06410.txt, "Bemensing pilot").
+    """
+
+    rol: LidRol = attrs.field(converter=_as_rol, validator=is_enum(LidRol))
+    geboortedatum: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
+    chronische_problematiek: bool = attrs.field(default=False, validator=one_of_type(bool))
+
+    def age_on(self, on: pendulum.Date) -> int:
+        """Age in whole years on ``on``."""
+        return self.geboortedatum.diff(on, abs=False).in_years()
+
+
+def _as_zorgsoort(value: Zorgsoort | str) -> Zorgsoort:
+    return coerce_enum(Zorgsoort, value)
+
+
+def _as_leveringsvorm(value: Leveringsvorm | str) -> Leveringsvorm:
+    return coerce_enum(Leveringsvorm, value)
+
+
+def _as_optional_verwijzer(value: Verwijzer | str | None) -> Verwijzer | None:
+    return None if value is None else coerce_enum(Verwijzer, value)
+
+
+@attrs.frozen
+class Zorg:
+    """Care a family receives now: its legal form, how it is delivered, who referred."""
+
+    soort: Zorgsoort = attrs.field(converter=_as_zorgsoort, validator=is_enum(Zorgsoort))
+    leveringsvorm: Leveringsvorm = attrs.field(
+        converter=_as_leveringsvorm, validator=is_enum(Leveringsvorm)
+    )
+    sinds: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
+    verwijzer: Verwijzer | None = attrs.field(
+        default=None,
+        converter=_as_optional_verwijzer,
+        validator=attrs.validators.optional(is_enum(Verwijzer)),
+    )
+    omschrijving: str = ""
+
+
+def _looks_like_bsn(text: str) -> bool:
+    # The elfproef: a BSN is 9 digits whose weighted sum (9..2, and -1 for the
+    # last digit) is divisible by 11.
+    if len(text) != 9 or not text.isdigit():
+        return False
+    digits = [int(c) for c in text]
+    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
+    return total % 11 == 0
+
+
+def _pseudonymous(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    name = field_name(instance, attribute)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(name, f"must be a non-empty pseudonymous key, got {value!r}")
+    if len(value) > 64:
+        raise InvalidValueError(name, f"must be at most 64 characters, got {len(value)}")
+    if _looks_like_bsn(value.strip()):
+        raise InvalidValueError(
+            name,
+            "looks like a BSN; use a pseudonymous key instead (a BSN may be used only "
+            "where a law allows it, UAVG art. 46)",
+        )
+
+
+def _problemen(values: Iterable[Probleem | str]) -> frozenset[Probleem]:
+    return coerce_enum_set(Probleem, values)
+
+
+def _signalen(values: Iterable[Signaal | str]) -> frozenset[Signaal]:
+    return coerce_enum_set(Signaal, values)
+
+
+def _dwangmiddelen(values: Iterable[Dwangmiddel | str]) -> frozenset[Dwangmiddel]:
+    return coerce_enum_set(Dwangmiddel, values)
+
+
+def _hulpvragen(values: Iterable[Hulpvraag | str]) -> frozenset[Hulpvraag]:
+    return coerce_enum_set(Hulpvraag, values)
+
+
+def _leden(values: Iterable[Lid]) -> tuple[Lid, ...]:
+    return as_tuple(values)
+
+
+def _zorg(values: Iterable[Zorg]) -> tuple[Zorg, ...]:
+    return as_tuple(values)
+
+
+def _optional_wijk(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+@attrs.frozen
+class Gezin:
+    """A family, as the pilots need to see it.
+
+    ``id`` is a pseudonymous key; never a BSN.  ``wijk`` is the neighbourhood
+    as the letters name it ("Tuinwijk", "de Hoogte", "Hoogkerk"); comparisons
+    ignore case.  ``problemen``, ``signalen`` and ``dwangmiddelen`` accept members
+    or member names.
+    """
+
+    id: str = attrs.field(validator=_pseudonymous)
+    leden: tuple[Lid, ...] = attrs.field(converter=_leden, validator=non_empty)
+    wijk: str | None = attrs.field(
+        default=None,
+        converter=_optional_wijk,
+        validator=attrs.validators.optional([one_of_type(str), non_empty]),
+    )
+    problemen: frozenset[Probleem] = attrs.field(
+        factory=frozenset, converter=_problemen, validator=is_enum_set(Probleem)
+    )
+    signalen: frozenset[Signaal] = attrs.field(
+        factory=frozenset, converter=_signalen, validator=is_enum_set(Signaal)
+    )
+    dwangmiddelen: frozenset[Dwangmiddel] = attrs.field(
+        factory=frozenset, converter=_dwangmiddelen, validator=is_enum_set(Dwangmiddel)
+    )
+    aantal_hulpverleners: int = attrs.field(
+        default=0, validator=[one_of_type(int), between(0, 1000)]
+    )
+    zrm: ZrmMeting | None = attrs.field(
+        default=None, validator=attrs.validators.optional(one_of_type(ZrmMeting))
+    )
+    hulpvragen: frozenset[Hulpvraag] = attrs.field(
+        factory=frozenset, converter=_hulpvragen, validator=is_enum_set(Hulpvraag)
+    )
+    complexe_vraag: bool = attrs.field(default=False, validator=one_of_type(bool))
+    verwijzer: Verwijzer | None = attrs.field(
+        default=None,
+        converter=_as_optional_verwijzer,
+        validator=attrs.validators.optional(is_enum(Verwijzer)),
+    )
+    zorg: tuple[Zorg, ...] = attrs.field(factory=tuple, converter=_zorg)
+
+    @leden.validator
+    def _check_leden(self, attribute: attrs.Attribute[tuple[Lid, ...]], value: object) -> None:
+        for i, lid in enumerate(self.leden):
+            if not isinstance(lid, Lid):
+                raise InvalidValueError(
+                    f"Gezin.leden[{i}]", f"must be a Lid, got {type(lid).__name__} {lid!r}"
+                )
+
+    @zorg.validator
+    def _check_zorg(self, attribute: attrs.Attribute[tuple[Zorg, ...]], value: object) -> None:
+        for i, item in enumerate(self.zorg):
+            if not isinstance(item, Zorg):
+                raise InvalidValueError(
+                    f"Gezin.zorg[{i}]", f"must be a Zorg, got {type(item).__name__} {item!r}"
+                )
+
+    def ouders(self) -> tuple[Lid, ...]:
+        """The parents."""
+        return tuple(m for m in self.leden if m.rol is LidRol.OUDER)
+
+    def kinderen(self) -> tuple[Lid, ...]:
+        """The children, of any age."""
+        return tuple(m for m in self.leden if m.rol is LidRol.KIND)
+
+    def minderjarigen_op(self, on: pendulum.Date) -> tuple[Lid, ...]:
+        """The children younger than 18 on ``on`` (jeugdige, Jeugdwet art. 1.1)."""
+        return tuple(k for k in self.kinderen() if k.geboortedatum <= on and k.age_on(on) < 18)
+
+    @property
+    def ouder_met_chronische_problematiek(self) -> bool:
+        """Whether a parent's own problems are chronic or structural (letter 000)."""
+        return any(m.chronische_problematiek for m in self.ouders())

@@ -1,0 +1,516 @@
+"""Eligibility rules as values.
+
+A rule is a small tree: combinators (:class:`AllOf`, :class:`AnyOf`,
+:class:`AtLeast`, :class:`Not`) over leaves that test one
+:class:`~sociaaldomein.domain.feiten.Feit` and cite where the test comes from.
+One definition gives three things:
+
+1. :meth:`Rule.explain` - the verdict for one family with the whole tree of reasons;
+2. :meth:`Rule.evaluate` - a boolean numpy array over a columnar cohort;
+3. :meth:`Rule.describe` - readable text for documentation.
+
+>>> from sociaaldomein.domain.feiten import FEITEN
+>>> doel = Citation("003_720c15da674da257.txt", "DOEL")
+>>> rule = Compare(FEITEN.aantal_problemen, ">=", 3, source=doel)
+>>> print(rule.describe())
+- the number of simultaneous problems is at least 3 [003_720c15da674da257.txt, "DOEL"]
+
+Rules combine with ``&``, ``|`` and ``~``.
+"""
+
+from __future__ import annotations
+
+import abc
+import enum
+import operator
+from collections.abc import Callable, Iterable, Iterator
+from functools import reduce
+from typing import Any, Final
+
+import attrs
+import numpy as np
+import pendulum
+
+from sociaaldomein._validators import one_of_type
+from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.cohort import Array, Cohort, flag_mask, normalise_label
+from sociaaldomein.domain.feiten import Feit, FeitSoort
+from sociaaldomein.domain.gezin import Gezin
+from sociaaldomein.errors import InvalidValueError
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "Compare",
+    "Explanation",
+    "HasAll",
+    "HasAny",
+    "IsTrue",
+    "Not",
+    "OneOf",
+    "Predicate",
+    "Rule",
+]
+
+_OPS: Final[dict[str, tuple[Callable[[Any, Any], Any], str]]] = {
+    "==": (operator.eq, "equal to"),
+    "!=": (operator.ne, "not equal to"),
+    "<": (operator.lt, "less than"),
+    "<=": (operator.le, "at most"),
+    ">": (operator.gt, "more than"),
+    ">=": (operator.ge, "at least"),
+}
+
+
+@attrs.frozen
+class Explanation:
+    """Why a rule passed or failed for one family: a tree mirroring the rule.
+
+    ``observed`` is what the family's data showed for a leaf; ``source`` the
+    citation of the rule.
+    """
+
+    passed: bool
+    text: str
+    observed: str | None = None
+    source: Citation | None = None
+    children: tuple[Explanation, ...] = ()
+
+    def walk(self) -> Iterator[Explanation]:
+        """This node and every node below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, fragment: str) -> Explanation | None:
+        """The first node whose text contains ``fragment`` (case-insensitive)."""
+        needle = fragment.casefold()
+        return next((e for e in self.walk() if needle in e.text.casefold()), None)
+
+    def render(self, indent: int = 0) -> str:
+        """The tree as indented lines: ``[yes]``/``[no]``, the rule, what was found, the source."""
+        mark = "yes" if self.passed else "no"
+        line = f"{'  ' * indent}[{mark}] {self.text}"
+        if self.observed is not None:
+            line += f" (found: {self.observed})"
+        if self.source is not None:
+            line += f" [{self.source}]"
+        return "\n".join([line, *(c.render(indent + 1) for c in self.children)])
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class Rule(abc.ABC):
+    """An eligibility rule.  Subclasses are frozen attrs classes, so rules are values."""
+
+    label: str | None
+    source: Citation | None
+
+    @abc.abstractmethod
+    def _default_text(self) -> str: ...
+
+    @abc.abstractmethod
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        """Evaluate for one family on ``on`` with the full tree of reasons."""
+
+    @abc.abstractmethod
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        """Evaluate for every family of ``cohort`` at once: a boolean array."""
+
+    def children(self) -> tuple[Rule, ...]:
+        """The rules directly below this one."""
+        return ()
+
+    def text(self) -> str:
+        """One line saying what this node requires."""
+        return self.label or self._default_text()
+
+    def passes(self, gezin: Gezin, on: pendulum.Date) -> bool:
+        """Whether ``gezin`` meets the rule on ``on``."""
+        return self.explain(gezin, on).passed
+
+    def describe(self, indent: int = 0) -> str:
+        """The rule as a nested Markdown list, every node with its source."""
+        cite = f" [{self.source}]" if self.source is not None else ""
+        lines = [f"{'  ' * indent}- {self.text()}{cite}"]
+        lines += [c.describe(indent + 1) for c in self.children()]
+        return "\n".join(lines)
+
+    def leaves(self) -> Iterator[Rule]:
+        """Every leaf of the tree."""
+        kids = self.children()
+        if not kids:
+            yield self
+        for child in kids:
+            yield from child.leaves()
+
+    def cited(self, source: Citation, label: str | None = None) -> Rule:
+        """The same rule with another source (and label)."""
+        return attrs.evolve(self, source=source, label=label or self.label)  # type: ignore[misc]
+
+    def __and__(self, other: Rule) -> AllOf:
+        return AllOf((self, other))
+
+    def __or__(self, other: Rule) -> AnyOf:
+        return AnyOf((self, other))
+
+    def __invert__(self) -> Not:
+        return Not(self)
+
+
+def _leaf_source(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Citation):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.source",
+            "every leaf rule must cite its source: pass source=Citation(letter, section)",
+        )
+
+
+def _fact_of(*kinds: FeitSoort) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Feit) or value.soort not in kinds:
+            wanted = " or ".join(k.name for k in kinds)
+            raise InvalidValueError(
+                f"{type(instance).__name__}.feit", f"needs a {wanted} fact, got {value!r}"
+            )
+
+    return check
+
+
+def _op(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in _OPS:
+        raise InvalidValueError(
+            f"{type(instance).__name__}.op",
+            f"unknown comparison {value!r}; use one of {', '.join(_OPS)}",
+        )
+
+
+def _show(value: object) -> str:
+    if isinstance(value, frozenset):
+        names = sorted(m.name for m in value if isinstance(m, enum.Enum))
+        return ", ".join(names) if names else "none"
+    return "unknown" if value is None else str(value)
+
+
+@attrs.frozen
+class Compare(Rule):
+    """A number fact compared with a value: ``Compare(FEITEN.aantal_problemen, ">=", 3, ...)``."""
+
+    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.NUMBER))
+    op: str = attrs.field(validator=_op)
+    value: int = attrs.field(validator=one_of_type(int))
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def _default_text(self) -> str:
+        return f"{self.feit.omschrijving} is {_OPS[self.op][1]} {self.value}"
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        found = self.feit.scalar(gezin, on)
+        passed = found is not None and bool(_OPS[self.op][0](found, self.value))
+        return Explanation(passed, self.text(), _show(found), self.source)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        values = self.feit.vector(cohort, on)
+        result: Array = np.asarray(_OPS[self.op][0](values, self.value), dtype=bool)
+        if self.feit.missing is not None:
+            result &= values != self.feit.missing
+        return result
+
+
+@attrs.frozen
+class IsTrue(Rule):
+    """A yes-or-no fact that must hold: ``IsTrue(FEITEN.ouder_chronisch, ...)``."""
+
+    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.BOOL))
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def _default_text(self) -> str:
+        return self.feit.omschrijving
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        found = self.feit.scalar(gezin, on)
+        return Explanation(bool(found), self.text(), "yes" if found else "no", self.source)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        return np.asarray(self.feit.vector(cohort, on), dtype=bool)
+
+
+def _labels(values: Iterable[str | enum.Enum]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = [values]
+    return tuple(v.name if isinstance(v, enum.Enum) else v for v in values)
+
+
+@attrs.frozen
+class OneOf(Rule):
+    """A category fact that must be one of ``labels`` (case-insensitive).
+
+    ``OneOf(FEITEN.wijk, ["Indische Buurt", "de Hoogte", "Tuinwijk"], ...)``.
+    """
+
+    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.CATEGORY))
+    labels: tuple[str, ...] = attrs.field(converter=_labels)
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    @labels.validator
+    def _check_labels(self, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+        if not self.labels:
+            raise InvalidValueError("OneOf.labels", "must name at least one label")
+        enum_type = self.feit.enum_type
+        if enum_type is not None:
+            unknown = [v for v in self.labels if v not in enum_type.__members__]
+            if unknown:
+                raise InvalidValueError(
+                    "OneOf.labels",
+                    f"unknown {enum_type.__name__} {', '.join(unknown)}; allowed: "
+                    f"{', '.join(enum_type.__members__)}",
+                )
+
+    def _default_text(self) -> str:
+        return f"{self.feit.omschrijving} is one of: {', '.join(self.labels)}"
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        found = self.feit.scalar(gezin, on)
+        wanted = {normalise_label(v) for v in self.labels}
+        passed = found is not None and normalise_label(str(found)) in wanted
+        return Explanation(passed, self.text(), _show(found), self.source)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        column = self.feit.column or self.feit.naam
+        lookup = np.zeros(len(cohort.vocabularies[column]), dtype=bool)
+        lookup[cohort.codes(column, self.labels)] = True
+        result: Array = lookup[self.feit.vector(cohort, on)]
+        return result
+
+
+def _members(values: Iterable[enum.Enum]) -> frozenset[enum.Enum]:
+    return frozenset(values)
+
+
+class _FlagRule(Rule):
+    feit: Feit
+    members: frozenset[enum.Enum]
+
+    def _check(self) -> None:
+        enum_type = self.feit.enum_type
+        if not self.members:
+            raise InvalidValueError(
+                f"{type(self).__name__}.members", "must name at least one member"
+            )
+        wrong = [m for m in self.members if enum_type is None or not isinstance(m, enum_type)]
+        if wrong:
+            raise InvalidValueError(
+                f"{type(self).__name__}.members",
+                f"{self.feit.naam} holds {getattr(enum_type, '__name__', '?')} members, "
+                f"got {wrong!r}",
+            )
+
+    def _names(self) -> str:
+        return ", ".join(sorted(m.name for m in self.members))
+
+    def _found(self, gezin: Gezin, on: pendulum.Date) -> frozenset[enum.Enum]:
+        found: frozenset[enum.Enum] = self.feit.scalar(gezin, on)
+        return found
+
+
+@attrs.frozen
+class HasAny(_FlagRule):
+    """A set fact that must contain at least one of ``members``."""
+
+    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.FLAGS))
+    members: frozenset[enum.Enum] = attrs.field(converter=_members)
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        self._check()
+
+    def _default_text(self) -> str:
+        return f"{self.feit.omschrijving} include at least one of: {self._names()}"
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        found = self._found(gezin, on)
+        return Explanation(bool(found & self.members), self.text(), _show(found), self.source)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        result: Array = (self.feit.vector(cohort, on) & flag_mask(self.members)) != 0
+        return result
+
+
+@attrs.frozen
+class HasAll(_FlagRule):
+    """A set fact that must contain every one of ``members``."""
+
+    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.FLAGS))
+    members: frozenset[enum.Enum] = attrs.field(converter=_members)
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        self._check()
+
+    def _default_text(self) -> str:
+        return f"{self.feit.omschrijving} include all of: {self._names()}"
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        found = self._found(gezin, on)
+        return Explanation(self.members <= found, self.text(), _show(found), self.source)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        mask = flag_mask(self.members)
+        result: Array = (self.feit.vector(cohort, on) & mask) == mask
+        return result
+
+
+@attrs.frozen(eq=False)
+class Predicate(Rule):
+    """The escape hatch: a custom test in Python, still cited and explained.
+
+    ``scalar(gezin, on)`` decides for one family; ``vector(cohort, on)``, when
+    given, for a cohort.  Without ``vector`` a cohort built from Gezin objects
+    is evaluated row by row, and a purely columnar cohort is refused.
+    ``observe(gezin, on)`` may say what was found, for the explanation.
+    """
+
+    description: str = attrs.field(validator=one_of_type(str))
+    scalar: Callable[[Gezin, pendulum.Date], bool]
+    vector: Callable[[Cohort, pendulum.Date], Array] | None = None
+    observe: Callable[[Gezin, pendulum.Date], str] | None = None
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def _default_text(self) -> str:
+        return self.description
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        observed = self.observe(gezin, on) if self.observe else None
+        return Explanation(bool(self.scalar(gezin, on)), self.text(), observed, self.source)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        if self.vector is not None:
+            return np.asarray(self.vector(cohort, on), dtype=bool)
+        if cohort.gezinnen is None:
+            raise InvalidValueError(
+                "Predicate.vector",
+                f"rule {self.description!r} has no vectorised form and this cohort holds "
+                "no Gezin objects; give the Predicate a vector function",
+            )
+        return np.fromiter((bool(self.scalar(g, on)) for g in cohort.gezinnen), bool, len(cohort))
+
+
+def _rules(values: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(values)
+
+
+def _rule_list(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    name = f"{type(instance).__name__}.{attribute.name}"
+    if not value:
+        raise InvalidValueError(name, "must hold at least one rule")
+    for i, rule in enumerate(value):
+        if not isinstance(rule, Rule):
+            raise InvalidValueError(f"{name}[{i}]", f"must be a Rule, got {type(rule).__name__}")
+
+
+@attrs.frozen
+class AllOf(Rule):
+    """Every rule must hold."""
+
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules, validator=_rule_list)
+    source: Citation | None = attrs.field(default=None, kw_only=True)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def _default_text(self) -> str:
+        return "all of the following"
+
+    def children(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        kids = tuple(r.explain(gezin, on) for r in self.rules)
+        return Explanation(all(k.passed for k in kids), self.text(), None, self.source, kids)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        result: Array = reduce(np.logical_and, (r.evaluate(cohort, on) for r in self.rules))
+        return result
+
+
+@attrs.frozen
+class AnyOf(Rule):
+    """At least one rule must hold."""
+
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules, validator=_rule_list)
+    source: Citation | None = attrs.field(default=None, kw_only=True)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def _default_text(self) -> str:
+        return "any of the following"
+
+    def children(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        kids = tuple(r.explain(gezin, on) for r in self.rules)
+        return Explanation(any(k.passed for k in kids), self.text(), None, self.source, kids)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        result: Array = reduce(np.logical_or, (r.evaluate(cohort, on) for r in self.rules))
+        return result
+
+
+@attrs.frozen
+class AtLeast(Rule):
+    """At least ``n`` of the rules must hold."""
+
+    n: int = attrs.field(validator=one_of_type(int))
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules, validator=_rule_list)
+    source: Citation | None = attrs.field(default=None, kw_only=True)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.n <= len(self.rules):
+            raise InvalidValueError(
+                "AtLeast.n",
+                f"must be from 1 to the number of rules ({len(self.rules)}), got {self.n}",
+            )
+
+    def _default_text(self) -> str:
+        return f"at least {self.n} of the following"
+
+    def children(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        kids = tuple(r.explain(gezin, on) for r in self.rules)
+        met = sum(k.passed for k in kids)
+        return Explanation(met >= self.n, self.text(), f"{met} hold", self.source, kids)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        counts = sum(r.evaluate(cohort, on).astype(np.int16) for r in self.rules)
+        return np.asarray(counts >= self.n, dtype=bool)
+
+
+@attrs.frozen
+class Not(Rule):
+    """The rule must not hold."""
+
+    rule: Rule = attrs.field(validator=one_of_type(Rule))
+    source: Citation | None = attrs.field(default=None, kw_only=True)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def _default_text(self) -> str:
+        return f"not: {self.rule.text()}"
+
+    def children(self) -> tuple[Rule, ...]:
+        return (self.rule,)
+
+    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
+        kid = self.rule.explain(gezin, on)
+        return Explanation(not kid.passed, self.text(), None, self.source, (kid,))
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        return ~self.rule.evaluate(cohort, on)

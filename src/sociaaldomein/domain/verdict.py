@@ -1,0 +1,138 @@
+"""Verdicts: what a pilot decides for a family, and why.
+
+A :class:`Verdict` carries the outcome and the full explanation: the
+eligibility tree, the route that decided (if any) and notes such as a full
+capacity.  An :class:`Assessment` holds one verdict per pilot.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+
+import attrs
+import pendulum
+
+from sociaaldomein._validators import one_of_type
+from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.rules import Explanation, Rule
+
+__all__ = ["Assessment", "Note", "Outcome", "Route", "Verdict"]
+
+
+class Outcome(enum.Enum):
+    """What a pilot decides for one family on one date."""
+
+    ELIGIBLE = "eligible"
+    WAITLIST = "eligible, no place: waitlist"
+    NOT_ELIGIBLE = "not eligible"
+    REFERRED = "referred elsewhere"
+    REGULAR_ROUTE = "regular route"
+    CLOSED = "pilot not running on this date"
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the family meets the pilot's eligibility rules (placed or waiting)."""
+        return self in (Outcome.ELIGIBLE, Outcome.WAITLIST)
+
+
+@attrs.frozen
+class Note:
+    """A reason that is not part of the eligibility tree (capacity, routing, policy)."""
+
+    text: str
+    source: Citation | None = None
+
+    def __str__(self) -> str:
+        return self.text if self.source is None else f"{self.text} [{self.source}]"
+
+
+def _route_outcome(instance: Route, attribute: attrs.Attribute[Outcome], value: Outcome) -> None:
+    one_of_type(Outcome)(instance, attribute, value)
+    if value not in (Outcome.REFERRED, Outcome.REGULAR_ROUTE, Outcome.NOT_ELIGIBLE):
+        from sociaaldomein.errors import InvalidValueError
+
+        raise InvalidValueError(
+            "Route.outcome", f"must be REFERRED, REGULAR_ROUTE or NOT_ELIGIBLE, got {value.name}"
+        )
+
+
+@attrs.frozen
+class Route:
+    """A routing rule applied to an eligible family: when ``when`` holds, send it to ``to``.
+
+    Routes are tried in order; the first that holds decides.  For example a
+    family whose zelfredzaamheid can be strengthened goes to a gezinscoach
+    rather than to the gezinsverzorger (000_6fd8bb18cab06410.txt).
+    """
+
+    when: Rule = attrs.field(validator=one_of_type(Rule))
+    outcome: Outcome = attrs.field(validator=_route_outcome)
+    to: str
+    reason: str
+    source: Citation | None = None
+
+
+@attrs.frozen
+class Verdict:
+    """One pilot's decision for one family on one date, with every reason."""
+
+    pilot: str
+    gezin_id: str
+    on: pendulum.Date
+    outcome: Outcome
+    eligibility: Explanation
+    route: Explanation | None = None
+    to: str | None = None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the family meets the pilot's eligibility rules (placed or waiting)."""
+        return self.outcome.eligible
+
+    def summary(self) -> str:
+        """One line: pilot, outcome and destination."""
+        where = f" -> {self.to}" if self.to else ""
+        return f"{self.pilot}: {self.outcome.value}{where}"
+
+    def render(self) -> str:
+        """The verdict with the whole tree of reasons, readable in a terminal."""
+        lines = [self.summary(), self.eligibility.render(1)]
+        if self.route is not None:
+            lines += ["  route:", self.route.render(2)]
+        lines += [f"  note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def with_note(self, note: Note, outcome: Outcome | None = None) -> Verdict:
+        """This verdict with one more note (and, optionally, another outcome)."""
+        return attrs.evolve(self, notes=(*self.notes, note), outcome=outcome or self.outcome)
+
+
+@attrs.frozen
+class Assessment:
+    """The verdicts of every pilot of a composition for one family on one date."""
+
+    gezin_id: str
+    on: pendulum.Date
+    verdicts: Mapping[str, Verdict]
+
+    @classmethod
+    def of(cls, gezin_id: str, on: pendulum.Date, verdicts: Iterable[Verdict]) -> Assessment:
+        """An assessment from verdicts (keyed by pilot name)."""
+        return cls(gezin_id, on, {v.pilot: v for v in verdicts})
+
+    def __getitem__(self, pilot: str) -> Verdict:
+        return self.verdicts[pilot]
+
+    def __iter__(self) -> Iterator[Verdict]:
+        return iter(self.verdicts.values())
+
+    def eligible_for(self) -> tuple[str, ...]:
+        """The pilots whose rules the family meets."""
+        return tuple(name for name, v in self.verdicts.items() if v.eligible)
+
+    def render(self) -> str:
+        """Every verdict with its reasons."""
+        head = f"Gezin {self.gezin_id} on {self.on.isoformat()}"
+        return "\n\n".join([head, *(v.render() for v in self.verdicts.values())])

@@ -1,0 +1,137 @@
+"""Helpers for testing plugins: a fresh composition per test, and a small toy pilot.
+
+Plugin authors get these as pytest fixtures by adding one line to their
+``conftest.py``::
+
+    pytest_plugins = ["sociaaldomein.testing"]
+
+Then ``gemeente`` is a fresh, empty :class:`~sociaaldomein.Gemeente` in every
+test, and ``registered`` registers a plugin for the duration of one block:
+
+.. code-block:: python
+
+    def test_my_pilot(gemeente, registered):
+        with registered(gemeente, MyPilot()):
+            assert "my-pilot" in gemeente.pilots
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+
+import pendulum
+import pytest
+
+from sociaaldomein.composition.gemeente import Gemeente
+from sociaaldomein.domain.beeindiging import EindeLooptijd, PilotEindregel
+from sociaaldomein.domain.budget import Budgetregel, Financieringsmodel
+from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.feiten import FEITEN
+from sociaaldomein.domain.gezin import Gezin, Lid, LidRol
+from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.pilot import Looptijd, Pilot
+from sociaaldomein.domain.rules import Compare, Rule
+from sociaaldomein.hookspecs import hookimpl
+
+__all__ = ["ToyPilot", "gemeente", "make_gezin", "registered", "registered_plugin"]
+
+TOY_SOURCE = Citation("toy-letter.txt", "1. Doelgroep")
+
+
+class ToyPilot:
+    """A minimal pilot plugin for tests and examples: families with at least ``min_problems``.
+
+    It funds itself with ``per_year`` in each calendar year of its looptijd,
+    paid by ``funder``.
+    """
+
+    def __init__(
+        self,
+        name: str = "toy",
+        *,
+        min_problems: int = 2,
+        capacity: int | None = 2,
+        per_year: Money = Money(10_000),
+        funder: str = "Gemeente",
+        start: pendulum.Date = pendulum.date(2024, 1, 1),
+        end: pendulum.Date = pendulum.date(2026, 1, 1),
+    ) -> None:
+        self.pilot = Pilot(
+            naam=name,
+            titel=f"Toy pilot {name}",
+            gemeente="Groningen",
+            looptijd=Looptijd(start, end),
+            capaciteit=capacity,
+            capaciteit_bron=TOY_SOURCE,
+        )
+        self.min_problems = min_problems
+        self.per_year = per_year
+        self.funder = funder
+
+    def _mine(self, pilot: Pilot) -> bool:
+        return pilot.naam == self.pilot.naam
+
+    @hookimpl
+    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
+        return [self.pilot]
+
+    @hookimpl
+    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
+        if not self._mine(pilot):
+            return None
+        return Compare(FEITEN.aantal_problemen, ">=", self.min_problems, source=TOY_SOURCE)
+
+    @hookimpl
+    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
+        if not self._mine(pilot):
+            return None
+        return [
+            Budgetregel(
+                pilot=pilot.naam,
+                omschrijving="toy budget",
+                bedrag=self.per_year,
+                financier=self.funder,
+                model=Financieringsmodel.PROJECTBUDGET,
+                jaar=year,
+                bron=TOY_SOURCE,
+            )
+            for year in pilot.looptijd.periode.years()
+        ]
+
+    @hookimpl
+    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
+        return [EindeLooptijd(TOY_SOURCE)] if self._mine(pilot) else None
+
+
+def make_gezin(gezin_id: str = "gezin-1", **fields: object) -> Gezin:
+    """A valid family with one parent and one child; ``fields`` override any attribute."""
+    leden = [
+        Lid(LidRol.OUDER, pendulum.date(1985, 5, 1)),
+        Lid(LidRol.KIND, pendulum.date(2015, 3, 1)),
+    ]
+    values: dict[str, object] = {"leden": leden, "wijk": "Tuinwijk"}
+    values.update(fields)
+    return Gezin(gezin_id, **values)  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def registered_plugin(gemeente: Gemeente, plugin: object, name: str | None = None) -> Iterator[str]:
+    """Register ``plugin`` for the duration of a ``with`` block; removed again in ``finally``."""
+    registered_name = gemeente.register(plugin, name)
+    try:
+        yield registered_name
+    finally:
+        gemeente.unregister(registered_name)
+
+
+@pytest.fixture
+def gemeente() -> Gemeente:
+    """A fresh composition without plugins, for one test."""
+    return Gemeente("Testgemeente")
+
+
+@pytest.fixture
+def registered() -> Callable[..., contextlib.AbstractContextManager[str]]:
+    """:func:`registered_plugin` as a fixture."""
+    return registered_plugin
