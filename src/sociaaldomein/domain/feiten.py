@@ -117,14 +117,16 @@ def _zrm_age_vector(c: Cohort, on: pendulum.Date) -> Array:
 
 
 def _minor_scalar(g: Gezin, on: pendulum.Date) -> bool:
-    return bool(g.minderjarigen_op(on))
+    # A child born after `on` counts too (an expected child): that keeps the
+    # fact a function of the youngest child's birth date alone, which is what
+    # the columnar form stores.
+    eighteen_ago = on.subtract(years=18)
+    return any(k.geboortedatum > eighteen_ago for k in g.kinderen())
 
 
 def _minor_vector(c: Cohort, on: pendulum.Date) -> Array:
-    # Youngest child born on or before `on` and less than 18 years old then.
     youngest = c.column("jongste_kind_geboren").astype(np.int64)
-    eighteen_ago = on.subtract(years=18).toordinal()
-    return (youngest > 0) & (youngest <= on.toordinal()) & (youngest > eighteen_ago)
+    return (youngest > 0) & (youngest > on.subtract(years=18).toordinal())
 
 
 def _lowest_zrm(g: Gezin, on: pendulum.Date) -> int | None:
@@ -206,7 +208,7 @@ class _Catalogue:
         )
         self.minderjarig_kind = Feit(
             "minderjarig_kind",
-            "a child younger than 18 lives in the family",
+            "a child younger than 18 (or expected) belongs to the family",
             FeitSoort.BOOL,
             _minor_scalar,
             _minor_vector,

@@ -1,0 +1,3 @@
+"""Test configuration: the fixtures plugin authors get too."""
+
+pytest_plugins = ["sociaaldomein.testing"]
