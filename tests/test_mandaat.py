@@ -14,8 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sociaaldomein.domain.citation import Citation
-from sociaaldomein.domain.mandaat import (
+from sociaaldomein import (
     Advies,
     AdviesOordeel,
     AdviesStatus,
@@ -29,6 +28,7 @@ from sociaaldomein.domain.mandaat import (
     Samenwerkingsafspraak,
     Trede,
 )
+from sociaaldomein.domain.citation import Citation
 from sociaaldomein.errors import InvalidValueError
 
 BRIEF = "003_720c15da674da257.txt"

@@ -33,6 +33,7 @@ from sociaaldomein.domain.beeindiging import (
 from sociaaldomein.domain.budget import Begroting, Budgetregel, Financieringsmodel, monthly_plan
 from sociaaldomein.domain.citation import Citation, Letter
 from sociaaldomein.domain.cohort import Cohort
+from sociaaldomein.domain.escalatie import Escalatie, Escalatieladder, Trede
 from sociaaldomein.domain.evaluatie import (
     Evaluatiemoment,
     Evaluatieplan,
@@ -73,17 +74,13 @@ from sociaaldomein.domain.mandaat import (
     Advies,
     AdviesOordeel,
     AdviesStatus,
-    Escalatie,
-    Escalatieladder,
     Mandaat,
     MandaatRegel,
-    OpzegBesluit,
-    Opzegregeling,
-    Opzegverzoek,
+    MandaatRij,
     Samenwerkingsafspraak,
-    Trede,
 )
 from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.opzegging import OpzegBesluit, Opzegregeling, Opzegverzoek
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.pilot import Looptijd, Pilot, PilotStatus, Verlenging
 from sociaaldomein.domain.professional import Opleidingsniveau, Organisatie, Professional, Rol
@@ -168,6 +165,7 @@ __all__ = [
     "Lumpsum",
     "Mandaat",
     "MandaatRegel",
+    "MandaatRij",
     "Meting",
     "MomentSoort",
     "Money",

@@ -23,9 +23,10 @@ from sociaaldomein.composition.relay import HookRelay
 from sociaaldomein.domain.beeindiging import Einde, PilotToestand, TrajectToestand
 from sociaaldomein.domain.budget import Begroting
 from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
 from sociaaldomein.domain.gezin import Gezin
-from sociaaldomein.domain.mandaat import Escalatieladder, Mandaat
+from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.rules import Rule

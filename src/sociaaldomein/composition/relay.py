@@ -16,8 +16,9 @@ import pluggy
 
 from sociaaldomein.domain.beeindiging import PilotEindregel, TrajectEindregel
 from sociaaldomein.domain.budget import Budgetregel
+from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
-from sociaaldomein.domain.mandaat import Escalatieladder, Mandaat
+from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Route

@@ -15,8 +15,8 @@ import pendulum
 from sociaaldomein._validators import as_date, as_tuple, is_date, one_of_type
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.gezin import Gezin
-from sociaaldomein.domain.mandaat import Opzegregeling, Opzegverzoek
 from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.opzegging import Opzegregeling, Opzegverzoek
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.rules import Explanation, Rule
 
