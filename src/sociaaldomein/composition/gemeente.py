@@ -20,7 +20,13 @@ from sociaaldomein import hookspecs
 from sociaaldomein.composition.discovery import LoadedPlugin, PluginSpec, load_entry_points
 from sociaaldomein.composition.overview import FundingOverview
 from sociaaldomein.composition.relay import HookRelay
-from sociaaldomein.domain.beeindiging import Einde, PilotToestand, TrajectToestand
+from sociaaldomein.domain.beeindiging import (
+    Einde,
+    PilotEindregel,
+    PilotToestand,
+    TrajectEindregel,
+    TrajectToestand,
+)
 from sociaaldomein.domain.budget import Begroting
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.escalatie import Escalatieladder
@@ -287,18 +293,26 @@ class Gemeente:
         """Money per pilot, funder and year, added exactly."""
         return FundingOverview.of(self.funding(pilots=pilots), years)
 
+    def termination_rules(self, pilot: str) -> tuple[PilotEindregel, ...]:
+        """The rules that can end ``pilot``, from every plugin."""
+        return tuple(self._relay.pilot_termination(self.pilot(pilot)))
+
+    def trajectory_rules(self, pilot: str) -> tuple[TrajectEindregel, ...]:
+        """The rules that can end a family's trajectory in ``pilot``, from every plugin."""
+        return tuple(self._relay.trajectory_termination(self.pilot(pilot)))
+
     def check_termination(self, pilot: str, state: PilotToestand) -> TerminationCheck:
         """Whether ``pilot`` has ended in ``state``, and by which rule."""
-        found = self._relay.pilot_termination(self.pilot(pilot))
-        checks = tuple(rule.check(self.pilot(pilot), state) for rule in found)
+        checks = tuple(
+            rule.check(self.pilot(pilot), state) for rule in self.termination_rules(pilot)
+        )
         return TerminationCheck(
             any(c.ended for c in checks), tuple(c for c in checks if c.ended), checks
         )
 
     def check_trajectory(self, pilot: str, state: TrajectToestand) -> TerminationCheck:
         """Whether a family's trajectory in ``pilot`` has ended, and by which rule."""
-        found = self._relay.trajectory_termination(self.pilot(pilot))
-        checks = tuple(rule.check(state) for rule in found)
+        checks = tuple(rule.check(state) for rule in self.trajectory_rules(pilot))
         return TerminationCheck(
             any(c.ended for c in checks), tuple(c for c in checks if c.ended), checks
         )
