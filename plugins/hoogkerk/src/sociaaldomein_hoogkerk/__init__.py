@@ -1,0 +1,77 @@
+"""sociaaldomein-hoogkerk: the Proeftuin Hoogkerk, BT Hoogkerk as an algemene voorziening.
+
+A pilot plugin for :mod:`sociaaldomein`, from Groningen's letter
+004_b7ccad7045cc3ba8.txt (09-11-2016).  The names are grouped by module: the
+letter and its sections (:mod:`.letter`), the providers, the eligibility rule
+and the regular route, funding by substitution, the evaluation, example
+households and the plugin.
+"""
+
+from __future__ import annotations
+
+from sociaaldomein_hoogkerk.evaluation import (
+    EINDEVALUATIE,
+    INDICATOREN,
+    check_saving,
+    evaluatieplan,
+)
+from sociaaldomein_hoogkerk.examples import example_families
+from sociaaldomein_hoogkerk.funding import (
+    ACTUAL_PER_RESIDENT,
+    COUNTERFACTUAL_PER_RESIDENT,
+    FINANCIER,
+    RESIDENTS,
+    budgetregels,
+    substitutie,
+)
+from sociaaldomein_hoogkerk.letter import LETTER
+from sociaaldomein_hoogkerk.partners import AANBIEDERS, BT_HOOGKERK, PLACEHOLDER, WIJ_HOOGKERK
+from sociaaldomein_hoogkerk.plugin import EIND, PILOT_NAAM, START, HoogkerkPilot
+from sociaaldomein_hoogkerk.rules import (
+    DOELGROEP_LABEL,
+    HULPVRAGEN,
+    KEUZE_LEVERINGSVORM,
+    REGULIERE_ROUTE,
+    VERWIJZERS,
+    WIJKEN,
+    doelgroep,
+    reguliere_route,
+    te_complex,
+    uitstroom,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AANBIEDERS",
+    "ACTUAL_PER_RESIDENT",
+    "BT_HOOGKERK",
+    "COUNTERFACTUAL_PER_RESIDENT",
+    "DOELGROEP_LABEL",
+    "EIND",
+    "EINDEVALUATIE",
+    "FINANCIER",
+    "HULPVRAGEN",
+    "INDICATOREN",
+    "KEUZE_LEVERINGSVORM",
+    "LETTER",
+    "PILOT_NAAM",
+    "PLACEHOLDER",
+    "REGULIERE_ROUTE",
+    "RESIDENTS",
+    "START",
+    "VERWIJZERS",
+    "WIJKEN",
+    "WIJ_HOOGKERK",
+    "HoogkerkPilot",
+    "__version__",
+    "budgetregels",
+    "check_saving",
+    "doelgroep",
+    "evaluatieplan",
+    "example_families",
+    "reguliere_route",
+    "substitutie",
+    "te_complex",
+    "uitstroom",
+]

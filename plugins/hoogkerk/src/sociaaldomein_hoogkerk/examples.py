@@ -1,0 +1,67 @@
+"""Example residents for the Proeftuin Hoogkerk: one per outcome and per reason to fail.
+
+Made-up households, for the Groningen demo and the documentation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pendulum
+
+from sociaaldomein import Gezin, Hulpvraag, Lid, LidRol, Verwijzer
+
+__all__ = ["example_families"]
+
+
+def _gezin(
+    gezin_id: str,
+    *,
+    wijk: str = "Hoogkerk",
+    hulpvragen: Iterable[Hulpvraag] = (Hulpvraag.INDIVIDUELE_BEGELEIDING,),
+    verwijzer: Verwijzer = Verwijzer.GEMEENTE,
+    complexe_vraag: bool = False,
+    leden: Iterable[Lid] = (Lid(LidRol.OUDER, pendulum.date(1971, 4, 8)),),
+) -> Gezin:
+    return Gezin(
+        gezin_id,
+        leden,
+        wijk=wijk,
+        hulpvragen=hulpvragen,
+        verwijzer=verwijzer,
+        complexe_vraag=complexe_vraag,
+    )
+
+
+def example_families() -> list[tuple[str, Gezin]]:
+    """Six households, each with a one-line description of what the proeftuin decides."""
+    gezin_met_kind = (
+        Lid(LidRol.OUDER, pendulum.date(1984, 1, 30)),
+        Lid(LidRol.KIND, pendulum.date(2008, 7, 14)),
+    )
+    return [
+        (
+            "Eligible: a Hoogkerk resident the WIJ-team refers for individual support.",
+            _gezin("hk-begeleiding"),
+        ),
+        (
+            "Eligible: a Hoogkerk family the WIJ-team refers for youth care, no indicatie needed.",
+            _gezin("hk-jeugd", hulpvragen=(Hulpvraag.JEUGDHULP_BEGELEIDING,), leden=gezin_met_kind),
+        ),
+        (
+            "Regular route: too complex for BT Hoogkerk, so a maatwerkbeschikking (ZIN or PGB).",
+            _gezin("hk-complex", hulpvragen=(Hulpvraag.DAGBESTEDING,), complexe_vraag=True),
+        ),
+        (
+            "Not eligible: lives in Vinkhuizen, not in Hoogkerk.",
+            _gezin("hk-vinkhuizen", wijk="Vinkhuizen"),
+        ),
+        (
+            "Not eligible: the need is not youth care, individual support or day activities.",
+            _gezin("hk-huishouden", hulpvragen=(Hulpvraag.OVERNAME_HUISHOUDEN,)),
+        ),
+        (
+            "Not eligible: referred by the huisarts, not by the WIJ-team.",
+            _gezin("hk-huisarts", verwijzer=Verwijzer.HUISARTS),
+        ),
+    ]

@@ -1,0 +1,46 @@
+"""The source: letter 004 on the start of the Proeftuin Hoogkerk, and a citation per section.
+
+The letter (09-11-2016, kenmerk 5968383) has three headed sections, "Waarom de
+proeftuin", "Achtergrond van deze beweging" and "Kosten", after opening
+paragraphs without a heading; those are cited as :data:`INLEIDING`.
+
+>>> str(ACHTERGROND)
+'004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging"'
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pendulum
+
+from sociaaldomein import Letter
+
+__all__ = ["ACHTERGROND", "INLEIDING", "KOSTEN", "LETTER", "WAAROM"]
+
+LETTER: Final = Letter(
+    file="004_b7ccad7045cc3ba8.txt",
+    date=pendulum.date(2016, 11, 9),
+    reference="5968383",
+    subject="Start 'Proeftuin Hoogkerk' als onderdeel van de transformatie in het sociaal domein",
+)
+"""The letter to the council."""
+
+INLEIDING: Final = LETTER.cite(
+    "Inleiding",
+    "een achttal kleine zorgaanbieders, onder de naam Begeleidingsteam Hoogkerk (BT Hoogkerk)",
+)
+"""The opening paragraphs, which have no heading in the letter."""
+
+WAAROM: Final = LETTER.cite(
+    "Waarom de proeftuin",
+    "De proeftuin loopt tot en met december 2017.",
+)
+ACHTERGROND: Final = LETTER.cite(
+    "Achtergrond van deze beweging",
+    "hiervoor niet langer een indicatie of zorgtoewijzing nodig hebben",
+)
+KOSTEN: Final = LETTER.cite(
+    "Kosten",
+    "De inzet van het BT Hoogkerk wordt gefinancierd op basis van substitutie.",
+)

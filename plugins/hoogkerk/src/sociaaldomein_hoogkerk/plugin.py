@@ -1,0 +1,162 @@
+"""The pilot plugin: the Proeftuin Hoogkerk, support by BT Hoogkerk as an algemene voorziening.
+
+Letter 004_b7ccad7045cc3ba8.txt (09-11-2016, kenmerk 5968383).  Loaded from
+the entry point, :class:`HoogkerkPilot` is built without arguments, so every
+default is the letter's reading; in code a municipality passes keyword
+parameters, for example its real figures for the business case.
+
+>>> import pendulum
+>>> from sociaaldomein import Gemeente
+>>> from sociaaldomein_hoogkerk.examples import example_families
+>>> groningen = Gemeente("Groningen", plugins=[HoogkerkPilot()])
+>>> _, complex_vraag = example_families()[2]
+>>> print(groningen.assess(complex_vraag, pendulum.date(2017, 3, 1))["hoogkerk"].summary())
+hoogkerk: regular route -> maatwerkbeschikking of zorgtoewijzing (keuze zorg in natura of PGB)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import pendulum
+
+from sociaaldomein import (
+    Budgetregel,
+    EindeLooptijd,
+    Evaluatieplan,
+    Hulpvraag,
+    Looptijd,
+    Money,
+    Organisatie,
+    Pilot,
+    PilotEindregel,
+    Route,
+    Rule,
+    Substitutie,
+    TrajectEindregel,
+    Verwijzer,
+    hookimpl,
+)
+from sociaaldomein_hoogkerk.evaluation import evaluatieplan
+from sociaaldomein_hoogkerk.funding import (
+    ACTUAL_PER_RESIDENT,
+    COUNTERFACTUAL_PER_RESIDENT,
+    RESIDENTS,
+    budgetregels,
+    substitutie,
+)
+from sociaaldomein_hoogkerk.letter import LETTER, WAAROM
+from sociaaldomein_hoogkerk.partners import AANBIEDERS
+from sociaaldomein_hoogkerk.rules import (
+    HULPVRAGEN,
+    VERWIJZERS,
+    WIJKEN,
+    doelgroep,
+    reguliere_route,
+    uitstroom,
+)
+
+__all__ = ["EIND", "PILOT_NAAM", "START", "HoogkerkPilot"]
+
+PILOT_NAAM = "hoogkerk"
+"""The pilot's short name, and the name of the plugin's entry point."""
+
+START = pendulum.date(2016, 10, 1)
+"""004, "Inleiding": "In oktober is een start gemaakt"; the day is not given, read as the 1st."""
+
+EIND = pendulum.date(2018, 1, 1)
+"""004, "Waarom de proeftuin": "loopt tot en met december 2017", so it ends before 2018-01-01."""
+
+
+class HoogkerkPilot:
+    """The Proeftuin Hoogkerk, as a plugin.
+
+    Every parameter defaults to the letter's reading:
+
+    * ``start`` and ``eind``: October 2016 up to and including December 2017;
+    * ``wijken``, ``hulpvragen`` and ``verwijzers``: residents of Hoogkerk with
+      a need for jeugdhulp, individuele begeleiding or dagbesteding, referred by
+      the WIJ-team (:mod:`.rules`);
+    * ``aanbieders``: the eight providers of BT Hoogkerk, placeholders because
+      the letter does not name them (:mod:`.partners`);
+    * ``counterfactual_per_resident``, ``actual_per_resident`` and ``residents``:
+      the business case of substitution; **illustrative**, the letter gives no
+      amounts (:mod:`.funding`).
+
+    There is no capacity: BT Hoogkerk is an algemene voorziening, and its
+    professionals set the extent of support without a minimum or maximum from
+    a beschikking ("Waarom de proeftuin").
+    """
+
+    def __init__(
+        self,
+        naam: str = PILOT_NAAM,
+        *,
+        start: pendulum.Date = START,
+        eind: pendulum.Date = EIND,
+        wijken: Sequence[str] = WIJKEN,
+        hulpvragen: Collection[Hulpvraag] = HULPVRAGEN,
+        verwijzers: Collection[Verwijzer] = VERWIJZERS,
+        aanbieders: Sequence[Organisatie] = AANBIEDERS,
+        counterfactual_per_resident: Money = COUNTERFACTUAL_PER_RESIDENT,
+        actual_per_resident: Money = ACTUAL_PER_RESIDENT,
+        residents: int = RESIDENTS,
+    ) -> None:
+        self.pilot = Pilot(
+            naam=naam,
+            titel="Proeftuin Hoogkerk",
+            gemeente="Groningen",
+            looptijd=Looptijd(start, eind),
+            capaciteit=None,
+            partners=aanbieders,
+            brief=LETTER,
+            omschrijving=(
+                "Begeleidingsteam Hoogkerk, eight small providers, gives individual support, "
+                "day activities and youth care as an algemene voorziening: the WIJ-team refers, "
+                "no indicatie or zorgtoewijzing is needed."
+            ),
+        )
+        self.doelgroep: Rule = doelgroep(
+            wijken=wijken, hulpvragen=hulpvragen, verwijzers=verwijzers
+        )
+        self.routes: tuple[Route, ...] = (reguliere_route(),)
+        self.business_case: Substitutie = substitutie(
+            counterfactual_per_resident, actual_per_resident, residents
+        )
+        self.budgetregels: list[Budgetregel] = budgetregels(
+            naam, self.pilot.looptijd.periode, self.business_case
+        )
+        self.evaluatieplan: Evaluatieplan = evaluatieplan()
+
+    def _mine(self, pilot: Pilot) -> bool:
+        return pilot.naam == self.pilot.naam
+
+    @hookimpl
+    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
+        return [self.pilot]
+
+    @hookimpl
+    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
+        return self.doelgroep if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
+        return self.routes if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
+        return self.budgetregels if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
+        return [EindeLooptijd(WAAROM)] if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_trajectory_termination(
+        self, pilot: Pilot
+    ) -> Sequence[TrajectEindregel] | None:
+        return [uitstroom()] if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
+        return self.evaluatieplan if self._mine(pilot) else None

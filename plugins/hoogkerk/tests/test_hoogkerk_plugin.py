@@ -1,0 +1,104 @@
+"""The plugin: discovery, hooks for its own pilot only, partners, evaluation and examples."""
+
+from __future__ import annotations
+
+import pendulum
+from sociaaldomein_hoogkerk import (
+    DOELGROEP_LABEL,
+    LETTER,
+    PLACEHOLDER,
+    HoogkerkPilot,
+    example_families,
+)
+
+from sociaaldomein import Gemeente, Organisatie, Outcome, PilotToestand
+from sociaaldomein.testing import ToyPilot
+
+MAART_2017 = pendulum.date(2017, 3, 1)
+
+
+def test_the_plugin_is_discovered_through_its_entry_point() -> None:
+    """Installed, the plugin registers under the entry-point group ``sociaaldomein``."""
+    groningen = Gemeente("Groningen")
+    loaded = groningen.load_entry_points(allow=["hoogkerk"])
+    assert [(p.name, p.distribution) for p in loaded] == [("hoogkerk", "sociaaldomein-hoogkerk")]
+    assert isinstance(loaded[0].plugin, HoogkerkPilot)
+    pilot = groningen.pilot("hoogkerk")
+    assert pilot.brief == LETTER
+    assert "sociaaldomein_routes" in groningen.hooks_of("hoogkerk")
+
+
+def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
+    """Every hook returns None for another pilot, so other plugins and policies keep their
+    answers."""
+    toy = ToyPilot(start=pendulum.date(2017, 1, 1), end=pendulum.date(2018, 1, 1))
+    plugin = HoogkerkPilot()
+    groningen = Gemeente("Groningen", plugins=[toy, plugin])
+    other = toy.pilot
+    assert plugin.sociaaldomein_eligibility(other) is None
+    assert plugin.sociaaldomein_routes(other) is None
+    assert plugin.sociaaldomein_funding(other) is None
+    assert plugin.sociaaldomein_pilot_termination(other) is None
+    assert plugin.sociaaldomein_trajectory_termination(other) is None
+    assert plugin.sociaaldomein_evaluation_plan(other) is None
+    assert groningen.routes("toy") == ()
+    assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
+    assert groningen.evaluation_plan("toy") is None
+
+
+def test_eight_providers_clearly_marked_as_placeholders() -> None:
+    """004_b7ccad7045cc3ba8.txt, "Inleiding": "een achttal kleine zorgaanbieders", not named in
+    the letter."""
+    pilot = HoogkerkPilot().pilot
+    assert len(pilot.partners) == 8
+    assert all(PLACEHOLDER in p.naam for p in pilot.partners)
+    echt = [Organisatie(f"Zorgaanbieder {c}") for c in "ABCDEFGH"]
+    assert HoogkerkPilot(aanbieders=echt).pilot.partners == tuple(echt)
+
+
+def test_quality_and_quantity_are_monitored() -> None:
+    """004_b7ccad7045cc3ba8.txt, "Waarom de proeftuin": client and staff experience surveys, and
+    "een financiële businesscase"."""
+    groningen = Gemeente("Groningen", plugins=[HoogkerkPilot()])
+    plan = groningen.evaluation_plan("hoogkerk")
+    assert plan is not None
+    names = {i.naam for i in plan.indicatoren}
+    assert {"clientervaring", "medewerkerervaring", "besparing", "extra bewoners"} <= names
+    schedule = plan.schedule(groningen.pilot("hoogkerk").looptijd.periode)
+    assert [day for day, _ in schedule] == [pendulum.date(2017, 5, 17), pendulum.date(2017, 10, 1)]
+
+
+def test_the_looptijd_ends_after_december_2017() -> None:
+    """004_b7ccad7045cc3ba8.txt, "Waarom de proeftuin": "De proeftuin loopt tot en met december
+    2017"."""
+    groningen = Gemeente("Groningen", plugins=[HoogkerkPilot()])
+
+    assert not groningen.check_termination(
+        "hoogkerk", PilotToestand(pendulum.date(2017, 12, 31))
+    ).ended
+    assert groningen.check_termination("hoogkerk", PilotToestand(pendulum.date(2018, 1, 1))).ended
+
+
+def test_example_families_show_every_outcome_and_reason() -> None:
+    """Each example's description agrees with its verdict; between them they show eligible, the
+    regular route, and a failure of each of the three conditions."""
+    families = example_families()
+    assert 4 <= len(families) <= 6
+    assert len({g.id for _, g in families}) == len(families)
+    groningen = Gemeente("Groningen", plugins=[HoogkerkPilot()])
+    outcomes = set()
+    failing: list[str] = []
+    for description, gezin in families:
+        assert "\n" not in description
+        verdict = groningen.assess(gezin, MAART_2017)["hoogkerk"]
+        outcomes.add(verdict.outcome)
+        expected = {
+            "Eligible": Outcome.ELIGIBLE,
+            "Regular route": Outcome.REGULAR_ROUTE,
+            "Not eligible": Outcome.NOT_ELIGIBLE,
+        }[description.split(":")[0]]
+        assert verdict.outcome is expected, description
+        failing += [c.text for c in verdict.eligibility.children if not c.passed]
+    assert outcomes == {Outcome.ELIGIBLE, Outcome.REGULAR_ROUTE, Outcome.NOT_ELIGIBLE}
+    assert len(failing) == 3
+    assert len({text.split()[0] for text in failing}) == 3

@@ -1,0 +1,136 @@
+"""sociaaldomein-multiprobleem: the doorstart of the pilot multiprobleemgezinnen krachtwijken.
+
+A pilot plugin for :mod:`sociaaldomein`, from Groningen's letter
+003_720c15da674da257.txt (31-1-2011) and its functional mandate agreement.
+The names are grouped by module: the letter and its sections (:mod:`.letter`),
+the partners, the looptijd, the eligibility rule, the partners' selection, the
+functional mandate, the escalation ladder, termination, funding, the team and
+the Gezins Herstel Plan, the evaluation, example families and the plugin.
+"""
+
+from __future__ import annotations
+
+from sociaaldomein_multiprobleem.escalation import (
+    B_EN_W,
+    ESCALATIELADDER,
+    MANAGEMENTVERTEGENWOORDIGER,
+    PROJECTLEIDER,
+    ladder,
+)
+from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, INDICATOREN, evaluatieplan
+from sociaaldomein_multiprobleem.examples import example_families
+from sociaaldomein_multiprobleem.funding import (
+    EXPLOITATIE,
+    FINANCIER,
+    PILOTBUDGET,
+    RESTANT,
+    Urenverdeling,
+    budgetregels,
+    ghp_budget,
+)
+from sociaaldomein_multiprobleem.letter import LETTER
+from sociaaldomein_multiprobleem.looptijd import (
+    LOOPTIJD_DOORSTART,
+    LOOPTIJD_VERLENGDE_PILOT,
+    doorstart_periode,
+)
+from sociaaldomein_multiprobleem.mandate import (
+    BUREAU_JEUGDZORG,
+    FUNCTIONEEL_MANDAAT,
+    POLITIE,
+    SOZAWE,
+    check_advice,
+)
+from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS, Samenwerkingspartner
+from sociaaldomein_multiprobleem.plan import Gezinsherstelplan, check_plans, families_without_plan
+from sociaaldomein_multiprobleem.plugin import PILOT_NAAM, MultiprobleemPilot
+from sociaaldomein_multiprobleem.roles import (
+    EINDVERANTWOORDELIJKE,
+    EINDVERANTWOORDELIJKE_BRON,
+    FUNCTIES,
+    SELECTIETEAM,
+    STUURGROEP,
+    Functie,
+    Orgaan,
+)
+from sociaaldomein_multiprobleem.rules import (
+    DOELGROEP_LABEL,
+    KRACHTWIJKEN,
+    KRACHTWIJKEN_OPENING,
+    MIN_PROBLEMEN,
+    ZO_NODIG_WIJKEN,
+    doelgroep,
+)
+from sociaaldomein_multiprobleem.selection import (
+    MAX_AANVULLINGEN,
+    TOP,
+    Aanwijzing,
+    Aanwijzingssoort,
+    Selectie,
+)
+from sociaaldomein_multiprobleem.termination import (
+    MIN_OPZEGGERS,
+    OPZEGREGELING,
+    eindregels,
+    opzegregeling,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BUREAU_JEUGDZORG",
+    "B_EN_W",
+    "DOELGROEP_LABEL",
+    "EINDVERANTWOORDELIJKE",
+    "EINDVERANTWOORDELIJKE_BRON",
+    "ESCALATIELADDER",
+    "EVALUATIE_OP",
+    "EXPLOITATIE",
+    "FINANCIER",
+    "FUNCTIES",
+    "FUNCTIONEEL_MANDAAT",
+    "INDICATOREN",
+    "KRACHTWIJKEN",
+    "KRACHTWIJKEN_OPENING",
+    "LETTER",
+    "LOOPTIJD_DOORSTART",
+    "LOOPTIJD_VERLENGDE_PILOT",
+    "MANAGEMENTVERTEGENWOORDIGER",
+    "MAX_AANVULLINGEN",
+    "MIN_OPZEGGERS",
+    "MIN_PROBLEMEN",
+    "OPZEGREGELING",
+    "PILOTBUDGET",
+    "PILOT_NAAM",
+    "POLITIE",
+    "PROJECTLEIDER",
+    "RESTANT",
+    "SAMENWERKINGSPARTNERS",
+    "SELECTIETEAM",
+    "SOZAWE",
+    "STUURGROEP",
+    "TOP",
+    "ZO_NODIG_WIJKEN",
+    "Aanwijzing",
+    "Aanwijzingssoort",
+    "Functie",
+    "Gezinsherstelplan",
+    "MultiprobleemPilot",
+    "Orgaan",
+    "Samenwerkingspartner",
+    "Selectie",
+    "Urenverdeling",
+    "__version__",
+    "budgetregels",
+    "check_advice",
+    "check_plans",
+    "doelgroep",
+    "doorstart_periode",
+    "eindregels",
+    "evaluatieplan",
+    "example_families",
+    "families_without_plan",
+    "ghp_budget",
+    "ladder",
+    "opzegregeling",
+]

@@ -1,0 +1,175 @@
+"""Money: what is left for the doorstart, what runs it, and the GHP-bound rest.
+
+003_720c15da674da257.txt, "12. Financiën":
+
+* the municipality and the corporations set a budget of EUR 1,5 million for
+  the whole pilot (:data:`PILOTBUDGET`; "Tenslotte" names Rijk, corporaties and
+  Provincie Groningen as consenting co-funders, without their shares);
+* "op 1 april 2011 nog € 7,5 ton" is left, an estimate (:data:`RESTANT`);
+* running the doorstart "inclusief externe deskundigheid" needs about "€ 6 ton"
+  (:data:`EXPLOITATIE`); the coaches' costs belong here, because they are not
+  GHP-bound ("Begrippenlijst", GHP gebonden budget);
+* what is left after that is the GHP-bound budget, which the projectleider
+  spends per family ("5. Taken van de projectleider").  EUR 150.000 is *derived*
+  (7,5 ton minus 6 ton), not written in the letter.
+
+The funding hook returns the doorstart's two lines only, EUR 600.000 and
+EUR 150.000, which add up to the EUR 7,5 ton the letter says is left.  The
+EUR 1,5 million is the whole pilot since 2009, of which the other half was
+spent before the doorstart; returning it beside the remainder would count that
+money twice.
+
+The section also says the budget runs "tot 1 januari 2011", which cannot be
+the doorstart's end (it starts then); the lines run over the doorstart's period.
+
+"7. Toewijzing gezinnen": per family it is examined which part of the coach
+hours regular funding can carry (:class:`Urenverdeling`).
+
+>>> import pendulum
+>>> from sociaaldomein import Begroting, Periode
+>>> doorstart = Periode(pendulum.date(2011, 1, 1), pendulum.date(2012, 7, 1))
+>>> str(Begroting(budgetregels("multiprobleem", doorstart)).total())
+'EUR 750.000,00'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from sociaaldomein import (
+    Budgetregel,
+    Financieringsmodel,
+    GhpBudget,
+    InvalidValueError,
+    Money,
+    Periode,
+)
+from sociaaldomein_multiprobleem.letter import FINANCIEN, LETTER, TOEWIJZING
+
+__all__ = [
+    "EXPLOITATIE",
+    "FINANCIER",
+    "PILOTBUDGET",
+    "RESTANT",
+    "Urenverdeling",
+    "budgetregels",
+    "ghp_budget",
+]
+
+PILOTBUDGET: Final = Money(1_500_000)
+"""The budget of the whole pilot since 1 April 2009 (003, "12. Financiën")."""
+
+RESTANT: Final = Money(750_000)
+"""Left on 1 April 2011, an estimate: "nog € 7,5 ton" (003, "12. Financiën")."""
+
+EXPLOITATIE: Final = Money(600_000)
+"""Running the doorstart, including external expertise: "€ 6 ton" (003, "12. Financiën")."""
+
+FINANCIER: Final = "Gemeente Groningen en corporaties"
+"""003, "12. Financiën": "door de gemeente Groningen samen met de corporaties"."""
+
+_GHP_BRON: Final = LETTER.cite(
+    FINANCIEN.section,
+    "Er is dan nog voldoende budget over voor inzet van het GHP gebonden budget.",
+)
+
+
+def _ghp_pot(restant: Money, exploitatie: Money) -> Money:
+    if exploitatie > restant:
+        raise InvalidValueError(
+            "budgetregels.exploitatie",
+            f"running costs of {exploitatie} exceed the {restant} left ({FINANCIEN})",
+        )
+    return restant - exploitatie
+
+
+def budgetregels(
+    pilot: str,
+    doorstart: Periode,
+    *,
+    restant: Money = RESTANT,
+    exploitatie: Money = EXPLOITATIE,
+    financier: str = FINANCIER,
+) -> list[Budgetregel]:
+    """The doorstart's funding lines over ``doorstart``: running costs and the GHP-bound rest."""
+    return [
+        Budgetregel(
+            pilot,
+            "exploitatie doorstart incl. externe deskundigheid en gezinscoaches",
+            exploitatie,
+            financier,
+            Financieringsmodel.PROJECTBUDGET,
+            periode=doorstart,
+            bron=FINANCIEN,
+        ),
+        Budgetregel(
+            pilot,
+            "GHP gebonden budget, per gezin ingekocht door de projectleider",
+            _ghp_pot(restant, exploitatie),
+            financier,
+            Financieringsmodel.GHP_GEBONDEN,
+            periode=doorstart,
+            bron=_GHP_BRON,
+            afgeleid=True,
+        ),
+    ]
+
+
+def ghp_budget(restant: Money = RESTANT, exploitatie: Money = EXPLOITATIE) -> GhpBudget:
+    """The GHP-bound pot, nothing bought yet: the remainder after the running costs (derived)."""
+    return GhpBudget(_ghp_pot(restant, exploitatie))
+
+
+def _decimal(value: Decimal | int | str) -> Decimal:
+    if isinstance(value, float | bool):
+        raise InvalidValueError("Urenverdeling", f"pass a Decimal, int or str, got {value!r}")
+    return Decimal(value)
+
+
+def _key(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError("Urenverdeling.gezin_id", f"must be a family key, got {value!r}")
+
+
+@attrs.frozen
+class Urenverdeling:
+    """For one family: the coach hours, and the part regular funding carries.
+
+    003, "7. Toewijzing gezinnen": "Per gezin zal worden onderzocht welk deel
+    van de uren van de gezinscoaches regulier kan worden bekostigd en welk deel
+    voor rekening van het project komt."  The letter gives no share, so
+    ``regulier_deel`` defaults to 0 (the project pays every hour until the
+    examination finds otherwise).
+
+    >>> verdeling = Urenverdeling("gezin-01", 120, Decimal("0.25"))
+    >>> verdeling.regulier_uren(), verdeling.project_uren()
+    (Decimal('30.00'), Decimal('90.00'))
+    """
+
+    gezin_id: str = attrs.field(validator=_key)
+    uren: Decimal = attrs.field(converter=_decimal)
+    regulier_deel: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+
+    def __attrs_post_init__(self) -> None:
+        if self.uren < 0:
+            raise InvalidValueError("Urenverdeling.uren", f"must be 0 or more, got {self.uren}")
+        if not 0 <= self.regulier_deel <= 1:
+            raise InvalidValueError(
+                "Urenverdeling.regulier_deel",
+                f"is a share from 0 to 1, got {self.regulier_deel} ({TOEWIJZING})",
+            )
+
+    def regulier_uren(self) -> Decimal:
+        """The hours regular funding carries."""
+        return self.uren * self.regulier_deel
+
+    def project_uren(self) -> Decimal:
+        """The hours the project pays; with :meth:`regulier_uren` exactly :attr:`uren`."""
+        return self.uren - self.regulier_uren()
+
+    def project_kosten(self, uurtarief: Money) -> Money:
+        """What the project pays for this family's coach hours at ``uurtarief``, in cents."""
+        return (uurtarief * self.project_uren()).rounded()

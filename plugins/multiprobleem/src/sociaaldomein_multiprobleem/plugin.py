@@ -1,0 +1,174 @@
+"""The pilot plugin: the doorstart of the pilot multiprobleemgezinnen krachtwijken.
+
+Letter 003_720c15da674da257.txt (31-1-2011, OS 11.2503337) and its functional
+mandate agreement.  Loaded from the entry point, :class:`MultiprobleemPilot` is
+built without arguments, so every default is the letter's reading; in code a
+municipality passes keyword parameters to try another reading.
+
+>>> import pendulum
+>>> from sociaaldomein import Gemeente
+>>> from sociaaldomein_multiprobleem.examples import example_families
+>>> groningen = Gemeente("Groningen", plugins=[MultiprobleemPilot()])
+>>> _, gezin = example_families()[0]
+>>> groningen.assess(gezin, pendulum.date(2011, 3, 1))["multiprobleem"].summary()
+'multiprobleem: eligible'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pendulum
+
+from sociaaldomein import (
+    Budgetregel,
+    Escalatieladder,
+    Evaluatieplan,
+    Looptijd,
+    Mandaat,
+    Money,
+    Periode,
+    Pilot,
+    PilotEindregel,
+    Route,
+    Rule,
+    hookimpl,
+)
+from sociaaldomein_multiprobleem.escalation import ladder
+from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, evaluatieplan
+from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT, budgetregels
+from sociaaldomein_multiprobleem.letter import LETTER, OVEREENKOMST, TENSLOTTE, TOEWIJZING
+from sociaaldomein_multiprobleem.looptijd import LOOPTIJD_DOORSTART, doorstart_periode
+from sociaaldomein_multiprobleem.mandate import FUNCTIONEEL_MANDAAT
+from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
+from sociaaldomein_multiprobleem.rules import (
+    KRACHTWIJKEN,
+    MIN_PROBLEMEN,
+    ZO_NODIG_WIJKEN,
+    doelgroep,
+)
+from sociaaldomein_multiprobleem.selection import MAX_AANVULLINGEN, TOP, Selectie
+from sociaaldomein_multiprobleem.termination import MIN_OPZEGGERS, eindregels, opzegregeling
+
+__all__ = ["PILOT_NAAM", "MultiprobleemPilot"]
+
+PILOT_NAAM = "multiprobleem"
+"""The pilot's short name, and the name of the plugin's entry point."""
+
+
+class MultiprobleemPilot:
+    """The doorstart pilot multiprobleemgezinnen krachtwijken, as a plugin.
+
+    Every parameter defaults to the letter's reading:
+
+    * ``looptijd``: the agreement's 1 January 2011 to 1 July 2012, or
+      :data:`~.looptijd.LOOPTIJD_VERLENGDE_PILOT`, the letter's 15-month extension
+      of the pilot of 1 April 2009 (:mod:`.looptijd`);
+    * ``min_problemen`` (3, "DOEL"), ``krachtwijken`` and ``aanvullende_wijken``
+      (section 7 (c), :mod:`.rules`);
+    * ``top`` and ``max_aanvullingen`` (10 and 10, "7. Toewijzing gezinnen"),
+      which also give the capacity of 20 families;
+    * ``min_opzeggers`` (4 of 7, "13. Beëindiging");
+    * ``restant`` and ``exploitatie`` (EUR 7,5 ton and 6 ton, "12. Financiën");
+    * ``evaluatie_op`` ("Begin 2012", read as 1 January 2012, "Tenslotte");
+    * ``termijn_b_en_w`` (one week, "8. Algemene afspraken" IV).
+    """
+
+    def __init__(
+        self,
+        naam: str = PILOT_NAAM,
+        *,
+        looptijd: Looptijd = LOOPTIJD_DOORSTART,
+        min_problemen: int = MIN_PROBLEMEN,
+        krachtwijken: Sequence[str] = KRACHTWIJKEN,
+        aanvullende_wijken: Sequence[str] = ZO_NODIG_WIJKEN,
+        top: int = TOP,
+        max_aanvullingen: int = MAX_AANVULLINGEN,
+        min_opzeggers: int = MIN_OPZEGGERS,
+        restant: Money = RESTANT,
+        exploitatie: Money = EXPLOITATIE,
+        evaluatie_op: pendulum.Date = EVALUATIE_OP,
+        termijn_b_en_w: pendulum.Duration = pendulum.duration(weeks=1),
+    ) -> None:
+        self.pilot = Pilot(
+            naam=naam,
+            titel="Doorstart pilot multiprobleemgezinnen krachtwijken",
+            gemeente="Groningen",
+            looptijd=looptijd,
+            capaciteit=top + max_aanvullingen,
+            capaciteit_bron=TOEWIJZING,
+            partners=[p.organisatie for p in SAMENWERKINGSPARTNERS],
+            brief=LETTER,
+            omschrijving=(
+                "Gezinscoaches with a functional mandate work with a top 10 of "
+                "multiprobleemgezinnen the partners select together: one family, one coach, "
+                "one plan."
+            ),
+        )
+        self.doorstart: Periode = doorstart_periode(looptijd)
+        self.doelgroep: Rule = doelgroep(
+            min_problemen=min_problemen,
+            krachtwijken=krachtwijken,
+            aanvullende_wijken=aanvullende_wijken,
+        )
+        self.top = top
+        self.max_aanvullingen = max_aanvullingen
+        self.mandaat: Mandaat = FUNCTIONEEL_MANDAAT
+        self.escalatieladder: Escalatieladder = ladder(termijn_iv=termijn_b_en_w)
+        self.eindregels: list[PilotEindregel] = eindregels(
+            opzegregeling(min_opzeggers),
+            looptijd_bron=TENSLOTTE if looptijd.is_extended else OVEREENKOMST,
+        )
+        self.budgetregels: list[Budgetregel] = budgetregels(
+            naam, self.doorstart, restant=restant, exploitatie=exploitatie
+        )
+        self.evaluatieplan: Evaluatieplan = evaluatieplan(evaluatie_op=evaluatie_op)
+
+    def selectie(self, doelgroep: Rule | None = None) -> Selectie:
+        """An empty selection for this doorstart, checking ``doelgroep`` (default: this pilot's).
+
+        Pass ``gemeente.eligibility(pilot)`` to check the rule as the
+        municipality's policies changed it.
+        """
+        return Selectie(
+            self.doorstart,
+            doelgroep=self.doelgroep if doelgroep is None else doelgroep,
+            top=self.top,
+            max_aanvullingen=self.max_aanvullingen,
+        )
+
+    def _mine(self, pilot: Pilot) -> bool:
+        return pilot.naam == self.pilot.naam
+
+    @hookimpl
+    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
+        return [self.pilot]
+
+    @hookimpl
+    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
+        return self.doelgroep if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
+        # Eligible families are not routed elsewhere: the partners select from them.
+        return () if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
+        return self.budgetregels if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
+        return self.eindregels if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_mandaat(self, pilot: Pilot) -> Mandaat | None:
+        return self.mandaat if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_escalation(self, pilot: Pilot) -> Escalatieladder | None:
+        return self.escalatieladder if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
+        return self.evaluatieplan if self._mine(pilot) else None

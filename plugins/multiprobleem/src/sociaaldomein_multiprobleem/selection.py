@@ -1,0 +1,303 @@
+"""Selection: the partners' recorded decision which families the doorstart works with.
+
+Meeting the eligibility rule does not put a family in the pilot; the partners
+do, together (003_720c15da674da257.txt):
+
+* "Doorstart": the partners each put forward their most problematic families,
+  "Daaruit zullen zij gezamenlijk een top 10 van gezinnen aanwijzen", and the
+  doorstart goes ahead only "als er gegarandeerde instroom van gezinnen is".
+* "7. Toewijzing gezinnen": the coaches work with 10 families designated
+  together "voorafgaande aan de start"; during the pilot the partners may
+  together select "maximaal 10" more.
+* "10. Gezins Herstel Plan als informatiebron": "De mandaten hebben slechts
+  betrekking op deze gezinnen" (see :func:`~.mandate.check_advice`).
+
+A :class:`Selectie` is an immutable record; every decision returns a new one.
+A decision the agreement does not allow raises
+:class:`~sociaaldomein.InvalidValueError`, naming the field and citing the
+section.  Readings where the letter is not explicit, each a parameter:
+
+* "gezamenlijk" (jointly) is read as *every* partner taking part in the
+  decision (``partners``, default the seven of "DOEL");
+* "gegarandeerde instroom" is read as a complete top 10 (``top``, default 10)
+  designated before the start;
+* with a ``doelgroep`` rule, a family outside the target group is refused (the
+  partners select from the target group of section 7); without one, the
+  partners' decision is recorded as it is.
+
+>>> import pendulum
+>>> from sociaaldomein import Periode
+>>> selectie = Selectie(Periode(pendulum.date(2011, 1, 1), pendulum.date(2012, 7, 1)))
+>>> ids = [f"gezin-{i:02}" for i in range(1, 11)]
+>>> selectie = selectie.designate_top10(ids, pendulum.date(2010, 12, 15), SAMENWERKINGSPARTNERS)
+>>> selectie.instroom_gegarandeerd(pendulum.date(2011, 1, 1))
+True
+>>> selectie.add("gezin-11", pendulum.date(2011, 6, 1), SAMENWERKINGSPARTNERS).is_selected(
+...     "gezin-11", pendulum.date(2011, 6, 1))
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+
+import attrs
+import pendulum
+
+from sociaaldomein import Gezin, InvalidValueError, Opzegverzoek, Periode, PilotToestand, Rule
+from sociaaldomein_multiprobleem.letter import DOEL, TOEWIJZING
+from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
+
+__all__ = ["MAX_AANVULLINGEN", "TOP", "Aanwijzing", "Aanwijzingssoort", "Selectie"]
+
+TOP = 10
+"""003, "Doorstart" and "7. Toewijzing gezinnen": a top 10 designated before the start."""
+
+MAX_AANVULLINGEN = 10
+"""003, "7. Toewijzing gezinnen": "nog een selectie van maximaal 10 gezinnen"."""
+
+
+class Aanwijzingssoort(enum.Enum):
+    """How a family was selected."""
+
+    TOP10 = "top 10, aangewezen voorafgaande aan de start"
+    AANVULLING = "aanvulling gedurende de pilot"
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _at_least(minimum: int) -> Callable[[object, attrs.Attribute[int], object], None]:
+    def check(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise InvalidValueError(
+                f"Selectie.{attribute.name}", f"must be a whole number >= {minimum}, got {value!r}"
+            )
+
+    return check
+
+
+def _rule_or_none(instance: object, attribute: attrs.Attribute[Rule | None], value: object) -> None:
+    if value is not None and not isinstance(value, Rule):
+        raise InvalidValueError("Selectie.doelgroep", f"must be a Rule or None, got {value!r}")
+
+
+@attrs.frozen
+class Aanwijzing:
+    """One family selected by the partners: when, how, and by whom."""
+
+    gezin_id: str
+    datum: pendulum.Date
+    soort: Aanwijzingssoort
+    partners: tuple[str, ...]
+
+
+@attrs.frozen
+class Selectie:
+    """The families the partners selected for the doorstart running ``doorstart``.
+
+    ``partners`` must all take part in a decision; ``doelgroep``, when given,
+    is the eligibility rule every selected family must meet on the day of the
+    decision; ``top`` and ``max_aanvullingen`` are the letter's 10 and 10.
+    """
+
+    doorstart: Periode = attrs.field(validator=attrs.validators.instance_of(Periode))
+    partners: tuple[str, ...] = attrs.field(default=SAMENWERKINGSPARTNERS, converter=_names)
+    doelgroep: Rule | None = attrs.field(default=None, validator=_rule_or_none)
+    top: int = attrs.field(default=TOP, validator=_at_least(1))
+    max_aanvullingen: int = attrs.field(default=MAX_AANVULLINGEN, validator=_at_least(0))
+    aanwijzingen: tuple[Aanwijzing, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # A record read back from storage keeps the agreement's limits too.
+        if not self.partners:
+            raise InvalidValueError("Selectie.partners", "must name at least one partner")
+        if len(self.top10) > self.top:
+            raise InvalidValueError(
+                "Selectie.top10",
+                f"holds {len(self.top10)} families, more than {self.top} ({TOEWIJZING})",
+            )
+        if len(self.aanvullingen) > self.max_aanvullingen:
+            raise InvalidValueError(
+                "Selectie.aanvullingen",
+                f"holds {len(self.aanvullingen)} families, more than {self.max_aanvullingen} "
+                f"({TOEWIJZING})",
+            )
+
+    # decisions ----------------------------------------------------------------
+
+    def designate_top10(
+        self,
+        gezinnen: Iterable[Gezin | str] | Gezin | str,
+        on: pendulum.Date,
+        partners: Iterable[str],
+    ) -> Selectie:
+        """The top 10 designated (or completed) ``on``, before the start, by ``partners``.
+
+        Refused: on or after the start, without every partner, a family twice,
+        more than ``top`` families, and (with a ``doelgroep``) a family outside it.
+        """
+        if on >= self.doorstart.start:
+            raise InvalidValueError(
+                "Selectie.designate_top10.on",
+                f"the top {self.top} is designated before the start "
+                f"({self.doorstart.start.isoformat()}), not on {on.isoformat()} ({TOEWIJZING})",
+            )
+        besluit = self._decision(gezinnen, on, partners, "designate_top10")
+        total = len(self.top10) + len(besluit)
+        if total > self.top:
+            raise InvalidValueError(
+                "Selectie.top10",
+                f"a top {self.top}: {len(self.top10)} designated already, {len(besluit)} more "
+                f"would make {total} ({TOEWIJZING})",
+            )
+        return self._record(besluit, on, Aanwijzingssoort.TOP10, partners)
+
+    def add(self, gezin: Gezin | str, on: pendulum.Date, partners: Iterable[str]) -> Selectie:
+        """One family added ``on``, during the pilot, by ``partners``.
+
+        Refused: outside the doorstart, without every partner, a family already
+        selected, more than ``max_aanvullingen`` additions, and (with a
+        ``doelgroep``) a family outside it.
+        """
+        if on not in self.doorstart:
+            raise InvalidValueError(
+                "Selectie.add.on",
+                f"families are added during the pilot ({self.doorstart}), not on "
+                f"{on.isoformat()} ({TOEWIJZING})",
+            )
+        besluit = self._decision([gezin], on, partners, "add")
+        if len(self.aanvullingen) >= self.max_aanvullingen:
+            raise InvalidValueError(
+                "Selectie.aanvullingen",
+                f"at most {self.max_aanvullingen} families are added during the pilot, "
+                f"and {len(self.aanvullingen)} were ({TOEWIJZING})",
+            )
+        return self._record(besluit, on, Aanwijzingssoort.AANVULLING, partners)
+
+    # questions ----------------------------------------------------------------
+
+    @property
+    def top10(self) -> tuple[str, ...]:
+        """The families designated before the start, in order of designation."""
+        return self._ids(Aanwijzingssoort.TOP10)
+
+    @property
+    def aanvullingen(self) -> tuple[str, ...]:
+        """The families added during the pilot, in order of addition."""
+        return self._ids(Aanwijzingssoort.AANVULLING)
+
+    def is_selected(self, gezin_id: str, on: pendulum.Date) -> bool:
+        """Whether ``gezin_id`` was selected on or before ``on``, and the agreement still runs."""
+        if on >= self.doorstart.end:
+            return False
+        return any(a.gezin_id == gezin_id and a.datum <= on for a in self.aanwijzingen)
+
+    def geselecteerd(self, on: pendulum.Date) -> tuple[str, ...]:
+        """Every family selected on ``on``."""
+        return tuple(a.gezin_id for a in self.aanwijzingen if self.is_selected(a.gezin_id, on))
+
+    def instroom_gegarandeerd(self, on: pendulum.Date) -> bool | None:
+        """Whether the inflow is guaranteed on ``on`` (003, "Doorstart").
+
+        ``True`` once the full top 10 is designated; ``False`` from the start on
+        when it was not, so the doorstart does not go ahead; ``None`` before the
+        start while the top 10 is still incomplete (not decided yet).
+        """
+        designated = [a for a in self.aanwijzingen if a.soort is Aanwijzingssoort.TOP10]
+        if len([a for a in designated if a.datum <= on]) >= self.top:
+            return True
+        return False if on >= self.doorstart.start else None
+
+    def toestand(
+        self,
+        on: pendulum.Date,
+        *,
+        opzegverzoeken: Iterable[Opzegverzoek] = (),
+        gevolgen_geregeld: bool = False,
+    ) -> PilotToestand:
+        """The pilot's state on ``on`` for its termination rules, with this selection's inflow."""
+        return PilotToestand(
+            on,
+            opzegverzoeken=tuple(opzegverzoeken),
+            gevolgen_geregeld=gevolgen_geregeld,
+            instroom_gegarandeerd=self.instroom_gegarandeerd(on),
+        )
+
+    # helpers ------------------------------------------------------------------
+
+    def _ids(self, soort: Aanwijzingssoort) -> tuple[str, ...]:
+        return tuple(a.gezin_id for a in self.aanwijzingen if a.soort is soort)
+
+    def _decision(
+        self,
+        gezinnen: Iterable[Gezin | str] | Gezin | str,
+        on: pendulum.Date,
+        partners: Iterable[str],
+        method: str,
+    ) -> tuple[str, ...]:
+        """The ids of ``gezinnen`` once the decision is found valid; raises otherwise."""
+        self._check_partners(partners, method)
+        items = [gezinnen] if isinstance(gezinnen, Gezin | str) else list(gezinnen)
+        ids: list[str] = []
+        for item in items:
+            gezin_id = self._check_gezin(item, on, method)
+            if gezin_id in ids or any(a.gezin_id == gezin_id for a in self.aanwijzingen):
+                raise InvalidValueError(
+                    f"Selectie.{method}.gezinnen",
+                    f"family {gezin_id!r} is already selected ({TOEWIJZING})",
+                )
+            ids.append(gezin_id)
+        return tuple(ids)
+
+    def _check_partners(self, partners: Iterable[str], method: str) -> None:
+        given = {_norm(p) for p in _names(partners)}
+        known = {_norm(p) for p in self.partners}
+        field = f"Selectie.{method}.partners"
+        if unknown := sorted(given - known):
+            raise InvalidValueError(
+                field, f"not a partner of the agreement: {', '.join(unknown)} ({DOEL})"
+            )
+        if missing := [p for p in self.partners if _norm(p) not in given]:
+            raise InvalidValueError(
+                field,
+                f"the partners select together ({TOEWIJZING}); missing: {', '.join(missing)}",
+            )
+
+    def _check_gezin(self, item: Gezin | str, on: pendulum.Date, method: str) -> str:
+        field = f"Selectie.{method}.gezinnen"
+        if isinstance(item, str):
+            if self.doelgroep is not None:
+                raise InvalidValueError(
+                    field,
+                    f"pass the Gezin for {item!r}, not its id: this selection checks the "
+                    f"target group ({TOEWIJZING})",
+                )
+            return item
+        if self.doelgroep is not None:
+            explanation = self.doelgroep.explain(item, on)
+            if not explanation.passed:
+                failed = "; ".join(c.text for c in explanation.children if not c.passed)
+                raise InvalidValueError(
+                    field,
+                    f"family {item.id!r} is not in the target group on {on.isoformat()}: "
+                    f"{failed or explanation.text} ({TOEWIJZING})",
+                )
+        return item.id
+
+    def _record(
+        self,
+        ids: tuple[str, ...],
+        on: pendulum.Date,
+        soort: Aanwijzingssoort,
+        partners: Iterable[str],
+    ) -> Selectie:
+        door = _names(partners)
+        nieuw = tuple(Aanwijzing(gezin_id, on, soort, door) for gezin_id in ids)
+        return attrs.evolve(self, aanwijzingen=(*self.aanwijzingen, *nieuw))

@@ -1,0 +1,98 @@
+"""The plugin: discovery, hooks that answer only for its own pilot, and the example families."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+from sociaaldomein_multiprobleem import (
+    DOELGROEP_LABEL,
+    LETTER,
+    MultiprobleemPilot,
+    example_families,
+)
+
+from sociaaldomein import Gemeente, Outcome
+from sociaaldomein.testing import ToyPilot
+
+MAART_2011 = pendulum.date(2011, 3, 1)
+
+
+def test_the_plugin_is_discovered_through_its_entry_point() -> None:
+    """Installed, the plugin registers under the entry-point group ``sociaaldomein``."""
+    groningen = Gemeente("Groningen")
+    loaded = groningen.load_entry_points(allow=["multiprobleem"])
+    assert [(p.name, p.distribution) for p in loaded] == [
+        ("multiprobleem", "sociaaldomein-multiprobleem")
+    ]
+    assert isinstance(loaded[0].plugin, MultiprobleemPilot)
+    pilot = groningen.pilot("multiprobleem")
+    assert pilot.brief == LETTER
+    assert pilot.looptijd.periode.start == pendulum.date(2011, 1, 1)
+    assert "sociaaldomein_mandaat" in groningen.hooks_of("multiprobleem")
+
+
+def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
+    """Every hook returns None for another pilot, so other plugins and policies keep their
+    answers."""
+    toy = ToyPilot(start=pendulum.date(2011, 1, 1), end=pendulum.date(2012, 1, 1))
+    plugin = MultiprobleemPilot()
+    groningen = Gemeente("Groningen", plugins=[toy, plugin])
+    assert sorted(groningen.pilots) == ["multiprobleem", "toy"]
+    other = toy.pilot
+    assert plugin.sociaaldomein_eligibility(other) is None
+    assert plugin.sociaaldomein_routes(other) is None
+    assert plugin.sociaaldomein_funding(other) is None
+    assert plugin.sociaaldomein_pilot_termination(other) is None
+    assert plugin.sociaaldomein_mandaat(other) is None
+    assert plugin.sociaaldomein_escalation(other) is None
+    assert plugin.sociaaldomein_evaluation_plan(other) is None
+    assert groningen.mandaat("toy") is None
+    assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
+    assert {line.pilot for line in groningen.funding(pilots=["toy"])} == {"toy"}
+
+
+def test_another_pilot_name_in_code() -> None:
+    """A municipality can register a second reading beside the default one."""
+    groningen = Gemeente(
+        "Groningen",
+        plugins=[
+            MultiprobleemPilot(),
+            MultiprobleemPilot("multiprobleem-strikt", aanvullende_wijken=()),
+        ],
+    )
+    _, selwerd = example_families()[1]
+    assessment = groningen.assess(selwerd, MAART_2011)
+    assert assessment["multiprobleem"].eligible
+    assert not assessment["multiprobleem-strikt"].eligible
+    assert {line.pilot for line in groningen.funding()} == {
+        "multiprobleem",
+        "multiprobleem-strikt",
+    }
+
+
+def test_example_families_show_every_outcome_and_reason() -> None:
+    """Each example's description agrees with its verdict; between them they fail every one of
+    the four conditions ("DOEL" and "7. Toewijzing gezinnen" (a), (b), (c))."""
+    families = example_families()
+    assert 4 <= len(families) <= 6
+    assert len({g.id for _, g in families}) == len(families)
+    groningen = Gemeente("Groningen", plugins=[MultiprobleemPilot()])
+    failing: list[str] = []
+    for description, gezin in families:
+        assert "\n" not in description
+        verdict = groningen.assess(gezin, MAART_2011)["multiprobleem"]
+        assert verdict.eligible is description.startswith("Eligible"), description
+        failed = [c.text for c in verdict.eligibility.children if not c.passed]
+        assert len(failed) <= 1, description
+        failing += failed
+    assert sorted(text[:3] for text in failing) == ["(a)", "(b)", "(c)", "a m"]
+
+
+@pytest.mark.parametrize("outcome", [Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE])
+def test_examples_cover_the_outcomes(outcome: Outcome) -> None:
+    """The doorstart has no routes: its examples show eligible and not eligible."""
+    groningen = Gemeente("Groningen", plugins=[MultiprobleemPilot()])
+    outcomes = {
+        groningen.assess(g, MAART_2011)["multiprobleem"].outcome for _, g in example_families()
+    }
+    assert outcome in outcomes
