@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import textwrap
 import warnings
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from sociaaldomein import (
     Citation,
     CompositionError,
     Gemeente,
+    HasAny,
     Money,
     OneOf,
     Outcome,
@@ -30,7 +31,9 @@ from sociaaldomein import (
     PluginLoadError,
     PluginLoadWarning,
     PluginSpec,
+    Route,
     Rule,
+    Signaal,
     UnknownPilotError,
     hookimpl,
 )
@@ -149,6 +152,11 @@ def test_termination_check_names_the_rule_that_ended_the_pilot() -> None:
     assert "2026-01-01" in ended.render()
 
 
+def test_pilots_come_in_registration_order() -> None:
+    gemeente = Gemeente(plugins=[ToyPilot("toy-b"), ToyPilot("toy-a"), ToyPilot("toy-c")])
+    assert list(gemeente.pilots) == ["toy-b", "toy-a", "toy-c"]
+
+
 def test_an_unknown_pilot_lists_the_known_ones() -> None:
     gemeente = Gemeente(plugins=[ToyPilot("toy-a"), ToyPilot("toy-b")])
     with pytest.raises(UnknownPilotError, match="known pilots: toy-a, toy-b"):
@@ -224,10 +232,14 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+FAKE = ["alpha", "beta", "broken"]
+"""The fake entry points; other installed plugins (the real pilots) are left out."""
+
+
 def test_a_broken_entry_point_is_named_and_the_others_load(installed: Path) -> None:
     gemeente = Gemeente()
     with pytest.warns(PluginLoadWarning, match="skipped plugin 'broken'.*needs a missing package"):
-        loaded = gemeente.load_entry_points()
+        loaded = gemeente.load_entry_points(allow=FAKE)
     assert [p.name for p in loaded] == ["alpha", "beta"]
     assert loaded[0].version == "1.0"
     assert sorted(gemeente.pilots) == ["alpha", "beta"]
@@ -236,7 +248,7 @@ def test_a_broken_entry_point_is_named_and_the_others_load(installed: Path) -> N
 
 def test_strict_loading_raises_on_a_broken_entry_point(installed: Path) -> None:
     with pytest.raises(PluginLoadError, match="'broken' could not be loaded"):
-        Gemeente().load_entry_points(strict=True)
+        Gemeente().load_entry_points(allow=FAKE, strict=True)
 
 
 def test_allow_and_block_lists_choose_entry_points(installed: Path) -> None:
@@ -247,7 +259,8 @@ def test_allow_and_block_lists_choose_entry_points(installed: Path) -> None:
         assert sorted(only_beta.pilots) == ["beta"]
         no_broken = Gemeente()
         no_broken.load_entry_points(block=["broken", "alpha"])
-        assert sorted(no_broken.pilots) == ["beta"]
+        assert "beta" in no_broken.pilots
+        assert "alpha" not in no_broken.pilots
 
 
 def test_loading_twice_does_not_register_twice(installed: Path) -> None:
@@ -255,3 +268,30 @@ def test_loading_twice_does_not_register_twice(installed: Path) -> None:
     gemeente.load_entry_points(allow=["alpha"])
     assert gemeente.load_entry_points(allow=["alpha"]) == []
     assert list(gemeente.pilots) == ["alpha"]
+
+
+class ToyWithRoute(ToyPilot):
+    """The toy pilot, sending families in crisis elsewhere first."""
+
+    @hookimpl
+    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
+        if pilot.naam != self.pilot.naam:
+            return None
+        crisis = HasAny(FEITEN.signalen, {Signaal.ACUTE_CRISIS}, source=BELEID)
+        return [Route(crisis, Outcome.REFERRED, "crisisdienst", "a crisis comes first", BELEID)]
+
+
+def test_a_verdict_shows_the_route_that_decided_and_the_routes_not_taken() -> None:
+    gemeente = Gemeente(plugins=[ToyWithRoute()])
+    calm = make_gezin(problemen=["SCHULDEN", "VERSLAVING"])
+    placed = gemeente.assess(calm, ON)["toy"]
+    assert placed.outcome is Outcome.ELIGIBLE
+    assert [e.passed for e in placed.routes_not_taken] == [False]
+    assert "route not taken" in placed.render()
+
+    crisis = make_gezin(problemen=["SCHULDEN", "VERSLAVING"], signalen=["ACUTE_CRISIS"])
+    referred = gemeente.assess(crisis, ON)["toy"]
+    assert (referred.outcome, referred.to) == (Outcome.REFERRED, "crisisdienst")
+    assert referred.route is not None
+    assert referred.route.passed
+    assert "a crisis comes first" in referred.render()

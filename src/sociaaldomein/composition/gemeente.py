@@ -35,7 +35,7 @@ from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.pilot import Pilot
-from sociaaldomein.domain.rules import Rule
+from sociaaldomein.domain.rules import Explanation, Rule
 from sociaaldomein.domain.verdict import Assessment, Note, Outcome, Route, Verdict
 from sociaaldomein.errors import CompositionError, UnknownPilotError
 
@@ -78,20 +78,30 @@ class CompiledPilot:
             return Verdict(pilot.naam, gezin.id, on, Outcome.CLOSED, explanation, notes=(note,))
         if not explanation.passed:
             return Verdict(pilot.naam, gezin.id, on, Outcome.NOT_ELIGIBLE, explanation)
+        not_taken: list[Explanation] = []
         for route in self.routes:
-            taken = route.when.explain(gezin, on)
-            if taken.passed:
+            checked = route.when.explain(gezin, on)
+            if checked.passed:
                 return Verdict(
                     pilot.naam,
                     gezin.id,
                     on,
                     route.outcome,
                     explanation,
-                    route=taken,
+                    route=checked,
                     to=route.to,
                     notes=(Note(route.reason, route.source),),
+                    routes_not_taken=tuple(not_taken),
                 )
-        verdict = Verdict(pilot.naam, gezin.id, on, Outcome.ELIGIBLE, explanation)
+            not_taken.append(checked)
+        verdict = Verdict(
+            pilot.naam,
+            gezin.id,
+            on,
+            Outcome.ELIGIBLE,
+            explanation,
+            routes_not_taken=tuple(not_taken),
+        )
         if pilot.capaciteit is not None and occupancy >= pilot.capaciteit:
             note = Note(
                 f"no place: {occupancy} families already in a pilot of capacity "

@@ -38,7 +38,8 @@ class HookRelay:
     def pilots(self) -> list[Pilot]:
         """Every registered plugin's pilots, in registration order."""
         out: list[Pilot] = []
-        for answer in self._call("sociaaldomein_pilots"):
+        # pluggy calls the last registered plugin first; reverse for registration order.
+        for answer in reversed(self._call("sociaaldomein_pilots")):
             out += self._items(answer, Pilot, "sociaaldomein_pilots", None)
         return out
 

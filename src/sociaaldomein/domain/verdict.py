@@ -75,7 +75,13 @@ class Route:
 
 @attrs.frozen
 class Verdict:
-    """One pilot's decision for one family on one date, with every reason."""
+    """One pilot's decision for one family on one date, with every reason.
+
+    ``eligibility`` explains the pilot's rule; ``route`` the route that decided
+    (if one did) and ``routes_not_taken`` the routes checked before it that did
+    not hold, so a family placed in the pilot also sees why it was not routed
+    elsewhere.
+    """
 
     pilot: str
     gezin_id: str
@@ -85,6 +91,7 @@ class Verdict:
     route: Explanation | None = None
     to: str | None = None
     notes: tuple[Note, ...] = ()
+    routes_not_taken: tuple[Explanation, ...] = ()
 
     @property
     def eligible(self) -> bool:
@@ -99,6 +106,8 @@ class Verdict:
     def render(self) -> str:
         """The verdict with the whole tree of reasons, readable in a terminal."""
         lines = [self.summary(), self.eligibility.render(1)]
+        for skipped in self.routes_not_taken:
+            lines += ["  route not taken:", skipped.render(2)]
         if self.route is not None:
             lines += ["  route:", self.route.render(2)]
         lines += [f"  note: {n}" for n in self.notes]
