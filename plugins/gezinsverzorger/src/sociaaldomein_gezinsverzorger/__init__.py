@@ -1,0 +1,88 @@
+"""The pilot gezinsverzorger of Groningen (000_6fd8bb18cab06410.txt) as a sociaaldomein plugin.
+
+Register it through the entry point ``gezinsverzorger`` of the group
+``sociaaldomein``, or in code: ``Gemeente(plugins=[GezinsverzorgerPilot()])``.
+The modules follow the letter: :mod:`.letter` (the citations), :mod:`.rules`
+(eligibility and the choice of gezinscoach), :mod:`.staffing`, :mod:`.funding`,
+:mod:`.governance` (evaluation and termination), :mod:`.examples` and
+:mod:`.plugin` (the hooks).
+"""
+
+from __future__ import annotations
+
+from sociaaldomein_gezinsverzorger.examples import EXAMPLE_DATE, example_families
+from sociaaldomein_gezinsverzorger.funding import (
+    FINANCIER,
+    LOOPTIJD,
+    TOTAL,
+    YEARLY,
+    budget_lines,
+    monthly_plan,
+)
+from sociaaldomein_gezinsverzorger.governance import (
+    PROPOSAL_BEFORE_END,
+    evaluation_plan,
+    indicators,
+    pilot_termination,
+    trajectory_termination,
+)
+from sociaaldomein_gezinsverzorger.letter import BRIEF
+from sociaaldomein_gezinsverzorger.plugin import CAPACITY, GezinsverzorgerPilot
+from sociaaldomein_gezinsverzorger.rules import (
+    GEZINSCOACH,
+    HOUSEHOLD_DOMAINS,
+    ZRM_LEVELS,
+    ZRM_MAX_AGE_DAYS,
+    ZRM_THRESHOLD,
+    can_be_strengthened,
+    eligibility,
+    gezinscoach_route,
+)
+from sociaaldomein_gezinsverzorger.staffing import (
+    AANSTURING_PILOT,
+    HUMANITAS_VRIJWILLIGER,
+    LETTER_STAFF,
+    MIN_FTE,
+    PARTNERS,
+    WIJ_GRONINGEN,
+    Aansturing,
+    check_staffing,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AANSTURING_PILOT",
+    "BRIEF",
+    "CAPACITY",
+    "EXAMPLE_DATE",
+    "FINANCIER",
+    "GEZINSCOACH",
+    "HOUSEHOLD_DOMAINS",
+    "HUMANITAS_VRIJWILLIGER",
+    "LETTER_STAFF",
+    "LOOPTIJD",
+    "MIN_FTE",
+    "PARTNERS",
+    "PROPOSAL_BEFORE_END",
+    "TOTAL",
+    "WIJ_GRONINGEN",
+    "YEARLY",
+    "ZRM_LEVELS",
+    "ZRM_MAX_AGE_DAYS",
+    "ZRM_THRESHOLD",
+    "Aansturing",
+    "GezinsverzorgerPilot",
+    "__version__",
+    "budget_lines",
+    "can_be_strengthened",
+    "check_staffing",
+    "eligibility",
+    "evaluation_plan",
+    "example_families",
+    "gezinscoach_route",
+    "indicators",
+    "monthly_plan",
+    "pilot_termination",
+    "trajectory_termination",
+]

@@ -1,0 +1,78 @@
+"""The money: EUR 336.000 for two years, as three yearly lines, and a derived monthly plan.
+
+000_6fd8bb18cab06410.txt, "Kosten pilot": "De totale kosten voor deze
+tweejarige pilot bedragen: € 336.000,-. Voor 2021 zal dit bedrag naar
+verwachting: € 42.000,- zijn; voor 2022: € 168.000,-; 2023: € 126.000,-. De
+kosten worden ten laste van de begrote middelen voor jeugdhulp gebracht."
+
+The three yearly amounts are the pilot's only funding lines.  The staff costs
+in the same section (EUR 182.000 + EUR 154.000) are the same money seen
+another way; they sit on the professionals (:mod:`.staffing`), never as lines
+of their own, or the totals would count the money twice.
+
+*Derived*, not written in the letter: EUR 336.000 over 24 months is EUR 14.000
+a month, and the yearly amounts are exactly 3, 12 and 9 such months.  So the
+pilot runs from 1 October 2021 to 1 October 2023 (:data:`LOOPTIJD`).
+
+>>> plan = monthly_plan()
+>>> len(plan), str(plan[0][1]), plan[0][0], plan[-1][0]
+(24, 'EUR 14.000,00', Date(2021, 10, 1), Date(2023, 9, 1))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+import pendulum
+
+from sociaaldomein import Budgetregel, Financieringsmodel, Money, Periode
+from sociaaldomein import monthly_plan as spread_over_months
+from sociaaldomein_gezinsverzorger.letter import KOSTEN_PILOT
+
+__all__ = ["FINANCIER", "LOOPTIJD", "TOTAL", "YEARLY", "budget_lines", "monthly_plan"]
+
+TOTAL: Final = Money(336_000)
+"""The total cost of the two-year pilot ("Kosten pilot")."""
+
+YEARLY: Final[Mapping[int, Money]] = MappingProxyType(
+    {2021: Money(42_000), 2022: Money(168_000), 2023: Money(126_000)}
+)
+"""The amounts per calendar year, as the letter writes them ("Kosten pilot")."""
+
+FINANCIER: Final = "Gemeente Groningen (begrote middelen jeugdhulp)"
+"""Who pays: the municipality, from its budgeted youth-care money ("Kosten pilot")."""
+
+LOOPTIJD: Final = Periode(pendulum.date(2021, 10, 1), pendulum.date(2023, 10, 1))
+"""1 October 2021 up to 1 October 2023: *derived* from the yearly split, not in the letter.
+
+The letter (15 September 2021) says only that WIJ Groningen can start at once
+after approval; 3 months in 2021, 12 in 2022 and 9 in 2023 at EUR 14.000 give
+exactly the three yearly amounts.
+"""
+
+
+def budget_lines(pilot: str = "gezinsverzorger") -> tuple[Budgetregel, ...]:
+    """The pilot's funding: one PROJECTBUDGET line per year of "Kosten pilot", and nothing else."""
+    return tuple(
+        Budgetregel(
+            pilot=pilot,
+            omschrijving=f"kosten pilot gezinsverzorger {jaar}",
+            bedrag=bedrag,
+            financier=FINANCIER,
+            model=Financieringsmodel.PROJECTBUDGET,
+            jaar=jaar,
+            bron=KOSTEN_PILOT,
+        )
+        for jaar, bedrag in YEARLY.items()
+    )
+
+
+def monthly_plan(periode: Periode = LOOPTIJD) -> tuple[tuple[pendulum.Date, Money], ...]:
+    """:data:`TOTAL` spread evenly over the months of ``periode``: *derived*, not in the letter.
+
+    Each month is given by its first day; the amounts add up to :data:`TOTAL`
+    to the cent.  Use it to follow spending against plan, never as a funding line.
+    """
+    return spread_over_months(TOTAL, periode)

@@ -1,0 +1,252 @@
+"""The plugin: the pilot gezinsverzorger of Groningen, answering the sociaaldomein hooks.
+
+Loaded from its entry point the class is built without arguments, so every
+default below is the letter's reading (000_6fd8bb18cab06410.txt).  Composed in
+code, keyword parameters change a reading, for example to compare designs:
+
+>>> from sociaaldomein import Gemeente
+>>> groningen = Gemeente(plugins=[GezinsverzorgerPilot(),
+...                               GezinsverzorgerPilot(name="gezinsverzorger-8", capacity=8)])
+>>> sorted((name, pilot.capaciteit) for name, pilot in groningen.pilots.items())
+[('gezinsverzorger', 10), ('gezinsverzorger-8', 8)]
+
+The letter gives the pilot no functional mandate and no escalation ladder, so
+the plugin does not implement those hooks.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+
+import pendulum
+
+from sociaaldomein import (
+    Budgetregel,
+    Citation,
+    Evaluatieplan,
+    InvalidValueError,
+    Looptijd,
+    Money,
+    Note,
+    Pilot,
+    PilotEindregel,
+    PilotStatus,
+    Professional,
+    Route,
+    Rule,
+    TrajectEindregel,
+    ZrmDomein,
+    hookimpl,
+)
+from sociaaldomein_gezinsverzorger import funding, governance, rules
+from sociaaldomein_gezinsverzorger.letter import AANTAL_GEZINNEN, BRIEF
+from sociaaldomein_gezinsverzorger.staffing import (
+    AANSTURING_PILOT,
+    HUMANITAS_VRIJWILLIGER,
+    LETTER_STAFF,
+    PARTNERS,
+    check_staffing,
+)
+
+__all__ = ["CAPACITY", "GezinsverzorgerPilot"]
+
+CAPACITY = 10
+"""Families at once: "maximaal 8 á 10" ("Aantal gezinnen"); the default takes the upper bound."""
+
+
+class GezinsverzorgerPilot:
+    """The pilot gezinsverzorger (000_6fd8bb18cab06410.txt) as a sociaaldomein plugin.
+
+    :param name: the pilot's key; another name lets two designs run side by side.
+    :param capacity: families the two professionals carry at once.  The letter
+        says "maximaal 8 á 10" ("Aantal gezinnen"); the default is 10.
+    :param start: first day of the pilot; derived 1 October 2021 (:data:`.funding.LOOPTIJD`).
+    :param end: the day after the last day; derived 1 October 2023, two years on.
+    :param household_domains: the ZRM domains the choice between gezinscoach and
+        gezinsverzorger looks at; the library's reading of "Initiatiefvoorstel"
+        (:data:`.rules.HOUSEHOLD_DOMAINS`).
+    :param zrm_threshold: the ZRM level, now or achievable, from which a domain
+        counts as strengthenable; default 3, "beperkt zelfredzaam".
+    :param require_zrm: make a recent ZRM assessment a condition of eligibility;
+        default ``False``: the letter makes only the choice of coach depend on it.
+    :param staff: the professionals; default the letter's two positions
+        (:data:`.staffing.LETTER_STAFF`).
+    :param vrijwilliger_vanaf_jaar_twee: add a Humanitas volunteer (fte 0) beside
+        a professional in a family from the second year.  Default ``False``: the
+        letter only says this will be investigated ("Inzet vrijwilligers").
+    :param proposal_before_end: how long before the end the proposal on embedding
+        falls; the letter says only "voor het aflopen", default three months.
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str = "gezinsverzorger",
+        capacity: int = CAPACITY,
+        start: pendulum.Date = funding.LOOPTIJD.start,
+        end: pendulum.Date = funding.LOOPTIJD.end,
+        household_domains: Sequence[ZrmDomein] = rules.HOUSEHOLD_DOMAINS,
+        zrm_threshold: int = rules.ZRM_THRESHOLD,
+        require_zrm: bool = False,
+        staff: Sequence[Professional] = LETTER_STAFF,
+        vrijwilliger_vanaf_jaar_twee: bool = False,
+        proposal_before_end: pendulum.Duration = governance.PROPOSAL_BEFORE_END,
+    ) -> None:
+        self.household_domains = _domains(household_domains)
+        self.zrm_threshold = _level(zrm_threshold)
+        self.require_zrm = require_zrm
+        self.vrijwilliger_vanaf_jaar_twee = vrijwilliger_vanaf_jaar_twee
+        self.proposal_before_end = proposal_before_end
+        volunteers = (HUMANITAS_VRIJWILLIGER,) if vrijwilliger_vanaf_jaar_twee else ()
+        self.pilot = Pilot(
+            naam=name,
+            titel="Pilot gezinsverzorger",
+            gemeente="Groningen",
+            looptijd=Looptijd(start, end),
+            capaciteit=capacity,
+            capaciteit_bron=AANTAL_GEZINNEN,
+            bemensing=(*_professionals(staff), *volunteers),
+            partners=PARTNERS,
+            brief=BRIEF,
+            omschrijving=(
+                "A gezinsverzorger (temporarily) takes over running the household and part of "
+                f"the upbringing in families where a parent has chronic problems; "
+                f"{AANSTURING_PILOT}."
+            ),
+        )
+        self.eligibility_rule: Rule = rules.eligibility(require_zrm=require_zrm)
+        self.gezinscoach_rule: Rule = rules.can_be_strengthened(
+            self.household_domains, self.zrm_threshold
+        )
+
+    # what the letter gives besides the hooks --------------------------------
+
+    @property
+    def vrijwilliger_vanaf(self) -> pendulum.Date | None:
+        """From when a volunteer may join a family: year two, or ``None`` when not allowed."""
+        if not self.vrijwilliger_vanaf_jaar_twee:
+            return None
+        return self.pilot.looptijd.start.add(years=1)
+
+    def staffing_problems(self) -> tuple[Note, ...]:
+        """How the pilot's staff falls short of "Bemensing pilot" (empty: it does not)."""
+        return check_staffing(self.pilot.bemensing)
+
+    def monthly_plan(self) -> tuple[tuple[pendulum.Date, Money], ...]:
+        """The *derived* monthly plan over the looptijd as first decided (EUR 14.000 a month)."""
+        return funding.monthly_plan(self.pilot.looptijd.oorspronkelijke_periode)
+
+    def extend(
+        self,
+        new_end: pendulum.Date,
+        *,
+        reason: str,
+        decided_on: pendulum.Date | None = None,
+        source: Citation | None = None,
+    ) -> GezinsverzorgerPilot:
+        """This plugin with its pilot extended to ``new_end`` (:meth:`sociaaldomein.Pilot.extend`).
+
+        The original end stays recorded.  An extension is decided for a running
+        pilot, so a pilot still in preparation becomes active first.
+        """
+        pilot = self.pilot
+        if pilot.status is PilotStatus.PREPARING:
+            pilot = pilot.with_status(PilotStatus.ACTIVE)
+        extended = copy.copy(self)
+        extended.pilot = pilot.extend(new_end, reason=reason, decided_on=decided_on, source=source)
+        return extended
+
+    # hooks --------------------------------------------------------------------
+
+    def _mine(self, pilot: Pilot) -> bool:
+        return pilot.naam == self.pilot.naam
+
+    @hookimpl
+    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
+        """The one pilot this plugin provides."""
+        return [self.pilot]
+
+    @hookimpl
+    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
+        """Chronic problems of a parent, a household to take over, a child under 18."""
+        return self.eligibility_rule if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
+        """To a gezinscoach when the family's zelfredzaamheid can be strengthened."""
+        return [rules.gezinscoach_route(self.gezinscoach_rule)] if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
+        """The three yearly amounts of "Kosten pilot"; staff costs are the same money."""
+        return funding.budget_lines(pilot.naam) if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
+        """The end of the looptijd, extensions included."""
+        return governance.pilot_termination() if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_trajectory_termination(
+        self, pilot: Pilot
+    ) -> Sequence[TrajectEindregel] | None:
+        """Step-down to a gezinscoach, or goals met."""
+        if not self._mine(pilot):
+            return None
+        return governance.trajectory_termination(self.gezinscoach_rule)
+
+    @hookimpl
+    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
+        """Halfway, before the end, and the regional monitoring."""
+        if not self._mine(pilot):
+            return None
+        return governance.evaluation_plan(
+            proposal_before_end=self.proposal_before_end,
+            volunteers=self.vrijwilliger_vanaf_jaar_twee,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"GezinsverzorgerPilot(name={self.pilot.naam!r}, capacity={self.pilot.capaciteit}, "
+            f"looptijd={self.pilot.looptijd.periode})"
+        )
+
+
+# Parameters arrive from code and from plain data (a PluginSpec), so they are
+# checked as the objects they are, and a wrong one is named as the parameter.
+
+
+def _domains(value: Sequence[ZrmDomein]) -> tuple[ZrmDomein, ...]:
+    items: tuple[object, ...] = tuple(value)
+    field = "GezinsverzorgerPilot.household_domains"
+    if not items:
+        raise InvalidValueError(field, "must name at least one ZRM domain")
+    domains = tuple(d for d in items if isinstance(d, ZrmDomein))
+    if len(domains) != len(items):
+        wrong = next(d for d in items if not isinstance(d, ZrmDomein))
+        raise InvalidValueError(field, f"must hold ZrmDomein members, got {wrong!r}")
+    if len(set(domains)) != len(domains):
+        raise InvalidValueError(field, "names a domain twice")
+    return domains
+
+
+def _level(value: int) -> int:
+    raw: object = value
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 5:
+        raise InvalidValueError(
+            "GezinsverzorgerPilot.zrm_threshold",
+            f"must be a ZRM level, a whole number from 1 to 5, got {value!r}",
+        )
+    return raw
+
+
+def _professionals(value: Sequence[Professional]) -> tuple[Professional, ...]:
+    items: tuple[object, ...] = tuple(value)
+    staff = tuple(p for p in items if isinstance(p, Professional))
+    if len(staff) != len(items):
+        i, wrong = next((i, p) for i, p in enumerate(items) if not isinstance(p, Professional))
+        raise InvalidValueError(
+            f"GezinsverzorgerPilot.staff[{i}]", f"must be a Professional, got {wrong!r}"
+        )
+    return staff

@@ -1,0 +1,186 @@
+"""Who the pilot is for, and when a family goes to a gezinscoach instead.
+
+Eligibility (all three must hold):
+
+* a parent has problems of a chronic or structural nature
+  (000_6fd8bb18cab06410.txt, "Bemensing pilot");
+* the family needs someone to (temporarily) take over running the household and
+  part of the upbringing (:attr:`~sociaaldomein.Hulpvraag.OVERNAME_HUISHOUDEN`,
+  "Initiatiefvoorstel");
+* a child younger than 18 (or expected) lives in the family.  The letter does
+  not say so in as many words; it follows from the money, which is youth-care
+  money ("Kosten pilot": "ten laste van de begrote middelen voor jeugdhulp"),
+  and from the task, which includes "de opvoeding" ("Initiatiefvoorstel").
+
+Routing.  "De keuze of het gezinscoach of gezinsverzorger moet zijn, is
+afhankelijk van de inschatting van de mate van dan wel de te bereiken mate van
+zelfredzaamheid van het gezin" ("Initiatiefvoorstel").  The letter names no
+instrument or threshold; the library reads it on the Zelfredzaamheid-Matrix
+(ZRM 2017) as follows, and both choices are parameters of the plugin:
+
+* the *household domains* are the ZRM domains of running a household and a
+  family: Financien, Huiselijke relaties, Basale ADL and Instrumentele ADL
+  (:data:`HOUSEHOLD_DOMAINS`);
+* the family's zelfredzaamheid *can be strengthened* when on every household
+  domain it is at least "beperkt zelfredzaam" (level 3, :data:`ZRM_THRESHOLD`)
+  now or judged achievable with support.  Such a family goes to a gezinscoach,
+  who strengthens the family's own regie; any other eligible family stays with
+  the gezinsverzorger;
+* a household domain that was not scored counts as *not shown*: the step to the
+  lighter gezinscoach needs the assessment the letter makes the choice depend
+  on.  A family without any ZRM assessment therefore stays with the
+  gezinsverzorger.  Where a municipality wants the assessment to be a condition
+  of the pilot itself, :func:`eligibility` takes ``require_zrm=True``.
+
+>>> print(can_be_strengthened((ZrmDomein.FINANCIEN,)).describe())  # doctest: +ELLIPSIS
+- the family's zelfredzaamheid can be strengthened: ...
+  - Financien: at least level 3 (beperkt zelfredzaam) now or achievable
+    - ZRM level on Financien is at least 3 [000_6fd8bb18cab06410.txt, "Initiatiefvoorstel"]
+    - achievable ZRM level on Financien is at least 3 [000_6fd8bb18cab06410.txt, ...]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from sociaaldomein import (
+    FEITEN,
+    AllOf,
+    AnyOf,
+    Compare,
+    HasAny,
+    Hulpvraag,
+    IsTrue,
+    Outcome,
+    Route,
+    Rule,
+    ZrmDomein,
+)
+from sociaaldomein_gezinsverzorger.letter import BEMENSING, INITIATIEFVOORSTEL, JEUGDHULP
+
+__all__ = [
+    "GEZINSCOACH",
+    "HOUSEHOLD_DOMAINS",
+    "ZRM_LEVELS",
+    "ZRM_MAX_AGE_DAYS",
+    "ZRM_THRESHOLD",
+    "can_be_strengthened",
+    "eligibility",
+    "gezinscoach_route",
+]
+
+GEZINSCOACH: Final = "gezinscoach"
+"""Where a family whose zelfredzaamheid can be strengthened goes (WIJ Groningen's coaches)."""
+
+HOUSEHOLD_DOMAINS: Final[tuple[ZrmDomein, ...]] = (
+    ZrmDomein.FINANCIEN,
+    ZrmDomein.HUISELIJKE_RELATIES,
+    ZrmDomein.BASALE_ADL,
+    ZrmDomein.INSTRUMENTELE_ADL,
+)
+"""The ZRM domains of running a household and a family: the library's reading of the letter."""
+
+ZRM_LEVELS: Final[dict[int, str]] = {
+    1: "acute problematiek",
+    2: "niet zelfredzaam",
+    3: "beperkt zelfredzaam",
+    4: "voldoende zelfredzaam",
+    5: "volledig zelfredzaam",
+}
+"""The five levels of the ZRM, by number."""
+
+ZRM_THRESHOLD: Final = 3
+"""The level ("beperkt zelfredzaam") from which a household domain can be left to the family."""
+
+ZRM_MAX_AGE_DAYS: Final = 30
+"""A ZRM score older than this is not used (a snapshot; see DOMAIN.md, ZRM)."""
+
+
+def eligibility(*, require_zrm: bool = False, zrm_max_age_days: int = ZRM_MAX_AGE_DAYS) -> Rule:
+    """The eligibility rule of the pilot gezinsverzorger.
+
+    :param require_zrm: also require a ZRM assessment taken at most
+        ``zrm_max_age_days`` days before the assessment date.  The letter makes
+        only the *choice* between coach and gezinsverzorger depend on the
+        assessment, so the default is ``False``.
+    :param zrm_max_age_days: how old that assessment may be.
+    """
+    conditions: list[Rule] = [
+        IsTrue(
+            FEITEN.ouder_chronisch,
+            source=BEMENSING,
+            label="a parent has problems of a chronic or structural nature",
+        ),
+        HasAny(
+            FEITEN.hulpvragen,
+            [Hulpvraag.OVERNAME_HUISHOUDEN],
+            source=INITIATIEFVOORSTEL,
+            label=(
+                "the family needs someone to (temporarily) take over running the household "
+                "and part of the upbringing"
+            ),
+        ),
+        IsTrue(
+            FEITEN.minderjarig_kind,
+            source=JEUGDHULP,
+            label="a child younger than 18 (or expected) lives in the family: youth care",
+        ),
+    ]
+    if require_zrm:
+        conditions.append(
+            AllOf(
+                [
+                    Compare(FEITEN.zrm_leeftijd_dagen, ">=", 0, source=INITIATIEFVOORSTEL),
+                    Compare(
+                        FEITEN.zrm_leeftijd_dagen, "<=", zrm_max_age_days, source=INITIATIEFVOORSTEL
+                    ),
+                ],
+                label=f"a ZRM assessment of at most {zrm_max_age_days} days old",
+            )
+        )
+    return AllOf(conditions, label="the family is one the pilot gezinsverzorger is for")
+
+
+def can_be_strengthened(
+    domains: Sequence[ZrmDomein] = HOUSEHOLD_DOMAINS, threshold: int = ZRM_THRESHOLD
+) -> Rule:
+    """Whether the family's zelfredzaamheid can be strengthened (then: a gezinscoach).
+
+    On every domain of ``domains`` the family is at ``threshold`` or above,
+    now or as judged achievable; an unscored domain counts as not shown.  Every
+    leaf compares one ZRM score, so an explanation names the scores that decided.
+    """
+    level = f"level {threshold} ({ZRM_LEVELS[threshold]})"
+    per_domain: list[Rule] = [
+        AnyOf(
+            [
+                Compare(FEITEN.zrm[domein], ">=", threshold, source=INITIATIEFVOORSTEL),
+                Compare(FEITEN.zrm_haalbaar[domein], ">=", threshold, source=INITIATIEFVOORSTEL),
+            ],
+            label=f"{domein.value}: at least {level} now or achievable",
+        )
+        for domein in domains
+    ]
+    names = ", ".join(d.value for d in domains)
+    return AllOf(
+        per_domain,
+        label=(
+            f"the family's zelfredzaamheid can be strengthened: at least {level} "
+            f"now or achievable on every household domain ({names})"
+        ),
+    )
+
+
+def gezinscoach_route(strengthen: Rule) -> Route:
+    """The route to a gezinscoach for a family for which ``strengthen`` holds."""
+    return Route(
+        when=strengthen,
+        outcome=Outcome.REFERRED,
+        to=GEZINSCOACH,
+        reason=(
+            "the family's zelfredzaamheid can be strengthened: a gezinscoach strengthens the "
+            "family's own regie, temporarily, on goals set with the family"
+        ),
+        source=INITIATIEFVOORSTEL,
+    )

@@ -1,0 +1,185 @@
+"""Who commissions whom, how long the separate assignment runs, evaluation and termination.
+
+002_3dca2c59337eb1a8.txt:
+
+* "Gezamenlijk proces, veranderstrategie en aansturing": "de gemeente als
+  opdrachtgever en WIJ Groningen als opdrachtnemer" (:data:`PARTNERS`).
+* "De taak SAMEN, in relatie tot WIJ Groningen en het regionale
+  jeugdhulpveld": "De eerste jaren is SAMEN, een aparte opdracht, daarna
+  evalueren we en beoordelen we of het onderdeel van de brede opdracht kan
+  worden."  The letter does not say how many years.  The library reads three
+  calendar years, 2023 to 2025 (:data:`END`, a parameter): the rollout needs
+  until the end of 2024 ("Afsluitend"), the Open House safety net runs until
+  mid 2025, and one year of full operation gives the evaluation something to
+  judge.
+* Evaluation moments (the plugin's ``evaluation_moments``; defaults from
+  :func:`default_moments`): when SAMEN. should be fully operational (start of
+  2025, "Afsluitend"), and six months before the end of the separate
+  assignment, the evaluation whether it joins WIJ's broad assignment.  The
+  indicators come from what the letter promises families ("Wat levert deze
+  beweging op ...") and from the business case.
+* Termination: the separate assignment ends at the end of its looptijd; a
+  family's trajectory ends when the family needs specialist youth care
+  (scaled up, "op- en afgeschaald"), or when its goals are met, "zo licht als
+  mogelijk" ("Het grote kader").
+
+>>> from sociaaldomein import Periode
+>>> assignment = Periode(pendulum.date(2023, 1, 1), END)
+>>> [(d.isoformat(), m.naam) for d, m in evaluation_plan().schedule(assignment)]
+[('2025-01-01', 'volledig operationeel'), ('2025-07-01', 'evaluatie aparte opdracht')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import pendulum
+
+from sociaaldomein import (
+    DoelenBehaald,
+    EindeLooptijd,
+    Evaluatiemoment,
+    Evaluatieplan,
+    Indicator,
+    MomentSoort,
+    Organisatie,
+    PilotEindregel,
+    TrajectEindregel,
+    UitstroomAlsRegel,
+)
+from sociaaldomein_samen.letter import (
+    AFSLUITEND,
+    FASERING,
+    GROTE_KADER,
+    OPBRENGST,
+    OPDRACHT,
+    STUKKEN,
+)
+from sociaaldomein_samen.rules import SPECIALISTISCH, specialist_need
+
+__all__ = [
+    "END",
+    "EVALUATION_BEFORE_END",
+    "FULLY_OPERATIONAL",
+    "GEMEENTE_GRONINGEN",
+    "PARTNERS",
+    "WIJ_GRONINGEN",
+    "default_moments",
+    "evaluation_plan",
+    "indicators",
+    "pilot_termination",
+    "trajectory_termination",
+]
+
+GEMEENTE_GRONINGEN: Final = Organisatie("Gemeente Groningen", "opdrachtgever")
+"""The municipality, which commissions SAMEN. and pays the subsidy."""
+
+WIJ_GRONINGEN: Final = Organisatie("WIJ Groningen", "opdrachtnemer")
+"""The neighbourhood teams, which carry out SAMEN."""
+
+PARTNERS: Final[tuple[Organisatie, ...]] = (GEMEENTE_GRONINGEN, WIJ_GRONINGEN)
+"""Opdrachtgever and opdrachtnemer ("Gezamenlijk proces, veranderstrategie en aansturing")."""
+
+FULLY_OPERATIONAL: Final = pendulum.date(2025, 1, 1)
+"""The end of the transition: "tot eind 2024 ... volledig operationeel" ("Afsluitend")."""
+
+END: Final = pendulum.date(2026, 1, 1)
+"""The end of the separate assignment: the library's reading of "de eerste jaren"."""
+
+EVALUATION_BEFORE_END: Final = pendulum.duration(months=6)
+"""How long before the end the evaluation falls, so a decision can follow in time."""
+
+
+def default_moments(
+    fully_operational: pendulum.Date = FULLY_OPERATIONAL,
+) -> tuple[Evaluatiemoment, ...]:
+    """The library's evaluation moments: at full operation, and before the end."""
+    return (
+        Evaluatiemoment(
+            MomentSoort.OP_DATUM,
+            "volledig operationeel",
+            datum=fully_operational,
+            omschrijving=(
+                "is SAMEN. fully operational at WIJ Groningen, with every referrer phased in, "
+                "and may the Open House safety net end after its minimum"
+            ),
+            bron=AFSLUITEND,
+        ),
+        Evaluatiemoment(
+            MomentSoort.VOOR_EINDE,
+            "evaluatie aparte opdracht",
+            voor_einde=EVALUATION_BEFORE_END,
+            omschrijving="whether SAMEN. can become part of WIJ Groningen's broad assignment",
+            bron=OPDRACHT,
+        ),
+    )
+
+
+def indicators() -> tuple[Indicator, ...]:
+    """What SAMEN. is evaluated on; the letter names none, so each cites why it is asked."""
+    return (
+        Indicator(
+            "wachttijd",
+            "days from the question to the start of help: families should get help sooner",
+            "dagen",
+            OPBRENGST,
+        ),
+        Indicator(
+            "hulpverleners per gezin",
+            "care providers involved per family: fewer professionals in the family",
+            "aantal",
+            OPBRENGST,
+        ),
+        Indicator(
+            "instroom bij WIJ per verwijzer",
+            "the share of new families per referrer that WIJ Groningen takes on, against the "
+            "phasing plan, to speed up or slow down",
+            "procent",
+            FASERING,
+        ),
+        Indicator(
+            "opschaling specialistische jeugdhulp",
+            "families referred to the regionally purchased specialist care: as light as "
+            "possible, as heavy as necessary",
+            "aantal gezinnen",
+            GROTE_KADER,
+        ),
+        Indicator(
+            "zorgkosten tegen businesscase",
+            "care costs against the counterfactual and the savings the business case expects",
+            "euro",
+            STUKKEN,
+        ),
+    )
+
+
+def evaluation_plan(moments: Sequence[Evaluatiemoment] | None = None) -> Evaluatieplan:
+    """The plan on ``moments`` (default :func:`default_moments`) and :func:`indicators`."""
+    return Evaluatieplan(
+        momenten=default_moments() if moments is None else tuple(moments),
+        indicatoren=indicators(),
+        omschrijving=(
+            "a separate assignment in the first years, then evaluated for inclusion in WIJ "
+            "Groningen's broad assignment; a learning system with outside expertise"
+        ),
+        bron=OPDRACHT,
+    )
+
+
+def pilot_termination() -> tuple[PilotEindregel, ...]:
+    """The separate assignment ends at the end of its looptijd, extensions included."""
+    return (EindeLooptijd(OPDRACHT),)
+
+
+def trajectory_termination() -> tuple[TrajectEindregel, ...]:
+    """A trajectory ends on scaling up to specialist youth care, or when its goals are met."""
+    return (
+        UitstroomAlsRegel(
+            "opschaling naar specialistische jeugdhulp",
+            specialist_need(),
+            SPECIALISTISCH,
+            OPBRENGST,
+        ),
+        DoelenBehaald(GROTE_KADER),
+    )
