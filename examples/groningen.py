@@ -1,13 +1,58 @@
-"""The Groningen demo (placeholder until the demo is written)."""
+"""The Groningen demo: the four pilots of gemeente Groningen, composed in code.
+
+For each pilot it prints the verdict, with every reason, for the pilot's
+example families, and then the funding of all four pilots per year.  Run it
+with ``nox -s demo`` (or ``python examples/groningen.py`` where the library and
+the four plugins are installed).
+"""
 
 from __future__ import annotations
 
-import sociaaldomein
+from collections.abc import Callable, Sequence
+
+import pendulum
+import sociaaldomein_gezinsverzorger as gezinsverzorger
+import sociaaldomein_hoogkerk as hoogkerk
+import sociaaldomein_multiprobleem as multiprobleem
+import sociaaldomein_samen as samen
+
+from sociaaldomein import Gemeente, Gezin
+
+Examples = tuple[Callable[[], Sequence[tuple[str, Gezin]]], pendulum.Date]
+
+
+def compose() -> tuple[Gemeente, dict[str, Examples]]:
+    """Gemeente Groningen with its four pilots, each with the letter's reading."""
+    groningen = Gemeente(
+        "Groningen",
+        plugins=[
+            gezinsverzorger.GezinsverzorgerPilot(),
+            samen.SamenPilot(),
+            multiprobleem.MultiprobleemPilot(),
+            hoogkerk.HoogkerkPilot(),
+        ],
+    )
+    examples: dict[str, Examples] = {
+        "gezinsverzorger": (gezinsverzorger.example_families, gezinsverzorger.EXAMPLE_DATE),
+        "samen": (samen.example_families, samen.EXAMPLE_DATE),
+        "multiprobleem": (multiprobleem.example_families, multiprobleem.EXAMPLE_DATE),
+        "hoogkerk": (hoogkerk.example_families, hoogkerk.EXAMPLE_DATE),
+    }
+    return groningen, examples
 
 
 def main() -> None:
-    """Say which version of the library is installed."""
-    print(f"sociaaldomein {sociaaldomein.__version__}: the Groningen demo is not written yet")
+    """Print the verdicts for every pilot's example families, then the funding overview."""
+    groningen, examples = compose()
+    for name, pilot in groningen.pilots.items():
+        families, on = examples[name]
+        letter = f"\nletter: {pilot.brief}" if pilot.brief else ""
+        print(f"\n{'=' * 78}\n{pilot.titel}{letter}\nassessed on {on.isoformat()}\n{'=' * 78}")
+        for description, gezin in families():
+            verdict = groningen.assess(gezin, on, pilots=[name])[name]
+            print(f"\n# {description}\n{verdict.render()}")
+    print(f"\n{'=' * 78}\nFunding per pilot, funder and year\n{'=' * 78}")
+    print(groningen.funding_overview().render())
 
 
 if __name__ == "__main__":

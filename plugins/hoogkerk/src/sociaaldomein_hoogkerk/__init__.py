@@ -15,7 +15,7 @@ from sociaaldomein_hoogkerk.evaluation import (
     check_saving,
     evaluatieplan,
 )
-from sociaaldomein_hoogkerk.examples import example_families
+from sociaaldomein_hoogkerk.examples import EXAMPLE_DATE, example_families
 from sociaaldomein_hoogkerk.funding import (
     ACTUAL_PER_RESIDENT,
     COUNTERFACTUAL_PER_RESIDENT,
@@ -50,6 +50,7 @@ __all__ = [
     "DOELGROEP_LABEL",
     "EIND",
     "EINDEVALUATIE",
+    "EXAMPLE_DATE",
     "FINANCIER",
     "HULPVRAGEN",
     "INDICATOREN",

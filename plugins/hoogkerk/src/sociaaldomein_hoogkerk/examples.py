@@ -6,12 +6,16 @@ Made-up households, for the Groningen demo and the documentation.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import pendulum
 
 from sociaaldomein import Gezin, Hulpvraag, Lid, LidRol, Verwijzer
 
-__all__ = ["example_families"]
+__all__ = ["EXAMPLE_DATE", "example_families"]
+
+EXAMPLE_DATE: Final = pendulum.date(2017, 3, 1)
+"""When the example families show their outcomes: halfway through the proeftuin."""
 
 
 def _gezin(

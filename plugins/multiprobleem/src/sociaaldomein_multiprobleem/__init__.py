@@ -18,7 +18,7 @@ from sociaaldomein_multiprobleem.escalation import (
     ladder,
 )
 from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, INDICATOREN, evaluatieplan
-from sociaaldomein_multiprobleem.examples import example_families
+from sociaaldomein_multiprobleem.examples import EXAMPLE_DATE, example_families
 from sociaaldomein_multiprobleem.funding import (
     EXPLOITATIE,
     FINANCIER,
@@ -85,6 +85,7 @@ __all__ = [
     "EINDVERANTWOORDELIJKE_BRON",
     "ESCALATIELADDER",
     "EVALUATIE_OP",
+    "EXAMPLE_DATE",
     "EXPLOITATIE",
     "FINANCIER",
     "FUNCTIES",

@@ -8,12 +8,13 @@ eligible, for each of the four conditions of :mod:`.rules`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import pendulum
 
 from sociaaldomein import Dwangmiddel, Gezin, Lid, LidRol, Probleem, Signaal
 
-__all__ = ["example_families"]
+__all__ = ["EXAMPLE_DATE", "example_families"]
 
 _VIER_PROBLEMEN = (
     Probleem.SCHULDEN,
@@ -21,6 +22,9 @@ _VIER_PROBLEMEN = (
     Probleem.VERSLAVING,
     Probleem.RELATIE_EN_OPVOEDINGSPROBLEMEN,
 )
+
+EXAMPLE_DATE: Final = pendulum.date(2011, 3, 1)
+"""When the example families show their outcomes: two months into the doorstart."""
 
 
 def _gezin(
