@@ -109,6 +109,7 @@ from sociaaldomein.errors import (
     UnknownPilotError,
 )
 from sociaaldomein.hookspecs import hookimpl
+from sociaaldomein.pilotplugin import PilotPlugin
 
 __version__ = "0.1.0"
 
@@ -182,6 +183,7 @@ __all__ = [
     "Periode",
     "Pilot",
     "PilotEindregel",
+    "PilotPlugin",
     "PilotStatus",
     "PilotToestand",
     "PluginError",

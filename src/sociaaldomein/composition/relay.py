@@ -94,14 +94,22 @@ class HookRelay:
 
     def _culprit(self, hook: pluggy.HookCaller, tb: TracebackType | None) -> str:
         # The innermost frame that belongs to a hook implementation is the
-        # plugin that raised; outer ones are wrappers the exception passed through.
-        owners: dict[object, str] = {}
+        # plugin that raised; outer ones are wrappers the exception passed
+        # through.  Plugins sharing a base class share its code objects, so
+        # those are told apart by the frame's `self`.
+        owners: dict[object, list[tuple[object, str]]] = {}
         for impl in hook.get_hookimpls():
             function = getattr(impl.function, "__func__", impl.function)
-            owners[getattr(function, "__code__", None)] = impl.plugin_name
+            code = getattr(function, "__code__", None)
+            owners.setdefault(code, []).append((impl.plugin, impl.plugin_name))
         culprit = "unknown plugin"
         while tb is not None:
-            culprit = owners.get(tb.tb_frame.f_code, culprit)
+            candidates = owners.get(tb.tb_frame.f_code, [])
+            if len(candidates) == 1:
+                culprit = candidates[0][1]
+            elif candidates:
+                this = tb.tb_frame.f_locals.get("self")
+                culprit = next((name for obj, name in candidates if obj is this), culprit)
             tb = tb.tb_next
         return culprit
 

@@ -32,18 +32,18 @@ from sociaaldomein.domain.gezin import Gezin, Lid, LidRol
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.pilot import Looptijd, Pilot
 from sociaaldomein.domain.rules import Compare, Rule
-from sociaaldomein.hookspecs import hookimpl
+from sociaaldomein.pilotplugin import PilotPlugin
 
 __all__ = ["ToyPilot", "gemeente", "make_gezin", "registered", "registered_plugin"]
 
 TOY_SOURCE = Citation("toy-letter.txt", "1. Doelgroep")
 
 
-class ToyPilot:
+class ToyPilot(PilotPlugin):
     """A minimal pilot plugin for tests and examples: families with at least ``min_problems``.
 
     It funds itself with ``per_year`` in each calendar year of its looptijd,
-    paid by ``funder``.
+    paid by ``funder``, and ends with its looptijd.
     """
 
     def __init__(
@@ -69,26 +69,15 @@ class ToyPilot:
         self.per_year = per_year
         self.funder = funder
 
-    def _mine(self, pilot: Pilot) -> bool:
-        return pilot.naam == self.pilot.naam
-
-    @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        return [self.pilot]
-
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        if not self._mine(pilot):
-            return None
+    def eligibility(self) -> Rule:
+        """At least ``min_problems`` problems."""
         return Compare(FEITEN.aantal_problemen, ">=", self.min_problems, source=TOY_SOURCE)
 
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
-        if not self._mine(pilot):
-            return None
+    def funding(self) -> Sequence[Budgetregel]:
+        """``per_year`` in every calendar year of the looptijd."""
         return [
             Budgetregel(
-                pilot=pilot.naam,
+                pilot=self.pilot.naam,
                 omschrijving="toy budget",
                 bedrag=self.per_year,
                 financier=self.funder,
@@ -96,12 +85,12 @@ class ToyPilot:
                 jaar=year,
                 bron=TOY_SOURCE,
             )
-            for year in pilot.looptijd.periode.years()
+            for year in self.pilot.looptijd.periode.years()
         ]
 
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
-        return [EindeLooptijd(TOY_SOURCE)] if self._mine(pilot) else None
+    def pilot_termination(self) -> Sequence[PilotEindregel]:
+        """The end of the looptijd."""
+        return [EindeLooptijd(TOY_SOURCE)]
 
 
 def make_gezin(gezin_id: str = "gezin-1", **fields: object) -> Gezin:
