@@ -1,0 +1,54 @@
+"""Assess the families of a family file: the verdict of every pilot, with its reasons.
+
+With --json: {"on": DATE, "assessments": [ASSESSMENT, ...]}, where each
+assessment is {"gezin_id", "on", "verdicts": {PILOT: VERDICT}} in the
+converters' format (see docs/cli.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import pendulum
+
+from sociaaldomein.cli.common import OK, compose, date_argument, print_json, warn
+from sociaaldomein.io import read_gezinnen, unstructure
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``FAMILY_FILE [--on DATE] [--pilot NAME ...] [--json]``."""
+    parser.add_argument("family_file", metavar="FAMILY_FILE", help="a family file (.json, .toml)")
+    parser.add_argument(
+        "--on",
+        type=date_argument,
+        metavar="DATE",
+        help="the date of the assessment, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--pilot",
+        action="append",
+        dest="pilots",
+        metavar="NAME",
+        help="only this pilot (repeatable; default: every pilot)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print one assessment per family."""
+    gezinnen = read_gezinnen(args.family_file)
+    on: pendulum.Date = args.on or pendulum.today().date()
+    gemeente = compose(args)
+    names = list(gemeente.pilots) if args.pilots is None else args.pilots
+    for name in names:
+        gemeente.pilot(name)  # an unknown name lists the known ones
+    if not names:
+        warn("no pilots to assess against: install a pilot plugin, or check --plugin")
+    assessments = [gemeente.assess(g, on, pilots=names) for g in gezinnen]
+    if args.json:
+        print_json({"on": on.isoformat(), "assessments": [unstructure(a) for a in assessments]})
+        return OK
+    print("\n\n".join(a.render() for a in assessments))
+    return OK

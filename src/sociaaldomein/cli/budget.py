@@ -1,0 +1,114 @@
+"""Show the funding overview: money per pilot, funder and calendar year, added exactly.
+
+With --json: {"years", "rows": [ROW, ...], "total", "per_pilot", "per_year",
+"per_funder"}; with --csv one line per row.  Amounts are exact decimal text
+("42000.00"), see docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import Any, Final
+
+from sociaaldomein import FundingOverview, Money
+from sociaaldomein.cli.common import OK, compose, print_json
+from sociaaldomein.io import unstructure
+
+__all__ = ["CSV_COLUMNS", "add_arguments", "overview_json", "run"]
+
+CSV_COLUMNS: Final = (
+    "pilot",
+    "financier",
+    "jaar",
+    "model",
+    "omschrijving",
+    "bedrag",
+    "afgeleid",
+    "bron",
+)
+"""The columns of ``budget --csv``, in order."""
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a year such as 2022, got {text!r}") from None
+    if not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"must be a year from 1900 to 2200, got {year}")
+    return year
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``[--year YEAR ...] [--pilot NAME ...] [--json | --csv]``."""
+    parser.add_argument(
+        "--year",
+        action="append",
+        dest="years",
+        type=_year,
+        metavar="YEAR",
+        help="only this calendar year (repeatable; default: every year)",
+    )
+    parser.add_argument(
+        "--pilot",
+        action="append",
+        dest="pilots",
+        metavar="NAME",
+        help="only this pilot (repeatable; default: every pilot)",
+    )
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON for tools")
+    output.add_argument("--csv", action="store_true", help="print CSV, one line per row")
+
+
+def _money(totals: dict[Any, Money]) -> dict[str, str]:
+    return {str(key): unstructure(amount) for key, amount in totals.items()}
+
+
+def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[str, Any]:
+    """The ``--json`` shape of a funding overview."""
+    return {
+        "years": years,
+        "rows": [unstructure(row) for row in overview.rows],
+        "total": unstructure(overview.total()),
+        "per_pilot": _money(overview.per_pilot()),
+        "per_year": _money(overview.per_year()),
+        "per_funder": _money(overview.per_funder()),
+    }
+
+
+def render(overview: FundingOverview) -> str:
+    """The overview as a table, then the totals per year and per funder."""
+    lines = [overview.render()]
+    for title, totals in (("per year", overview.per_year()), ("per funder", overview.per_funder())):
+        if totals:
+            width = max(len(str(k)) for k in totals)
+            lines += ["", f"{title}:"]
+            lines += [f"  {str(k).ljust(width)}  {m.format_nl()}" for k, m in totals.items()]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the funding overview."""
+    gemeente = compose(args)
+    for name in args.pilots or ():
+        gemeente.pilot(name)  # an unknown name lists the known ones
+    overview = gemeente.funding_overview(years=args.years, pilots=args.pilots)
+    if args.json:
+        print_json(overview_json(overview, args.years))
+    elif args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for row in overview.rows:
+            data = unstructure(row)
+            writer.writerow(
+                [
+                    "" if data[c] is None else str(data[c]).lower() if c == "afgeleid" else data[c]
+                    for c in CSV_COLUMNS
+                ]
+            )
+    else:
+        print(render(overview))
+    return OK

@@ -1,0 +1,205 @@
+"""What every subcommand shares: exit codes, composing plugins, printing JSON, reading dates.
+
+Every subcommand composes its plugins the same way, with :func:`compose`:
+the installed plugins (entry points of the group ``sociaaldomein``), narrowed
+by ``--plugin NAME`` (an allow-list) and ``--no-plugin NAME`` (a block-list);
+``--strict`` turns a broken plugin from a warning into an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import os
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from importlib import import_module
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any, Final, Protocol
+
+import pendulum
+
+from sociaaldomein import (
+    Gemeente,
+    InvalidValueError,
+    PluginError,
+    PluginLoadError,
+    PluginLoadWarning,
+)
+from sociaaldomein.hookspecs import PROJECT_NAME
+from sociaaldomein.io import FileFormatError, Scenario, plugin_arguments
+from sociaaldomein.io._paths import ConversionError
+from sociaaldomein.io._scalars import structure_date
+
+__all__ = [
+    "BAD_INPUT",
+    "FAILURE",
+    "OK",
+    "BadInputError",
+    "Subcommand",
+    "compose",
+    "compose_scenario",
+    "date_argument",
+    "installed_plugin_names",
+    "print_json",
+]
+
+OK: Final = 0
+"""Exit code: the command did what was asked."""
+FAILURE: Final = 1
+"""Exit code: an internal error, or a plugin failed (the message names it and its hook)."""
+BAD_INPUT: Final = 2
+"""Exit code: bad input: a file, an argument, an unknown pilot or plugin."""
+
+
+class BadInputError(Exception):
+    """An argument the command cannot use (exit code 2); the message says why."""
+
+
+class Subcommand(Protocol):
+    """A module under :mod:`sociaaldomein.cli` that implements one subcommand.
+
+    Its docstring's first line is the help text, the rest the description.
+    """
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add the subcommand's own arguments."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Do the work and return the exit code."""
+
+
+def date_argument(text: str) -> pendulum.Date:
+    """An argparse ``type`` for dates: ``2024-05-01``."""
+    try:
+        return structure_date(text)
+    except ConversionError as exc:
+        raise argparse.ArgumentTypeError(exc.problem) from None
+
+
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on standard output."""
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def warn(message: str) -> None:
+    """A one-line warning on standard error."""
+    print(f"sociaaldomein: warning: {message}", file=sys.stderr)
+
+
+def installed_plugin_names() -> list[str]:
+    """The names of the installed plugins (entry points of the ``sociaaldomein`` group)."""
+    return sorted({ep.name for ep in entry_points(group=PROJECT_NAME)})
+
+
+def _unknown_plugins(names: Iterable[str]) -> None:
+    installed = installed_plugin_names()
+    unknown = [n for n in names if n not in installed]
+    if unknown:
+        listed = ", ".join(installed) or "none are installed"
+        raise BadInputError(
+            f"no installed plugin named {unknown[0]!r}; installed plugins: {listed}"
+        )
+
+
+def _reported(load: Callable[[], object]) -> None:
+    """Run ``load``; each skipped plugin becomes one warning line on standard error."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginLoadWarning)
+        load()
+    for w in caught:
+        if issubclass(w.category, PluginLoadWarning):
+            warn(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
+def compose(args: argparse.Namespace, naam: str = "Groningen") -> Gemeente:
+    """The installed plugins, as ``--plugin``, ``--no-plugin`` and ``--strict`` select them."""
+    allow: list[str] | None = args.plugin or None
+    if allow:
+        _unknown_plugins(allow)
+    gemeente = Gemeente(naam)
+    _reported(
+        lambda: gemeente.load_entry_points(allow=allow, block=args.no_plugin, strict=args.strict)
+    )
+    return gemeente
+
+
+def _entry_point(name: str, source: str | None, field: str) -> EntryPoint:
+    found = list(entry_points(group=PROJECT_NAME, name=name))
+    if not found:
+        listed = ", ".join(installed_plugin_names()) or "none are installed"
+        raise FileFormatError(
+            source, field, f"no installed plugin named {name!r}; installed plugins: {listed}"
+        )
+    return found[0]
+
+
+def _target(target: str, source: str | None, field: str) -> object:
+    module_name, _, attribute = target.partition(":")
+    try:
+        obj: object = import_module(module_name)
+        for part in filter(None, attribute.split(".")):
+            obj = getattr(obj, part)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise FileFormatError(source, field, f"cannot import {target!r}: {exc}") from None
+    return obj
+
+
+def compose_scenario(
+    scenario: Scenario,
+    source: str | os.PathLike[str] | None = None,
+    *,
+    args: argparse.Namespace | None = None,
+) -> Gemeente:
+    """The composition a scenario names; with no pilots named, every installed plugin.
+
+    Each plugin's ``params`` are converted to the types its class declares, so
+    a bad parameter is reported at its field (``pilots[0].params.capacity``).
+    ``args`` (the common options) apply when the scenario names no pilots.
+    """
+    where = None if source is None else os.fspath(source)
+    if not scenario.pilots:
+        if args is None:
+            gemeente = Gemeente(scenario.gemeente)
+            _reported(gemeente.load_entry_points)
+            return gemeente
+        return compose(args, scenario.gemeente)
+    gemeente = Gemeente(scenario.gemeente)
+    for i, choice in enumerate(scenario.pilots):
+        field = f"pilots[{i}]"
+        name = choice.name
+        if ":" in choice.plugin:
+            factory = _target(choice.plugin, where, f"{field}.plugin")
+        else:
+            ep = _entry_point(choice.plugin, where, f"{field}.plugin")
+            try:
+                factory = ep.load()
+            except Exception as exc:
+                raise PluginLoadError(ep.name, exc) from exc
+            name = name or ep.name
+        plugin = _build(factory, choice.params, choice.plugin, where, f"{field}.params")
+        try:
+            gemeente.register(plugin, name)
+        except ValueError as exc:
+            raise FileFormatError(where, f"{field}.name", f"{exc}; give it another name") from None
+    return gemeente
+
+
+def _build(
+    factory: object, params: Mapping[str, Any], label: str, source: str | None, field: str
+) -> object:
+    if not inspect.isclass(factory):
+        if params:
+            raise FileFormatError(source, field, f"{label!r} is not a class: it takes no params")
+        return factory
+    arguments = plugin_arguments(factory, params, source=source, field=field)
+    try:
+        return factory(**arguments)
+    except InvalidValueError as exc:
+        raise FileFormatError(source, field, str(exc)) from None
+    except Exception as exc:
+        raise PluginError(label, "__init__", exc) from exc

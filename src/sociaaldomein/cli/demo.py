@@ -1,0 +1,130 @@
+"""Run the demo: every installed pilot on its example families, then the money per year.
+
+Each pilot plugin's package may export example_families() (and EXAMPLE_DATE);
+the demo assesses those families (on --on DATE, else EXAMPLE_DATE, else halfway
+through each pilot) and prints each verdict with its reasons, then the funding
+overview per year.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import types
+from collections.abc import Iterable, Mapping
+from importlib import import_module
+from typing import TextIO
+
+import pendulum
+
+from sociaaldomein import Gemeente, Gezin, PluginError
+from sociaaldomein.cli.budget import render
+from sociaaldomein.cli.common import OK, compose, date_argument
+
+__all__ = ["add_arguments", "demo", "example_date", "example_families", "run"]
+
+
+Example = tuple[str | None, Gezin]
+
+
+def _package(plugin: object) -> types.ModuleType | None:
+    module = plugin.__name__ if isinstance(plugin, types.ModuleType) else type(plugin).__module__
+    try:
+        return import_module(module.split(".")[0])
+    except ImportError:
+        return None
+
+
+def _example(item: object) -> Example:
+    if isinstance(item, Gezin):
+        return (None, item)
+    if isinstance(item, tuple) and len(item) == 2:
+        text, gezin = item
+        if isinstance(text, str) and isinstance(gezin, Gezin):
+            return (text, gezin)
+    raise TypeError(f"must give Gezin values or (description, Gezin) pairs, got {item!r:.80}")
+
+
+def example_families(plugin: object, name: str) -> tuple[Example, ...]:
+    """The families the plugin's package offers through ``example_families()``, if it does.
+
+    The package is the top-level package of the plugin's class (or module).
+    ``example_families()`` returns families, ``(description, family)`` pairs,
+    or a mapping of description to family.  A package without the function
+    has no examples; a function that fails or returns something else is a
+    :class:`~sociaaldomein.PluginError` naming the plugin.
+    """
+    package = _package(plugin)
+    offer = getattr(package, "example_families", None)
+    if not callable(offer):
+        return ()
+    try:
+        found = offer()
+        if isinstance(found, Mapping):
+            found = list(found.items())
+        if not isinstance(found, Iterable):
+            raise TypeError(f"must return families, got {type(found).__name__}")
+        return tuple(_example(item) for item in found)
+    except Exception as exc:
+        raise PluginError(name, "example_families", exc) from exc
+
+
+def example_date(plugin: object) -> pendulum.Date | None:
+    """The ``EXAMPLE_DATE`` the plugin's package exports, if it is a date."""
+    day = getattr(_package(plugin), "EXAMPLE_DATE", None)
+    return day if isinstance(day, pendulum.Date) else None
+
+
+def demo(
+    gemeente: Gemeente | None = None,
+    *,
+    on: pendulum.Date | None = None,
+    file: TextIO | None = None,
+) -> None:
+    """Assess every plugin's example families and print the verdicts and the money per year.
+
+    ``gemeente`` defaults to every installed pilot plugin (entry points); the
+    plugins it loaded from entry points are asked for example families.  Each
+    pilot is assessed on ``on``, else on the ``EXAMPLE_DATE`` its package
+    exports, else halfway through its looptijd.
+    """
+    if gemeente is None:
+        gemeente = Gemeente("Groningen")
+        gemeente.load_entry_points()
+    out = file or sys.stdout
+    pilots = gemeente.pilots
+    count = f"{len(pilots)} pilot(s) from {len(gemeente.loaded)} plugin(s)"
+    print(f"Gemeente {gemeente.naam}: {count}", file=out)
+    for loaded in gemeente.loaded:
+        own = sorted(Gemeente(plugins=[loaded.plugin]).pilots)
+        families = example_families(loaded.plugin, loaded.name)
+        print(f"\n== plugin {loaded.name}: pilot(s) {', '.join(own) or '(none)'} ==", file=out)
+        if not families:
+            print("(no example families)", file=out)
+            continue
+        for pilot in own:
+            day = on or example_date(loaded.plugin) or pilots[pilot].looptijd.periode.halfway()
+            for text, gezin in families:
+                verdict = gemeente.assess(gezin, day, pilots=[pilot])[pilot]
+                print(f"\nGezin {gezin.id} on {day.isoformat()}", file=out)
+                if text:
+                    print(f"  ({text})", file=out)
+                print(verdict.render(), file=out)
+    print("\n== funding overview ==", file=out)
+    print(render(gemeente.funding_overview()), file=out)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``[--on DATE]``."""
+    parser.add_argument(
+        "--on",
+        type=date_argument,
+        metavar="DATE",
+        help="assess every pilot on this date (default: halfway through each pilot)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the demo on the plugins the common options select."""
+    demo(compose(args), on=args.on)
+    return OK

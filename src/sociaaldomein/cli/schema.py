@@ -1,0 +1,25 @@
+"""Print the JSON Schema of a file format: family, scenario or advice.
+
+Editors that understand JSON Schema complete and check a file against it;
+the library itself stays the authority (see docs/files.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from sociaaldomein.cli.common import OK, print_json
+from sociaaldomein.io import SCHEMAS
+
+__all__ = ["add_arguments", "run"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``family | scenario | advice``."""
+    parser.add_argument("format", choices=sorted(SCHEMAS), help="the file format")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the schema."""
+    print_json(SCHEMAS[args.format]())
+    return OK

@@ -1,0 +1,83 @@
+"""Files and converters: families, scenarios and advice, in JSON and TOML.
+
+Every reader raises one :class:`FileFormatError` (an
+:class:`~sociaaldomein.errors.InvalidValueError`) for anything it cannot use,
+naming the file, the field path and the problem.  ``docs/files.md`` describes
+the formats.
+"""
+
+from __future__ import annotations
+
+from sociaaldomein.io._scalars import FileNumber
+from sociaaldomein.io.advice import AdviceCheck, dumps_advice, loads_advice, read_advice
+from sociaaldomein.io.cohort import loads_cohort_csv, read_cohort, read_cohort_csv
+from sociaaldomein.io.converters import (
+    Format,
+    converter_for,
+    json_converter,
+    structure,
+    toml_converter,
+    unstructure,
+)
+from sociaaldomein.io.documents import dumps_document, load_document, loads_document
+from sociaaldomein.io.errors import FileFormatError
+from sociaaldomein.io.family import (
+    dumps_gezinnen,
+    gezinnen_from_data,
+    gezinnen_to_data,
+    loads_gezinnen,
+    read_gezinnen,
+    write_gezinnen,
+)
+from sociaaldomein.io.scenario import (
+    CohortSettings,
+    PilotChoice,
+    Scenario,
+    SimulationSettings,
+    dumps_scenario,
+    loads_scenario,
+    plugin_arguments,
+    read_scenario,
+    write_scenario,
+)
+from sociaaldomein.io.schema import SCHEMAS, advice_schema, family_schema, scenario_schema
+
+__all__ = [
+    "SCHEMAS",
+    "AdviceCheck",
+    "CohortSettings",
+    "FileFormatError",
+    "FileNumber",
+    "Format",
+    "PilotChoice",
+    "Scenario",
+    "SimulationSettings",
+    "advice_schema",
+    "converter_for",
+    "dumps_advice",
+    "dumps_document",
+    "dumps_gezinnen",
+    "dumps_scenario",
+    "family_schema",
+    "gezinnen_from_data",
+    "gezinnen_to_data",
+    "json_converter",
+    "load_document",
+    "loads_advice",
+    "loads_cohort_csv",
+    "loads_document",
+    "loads_gezinnen",
+    "loads_scenario",
+    "plugin_arguments",
+    "read_advice",
+    "read_cohort",
+    "read_cohort_csv",
+    "read_gezinnen",
+    "read_scenario",
+    "scenario_schema",
+    "structure",
+    "toml_converter",
+    "unstructure",
+    "write_gezinnen",
+    "write_scenario",
+]

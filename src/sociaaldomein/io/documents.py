@@ -1,0 +1,204 @@
+"""Reading and writing JSON and TOML documents, with one clear error for anything unreadable.
+
+The format follows the file's suffix: ``.json`` or ``.toml``.  A document must
+be UTF-8 text (a UTF-8 byte-order mark is allowed); an empty file, another
+encoding, a syntax error (with its line and column), a duplicate key in JSON,
+``NaN`` or ``Infinity`` each give one
+:class:`~sociaaldomein.io.errors.FileFormatError`.  Numbers with a decimal
+point are read exactly, as :class:`~sociaaldomein.io._scalars.FileNumber`,
+never as binary floats.
+
+>>> loads_document('{"a": 1.10}', "json")
+{'a': FileNumber('1.10')}
+>>> try:
+...     loads_document('{"a": 1,}', "json", source="x.json")
+... except FileFormatError as exc:
+...     print(exc.line, exc.column, exc.problem)
+1 9 invalid JSON: Expecting property name enclosed in double quotes
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final
+
+import tomli_w
+
+from sociaaldomein.io._scalars import as_exact_float
+from sociaaldomein.io.converters import Format
+from sociaaldomein.io.errors import FileFormatError
+
+__all__ = [
+    "MAX_FILE_SIZE",
+    "decode_text",
+    "dumps_document",
+    "format_of",
+    "load_document",
+    "loads_document",
+    "read_bytes",
+    "write_document",
+]
+
+MAX_FILE_SIZE: Final = 64 * 1024 * 1024
+"""Files larger than this (64 MiB) are refused rather than read into memory."""
+
+_SUFFIXES: Final[dict[str, Format]] = {".json": "json", ".toml": "toml"}
+_TOML_POSITION = re.compile(r"^(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", re.DOTALL)
+_OTHER_BOMS: Final = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def format_of(path: str | os.PathLike[str], formats: Iterable[str] = ("json", "toml")) -> Format:
+    """The format of ``path`` by its suffix; another suffix is refused, naming the allowed ones."""
+    suffix = Path(path).suffix.lower()
+    found = _SUFFIXES.get(suffix)
+    allowed = list(formats)
+    if found is None or found not in allowed:
+        names = " or ".join(f".{f}" for f in allowed)
+        raise FileFormatError(
+            path, "", f"cannot tell the format from the suffix {suffix or '(none)'!r}; use {names}"
+        )
+    return found
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path``; a missing, unreadable or huge file is a :class:`FileFormatError`."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise FileFormatError(path, "", "is a directory, not a file")
+        size = p.stat().st_size
+        if size > MAX_FILE_SIZE:
+            raise FileFormatError(path, "", f"is too large: {size} bytes, at most {MAX_FILE_SIZE}")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise FileFormatError(path, "", "no such file") from None
+    except OSError as exc:
+        raise FileFormatError(path, "", f"cannot be read: {exc.strerror or exc}") from None
+
+
+def decode_text(data: bytes | str, source: str | os.PathLike[str] | None = None) -> str:
+    """``data`` as text: UTF-8 (a byte-order mark is dropped), not empty; else one clear error."""
+    if isinstance(data, str):
+        text = data
+    else:
+        for bom, name in _OTHER_BOMS.items():
+            if data.startswith(bom):
+                raise FileFormatError(
+                    source, "", f"is {name} text, not UTF-8; save it as UTF-8 and try again"
+                )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise FileFormatError(
+                source,
+                "",
+                f"is not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+                "cannot be read; save the file as UTF-8",
+                line=line,
+            ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise FileFormatError(source, "", "is empty")
+    return text
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(f"the key {key!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _loads_json(text: str, source: str | os.PathLike[str] | None) -> Any:
+    try:
+        return json.loads(
+            text,
+            parse_float=as_exact_float,
+            parse_constant=_no_constant,
+            object_pairs_hook=_no_duplicates,
+        )
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(
+            source, "", f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+        ) from None
+    except RecursionError:
+        raise FileFormatError(source, "", "invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # duplicate keys, NaN, integers too long to convert
+        raise FileFormatError(source, "", f"invalid JSON: {exc}") from None
+
+
+def _loads_toml(text: str, source: str | os.PathLike[str] | None) -> Any:
+    try:
+        return tomllib.loads(text, parse_float=as_exact_float)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _TOML_POSITION.match(message)
+        if match is None:
+            problem, _, where = message.rpartition(" (at end of document)")
+            if where == "" and problem:
+                line = text.count("\n") + 1
+                raise FileFormatError(
+                    source, "", f"invalid TOML: {problem} at the end of the file", line=line
+                ) from None
+            raise FileFormatError(source, "", f"invalid TOML: {message}") from None
+        problem, row, column = match.groups()
+        raise FileFormatError(
+            source, "", f"invalid TOML: {problem}", line=int(row), column=int(column)
+        ) from None
+    except RecursionError:
+        raise FileFormatError(source, "", "invalid TOML: nested too deeply") from None
+    except ValueError as exc:  # integers too long to convert
+        raise FileFormatError(source, "", f"invalid TOML: {exc}") from None
+
+
+def loads_document(
+    data: bytes | str, format: Format, *, source: str | os.PathLike[str] | None = None
+) -> Any:
+    """The document in ``data`` as dicts, lists and values; ``source`` names it in errors."""
+    text = decode_text(data, source)
+    if format == "toml":
+        return _loads_toml(text, source)
+    return _loads_json(text, source)
+
+
+def load_document(
+    path: str | os.PathLike[str], formats: Iterable[str] = ("json", "toml")
+) -> tuple[Any, Format]:
+    """The document in the file ``path``, and its format."""
+    format = format_of(path, formats)
+    return loads_document(read_bytes(path), format, source=path), format
+
+
+def dumps_document(data: Any, format: Format) -> str:
+    """``data`` (as :func:`~sociaaldomein.io.converters.unstructure` gives it) as text."""
+    if format == "toml":
+        return tomli_w.dumps(data)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_document(path: str | os.PathLike[str], data: Any) -> None:
+    """Write ``data`` to ``path`` in the format its suffix names, as UTF-8."""
+    text = dumps_document(data, format_of(path))
+    Path(path).write_text(text, encoding="utf-8")

@@ -1,0 +1,86 @@
+"""The one error that bad files and bad values from files raise.
+
+A :class:`FileFormatError` is an :class:`~sociaaldomein.errors.InvalidValueError`,
+so a caller that catches "anything the library rejected" catches it too.  Its
+message names the file, the field and the problem on one line::
+
+    gezinnen.json: gezinnen[2].zrm.huidig.financien: a ZRM level is a whole number ...
+
+and, for a syntax error, the line and column instead of a field::
+
+    gezinnen.json, line 3, column 5: invalid JSON: Expecting ',' delimiter
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from sociaaldomein.errors import InvalidValueError
+
+__all__ = ["FileFormatError"]
+
+_MORE_NAMED = 3
+
+
+class FileFormatError(InvalidValueError):
+    """A file, or a value in it, that the library cannot read.
+
+    ``path`` is the file (``None`` for data that did not come from a file);
+    ``field`` the path of the field inside the document, such as
+    ``"gezinnen[2].zrm.huidig.financien"`` (``""`` for the document as a
+    whole); ``problem`` says what is wrong in plain words.  ``line`` and
+    ``column`` are set for syntax errors.  When a document has several
+    problems the first is reported and ``others`` holds the rest as
+    ``(field, problem)`` pairs.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None,
+        field: str,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        others: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        super().__init__(field, problem)
+        self.path = None if path is None else os.fspath(path)
+        self.line = line
+        self.column = column
+        self.others = tuple(others)
+        self.args = (self.message(),)
+
+    def message(self) -> str:
+        """The one-line message: file, field and problem (and how many more problems)."""
+        where = [] if self.path is None else [self.path]
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        head = ", ".join(where)
+        parts = [p for p in (head, self.field) if p]
+        text = ": ".join([*parts, self.problem])
+        if self.others:
+            named = ", ".join(f or "(document)" for f, _ in self.others[:_MORE_NAMED])
+            rest = "" if len(self.others) <= _MORE_NAMED else ", ..."
+            text += f" (and {len(self.others)} more: {named}{rest})"
+        return text
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        kwargs = {"line": self.line, "column": self.column, "others": self.others}
+        return (_rebuild, (self.path, self.field, self.problem, kwargs))
+
+
+def _rebuild(
+    path: str | None, field: str, problem: str, kwargs: dict[str, object]
+) -> FileFormatError:
+    line, column, others = kwargs["line"], kwargs["column"], kwargs["others"]
+    assert line is None or isinstance(line, int)
+    assert column is None or isinstance(column, int)
+    assert isinstance(others, tuple)
+    return FileFormatError(path, field, problem, line=line, column=column, others=others)

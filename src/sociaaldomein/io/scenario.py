@@ -1,0 +1,253 @@
+"""The scenario file: which pilots, which families, and how to simulate them.
+
+A scenario names the composition (the gemeente and its pilot plugins, each
+with parameters), the cohort (synthetic, or a family file or CSV file) and
+the simulation settings.  See ``docs/files.md`` for the layout and examples.
+
+>>> scenario = loads_scenario('''
+... gemeente = "Groningen"
+... [[pilots]]
+... plugin = "gezinsverzorger"
+... params = { capacity = 21 }
+... [cohort]
+... size = 10000
+... seed = 1
+... [simulation]
+... start = 2021-10-01
+... months = 24
+... ''', "toml")
+>>> scenario.simulation.periode().months(), scenario.pilots[0].params
+(24, {'capacity': 21})
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import typing
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+from cattrs.errors import StructureHandlerNotFoundError
+
+from sociaaldomein._validators import as_date, between, is_date, non_empty, one_of_type
+from sociaaldomein.domain.periode import Periode
+from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.io._paths import join, unknown_field
+from sociaaldomein.io.converters import Format, structure, unstructure
+from sociaaldomein.io.documents import (
+    dumps_document,
+    format_of,
+    load_document,
+    loads_document,
+    write_document,
+)
+from sociaaldomein.io.errors import FileFormatError
+
+__all__ = [
+    "CohortSettings",
+    "PilotChoice",
+    "Scenario",
+    "SimulationSettings",
+    "dumps_scenario",
+    "loads_scenario",
+    "plugin_arguments",
+    "read_scenario",
+    "write_scenario",
+]
+
+_optional = attrs.validators.optional
+
+
+def _params(value: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(value)
+
+
+@attrs.frozen
+class PilotChoice:
+    """One plugin of the composition, and the parameters for its class.
+
+    ``plugin`` is the name of an installed plugin (its entry point, such as
+    ``"gezinsverzorger"``) or an import path ``"package.module:Class"``.
+    ``params`` are passed to the class, each converted to the type its
+    ``__init__`` declares (so ``"2021-10-01"`` becomes a date and ``"42000"``
+    money).  ``name`` registers the plugin under another name.
+    """
+
+    plugin: str = attrs.field(validator=[one_of_type(str), non_empty])
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_params)
+    name: str | None = attrs.field(default=None, validator=_optional([one_of_type(str), non_empty]))
+
+
+@attrs.frozen
+class CohortSettings:
+    """The families to simulate: synthetic (``size``, ``seed``) or from ``file``.
+
+    ``file`` is a family file (``.json``, ``.toml``) or a CSV file, relative to
+    the scenario file.  Exactly one of ``size`` and ``file`` is given.
+    """
+
+    size: int | None = attrs.field(
+        default=None, validator=_optional([one_of_type(int), between(1, 10**8)])
+    )
+    seed: int | None = attrs.field(
+        default=None, validator=_optional([one_of_type(int), between(0, 2**63 - 1)])
+    )
+    file: str | None = attrs.field(default=None, validator=_optional([one_of_type(str), non_empty]))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.size is None) == (self.file is None):
+            raise InvalidValueError(
+                "CohortSettings.size",
+                "give either size (a synthetic cohort) or file (families from a file), "
+                "not both and not neither",
+            )
+        if self.file is not None and self.seed is not None:
+            raise InvalidValueError(
+                "CohortSettings.seed", "is only for a synthetic cohort (with size)"
+            )
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether the cohort is generated rather than read."""
+        return self.file is None
+
+    def path(self, scenario_file: str | os.PathLike[str] | None = None) -> Path | None:
+        """The cohort file, relative to the folder of ``scenario_file``; ``None`` if synthetic."""
+        if self.file is None:
+            return None
+        base = Path(scenario_file).parent if scenario_file is not None else Path()
+        return base / self.file
+
+
+@attrs.frozen
+class SimulationSettings:
+    """How to run the simulation: from ``start``, ``months`` long, ``runs`` times.
+
+    ``seed`` makes runs reproducible (run ``i`` uses a stream derived from it);
+    ``workers`` is the number of processes.  To add a setting, add a field
+    *with a default* here and a line to ``docs/files.md``; the converters, the
+    JSON Schema and ``sociaaldomein schema scenario`` follow by themselves.
+    """
+
+    start: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
+    months: int = attrs.field(default=12, validator=[one_of_type(int), between(1, 600)])
+    runs: int = attrs.field(default=1, validator=[one_of_type(int), between(1, 100_000)])
+    seed: int = attrs.field(default=0, validator=[one_of_type(int), between(0, 2**63 - 1)])
+    workers: int = attrs.field(default=1, validator=[one_of_type(int), between(1, 1024)])
+
+    def periode(self) -> Periode:
+        """The simulated period: ``months`` calendar months from ``start``."""
+        return Periode.months_from(self.start, self.months)
+
+
+def _pilots(values: typing.Iterable[PilotChoice]) -> tuple[PilotChoice, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class Scenario:
+    """A scenario: the composition, the cohort and the simulation settings.
+
+    An empty ``pilots`` means every installed plugin.
+    """
+
+    cohort: CohortSettings = attrs.field(validator=one_of_type(CohortSettings))
+    simulation: SimulationSettings = attrs.field(validator=one_of_type(SimulationSettings))
+    gemeente: str = attrs.field(default="Groningen", validator=[one_of_type(str), non_empty])
+    pilots: tuple[PilotChoice, ...] = attrs.field(factory=tuple, converter=_pilots)
+    description: str = ""
+
+
+Source = str | os.PathLike[str] | None
+
+
+def scenario_from_data(data: object, *, source: Source = None, format: Format = "json") -> Scenario:
+    """The scenario in a document already parsed into dicts and lists."""
+    return structure(data, Scenario, source=source, format=format)
+
+
+def loads_scenario(
+    text: str | bytes, format: Format = "json", *, source: Source = None
+) -> Scenario:
+    """The scenario in the text of a scenario document."""
+    data = loads_document(text, format, source=source)
+    return scenario_from_data(data, source=source, format=format)
+
+
+def read_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """The scenario in the file ``path``; its cohort file, if any, must exist."""
+    data, format = load_document(path)
+    scenario = scenario_from_data(data, source=path, format=format)
+    cohort = scenario.cohort.path(path)
+    if cohort is not None and cohort.suffix.lower() not in (".csv", ".json", ".toml"):
+        problem = f"must be a .csv file or a family file (.json, .toml), got {cohort.name!r}"
+        raise FileFormatError(path, "cohort.file", problem)
+    if cohort is not None and not cohort.is_file():
+        raise FileFormatError(path, "cohort.file", f"no such file: {cohort}")
+    return scenario
+
+
+def dumps_scenario(scenario: Scenario, format: Format = "json") -> str:
+    """The scenario as the text of a scenario document."""
+    return dumps_document(unstructure(scenario, format), format)
+
+
+def write_scenario(path: str | os.PathLike[str], scenario: Scenario) -> None:
+    """Write a scenario file; the suffix of ``path`` chooses the format."""
+    write_document(path, unstructure(scenario, format_of(path)))
+
+
+def plugin_arguments(
+    factory: Callable[..., object],
+    params: Mapping[str, Any],
+    *,
+    source: Source = None,
+    field: str = "params",
+) -> dict[str, Any]:
+    """``params`` converted to the types that ``factory`` (a plugin class) declares.
+
+    An unknown parameter or a missing required one is a :class:`FileFormatError`
+    at ``field``; a parameter whose type cannot be read from a file is passed as it is.
+    """
+    try:
+        signature = inspect.signature(factory)
+    except (TypeError, ValueError):
+        return dict(params)
+    kinds = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    named = {n: p for n, p in signature.parameters.items() if p.kind in kinds}
+    open_ended = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values())
+    try:
+        target = factory.__init__ if inspect.isclass(factory) else factory
+        hints = typing.get_type_hints(target)
+    except Exception:  # hints that do not resolve at run time: pass the values as they are
+        hints = {}
+    owner = getattr(factory, "__name__", "the plugin")
+    problems: list[tuple[str, str]] = []
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if key not in named and not open_ended:
+            problems.append((join(field, key), unknown_field(key, named, f"{owner}()")))
+            continue
+        hint = hints.get(key)
+        try:
+            out[key] = value if hint in (None, Any) else structure(value, hint, source=source)
+        except FileFormatError as exc:
+            for sub, problem in ((exc.field, exc.problem), *exc.others):
+                problems.append((join(field, key) + _tail(sub), problem))
+        except (StructureHandlerNotFoundError, TypeError):
+            out[key] = value
+    for name, parameter in named.items():
+        if parameter.default is inspect.Parameter.empty and name not in params:
+            problems.append((join(field, name), f"is required by {owner}()"))
+    if problems:
+        (first, problem), *others = problems
+        raise FileFormatError(source, first, problem, others=others)
+    return out
+
+
+def _tail(sub: str) -> str:
+    return "" if not sub else sub if sub.startswith("[") else f".{sub}"

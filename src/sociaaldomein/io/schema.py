@@ -1,0 +1,208 @@
+"""JSON Schemas of the file formats, generated from the attrs classes.
+
+``sociaaldomein schema family`` prints :func:`family_schema`; editors that
+understand JSON Schema then complete and check a family file as it is typed.
+The schema follows the converters: the same field names, enumeration names,
+date, money and duration notations.  The converters stay the authority: a few
+rules (a BSN-like id, dates in the calendar, cross-field rules such as "size
+or file") are checked only by the library.
+
+A TOML file can be checked against the same schema once its dates are turned
+into text (TOML has dates of its own; the schema describes JSON).
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final, get_args
+
+import attrs
+import pendulum
+
+from sociaaldomein.domain.gezin import Gezin, ZrmScores
+from sociaaldomein.domain.money import Money
+from sociaaldomein.io import _scalars
+from sociaaldomein.io._types import (
+    is_enum,
+    is_fixed_tuple,
+    is_mapping,
+    is_set,
+    is_var_tuple,
+    optional_of,
+)
+from sociaaldomein.io.advice import AdviceCheck
+from sociaaldomein.io.scenario import Scenario
+
+__all__ = ["SCHEMAS", "advice_schema", "family_schema", "scenario_schema", "schema_of"]
+
+DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+
+_LEVEL: Final = {"minimum": 1, "maximum": 5}
+# Ranges that validators enforce, which the annotations alone do not show.
+_CONSTRAINTS: Final[dict[tuple[str, str], dict[str, Any]]] = {
+    **{("ZrmScores", f.name): _LEVEL for f in attrs.fields(ZrmScores)},
+    ("Gezin", "id"): {"minLength": 1, "maxLength": 64},
+    ("Gezin", "leden"): {"minItems": 1},
+    ("Gezin", "aantal_hulpverleners"): {"minimum": 0, "maximum": 1000},
+    ("Professional", "fte"): {"minimum": 0, "maximum": 1},
+    ("CohortSettings", "size"): {"minimum": 1, "maximum": 10**8},
+    ("CohortSettings", "seed"): {"minimum": 0},
+    ("SimulationSettings", "months"): {"minimum": 1, "maximum": 600},
+    ("SimulationSettings", "runs"): {"minimum": 1, "maximum": 100_000},
+    ("SimulationSettings", "seed"): {"minimum": 0},
+    ("SimulationSettings", "workers"): {"minimum": 1, "maximum": 1024},
+}
+
+_SCALARS: Final[dict[object, dict[str, Any]]] = {
+    str: {"type": "string"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    Decimal: {"type": ["string", "number"], "pattern": _scalars.DECIMAL_PATTERN},
+    Money: {
+        "type": ["string", "integer"],
+        "pattern": _scalars.MONEY_PATTERN,
+        "description": 'an amount in euros as text, such as "42000.50"',
+    },
+    pendulum.Date: {"type": "string", "format": "date", "pattern": _scalars.DATE_PATTERN},
+    pendulum.Duration: {
+        "type": ["string", "integer"],
+        "pattern": _scalars.DURATION_PATTERN,
+        "minimum": 0,
+        "description": 'an ISO 8601 duration such as "P14D" or "P3M", or a number of days',
+    },
+}
+
+
+def _describe(cl: type) -> str:
+    doc = inspect.getdoc(cl) or ""
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def of(self, t: Any) -> dict[str, Any]:
+        inner = optional_of(t)
+        if inner is not None:
+            return {"anyOf": [self.of(inner), {"type": "null"}]}
+        if t in _SCALARS:
+            return dict(_SCALARS[t])
+        if t is Any:
+            return {}
+        if is_enum(t):
+            meaning = "; ".join(f"{name}: {m.value}" for name, m in t.__members__.items())
+            return {"enum": list(t.__members__), "title": t.__name__, "description": meaning}
+        if is_var_tuple(t) or is_set(t):
+            return {"type": "array", "items": self.of(get_args(t)[0])}
+        if is_fixed_tuple(t):
+            parts = [self.of(a) for a in get_args(t)]
+            n = len(parts)
+            return {"type": "array", "prefixItems": parts, "minItems": n, "maxItems": n}
+        if is_mapping(t):
+            args = get_args(t)
+            return {"type": "object", "additionalProperties": self.of(args[1]) if args else {}}
+        if attrs.has(t):
+            return self.ref(t)
+        raise TypeError(f"no JSON Schema for {t!r}")
+
+    def ref(self, cl: type) -> dict[str, Any]:
+        name = cl.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: a class may refer to itself
+            self.defs[name] = self.object(cl)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def object(self, cl: type) -> dict[str, Any]:
+        hints = typing.get_type_hints(cl)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for a in attrs.fields(cl):
+            if not a.init:
+                continue
+            properties[a.name] = {
+                **self.of(hints[a.name]),
+                **_CONSTRAINTS.get((cl.__name__, a.name), {}),
+            }
+            if a.default is attrs.NOTHING:
+                required.append(a.name)
+            elif not isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+                default = _default(a.default)
+                if default is not None:
+                    properties[a.name]["default"] = default
+        return {
+            "type": "object",
+            "title": cl.__name__,
+            "description": _describe(cl),
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+
+
+def _default(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, (str, int, bool)):
+        return value
+    return None
+
+
+def schema_of(cl: type, *, title: str, description: str = "") -> dict[str, Any]:
+    """A complete schema (with ``$defs``) whose root is the attrs class ``cl``."""
+    builder = _Builder()
+    root = builder.object(cl)
+    return {
+        "$schema": DIALECT,
+        **root,
+        "title": title,
+        "description": description or root["description"],
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def family_schema() -> dict[str, Any]:
+    """The schema of a family file: ``{"gezin": {...}}`` or ``{"gezinnen": [...]}``."""
+    builder = _Builder()
+    gezin = builder.ref(Gezin)
+    return {
+        "$schema": DIALECT,
+        "title": "sociaaldomein family file",
+        "description": 'One family under "gezin", or a list of families under "gezinnen".',
+        "type": "object",
+        "oneOf": [
+            {
+                "properties": {"gezin": gezin},
+                "required": ["gezin"],
+                "additionalProperties": False,
+            },
+            {
+                "properties": {"gezinnen": {"type": "array", "items": gezin}},
+                "required": ["gezinnen"],
+                "additionalProperties": False,
+            },
+        ],
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def scenario_schema() -> dict[str, Any]:
+    """The schema of a scenario file."""
+    return schema_of(Scenario, title="sociaaldomein scenario file")
+
+
+def advice_schema() -> dict[str, Any]:
+    """The schema of an advice file (``sociaaldomein mandate PILOT --check``)."""
+    return schema_of(AdviceCheck, title="sociaaldomein advice file")
+
+
+SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
+    "family": family_schema,
+    "scenario": scenario_schema,
+    "advice": advice_schema,
+}
+"""Every file format's schema, by the name ``sociaaldomein schema`` takes."""

@@ -1,0 +1,497 @@
+"""The ``sociaaldomein`` command, run in-process with ``main([...])``.
+
+Plugins come from fake entry points: a temporary ``*.dist-info`` directory on
+``sys.path`` that registers ``sociaaldomein.testing:ToyPilot`` and a few small
+plugins written next to it.  Every command passes ``--plugin`` so that the
+real pilot plugins, when installed, stay out of the way.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+import pendulum
+import pytest
+
+from sociaaldomein import Verdict
+from sociaaldomein.cli import SUBCOMMANDS, demo, main
+from sociaaldomein.io import write_gezinnen
+from sociaaldomein.testing import make_gezin
+
+PLUGINS = textwrap.dedent(
+    '''
+    """Plugins for the command-line tests."""
+    import pendulum
+    from sociaaldomein import (
+        Escalatieladder, Mandaat, MandaatRegel, Samenwerkingsafspraak, Trede, hookimpl,
+    )
+    from sociaaldomein.testing import ToyPilot
+
+
+    class MandatePilot(ToyPilot):
+        def __init__(self) -> None:
+            super().__init__("mandaat")
+
+        @hookimpl
+        def sociaaldomein_mandaat(self, pilot):
+            if pilot.naam != "mandaat":
+                return None
+            return Mandaat(
+                regels=[
+                    MandaatRegel("wonen", "Woningcorporaties", ["woningtoewijzing", "huurschuld"])
+                ],
+                samenwerkingsafspraken=[
+                    Samenwerkingsafspraak("veiligheid", "Politie", "huisverbod")
+                ],
+            )
+
+        @hookimpl
+        def sociaaldomein_escalation(self, pilot):
+            if pilot.naam != "mandaat":
+                return None
+            return Escalatieladder(
+                [Trede(3, "projectleider", "projectleider", pendulum.duration()),
+                 Trede(4, "college", "B&W", pendulum.duration(weeks=1))],
+                uitzonderingen=["wettelijke verplichtingen"],
+            )
+
+
+    class FailingPilot(ToyPilot):
+        def __init__(self) -> None:
+            super().__init__("failing")
+
+        @hookimpl
+        def sociaaldomein_funding(self, pilot):
+            raise RuntimeError("the budget spreadsheet is missing")
+    '''
+)
+
+DEMO_PACKAGE = textwrap.dedent(
+    '''
+    """A pilot package that offers example families."""
+    import pendulum
+    from sociaaldomein.testing import ToyPilot, make_gezin
+
+    EXAMPLE_DATE = pendulum.date(2024, 6, 1)
+
+
+    class DemoPilot(ToyPilot):
+        def __init__(self) -> None:
+            super().__init__("demo")
+
+
+    def example_families():
+        return [
+            ("Two problems: eligible.", make_gezin("demo-1", problemen=["SCHULDEN", "VERSLAVING"])),
+            make_gezin("demo-2"),
+        ]
+    '''
+)
+
+ENTRY_POINTS = {
+    "toy": "sociaaldomein.testing:ToyPilot",
+    "mandaat": "sd_cli_plugins:MandatePilot",
+    "failing": "sd_cli_plugins:FailingPilot",
+    "demo": "sd_cli_demo:DemoPilot",
+    "broken": "sd_cli_no_such_module:Pilot",
+}
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def plugins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Fake entry points for every plugin in :data:`ENTRY_POINTS`, on ``sys.path``."""
+    site = tmp_path / "site"
+    info = site / "sd_cli_testplugins-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: sd-cli-testplugins\nVersion: 0.1\n"
+    )
+    lines = "".join(f"{name} = {target}\n" for name, target in ENTRY_POINTS.items())
+    (info / "entry_points.txt").write_text(f"[sociaaldomein]\n{lines}")
+    (site / "sd_cli_plugins.py").write_text(PLUGINS)
+    (site / "sd_cli_demo").mkdir()
+    (site / "sd_cli_demo" / "__init__.py").write_text(DEMO_PACKAGE)
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    return site
+
+
+@pytest.fixture
+def run(plugins: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    def call(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err or "--traceback" in argv
+        return code, out, err
+
+    return call
+
+
+@pytest.fixture
+def families(tmp_path: Path) -> Path:
+    path = tmp_path / "gezinnen.toml"
+    write_gezinnen(
+        path,
+        [make_gezin("g-twee", problemen=["SCHULDEN", "VERSLAVING"]), make_gezin("g-geen")],
+    )
+    return path
+
+
+# --- the command itself ---------------------------------------------------------------
+
+
+def test_help_version_and_no_command(run: Run) -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert all(name in out for name in SUBCOMMANDS)
+    assert run("--version")[0] == 0
+    code, _, err = run()
+    assert code == 2
+    assert "usage: sociaaldomein" in err
+
+
+def test_bad_usage_is_exit_code_2(run: Run) -> None:
+    code, _, err = run("assess")
+    assert code == 2
+    assert "the following arguments are required: FAMILY_FILE" in err
+    assert run("budget", "--json", "--csv")[0] == 2
+    code, _, err = run("assess", "x.json", "--on", "2023-02-30")
+    assert code == 2
+    assert "argument --on: '2023-02-30' is not a date in the calendar" in err
+
+
+# --- plugins --------------------------------------------------------------------------
+
+
+def test_plugins_lists_name_version_hooks_and_pilots(run: Run) -> None:
+    code, out, _ = run("plugins", "--plugin", "toy", "--plugin", "mandaat")
+    assert code == 0
+    assert "toy (sd-cli-testplugins 0.1)\n  pilots: toy\n" in out
+    code, out, _ = run("--plugin", "mandaat", "plugins", "--json")
+    (plugin,) = json.loads(out)
+    assert plugin.keys() == {"name", "distribution", "version", "hooks", "pilots"}
+    assert (plugin["name"], plugin["distribution"], plugin["version"]) == (
+        "mandaat",
+        "sd-cli-testplugins",
+        "0.1",
+    )
+    assert plugin["pilots"] == ["mandaat"]
+    assert plugin["hooks"] == sorted(plugin["hooks"])
+    assert {"sociaaldomein_pilots", "sociaaldomein_mandaat", "sociaaldomein_escalation"} <= set(
+        plugin["hooks"]
+    )
+
+
+def test_a_broken_plugin_warns_and_strict_makes_it_an_error(run: Run) -> None:
+    code, out, err = run("plugins", "--plugin", "toy", "--plugin", "broken")
+    assert code == 0
+    assert "toy" in out
+    assert err.startswith("sociaaldomein: warning: skipped plugin 'broken'")
+    code, out, err = run("plugins", "--plugin", "broken", "--strict")
+    assert code == 1
+    assert err.startswith("sociaaldomein: plugin error: plugin entry point 'broken' could not")
+    assert err.rstrip().endswith("run with --traceback for details")
+    assert len(err.splitlines()) == 1
+
+
+def test_an_unknown_plugin_is_bad_input(run: Run) -> None:
+    code, _, err = run("plugins", "--plugin", "toi")
+    assert code == 2
+    assert "no installed plugin named 'toi'; installed plugins: " in err
+    assert "toy" in err
+
+
+# --- assess ---------------------------------------------------------------------------
+
+
+def test_assess_prints_every_verdict_with_reasons(run: Run, families: Path) -> None:
+    code, out, _ = run("assess", str(families), "--on", "2024-05-01", "--plugin", "toy")
+    assert code == 0
+    assert out.startswith("Gezin g-twee on 2024-05-01\n\ntoy: eligible\n  [yes]")
+    assert "Gezin g-geen on 2024-05-01\n\ntoy: not eligible" in out
+    assert 'toy-letter.txt, "1. Doelgroep"' in out
+
+
+def test_assess_json(run: Run, families: Path) -> None:
+    code, out, _ = run("assess", str(families), "--on", "2024-05-01", "--plugin", "toy", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["on"] == "2024-05-01"
+    first = data["assessments"][0]
+    assert first.keys() == {"gezin_id", "on", "verdicts"}
+    verdict = first["verdicts"]["toy"]
+    # A verdict is written as the converters write a Verdict: every field, by name.
+    assert verdict.keys() == {f.name for f in attrs.fields(Verdict)}
+    assert {"pilot", "gezin_id", "on", "outcome", "eligibility", "route", "to", "notes"} <= set(
+        verdict
+    )
+    assert verdict["outcome"] == "ELIGIBLE"
+    assert verdict["eligibility"]["passed"] is True
+    assert verdict["eligibility"]["source"] == {
+        "letter": "toy-letter.txt",
+        "section": "1. Doelgroep",
+        "quote": "",
+    }
+    assert data["assessments"][1]["verdicts"]["toy"]["outcome"] == "NOT_ELIGIBLE"
+
+
+def test_assess_only_some_pilots_and_unknown_pilots(run: Run, families: Path) -> None:
+    code, out, _ = run(
+        "assess", str(families), "--plugin", "toy", "--plugin", "mandaat", "--pilot", "mandaat"
+    )
+    assert code == 0
+    assert "mandaat:" in out
+    assert "toy:" not in out
+    code, out, err = run("assess", str(families), "--plugin", "toy", "--pilot", "speelgoed")
+    assert code == 2
+    assert out == ""
+    assert err == "sociaaldomein: error: unknown pilot 'speelgoed'; known pilots: toy\n"
+
+
+def test_assess_a_bad_file_is_one_line(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "slecht.json"
+    path.write_text(
+        '{"gezin": {"id": "g", "leden": [{"rol": "OUDER", "geboortedatum": "1985-02-30"}]}}'
+    )
+    code, out, err = run("assess", str(path), "--plugin", "toy")
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"sociaaldomein: error: {path}: gezin.leden[0].geboortedatum: '1985-02-30' is not a date "
+        "in the calendar (day is out of range for month)\n"
+    )
+
+
+# --- budget ---------------------------------------------------------------------------
+
+
+def test_budget_text_json_and_csv(run: Run) -> None:
+    code, out, _ = run("budget", "--plugin", "toy")
+    assert code == 0
+    assert "toy         2024  Gemeente  PROJECTBUDGET" in out
+    assert "per year:\n  2024  EUR 10.000,00\n  2025  EUR 10.000,00" in out
+    code, out, _ = run("budget", "--plugin", "toy", "--year", "2025", "--json")
+    data = json.loads(out)
+    assert data["years"] == [2025]
+    assert data["total"] == "10000.00"
+    assert data["per_year"] == {"2025": "10000.00"}
+    assert data["per_pilot"] == {"toy": "10000.00"}
+    assert data["per_funder"] == {"Gemeente": "10000.00"}
+    assert data["rows"] == [
+        {
+            "pilot": "toy",
+            "financier": "Gemeente",
+            "jaar": 2025,
+            "model": "PROJECTBUDGET",
+            "omschrijving": "toy budget",
+            "bedrag": "10000.00",
+            "afgeleid": False,
+            "bron": 'toy-letter.txt, "1. Doelgroep"',
+        }
+    ]
+    code, out, _ = run("budget", "--plugin", "toy", "--csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == [
+        "pilot",
+        "financier",
+        "jaar",
+        "model",
+        "omschrijving",
+        "bedrag",
+        "afgeleid",
+        "bron",
+    ]
+    assert rows[1] == [
+        "toy",
+        "Gemeente",
+        "2024",
+        "PROJECTBUDGET",
+        "toy budget",
+        "10000.00",
+        "false",
+        'toy-letter.txt, "1. Doelgroep"',
+    ]
+    assert run("budget", "--plugin", "toy", "--year", "12")[0] == 2
+
+
+def test_a_failing_plugin_is_named_with_its_hook(run: Run) -> None:
+    code, _, err = run("budget", "--plugin", "failing")
+    assert code == 1
+    assert err == (
+        "sociaaldomein: plugin error: plugin 'failing' failed in hook 'sociaaldomein_funding': "
+        "RuntimeError: the budget spreadsheet is missing; run with --traceback for details\n"
+    )
+    code, _, err = run("budget", "--plugin", "failing", "--traceback")
+    assert code == 1
+    assert "Traceback (most recent call last)" in err
+    assert err.rstrip().endswith("RuntimeError: the budget spreadsheet is missing")
+
+
+def test_an_internal_error_says_how_to_see_the_traceback(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(args: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("sociaaldomein.cli.schema.run", broken)
+    code, _, err = run("schema", "family")
+    assert code == 1
+    assert err == (
+        "sociaaldomein: internal error: ZeroDivisionError: division by zero; "
+        "run with --traceback for details\n"
+    )
+    code, _, err = run("--traceback", "schema", "family")
+    assert "Traceback" in err
+
+
+# --- mandate --------------------------------------------------------------------------
+
+
+def test_mandate_table_and_ladder(run: Run) -> None:
+    code, out, _ = run("mandate", "mandaat", "--plugin", "mandaat")
+    assert code == 0
+    assert "Functional mandate of pilot 'mandaat' (applies to selected families only)" in out
+    assert "wonen       Woningcorporaties  binds             woningtoewijzing\n" in out
+    assert "                                                 huurschuld\n" in out
+    assert "veiligheid  Politie            cooperation only  huisverbod" in out
+    assert "4      college        B&W            within 1 week" in out
+    assert "not covered: wettelijke verplichtingen" in out
+    code, out, _ = run("mandate", "toy", "--plugin", "toy")
+    assert "Pilot 'toy' has no functional mandate." in out
+    assert "Pilot 'toy' has no escalation ladder." in out
+    code, out, _ = run("mandate", "mandaat", "--plugin", "mandaat", "--json")
+    data = json.loads(out)
+    assert data["mandaat"]["regels"][0]["besluiten"] == ["woningtoewijzing", "huurschuld"]
+    assert data["escalatieladder"]["treden"][1]["termijn"] == "P7D"
+
+
+def advice(tmp_path: Path, instelling: str, geselecteerd: bool) -> Path:
+    path = tmp_path / "advies.toml"
+    path.write_text(
+        f'geselecteerd = {str(geselecteerd).lower()}\n[advies]\ngezin_id = "g-7"\n'
+        f'instelling = "{instelling}"\nbesluit = "woningtoewijzing"\ndatum = 2024-03-01\n'
+    )
+    return path
+
+
+def test_mandate_check(run: Run, tmp_path: Path) -> None:
+    path = advice(tmp_path, "woningcorporaties", True)
+    code, out, _ = run("mandate", "mandaat", "--plugin", "mandaat", "--check", str(path))
+    assert code == 0
+    assert out.startswith("The advice binds (BINDEND).\nreason: advice to 'Woningcorporaties'")
+    path = advice(tmp_path, "Politie", True)
+    code, out, _ = run("mandate", "mandaat", "--plugin", "mandaat", "--check", str(path), "--json")
+    data = json.loads(out)
+    assert (data["binds"], data["oordeel"]["status"]) == (False, "GEWEIGERD")
+    assert "only a cooperation agreement" in data["oordeel"]["reden"]
+    assert data["geselecteerd"] is True
+    assert data["advies"]["datum"] == "2024-03-01"
+    code, out, _ = run("mandate", "toy", "--plugin", "toy", "--check", str(path))
+    assert "does not bind" in out
+    assert "has no functional mandate" in out
+
+
+def test_mandate_bad_advice_and_unknown_pilot(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "advies.json"
+    path.write_text('{"advies": {"gezin_id": "g"}, "geselecteerd": "ja"}')
+    code, _, err = run("mandate", "mandaat", "--plugin", "mandaat", "--check", str(path))
+    assert code == 2
+    assert err.startswith(
+        f"sociaaldomein: error: {path}: advies.instelling: is required (and 3 more:"
+    )
+    code, _, err = run("mandate", "nope", "--plugin", "mandaat")
+    assert (code, err) == (2, "sociaaldomein: error: unknown pilot 'nope'; known pilots: mandaat\n")
+
+
+# --- demo, schema, validate -----------------------------------------------------------
+
+
+def test_demo_assesses_example_families_and_shows_the_money(run: Run) -> None:
+    code, out, _ = run("demo", "--plugin", "demo", "--plugin", "toy")
+    assert code == 0
+    assert "Gemeente Groningen: 2 pilot(s) from 2 plugin(s)" in out
+    assert (
+        "== plugin demo: pilot(s) demo ==\n\nGezin demo-1 on 2024-06-01\n"
+        "  (Two problems: eligible.)\ndemo: eligible" in out
+    )
+    assert "Gezin demo-2 on 2024-06-01\ndemo: not eligible" in out
+    assert "== plugin toy: pilot(s) toy ==\n(no example families)" in out
+    assert "== funding overview ==" in out
+    assert "all pilots" in out
+    code, out, _ = run("demo", "--plugin", "demo", "--on", "2030-01-01")
+    assert "demo: pilot not running on this date" in out
+
+
+def test_demo_as_a_function(plugins: Path) -> None:
+    from sociaaldomein import Gemeente
+
+    gemeente = Gemeente("Groningen")
+    gemeente.load_entry_points(allow=["demo"])
+    out = io.StringIO()
+    demo(gemeente, on=pendulum.date(2024, 6, 1), file=out)
+    assert "Gezin demo-1 on 2024-06-01" in out.getvalue()
+
+
+def test_schema(run: Run) -> None:
+    for kind in ("family", "scenario", "advice"):
+        code, out, _ = run("schema", kind)
+        assert code == 0
+        assert json.loads(out)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert run("schema", "gezin")[0] == 2
+
+
+def test_validate(run: Run, families: Path, tmp_path: Path) -> None:
+    code, out, _ = run("validate", "family", str(families))
+    assert (code, out) == (0, f"{families}: a good family file with 2 families\n")
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("id,zrm.financien\ng1,2\ng2,9\n")
+    code, _, err = run("validate", "cohort", str(cohort))
+    assert (code, err) == (
+        2,
+        f"sociaaldomein: error: {cohort}, line 3: zrm.financien: "
+        "a ZRM level is a whole number from 1 to 5, got '9'\n",
+    )
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text('{"cohort": {"file": "cohort.csv"}, "simulation": {"start": "2024-03-01"}}')
+    code, _, err = run("validate", "scenario", str(scenario), "--plugin", "toy")
+    assert code == 2
+    assert err.startswith(f"sociaaldomein: error: {cohort}, line 3: zrm.financien")
+    scenario = tmp_path / "scenario.toml"
+    scenario.write_text(
+        '[[pilots]]\nplugin = "toy"\nparams = { per_year = "20000.00", start = 2024-03-01 }\n'
+        '[[pilots]]\nplugin = "sociaaldomein.testing:ToyPilot"\nname = "toy-2"\n'
+        'params = { name = "toy-2" }\n[cohort]\nsize = 10\n[simulation]\nstart = 2024-03-01\n'
+    )
+    code, out, _ = run("validate", "scenario", str(scenario))
+    assert code == 0
+    assert "pilots toy, toy-2; 12 months from 2024-03-01, 1 run(s)" in out
+    scenario.write_text(
+        '[[pilots]]\nplugin = "toy"\nparams = { per_year = 20000.5 }\n'
+        "[cohort]\nsize = 10\n[simulation]\nstart = 2024-03-01\n"
+    )
+    code, _, err = run("validate", "scenario", str(scenario))
+    assert code == 2
+    assert err.startswith(f"sociaaldomein: error: {scenario}: pilots[0].params.per_year: money is")
+    scenario.write_text(
+        '[[pilots]]\nplugin = "speelgoed"\n[cohort]\nsize = 1\n[simulation]\nstart = 2024-03-01\n'
+    )
+    code, _, err = run("validate", "scenario", str(scenario))
+    assert code == 2
+    assert "pilots[0].plugin: no installed plugin named 'speelgoed'; installed plugins:" in err
+
+
+def test_subcommands_are_one_line_each() -> None:
+    for name, module_name in SUBCOMMANDS.items():
+        module = importlib.import_module(module_name)
+        assert callable(module.add_arguments), name
+        assert callable(module.run), name
+        assert module.__doc__, name
