@@ -6,7 +6,7 @@ import attrs
 import pendulum
 import pytest
 
-from sociaaldomein import Gemeente, Outcome, PilotPlugin, PilotStatus, PluginError
+from sociaaldomein import CompositionError, Gemeente, Outcome, PilotPlugin, PilotStatus, PluginError
 from sociaaldomein.testing import ToyPilot, make_gezin
 
 
@@ -52,3 +52,6 @@ def test_a_plugin_without_an_eligibility_rule_is_named() -> None:
         gemeente.eligibility("incomplete")
     assert info.value.plugin == "incomplete-plugin", "named although three plugins share the hook"
     assert info.value.hook == "sociaaldomein_eligibility"
+    assert isinstance(gemeente.plugin("incomplete-plugin"), Incomplete)
+    with pytest.raises(CompositionError, match="registered: "):
+        gemeente.plugin("missing")

@@ -207,6 +207,14 @@ class Gemeente:
         """The names of the registered plugins."""
         return [name for name, _ in self._pm.list_name_plugin()]
 
+    def plugin(self, name: str) -> object:
+        """The plugin registered as ``name``; an unknown name lists the registered ones."""
+        plugin = self._pm.get_plugin(name)
+        if plugin is None:
+            known = ", ".join(self.plugin_names()) or "none"
+            raise CompositionError(f"no plugin registered as {name!r}; registered: {known}")
+        return plugin
+
     def hooks_of(self, name: str) -> list[str]:
         """The hooks the plugin registered as ``name`` implements."""
         plugin = self._pm.get_plugin(name)
