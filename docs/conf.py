@@ -1,12 +1,25 @@
 """Sphinx configuration: MyST Markdown pages, autodoc from the installed package, furo.
 
 Build with ``nox -s docs`` (warnings are errors, and the code examples run as doctests).
-No extension here reaches the network while building.
+No extension here reaches the network while building: there is no intersphinx,
+and the notebooks are rendered as saved, never executed.
+
+Local extensions live in ``docs/_ext``:
+
+* ``pilotpages``: the ``{pilot}`` directive, which renders a pilot's page from
+  the objects its installed plugin gives a ``Gemeente``;
+* ``apiref``: ``{public-api}``, the package root's public names grouped by concept;
+* ``optionaltoc``: ``{optional-toctree}`` for pages that may not exist yet, and
+  the copy of ``examples/*.ipynb`` into ``docs/notebooks/``.
 """
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "sociaaldomein"
 author = "sociaaldomein contributors"
@@ -15,16 +28,18 @@ release = _version("sociaaldomein")
 version = ".".join(release.split(".")[:2])
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown pages (it loads myst_parser) and Jupyter notebooks
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "apiref",
+    "pilotpages",
+    "optionaltoc",
 ]
 
-source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
 language = "en"
 nitpicky = False
 
@@ -32,12 +47,25 @@ nitpicky = False
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
+# myst-nb: notebooks are shown with the outputs they were saved with.  They are
+# executed by the tests session (nbmake), not here, so the build stays fast and
+# offline.
+nb_execution_mode = "off"
+nb_merge_streams = True
+
 # autodoc: types go into the description, members in source order.
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 autodoc_default_options = {"show-inheritance": True}
 
+# The pilot pages: the entry-point names of the built-in pilots (an allow-list).
+pilot_pages_plugins = ["gezinsverzorger", "samen", "multiprobleem", "hoogkerk"]
+
 # doctest: every {doctest} block in the pages runs with these names available.
+# The ``>>>`` examples in docstrings that autodoc pulls in are not run here:
+# pytest runs them where they are written (``--doctest-modules``), with the
+# names of their own module.
+doctest_test_doctest_blocks = ""
 doctest_global_setup = """
 from decimal import Decimal
 

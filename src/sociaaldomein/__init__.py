@@ -112,6 +112,7 @@ from sociaaldomein.hookspecs import hookimpl
 from sociaaldomein.pilotplugin import PilotPlugin
 
 __version__ = "0.1.0"
+"""The version of the library."""
 
 __all__ = [
     "FEITEN",

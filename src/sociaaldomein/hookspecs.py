@@ -44,7 +44,14 @@ PROJECT_NAME = "sociaaldomein"
 """The pluggy project name, and the entry-point group plugins register under."""
 
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+"""Marks the specifications below; plugin authors do not need it."""
+
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+"""Marks a plugin's method as the implementation of the hook of the same name.
+
+Use ``@hookimpl`` for an ordinary implementation and ``@hookimpl(wrapper=True)``
+for a policy that changes another plugin's answer (see the design record).
+"""
 
 
 @hookspec

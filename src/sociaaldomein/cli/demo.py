@@ -19,12 +19,19 @@ import pendulum
 
 from sociaaldomein import Gemeente, Gezin, PluginError
 from sociaaldomein.cli.budget import render
-from sociaaldomein.cli.common import OK, compose, date_argument
+from sociaaldomein.cli.common import OK, compose, date_argument, installed_plugin_names
 
-__all__ = ["add_arguments", "demo", "example_date", "example_families", "run"]
+__all__ = ["GRONINGEN_PILOTS", "add_arguments", "demo", "example_date", "example_families", "run"]
 
 
 Example = tuple[str | None, Gezin]
+
+GRONINGEN_PILOTS = ("gezinsverzorger", "samen", "multiprobleem", "hoogkerk")
+"""The built-in pilots of gemeente Groningen: what the demo composes unless told otherwise.
+
+Other installed plugins (a municipality's own, the tutorial's invented example)
+are left out, because the demo is Groningen's composition.
+"""
 
 
 def _package(plugin: object) -> types.ModuleType | None:
@@ -90,7 +97,7 @@ def demo(
     """
     if gemeente is None:
         gemeente = Gemeente("Groningen")
-        gemeente.load_entry_points()
+        gemeente.load_entry_points(allow=GRONINGEN_PILOTS)
     out = file or sys.stdout
     pilots = gemeente.pilots
     count = f"{len(pilots)} pilot(s) from {len(gemeente.loaded)} plugin(s)"
@@ -125,6 +132,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the demo on the plugins the common options select."""
+    """Run the demo on the plugins the common options select (the Groningen pilots by default)."""
+    if not args.plugin:
+        installed = set(installed_plugin_names())
+        args.plugin = [name for name in GRONINGEN_PILOTS if name in installed]
     demo(compose(args), on=args.on)
     return OK
