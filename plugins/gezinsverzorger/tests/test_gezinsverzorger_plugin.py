@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 from sociaaldomein_gezinsverzorger import EXAMPLE_DATE, GezinsverzorgerPilot, example_families
 
-from sociaaldomein import Gemeente, Money, Outcome
+from sociaaldomein import Gemeente, Money, Outcome, PilotPlugin
 from sociaaldomein.testing import ToyPilot
 
 
@@ -22,15 +23,20 @@ def test_the_plugin_is_discovered_through_its_entry_point() -> None:
     assert pilot.capaciteit == 10
     assert pilot.brief is not None
     assert pilot.brief.reference == "438104-2021"
+    # PilotPlugin implements every hook; the letter gives no mandate and no ladder.
     assert groningen.hooks_of("gezinsverzorger") == [
         "sociaaldomein_eligibility",
+        "sociaaldomein_escalation",
         "sociaaldomein_evaluation_plan",
         "sociaaldomein_funding",
+        "sociaaldomein_mandaat",
         "sociaaldomein_pilot_termination",
         "sociaaldomein_pilots",
         "sociaaldomein_routes",
         "sociaaldomein_trajectory_termination",
     ]
+    assert groningen.mandaat("gezinsverzorger") is None
+    assert groningen.escalation("gezinsverzorger") is None
 
 
 def test_the_plugin_answers_only_for_its_own_pilot() -> None:
@@ -64,6 +70,22 @@ def test_two_designs_run_side_by_side_under_their_own_names() -> None:
         "gezinsverzorger": Money(336_000),
         "gv-acht": Money(336_000),
     }
+
+
+def test_the_plugin_is_a_pilot_plugin_silent_on_another_pilot() -> None:
+    """Built on PilotPlugin, whose hooks answer None for any pilot but its own."""
+    plugin = GezinsverzorgerPilot()
+    assert isinstance(plugin, PilotPlugin)
+    other_pilot = attrs.evolve(plugin.pilot, naam="andere")
+    assert plugin.sociaaldomein_eligibility(other_pilot) is None
+    assert plugin.sociaaldomein_routes(other_pilot) is None
+    assert plugin.sociaaldomein_funding(other_pilot) is None
+    assert plugin.sociaaldomein_pilot_termination(other_pilot) is None
+    assert plugin.sociaaldomein_trajectory_termination(other_pilot) is None
+    assert plugin.sociaaldomein_mandaat(other_pilot) is None
+    assert plugin.sociaaldomein_escalation(other_pilot) is None
+    assert plugin.sociaaldomein_evaluation_plan(other_pilot) is None
+    assert plugin.sociaaldomein_eligibility(plugin.pilot) is plugin.eligibility_rule
 
 
 def test_the_example_families_show_every_outcome_the_pilot_gives() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 from sociaaldomein_hoogkerk import (
     DOELGROEP_LABEL,
@@ -11,7 +12,7 @@ from sociaaldomein_hoogkerk import (
     example_families,
 )
 
-from sociaaldomein import Gemeente, Organisatie, Outcome, PilotToestand
+from sociaaldomein import Gemeente, Organisatie, Outcome, PilotPlugin, PilotToestand
 from sociaaldomein.testing import ToyPilot
 
 MAART_2017 = pendulum.date(2017, 3, 1)
@@ -44,6 +45,22 @@ def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
     assert groningen.routes("toy") == ()
     assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
     assert groningen.evaluation_plan("toy") is None
+
+
+def test_the_plugin_is_a_pilot_plugin_silent_on_another_pilot() -> None:
+    """Built on PilotPlugin, whose hooks answer None for any pilot but its own."""
+    plugin = HoogkerkPilot()
+    assert isinstance(plugin, PilotPlugin)
+    other_pilot = attrs.evolve(plugin.pilot, naam="andere")
+    assert plugin.sociaaldomein_eligibility(other_pilot) is None
+    assert plugin.sociaaldomein_routes(other_pilot) is None
+    assert plugin.sociaaldomein_funding(other_pilot) is None
+    assert plugin.sociaaldomein_pilot_termination(other_pilot) is None
+    assert plugin.sociaaldomein_trajectory_termination(other_pilot) is None
+    assert plugin.sociaaldomein_mandaat(other_pilot) is None
+    assert plugin.sociaaldomein_escalation(other_pilot) is None
+    assert plugin.sociaaldomein_evaluation_plan(other_pilot) is None
+    assert plugin.sociaaldomein_routes(plugin.pilot) == plugin.routes()
 
 
 def test_eight_providers_clearly_marked_as_placeholders() -> None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 from sociaaldomein_multiprobleem import (
     DOELGROEP_LABEL,
+    FUNCTIONEEL_MANDAAT,
     LETTER,
     MultiprobleemPilot,
     example_families,
 )
 
-from sociaaldomein import Gemeente, Outcome
+from sociaaldomein import Gemeente, Outcome, PilotPlugin
 from sociaaldomein.testing import ToyPilot
 
 MAART_2011 = pendulum.date(2011, 3, 1)
@@ -49,6 +51,23 @@ def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
     assert groningen.mandaat("toy") is None
     assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
     assert {line.pilot for line in groningen.funding(pilots=["toy"])} == {"toy"}
+
+
+def test_the_plugin_is_a_pilot_plugin_silent_on_another_pilot() -> None:
+    """Built on PilotPlugin, whose hooks answer None for any pilot but its own."""
+    plugin = MultiprobleemPilot()
+    assert isinstance(plugin, PilotPlugin)
+    other_pilot = attrs.evolve(plugin.pilot, naam="andere")
+    assert plugin.sociaaldomein_eligibility(other_pilot) is None
+    assert plugin.sociaaldomein_routes(other_pilot) is None
+    assert plugin.sociaaldomein_funding(other_pilot) is None
+    assert plugin.sociaaldomein_pilot_termination(other_pilot) is None
+    assert plugin.sociaaldomein_trajectory_termination(other_pilot) is None
+    assert plugin.sociaaldomein_mandaat(other_pilot) is None
+    assert plugin.sociaaldomein_escalation(other_pilot) is None
+    assert plugin.sociaaldomein_evaluation_plan(other_pilot) is None
+    assert plugin.sociaaldomein_mandaat(plugin.pilot) is FUNCTIONEEL_MANDAAT
+    assert plugin.sociaaldomein_routes(plugin.pilot) == ()
 
 
 def test_another_pilot_name_in_code() -> None:

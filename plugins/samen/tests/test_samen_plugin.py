@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 from sociaaldomein_samen import EXAMPLE_DATE, SamenPilot, example_families
 
-from sociaaldomein import Gemeente, Outcome
+from sociaaldomein import Gemeente, Outcome, PilotPlugin
 from sociaaldomein.testing import ToyPilot
 
 
@@ -22,7 +23,9 @@ def test_the_plugin_is_discovered_through_its_entry_point() -> None:
     assert pilot.looptijd.start == pendulum.date(2023, 1, 1)
     assert pilot.brief is not None
     assert pilot.brief.reference == "452199-2022"
-    assert "sociaaldomein_mandaat" not in groningen.hooks_of("samen")
+    # PilotPlugin implements every hook; SAMEN. has no mandate, so the hook answers None.
+    assert "sociaaldomein_mandaat" in groningen.hooks_of("samen")
+    assert groningen.mandaat("samen") is None
 
 
 def test_the_plugin_answers_only_for_its_own_pilot() -> None:
@@ -39,6 +42,22 @@ def test_the_plugin_answers_only_for_its_own_pilot() -> None:
     groningen = Gemeente(plugins=[plugin, toy])
     assert sorted(groningen.pilots) == ["samen", "toy"]
     assert set(groningen.funding().per_pilot()) == {"samen", "toy"}
+
+
+def test_the_plugin_is_a_pilot_plugin_silent_on_another_pilot() -> None:
+    """Built on PilotPlugin, whose hooks answer None for any pilot but its own."""
+    plugin = SamenPilot()
+    assert isinstance(plugin, PilotPlugin)
+    other_pilot = attrs.evolve(plugin.pilot, naam="andere")
+    assert plugin.sociaaldomein_eligibility(other_pilot) is None
+    assert plugin.sociaaldomein_routes(other_pilot) is None
+    assert plugin.sociaaldomein_funding(other_pilot) is None
+    assert plugin.sociaaldomein_pilot_termination(other_pilot) is None
+    assert plugin.sociaaldomein_trajectory_termination(other_pilot) is None
+    assert plugin.sociaaldomein_mandaat(other_pilot) is None
+    assert plugin.sociaaldomein_escalation(other_pilot) is None
+    assert plugin.sociaaldomein_evaluation_plan(other_pilot) is None
+    assert plugin.sociaaldomein_routes(plugin.pilot) == plugin.routes()
 
 
 def test_the_example_families_show_every_outcome_samen_gives() -> None:

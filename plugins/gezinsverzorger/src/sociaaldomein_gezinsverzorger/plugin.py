@@ -11,19 +11,18 @@ code, keyword parameters change a reading, for example to compare designs:
 [('gezinsverzorger', 10), ('gezinsverzorger-8', 8)]
 
 The letter gives the pilot no functional mandate and no escalation ladder, so
-the plugin does not implement those hooks.
+:meth:`~sociaaldomein.PilotPlugin.mandaat` and
+:meth:`~sociaaldomein.PilotPlugin.escalation` keep their default, ``None``.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 
 import pendulum
 
 from sociaaldomein import (
     Budgetregel,
-    Citation,
     Evaluatieplan,
     InvalidValueError,
     Looptijd,
@@ -31,13 +30,12 @@ from sociaaldomein import (
     Note,
     Pilot,
     PilotEindregel,
-    PilotStatus,
+    PilotPlugin,
     Professional,
     Route,
     Rule,
     TrajectEindregel,
     ZrmDomein,
-    hookimpl,
 )
 from sociaaldomein_gezinsverzorger import funding, governance, rules
 from sociaaldomein_gezinsverzorger.letter import AANTAL_GEZINNEN, BRIEF
@@ -55,7 +53,7 @@ CAPACITY = 10
 """Families at once: "maximaal 8 á 10" ("Aantal gezinnen"); the default takes the upper bound."""
 
 
-class GezinsverzorgerPilot:
+class GezinsverzorgerPilot(PilotPlugin):
     """The pilot gezinsverzorger (000_6fd8bb18cab06410.txt) as a sociaaldomein plugin.
 
     :param name: the pilot's key; another name lets two designs run side by side.
@@ -137,70 +135,36 @@ class GezinsverzorgerPilot:
         """The *derived* monthly plan over the looptijd as first decided (EUR 14.000 a month)."""
         return funding.monthly_plan(self.pilot.looptijd.oorspronkelijke_periode)
 
-    def extend(
-        self,
-        new_end: pendulum.Date,
-        *,
-        reason: str,
-        decided_on: pendulum.Date | None = None,
-        source: Citation | None = None,
-    ) -> GezinsverzorgerPilot:
-        """This plugin with its pilot extended to ``new_end`` (:meth:`sociaaldomein.Pilot.extend`).
+    # what the letter says, for the hooks of PilotPlugin ------------------------
 
-        The original end stays recorded.  An extension is decided for a running
-        pilot, so a pilot still in preparation becomes active first.
+    def eligibility(self) -> Rule:
+        """Chronic problems of a parent, a household to take over, a child under 18.
+
+        "Bemensing pilot", "Initiatiefvoorstel" and "Kosten pilot" (:func:`.rules.eligibility`).
         """
-        pilot = self.pilot
-        if pilot.status is PilotStatus.PREPARING:
-            pilot = pilot.with_status(PilotStatus.ACTIVE)
-        extended = copy.copy(self)
-        extended.pilot = pilot.extend(new_end, reason=reason, decided_on=decided_on, source=source)
-        return extended
+        return self.eligibility_rule
 
-    # hooks --------------------------------------------------------------------
+    def routes(self) -> Sequence[Route]:
+        """To a gezinscoach when the family's zelfredzaamheid can be strengthened.
 
-    def _mine(self, pilot: Pilot) -> bool:
-        return pilot.naam == self.pilot.naam
+        "Initiatiefvoorstel" (:func:`.rules.can_be_strengthened`).
+        """
+        return [rules.gezinscoach_route(self.gezinscoach_rule)]
 
-    @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        """The one pilot this plugin provides."""
-        return [self.pilot]
-
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        """Chronic problems of a parent, a household to take over, a child under 18."""
-        return self.eligibility_rule if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
-        """To a gezinscoach when the family's zelfredzaamheid can be strengthened."""
-        return [rules.gezinscoach_route(self.gezinscoach_rule)] if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
+    def funding(self) -> Sequence[Budgetregel]:
         """The three yearly amounts of "Kosten pilot"; staff costs are the same money."""
-        return funding.budget_lines(pilot.naam) if self._mine(pilot) else None
+        return funding.budget_lines(self.pilot.naam)
 
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
+    def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The end of the looptijd, extensions included."""
-        return governance.pilot_termination() if self._mine(pilot) else None
+        return governance.pilot_termination()
 
-    @hookimpl
-    def sociaaldomein_trajectory_termination(
-        self, pilot: Pilot
-    ) -> Sequence[TrajectEindregel] | None:
+    def trajectory_termination(self) -> Sequence[TrajectEindregel]:
         """Step-down to a gezinscoach, or goals met."""
-        if not self._mine(pilot):
-            return None
         return governance.trajectory_termination(self.gezinscoach_rule)
 
-    @hookimpl
-    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
-        """Halfway, before the end, and the regional monitoring."""
-        if not self._mine(pilot):
-            return None
+    def evaluation_plan(self) -> Evaluatieplan:
+        """Halfway and before the end ("Kosten pilot"), and the regional "Monitoring"."""
         return governance.evaluation_plan(
             proposal_before_end=self.proposal_before_end,
             volunteers=self.vrijwilliger_vanaf_jaar_twee,

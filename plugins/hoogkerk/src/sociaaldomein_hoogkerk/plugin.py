@@ -30,12 +30,12 @@ from sociaaldomein import (
     Organisatie,
     Pilot,
     PilotEindregel,
+    PilotPlugin,
     Route,
     Rule,
     Substitutie,
     TrajectEindregel,
     Verwijzer,
-    hookimpl,
 )
 from sociaaldomein_hoogkerk.evaluation import evaluatieplan
 from sociaaldomein_hoogkerk.funding import (
@@ -68,7 +68,7 @@ EIND = pendulum.date(2018, 1, 1)
 """004, "Waarom de proeftuin": "loopt tot en met december 2017", so it ends before 2018-01-01."""
 
 
-class HoogkerkPilot:
+class HoogkerkPilot(PilotPlugin):
     """The Proeftuin Hoogkerk, as a plugin.
 
     Every parameter defaults to the letter's reading:
@@ -119,7 +119,7 @@ class HoogkerkPilot:
         self.doelgroep: Rule = doelgroep(
             wijken=wijken, hulpvragen=hulpvragen, verwijzers=verwijzers
         )
-        self.routes: tuple[Route, ...] = (reguliere_route(),)
+        self._routes: tuple[Route, ...] = (reguliere_route(),)
         self.business_case: Substitutie = substitutie(
             counterfactual_per_resident, actual_per_resident, residents
         )
@@ -128,35 +128,37 @@ class HoogkerkPilot:
         )
         self.evaluatieplan: Evaluatieplan = evaluatieplan()
 
-    def _mine(self, pilot: Pilot) -> bool:
-        return pilot.naam == self.pilot.naam
+    # what the letter says, for the hooks of PilotPlugin ------------------------
 
-    @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        return [self.pilot]
+    def eligibility(self) -> Rule:
+        """Lives in Hoogkerk, a need BT Hoogkerk meets, referred by the WIJ-team.
 
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        return self.doelgroep if self._mine(pilot) else None
+        "Achtergrond van deze beweging" (:func:`.rules.doelgroep`).
+        """
+        return self.doelgroep
 
-    @hookimpl
-    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
-        return self.routes if self._mine(pilot) else None
+    def routes(self) -> Sequence[Route]:
+        """The regular process when the question is too complex for BT Hoogkerk.
 
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
-        return self.budgetregels if self._mine(pilot) else None
+        "Achtergrond van deze beweging" (:func:`.rules.reguliere_route`).
+        """
+        return self._routes
 
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
-        return [EindeLooptijd(WAAROM)] if self._mine(pilot) else None
+    def funding(self) -> Sequence[Budgetregel]:
+        """Financed by substitution ("Kosten"); the amounts are *illustrative*."""
+        return self.budgetregels
 
-    @hookimpl
-    def sociaaldomein_trajectory_termination(
-        self, pilot: Pilot
-    ) -> Sequence[TrajectEindregel] | None:
-        return [uitstroom()] if self._mine(pilot) else None
+    def pilot_termination(self) -> Sequence[PilotEindregel]:
+        """The proeftuin runs up to and including December 2017 ("Waarom de proeftuin")."""
+        return [EindeLooptijd(WAAROM)]
 
-    @hookimpl
-    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
-        return self.evaluatieplan if self._mine(pilot) else None
+    def trajectory_termination(self) -> Sequence[TrajectEindregel]:
+        """To the regular route when BT Hoogkerk later finds the question too complex.
+
+        "Achtergrond van deze beweging" (:func:`.rules.uitstroom`).
+        """
+        return [uitstroom()]
+
+    def evaluation_plan(self) -> Evaluatieplan:
+        """Experiences halfway, quality and business case before the end ("Waarom de proeftuin")."""
+        return self.evaluatieplan

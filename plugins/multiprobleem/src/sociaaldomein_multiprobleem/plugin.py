@@ -30,9 +30,9 @@ from sociaaldomein import (
     Periode,
     Pilot,
     PilotEindregel,
+    PilotPlugin,
     Route,
     Rule,
-    hookimpl,
 )
 from sociaaldomein_multiprobleem.escalation import ladder
 from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, evaluatieplan
@@ -56,7 +56,7 @@ PILOT_NAAM = "multiprobleem"
 """The pilot's short name, and the name of the plugin's entry point."""
 
 
-class MultiprobleemPilot:
+class MultiprobleemPilot(PilotPlugin):
     """The doorstart pilot multiprobleemgezinnen krachtwijken, as a plugin.
 
     Every parameter defaults to the letter's reading:
@@ -113,7 +113,6 @@ class MultiprobleemPilot:
         )
         self.top = top
         self.max_aanvullingen = max_aanvullingen
-        self.mandaat: Mandaat = FUNCTIONEEL_MANDAAT
         self.escalatieladder: Escalatieladder = ladder(termijn_iv=termijn_b_en_w)
         self.eindregels: list[PilotEindregel] = eindregels(
             opzegregeling(min_opzeggers),
@@ -137,38 +136,44 @@ class MultiprobleemPilot:
             max_aanvullingen=self.max_aanvullingen,
         )
 
-    def _mine(self, pilot: Pilot) -> bool:
-        return pilot.naam == self.pilot.naam
+    # what the letter says, for the hooks of PilotPlugin ------------------------
 
-    @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        return [self.pilot]
+    def eligibility(self) -> Rule:
+        """A multiprobleemgezin: three or more problems ("DOEL") meeting (a), (b) and (c).
 
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        return self.doelgroep if self._mine(pilot) else None
+        "7. Toewijzing gezinnen" (:func:`.rules.doelgroep`).
+        """
+        return self.doelgroep
 
-    @hookimpl
-    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
-        # Eligible families are not routed elsewhere: the partners select from them.
-        return () if self._mine(pilot) else None
+    def routes(self) -> Sequence[Route]:
+        """No routes: eligible families are not routed elsewhere, the partners select from them.
 
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
-        return self.budgetregels if self._mine(pilot) else None
+        "7. Toewijzing gezinnen" (:meth:`selectie`).
+        """
+        return ()
 
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
-        return self.eindregels if self._mine(pilot) else None
+    def funding(self) -> Sequence[Budgetregel]:
+        """The doorstart's 6 ton running costs and the GHP-bound rest ("12. Financiën")."""
+        return self.budgetregels
 
-    @hookimpl
-    def sociaaldomein_mandaat(self, pilot: Pilot) -> Mandaat | None:
-        return self.mandaat if self._mine(pilot) else None
+    def pilot_termination(self) -> Sequence[PilotEindregel]:
+        """The looptijd, four of the seven partners in writing ("13. Beëindiging"), no inflow.
 
-    @hookimpl
-    def sociaaldomein_escalation(self, pilot: Pilot) -> Escalatieladder | None:
-        return self.escalatieladder if self._mine(pilot) else None
+        "Doorstart": it goes ahead only with guaranteed inflow (:mod:`.termination`).
+        """
+        return self.eindregels
 
-    @hookimpl
-    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
-        return self.evaluatieplan if self._mine(pilot) else None
+    def mandaat(self) -> Mandaat:
+        """The functional mandate table ("9. Functionele mandaten", :mod:`.mandate`)."""
+        return FUNCTIONEEL_MANDAAT
+
+    def escalation(self) -> Escalatieladder:
+        """Escalation III (at once) and IV (B&W, within a week) ("8. Algemene afspraken")."""
+        return self.escalatieladder
+
+    def evaluation_plan(self) -> Evaluatieplan:
+        """Intraval's evaluation early 2012 ("Tenslotte"), then the policy conference.
+
+        "12. Beleidsadvies toekomst" (:mod:`.evaluation`).
+        """
+        return self.evaluatieplan

@@ -4,7 +4,8 @@ Loaded from its entry point the class is built without arguments, so every
 default below is the letter's reading (002_3dca2c59337eb1a8.txt) or, where the
 letter is silent, the library's, said so in each parameter.  SAMEN. has no
 capacity (the lumpsum covers all basic youth care), no functional mandate and
-no escalation ladder, so those hooks are not implemented.
+no escalation ladder, so :meth:`~sociaaldomein.PilotPlugin.mandaat` and
+:meth:`~sociaaldomein.PilotPlugin.escalation` keep their default, ``None``.
 
 >>> from sociaaldomein import Gemeente
 >>> groningen = Gemeente(plugins=[SamenPilot()])
@@ -14,7 +15,6 @@ no escalation ladder, so those hooks are not implemented.
 
 from __future__ import annotations
 
-import copy
 import datetime
 from collections.abc import Mapping, Sequence
 
@@ -22,7 +22,6 @@ import pendulum
 
 from sociaaldomein import (
     Budgetregel,
-    Citation,
     Evaluatiemoment,
     Evaluatieplan,
     InvalidValueError,
@@ -32,13 +31,12 @@ from sociaaldomein import (
     Periode,
     Pilot,
     PilotEindregel,
-    PilotStatus,
+    PilotPlugin,
     ProductVolume,
     Route,
     Rule,
     TrajectEindregel,
     Verwijzer,
-    hookimpl,
     lumpsum_from_counterfactual,
 )
 from sociaaldomein_samen import funding, governance, rules, safety_net
@@ -55,7 +53,7 @@ Names and codes let a plan come from plain data, such as a scenario file or a
 """
 
 
-class SamenPilot:
+class SamenPilot(PilotPlugin):
     """SAMEN. (002_3dca2c59337eb1a8.txt) as a sociaaldomein plugin.
 
     :param name: the pilot's key; another name lets two designs run side by side.
@@ -128,7 +126,7 @@ class SamenPilot:
             else tuple(evaluation_moments)
         )
         self.eligibility_rule: Rule = rules.eligibility()
-        self.routes: tuple[Route, ...] = (
+        self._routes: tuple[Route, ...] = (
             rules.specialist_route(),
             regular_route(self.phasing, self.unknown_referrer_as),
         )
@@ -155,73 +153,51 @@ class SamenPilot:
             self.business_case,
         )
 
-    def extend(
-        self,
-        new_end: pendulum.Date,
-        *,
-        reason: str,
-        decided_on: pendulum.Date | None = None,
-        source: Citation | None = None,
-    ) -> SamenPilot:
-        """This plugin with the separate assignment extended to ``new_end`` (``Pilot.extend``)."""
-        pilot = self.pilot
-        if pilot.status is PilotStatus.PREPARING:
-            pilot = pilot.with_status(PilotStatus.ACTIVE)
-        extended = copy.copy(self)
-        extended.pilot = pilot.extend(new_end, reason=reason, decided_on=decided_on, source=source)
-        return extended
+    # what the letter says, for the hooks of PilotPlugin ------------------------
 
-    # hooks --------------------------------------------------------------------
+    def eligibility(self) -> Rule:
+        """A jeugdige with a youth-care need: WIJ Groningen is the access.
 
-    def _mine(self, pilot: Pilot) -> bool:
-        return pilot.naam == self.pilot.naam
+        "Wat verstaan we onder de taak SAMEN. bij WIJ Groningen" (:func:`.rules.eligibility`).
+        """
+        return self.eligibility_rule
 
-    @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        """The one pilot this plugin provides."""
-        return [self.pilot]
+    def routes(self) -> Sequence[Route]:
+        """Specialist youth care first, then the regular route for referrers not phased in.
 
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        """A jeugdige with a youth-care need: WIJ Groningen is the access."""
-        return self.eligibility_rule if self._mine(pilot) else None
+        "De taak SAMEN, in relatie tot WIJ Groningen en het regionale jeugdhulpveld" and
+        "Gezamenlijk proces, veranderstrategie en aansturing".
+        """
+        return self._routes
 
-    @hookimpl
-    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
-        """Specialist youth care first, then the regular route for referrers not phased in."""
-        return self.routes if self._mine(pilot) else None
+    def funding(self) -> Sequence[Budgetregel]:
+        """A lumpsum per year of the assignment, the pre-investment, the transition budget.
 
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
-        """A lumpsum per year of the assignment, the pre-investment, the transition budget."""
-        if not self._mine(pilot):
-            return None
+        "Hoe wordt de taak SAMEN. gefinancierd?" and "Welke stukken leggen wij nu aan u
+        voor"; the amounts are *illustrative* by default.
+        """
+        looptijd = self.pilot.looptijd
         return funding.budget_lines(
-            pilot.naam,
-            years=pilot.looptijd.periode.years(),
+            self.pilot.naam,
+            years=looptijd.periode.years(),
             counterfactual=self.counterfactual,
             voorinvestering=self.voorinvestering,
-            voorinvestering_jaar=pilot.looptijd.start.year - 1,
+            voorinvestering_jaar=looptijd.start.year - 1,
             incidenteel_budget=self.incidenteel_budget,
             transitie=self.transitie,
         )
 
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
+    def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The end of the separate assignment."""
-        return governance.pilot_termination() if self._mine(pilot) else None
+        return governance.pilot_termination()
 
-    @hookimpl
-    def sociaaldomein_trajectory_termination(
-        self, pilot: Pilot
-    ) -> Sequence[TrajectEindregel] | None:
-        """Scaling up to specialist youth care, or goals met."""
-        return governance.trajectory_termination() if self._mine(pilot) else None
+    def trajectory_termination(self) -> Sequence[TrajectEindregel]:
+        """Scaling up to specialist youth care, or goals met ("Het grote kader")."""
+        return governance.trajectory_termination()
 
-    @hookimpl
-    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
-        """At full operation and before the end of the separate assignment."""
-        return governance.evaluation_plan(self.evaluation_moments) if self._mine(pilot) else None
+    def evaluation_plan(self) -> Evaluatieplan:
+        """At full operation ("Afsluitend") and before the end of the separate assignment."""
+        return governance.evaluation_plan(self.evaluation_moments)
 
     def __repr__(self) -> str:
         return f"SamenPilot(name={self.pilot.naam!r}, looptijd={self.pilot.looptijd.periode})"
