@@ -119,3 +119,12 @@ def test_example_families_show_every_outcome_and_reason() -> None:
     assert outcomes == {Outcome.ELIGIBLE, Outcome.REGULAR_ROUTE, Outcome.NOT_ELIGIBLE}
     assert len(failing) == 3
     assert len({text.split()[0] for text in failing}) == 3
+
+
+def test_an_extension_moves_the_funding_with_the_looptijd() -> None:
+    """Letter 004, "Waarom de proeftuin": runs until December 2017; extended, its money follows."""
+    plugin = HoogkerkPilot()
+    extended = plugin.extend(pendulum.date(2019, 1, 1), reason="evaluatie positief")
+    years = Gemeente(plugins=[extended]).funding_overview().per_year()
+    assert 2018 in years
+    assert 2018 not in Gemeente(plugins=[plugin]).funding_overview().per_year()

@@ -115,3 +115,16 @@ def test_examples_cover_the_outcomes(outcome: Outcome) -> None:
         groningen.assess(g, MAART_2011)["multiprobleem"].outcome for _, g in example_families()
     }
     assert outcome in outcomes
+
+
+def test_an_extension_spreads_the_same_money_over_the_longer_doorstart() -> None:
+    """ "Tenslotte": the extension happens "binnen de grenzen van het oorspronkelijke budget"."""
+    plugin = MultiprobleemPilot()
+    extended = plugin.extend(pendulum.date(2013, 1, 1), reason="a second extension")
+    before = Gemeente(plugins=[plugin]).funding_overview()
+    after = Gemeente(plugins=[extended]).funding_overview()
+    assert after.total() == before.total()
+    assert 2012 in before.per_year()
+    assert after.per_year()[2012] > before.per_year()[2012]
+    assert extended.doorstart.end == pendulum.date(2013, 1, 1)
+    assert extended.doorstart.start == plugin.doorstart.start

@@ -123,10 +123,12 @@ class HoogkerkPilot(PilotPlugin):
         self.business_case: Substitutie = substitutie(
             counterfactual_per_resident, actual_per_resident, residents
         )
-        self.budgetregels: list[Budgetregel] = budgetregels(
-            naam, self.pilot.looptijd.periode, self.business_case
-        )
         self.evaluatieplan: Evaluatieplan = evaluatieplan()
+
+    @property
+    def budgetregels(self) -> list[Budgetregel]:
+        """The substitution lines over the looptijd as it stands (extensions included)."""
+        return budgetregels(self.pilot.naam, self.pilot.looptijd.periode, self.business_case)
 
     # what the letter says, for the hooks of PilotPlugin ------------------------
 

@@ -105,7 +105,9 @@ class MultiprobleemPilot(PilotPlugin):
                 "one plan."
             ),
         )
-        self.doorstart: Periode = doorstart_periode(looptijd)
+        # The doorstart starts where the decided looptijd says; its end follows
+        # the pilot, so an extension (PilotPlugin.extend) lengthens it.
+        self._doorstart_start = doorstart_periode(looptijd).start
         self.doelgroep: Rule = doelgroep(
             min_problemen=min_problemen,
             krachtwijken=krachtwijken,
@@ -114,14 +116,31 @@ class MultiprobleemPilot(PilotPlugin):
         self.top = top
         self.max_aanvullingen = max_aanvullingen
         self.escalatieladder: Escalatieladder = ladder(termijn_iv=termijn_b_en_w)
-        self.eindregels: list[PilotEindregel] = eindregels(
-            opzegregeling(min_opzeggers),
-            looptijd_bron=TENSLOTTE if looptijd.is_extended else OVEREENKOMST,
-        )
-        self.budgetregels: list[Budgetregel] = budgetregels(
-            naam, self.doorstart, restant=restant, exploitatie=exploitatie
-        )
+        self.min_opzeggers = min_opzeggers
+        self.restant = restant
+        self.exploitatie = exploitatie
+        _ = self.budgetregels  # refuse running costs above the remainder now, not at first use
         self.evaluatieplan: Evaluatieplan = evaluatieplan(evaluatie_op=evaluatie_op)
+
+    @property
+    def doorstart(self) -> Periode:
+        """The doorstart itself, up to the pilot's end as it stands (extensions included)."""
+        return Periode(self._doorstart_start, self.pilot.looptijd.eind)
+
+    @property
+    def budgetregels(self) -> list[Budgetregel]:
+        """The doorstart's budget lines over :attr:`doorstart` ("12. Financiën")."""
+        return budgetregels(
+            self.pilot.naam, self.doorstart, restant=self.restant, exploitatie=self.exploitatie
+        )
+
+    @property
+    def eindregels(self) -> list[PilotEindregel]:
+        """The termination rules ("13. Beëindiging", the looptijd, guaranteed inflow)."""
+        extended = self.pilot.looptijd.is_extended
+        return eindregels(
+            opzegregeling(self.min_opzeggers), looptijd_bron=TENSLOTTE if extended else OVEREENKOMST
+        )
 
     def selectie(self, doelgroep: Rule | None = None) -> Selectie:
         """An empty selection for this doorstart, checking ``doelgroep`` (default: this pilot's).
