@@ -296,6 +296,7 @@ def test_budget_text_json_and_csv(run: Run) -> None:
             "bedrag": "10000.00",
             "afgeleid": False,
             "bron": 'toy-letter.txt, "1. Doelgroep"',
+            "illustratief": False,
         }
     ]
     code, out, _ = run("budget", "--plugin", "toy", "--csv")
@@ -309,6 +310,7 @@ def test_budget_text_json_and_csv(run: Run) -> None:
         "bedrag",
         "afgeleid",
         "bron",
+        "illustratief",
     ]
     assert rows[1] == [
         "toy",
@@ -319,6 +321,7 @@ def test_budget_text_json_and_csv(run: Run) -> None:
         "10000.00",
         "false",
         'toy-letter.txt, "1. Doelgroep"',
+        "false",
     ]
     assert run("budget", "--plugin", "toy", "--year", "12")[0] == 2
 

@@ -17,8 +17,11 @@ from hypothesis import strategies as st
 from sociaaldomein import (
     FEITEN,
     AllOf,
+    Begroting,
+    Budgetregel,
     Citation,
     CompositionError,
+    FundingOverview,
     Gemeente,
     HasAny,
     Money,
@@ -295,3 +298,20 @@ def test_a_verdict_shows_the_route_that_decided_and_the_routes_not_taken() -> No
     assert referred.route is not None
     assert referred.route.passed
     assert "a crisis comes first" in referred.render()
+
+
+def test_an_illustrative_amount_never_reads_as_the_municipalitys_figure() -> None:
+    line = Budgetregel(
+        pilot="toy",
+        omschrijving="example lumpsum",
+        bedrag=Money(1000),
+        financier="Gemeente",
+        model="LUMPSUM",
+        jaar=2024,
+        afgeleid=True,
+        illustratief=True,
+    )
+    assert line.herkomst == "illustrative"
+    rendered = FundingOverview.of(Begroting([line])).render()
+    assert "LUMPSUM (illustrative)" in rendered
+    assert "(derived)" not in rendered

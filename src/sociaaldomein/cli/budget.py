@@ -27,6 +27,7 @@ CSV_COLUMNS: Final = (
     "bedrag",
     "afgeleid",
     "bron",
+    "illustratief",
 )
 """The columns of ``budget --csv``, in order."""
 
@@ -105,7 +106,11 @@ def run(args: argparse.Namespace) -> int:
             data = unstructure(row)
             writer.writerow(
                 [
-                    "" if data[c] is None else str(data[c]).lower() if c == "afgeleid" else data[c]
+                    ""
+                    if data[c] is None
+                    else str(data[c]).lower()
+                    if c in ("afgeleid", "illustratief")
+                    else data[c]
                     for c in CSV_COLUMNS
                 ]
             )

@@ -27,6 +27,7 @@ class FundingRow:
     bedrag: Money
     afgeleid: bool
     bron: str | None
+    illustratief: bool = False
 
 
 @attrs.frozen
@@ -53,6 +54,7 @@ class FundingOverview:
                 bedrag,
                 regel.afgeleid,
                 None if regel.bron is None else str(regel.bron),
+                regel.illustratief,
             )
             for regel in begroting
             for jaar, bedrag in sorted(regel.per_jaar().items())
@@ -94,7 +96,7 @@ class FundingOverview:
                 r.pilot,
                 str(r.jaar),
                 r.financier,
-                r.model.name + (" (derived)" if r.afgeleid else ""),
+                r.model.name + _provenance(r),
                 r.bedrag.format_nl(),
             )
             for r in self.rows
@@ -110,3 +112,10 @@ class FundingOverview:
 
         rule = "  ".join("-" * w for w in widths)
         return "\n".join([line(header), rule, *map(line, body), rule, *map(line, totals)])
+
+
+def _provenance(row: FundingRow) -> str:
+    # An invented amount must never read as the municipality's own figure.
+    if row.illustratief:
+        return " (illustrative)"
+    return " (derived)" if row.afgeleid else ""

@@ -124,7 +124,9 @@ class Budgetregel:
 
     Exactly one of ``jaar`` (a calendar year) and ``periode`` is set.  ``bedrag``
     is in whole cents and may be negative (a correction).  ``afgeleid`` is True
-    when the figure is derived arithmetic rather than written in the letter.
+    when the figure is derived arithmetic rather than written in the letter;
+    ``illustratief`` when the letter gives no figure at all and the amount is
+    an example a municipality should replace with its own.
     """
 
     pilot: str = attrs.field(validator=[one_of_type(str), non_empty])
@@ -144,6 +146,14 @@ class Budgetregel:
         default=None, validator=attrs.validators.optional(one_of_type(Citation))
     )
     afgeleid: bool = attrs.field(default=False, validator=one_of_type(bool))
+    illustratief: bool = attrs.field(default=False, validator=one_of_type(bool))
+
+    @property
+    def herkomst(self) -> str:
+        """Where the amount comes from: "letter", "derived" or "illustrative"."""
+        if self.illustratief:
+            return "illustrative"
+        return "derived" if self.afgeleid else "letter"
 
     def __attrs_post_init__(self) -> None:
         if self.jaar is None and self.periode is None:

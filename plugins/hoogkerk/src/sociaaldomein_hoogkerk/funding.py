@@ -76,5 +76,6 @@ def budgetregels(pilot: str, looptijd: Periode, business_case: Substitutie) -> l
             periode=looptijd,
             bron=KOSTEN,
             afgeleid=True,
+            illustratief=business_case == substitutie(),
         )
     ]

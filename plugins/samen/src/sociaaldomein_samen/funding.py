@@ -95,7 +95,8 @@ def budget_lines(
     so that no printed overview passes it off as the municipality's figure.
     """
     lumpsum = lumpsum_from_counterfactual(counterfactual).bedrag
-    made_up = _illustrative(tuple(counterfactual) == ILLUSTRATIVE_COUNTERFACTUAL)
+    lumpsum_made_up = tuple(counterfactual) == ILLUSTRATIVE_COUNTERFACTUAL
+    made_up = _illustrative(lumpsum_made_up)
     voorinvestering_line = Budgetregel(
         pilot=pilot,
         omschrijving="implementatiebudget (voorinvestering)"
@@ -106,6 +107,7 @@ def budget_lines(
         jaar=voorinvestering_jaar,
         bron=FINANCIERING,
         afgeleid=True,
+        illustratief=voorinvestering == ILLUSTRATIVE_VOORINVESTERING,
     )
     lumpsum_lines = [
         Budgetregel(
@@ -117,6 +119,7 @@ def budget_lines(
             jaar=jaar,
             bron=FINANCIERING,
             afgeleid=True,
+            illustratief=lumpsum_made_up,
         )
         for jaar in years
     ]
@@ -130,6 +133,7 @@ def budget_lines(
         periode=transitie,
         bron=STUKKEN,
         afgeleid=True,
+        illustratief=incidenteel_budget == ILLUSTRATIVE_INCIDENTEEL_BUDGET,
     )
     return (voorinvestering_line, *lumpsum_lines, transition_line)
 
