@@ -100,6 +100,7 @@ def _mypy_runs() -> list[tuple[str, list[Path]]]:
         ("typing_tests", [ROOT / "typing_tests"]),
         *_distribution_runs("plugins"),
         ("examples", sorted((ROOT / "examples").glob("*.py"))),
+        ("benchmarks", sorted((ROOT / "benchmarks").glob("*.py"))),
         *_distribution_runs("examples"),
         ("noxfile", [ROOT / "noxfile.py"]),
     ]
@@ -120,7 +121,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """Run ``mypy --strict`` over src, tests, typing_tests, each plugin, examples and this file.
+    """Run ``mypy --strict`` over src, tests, each plugin, examples, benchmarks and this file.
 
     One mypy run per root (see ``_mypy_runs``), each with its own cache; every
     run happens even when an earlier one fails, and the session then fails
@@ -147,6 +148,9 @@ def typecheck(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run pytest over ``tests/``, every ``plugins/*/tests/`` and the package's doctests.
 
+    Then every notebook in ``examples/`` is executed with nbmake (skipped when
+    arguments are given, so ``nox -s tests -- -k money`` stays quick).
+
     Example distributions (``examples/*/``) count like plugins: their tests run,
     and the doctests of every plugin's and example's code run with the
     package's.  Options come from ``[tool.pytest.ini_options]`` (``--doctest-modules``,
@@ -168,6 +172,10 @@ def tests(session: nox.Session) -> None:
         *(code for d in distributions for code in _code_roots(d)),
     ]
     session.run("pytest", *(_rel(p) for p in paths if p.is_dir()), *session.posargs)
+    notebooks = sorted(_rel(p) for p in (ROOT / "examples").glob("*.ipynb"))
+    if notebooks and not session.posargs:
+        # The analysts' notebooks run top to bottom, so they cannot rot.
+        session.run("pytest", "--nbmake", *notebooks)
 
 
 @nox.session

@@ -2,7 +2,7 @@
 
 Build with ``nox -s docs`` (warnings are errors, and the code examples run as doctests).
 No extension here reaches the network while building: there is no intersphinx,
-and the notebooks are rendered as saved, never executed.
+and the notebooks are executed while the pages are built.
 
 Local extensions live in ``docs/_ext``:
 
@@ -47,10 +47,12 @@ nitpicky = False
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
-# myst-nb: notebooks are shown with the outputs they were saved with.  They are
-# executed by the tests session (nbmake), not here, so the build stays fast and
-# offline.
-nb_execution_mode = "off"
+# myst-nb: notebooks are saved without outputs and executed here, so the pages
+# show what the code produces today (the tests session also runs them with
+# nbmake).  They are seeded and take seconds each.
+nb_execution_mode = "force"
+nb_execution_timeout = 120
+nb_execution_raise_on_error = True
 nb_merge_streams = True
 
 # autodoc: types go into the description, members in source order.

@@ -37,6 +37,7 @@ SUBCOMMANDS: Final[dict[str, str]] = {
     "demo": "sociaaldomein.cli.demo",
     "schema": "sociaaldomein.cli.schema",
     "validate": "sociaaldomein.cli.validate",
+    "simulate": "sociaaldomein.cli.simulate",
 }
 """Every subcommand and the module that implements it (see :class:`~.common.Subcommand`).
 

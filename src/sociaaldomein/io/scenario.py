@@ -26,6 +26,7 @@ import inspect
 import os
 import typing
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,15 @@ import attrs
 import pendulum
 from cattrs.errors import StructureHandlerNotFoundError
 
-from sociaaldomein._validators import as_date, between, is_date, non_empty, one_of_type
+from sociaaldomein._validators import (
+    as_date,
+    as_decimal,
+    between,
+    is_date,
+    is_decimal,
+    non_empty,
+    one_of_type,
+)
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io._paths import join, unknown_field
@@ -64,6 +73,10 @@ _optional = attrs.validators.optional
 
 def _params(value: Mapping[str, Any]) -> dict[str, Any]:
     return dict(value)
+
+
+def _designs(value: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {str(k): dict(v) for k, v in value.items()}
 
 
 @attrs.frozen
@@ -138,6 +151,19 @@ class SimulationSettings:
     runs: int = attrs.field(default=1, validator=[one_of_type(int), between(1, 100_000)])
     seed: int = attrs.field(default=0, validator=[one_of_type(int), between(0, 2**63 - 1)])
     workers: int = attrs.field(default=1, validator=[one_of_type(int), between(1, 1024)])
+    referral_probability: Decimal = attrs.field(
+        default=Decimal("0.01"), converter=as_decimal, validator=[is_decimal, between(0, 1)]
+    )
+    """The chance a month that a family not in a pilot is referred (all pilots assess it)."""
+    problem_change_probability: Decimal = attrs.field(
+        default=Decimal(0), converter=as_decimal, validator=[is_decimal, between(0, 1)]
+    )
+    """The chance a month that one of a family's problems appears or resolves."""
+    families_return: bool = attrs.field(default=False, validator=one_of_type(bool))
+    """Whether a family that leaves comes back home and may be referred again."""
+    designs: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, converter=_designs)
+    """Per pilot name, fields of its ``sociaaldomein.simulation.PilotDesign``
+    (``capacity``, ``priority``, ``cost_per_family_month``, ``budget``...)."""
 
     def periode(self) -> Periode:
         """The simulated period: ``months`` calendar months from ``start``."""

@@ -1,0 +1,160 @@
+"""Run a composition month by month: :func:`simulate` and the work a sweep sends to workers.
+
+>>> import pendulum
+>>> from sociaaldomein import Gemeente
+>>> from sociaaldomein.testing import ToyPilot
+>>> from sociaaldomein.simulation import Settings, generate_cohort, simulate
+>>> results = simulate(Gemeente(plugins=[ToyPilot()]), generate_cohort(500, seed=1),
+...                    Settings(pendulum.date(2024, 1, 1), months=12), runs=20, seed=42)
+>>> results.runs, results.months, results.pilots
+(20, 12, ('toy',))
+>>> int(results.series("enrolled").max()) <= 2   # the toy pilot's capacity
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any, Final, Literal
+
+import attrs
+import numpy as np
+
+from sociaaldomein.composition.discovery import PluginSpec
+from sociaaldomein.composition.gemeente import Gemeente
+from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.simulation.kernel import run_columnar
+from sociaaldomein.simulation.model import Model, build_model
+from sociaaldomein.simulation.objects import run_objects
+from sociaaldomein.simulation.results import Results
+from sociaaldomein.simulation.runs import Batch
+from sociaaldomein.simulation.settings import Settings
+
+__all__ = ["AUTO_LANES", "KERNELS", "Job", "batch_size", "choose_kernel", "run_job", "simulate"]
+
+Kernel = Literal["auto", "columnar", "objects"]
+KERNELS: Final = ("auto", "columnar", "objects")
+
+AUTO_LANES: Final = 4096
+"""``kernel="auto"`` runs the object kernel below this many lanes (runs x families) per
+batch, where numpy's cost per call outweighs the work, and the columnar kernel above it."""
+
+_LANES_PER_BATCH: Final = 1 << 18
+_MODELS: dict[str, Model] = {}
+"""Models built in this process, by job key: a worker builds a composition once."""
+
+
+def batch_size(model: Model) -> int:
+    """Runs per call of the columnar kernel: about 260,000 lanes (families x runs) at most."""
+    return max(1, _LANES_PER_BATCH // max(1, model.n_families))
+
+
+def choose_kernel(model: Model, runs: int, kernel: Kernel = "auto") -> Kernel:
+    """The kernel ``auto`` stands for, for ``runs`` runs of ``model``."""
+    if kernel != "auto":
+        return kernel
+    lanes = min(runs, batch_size(model)) * model.n_families
+    return "objects" if lanes < AUTO_LANES else "columnar"
+
+
+def _run(model: Model, runs: Sequence[int], seed: int, kernel: Kernel) -> Batch:
+    kernel = choose_kernel(model, len(runs), kernel)
+    if kernel == "objects":
+        return run_objects(model, runs, seed)
+    if kernel != "columnar":
+        raise InvalidValueError("simulate.kernel", f"must be one of {KERNELS}, got {kernel!r}")
+    size = batch_size(model)
+    parts = [run_columnar(model, runs[i : i + size], seed) for i in range(0, len(runs), size)]
+    return Batch.concat(parts) if parts else Batch.empty(model, [])
+
+
+def composition(source: Gemeente | Iterable[PluginSpec]) -> Gemeente:
+    """A composition: ``source`` itself, or one built from plugin specs."""
+    if isinstance(source, Gemeente):
+        return source
+    return Gemeente(specs=list(source))
+
+
+@attrs.frozen
+class Job:
+    """Plain, picklable work for a worker: build the composition there, run ``runs``.
+
+    ``key`` identifies the model (specs, cohort and settings), so a worker
+    process that gets several chunks of the same design builds it once.
+    """
+
+    key: str
+    specs: tuple[PluginSpec, ...]
+    cohort: Cohort
+    settings: Settings
+    runs: tuple[int, ...]
+    seed: int
+    kernel: Kernel = "auto"
+    design: int = 0
+
+
+def remember(key: str, model: Model) -> None:
+    """Keep ``model`` for jobs with ``key`` in this process (and in workers forked from it)."""
+    if len(_MODELS) > 16:
+        _MODELS.clear()
+    _MODELS[key] = model
+
+
+def run_job(job: Job) -> tuple[int, Batch, Array]:
+    """Run one chunk of a sweep (in whatever process the executor chose).
+
+    Returns the design index, the batch and the design's budget and capacity per
+    pilot (``(2, P)``: cents, families).
+    """
+    model = _MODELS.get(job.key)
+    if model is None:
+        model = build_model(Gemeente(specs=job.specs), job.cohort, job.settings)
+        remember(job.key, model)
+    meta = np.stack([model.pot_budget.sum(axis=1), model.capacity])
+    return job.design, _run(model, job.runs, job.seed, job.kernel), meta
+
+
+def fingerprint(*parts: Any) -> str:
+    """A short key for a model: specs, settings and cohort (ids and columns)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Cohort):
+            h.update(repr(part.ids[:3]).encode())
+            h.update(str(len(part)).encode())
+            for name, column in sorted(part.columns.items()):
+                h.update(name.encode())
+                h.update(column.tobytes())
+            h.update(repr(part.vocabularies).encode())
+        else:
+            h.update(repr(part).encode())
+    return h.hexdigest()[:32]
+
+
+def simulate(
+    source: Gemeente | Iterable[PluginSpec],
+    cohort: Cohort,
+    settings: Settings,
+    *,
+    runs: int = 1,
+    seed: int = 0,
+    kernel: Kernel = "auto",
+) -> Results:
+    """Simulate ``runs`` Monte Carlo runs of the composition over ``cohort`` in this process.
+
+    ``source`` is a :class:`~sociaaldomein.Gemeente` or plugin specs.  The
+    composition is compiled once; run ``i`` draws from
+    ``SeedSequence(seed, spawn_key=(i,))``, so the same seed gives the same
+    results, and :func:`~sociaaldomein.simulation.sweep` with the same seed
+    gives the same runs on any executor.  Both kernels give identical results:
+    ``"columnar"`` (numpy, many runs side by side) is faster for many families
+    or many runs, ``"objects"`` (plain Python, event-driven) for a few; the
+    default ``"auto"`` picks by size (:data:`AUTO_LANES`).
+    """
+    raw: object = runs
+    if isinstance(raw, bool) or not isinstance(raw, int) or runs < 0:
+        raise InvalidValueError("simulate.runs", f"must be a whole number >= 0, got {runs!r}")
+    model = build_model(composition(source), cohort, settings)
+    batch = _run(model, list(range(runs)), seed, kernel)
+    return Results.of(model, [batch], designs=({},), design_of_run=[0] * runs)

@@ -1,0 +1,292 @@
+"""The columnar kernel: many runs at once, every family a lane of numpy arrays.
+
+The runs of a batch are laid side by side (``runs x families`` lanes), so one
+numpy operation advances every family of every run by a month.  Lanes never
+interact across runs and every run draws from its own generator, so a run's
+result is the same whatever batch it is in.  The month loop only does integer
+arithmetic on the tables of :class:`~sociaaldomein.simulation.model.Model`.
+
+One month, for every run and pilot, in this order:
+
+1. pilots that no longer run (end of looptijd, a partner vote, money) close:
+   families in care leave (``exit_pilot_end``), the waitlist goes the regular
+   route (``waitlist_closed``);
+2. with problem dynamics, each family's problems change;
+3. families in care progress (one ZRM level up or down) and may leave: goals
+   met, the regular route, a step-down, the maximum duration (tested in that
+   order); waiting families may give up (``left_waitlist``);
+4. families at home are referred; the first running pilot (in routing order)
+   that finds the family eligible puts it on its waitlist;
+5. each running pilot admits from its waitlist, in priority order, up to its
+   free capacity and what its money allows;
+6. the month's costs are charged to the pilot's pot; what the pot cannot pay
+   is recorded as a deficit, and a pilot that ends when its money is spent
+   stops from the next month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import numpy as np
+
+from sociaaldomein.composition.gemeente import OUTCOME_CODES
+from sociaaldomein.domain.cohort import Array
+from sociaaldomein.domain.verdict import Outcome
+from sociaaldomein.simulation.model import BIG, Model, combine
+from sociaaldomein.simulation.runs import (
+    Batch,
+    draw,
+    draw_events,
+    draw_rows,
+    generators,
+    months_per_draw,
+    series_index,
+)
+
+__all__ = ["LOWEST_BIT", "dynamic_routes", "run_columnar"]
+
+LOWEST_BIT: Final = np.asarray(
+    [-1] + [(i & -i).bit_length() - 1 for i in range(1, 256)], dtype=np.int64
+)
+"""For an 8-bit mask, the index of its lowest set bit (-1 for none)."""
+
+_TOP: Final = 1 << 32
+_S = series_index
+_ELIGIBLE: Final = OUTCOME_CODES[Outcome.ELIGIBLE]
+_NOT_ELIGIBLE: Final = OUTCOME_CODES[Outcome.NOT_ELIGIBLE]
+
+
+def dynamic_routes(model: Model, problems: Array, fam: Array, month: int) -> tuple[Array, Array]:
+    """Eligible-pilot bitmask and fallback code for families ``fam`` with ``problems`` now."""
+    dyn = model.dynamics
+    assert dyn is not None
+    e = int(dyn.epoch_of_month[month])
+    statics = [a[fam] for a in dyn.statics[e]]
+    outcomes = []
+    for p, node in enumerate(dyn.eligibility):
+        eligible = node.vector(problems, statics)
+        codes = np.where(eligible, _ELIGIBLE, _NOT_ELIGIBLE).astype(np.int8)
+        undecided = eligible.copy()
+        for route, code in dyn.routes[p]:
+            taken = undecided & route.vector(problems, statics)
+            codes[taken] = code
+            undecided &= ~taken
+        outcomes.append(codes)
+    return combine(outcomes, dyn.gates[e][:, fam])
+
+
+def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
+    """Simulate ``runs`` (run indices) side by side; see the module for the month's steps."""
+    out = Batch.empty(model, runs)
+    n_runs, n_fam, n_p, n_m = len(runs), model.n_families, len(model.pilots), model.months
+    lanes = n_runs * n_fam
+    gens = [generators(root_seed, int(i)) for i in runs]
+    events = [draw_events(model, ev) for _, ev in gens]
+    end_month = np.stack([e.end_month for e in events]) if runs else np.zeros((0, n_p), np.int64)
+    ended_by = np.stack([e.ended_by for e in events]) if runs else np.zeros((0, n_p), np.int8)
+    out.extended[:] = np.stack([e.extended for e in events]) if runs else False
+
+    status = np.zeros(lanes, dtype=np.int8)  # 0 home, 1 waiting, 2 in care, 3 done
+    # Compact lane state: 7 bytes a family (see docs/bench.md, memory).
+    pilot = np.zeros(lanes, dtype=np.int8)
+    since = np.zeros(lanes, dtype=np.int16)
+    level = np.tile(model.level0, n_runs).astype(np.int8)
+    target = model.target.astype(np.int64)
+    problems = np.tile(model.problems0, n_runs) if model.dynamics is not None else None
+    enrolled = np.zeros((n_runs, n_p), dtype=np.int64)
+    waiting = np.zeros((n_runs, n_p), dtype=np.int64)
+    stopped = np.zeros((n_runs, n_p), dtype=bool)
+    ar_p = np.arange(n_p)
+    pot_spent = np.zeros((n_runs, n_p, model.pot_budget.shape[1]), dtype=np.int64)
+    spent_total = np.zeros((n_runs, n_p), dtype=np.int64)
+    budget_total = model.pot_budget.sum(axis=1)
+    bit_of = (1 << ar_p).astype(np.int64)
+    series, assessed = out.series, out.assessed
+    rows, chunk = draw_rows(model), months_per_draw(model)
+    n_reasons = 5
+    has_step_down = bool(model.t_step_down.any())
+    has_max = bool(model.max_months.any())
+    has_leave = bool(model.t_leave.any())
+    ends_on_money = bool(model.end_on_exhaustion.any())
+    wi_none = np.zeros(0, dtype=np.int64)
+    done = 0 if model.settings.families_return else 3  # where a family goes when it leaves
+    u: Array = np.zeros((0,), dtype=np.uint32)
+
+    for m in range(n_m):
+        j = m % chunk
+        if j == 0:
+            n = min(chunk, n_m - m)
+            if n_runs == 1:
+                u = draw(gens[0][0], n, rows, n_fam)
+            else:
+                u = np.stack([draw(g, n, rows, n_fam) for g, _ in gens], axis=2)
+                u = u.reshape(n, rows, lanes)
+        u0, u1, u2 = u[j, 0], u[j, 1], u[j, 2]
+        active = (model.start_month <= m) & (m < end_month) & ~stopped
+
+        # 1. pilots that stop this month
+        stopping = ~active & ~stopped & (m >= model.start_month)
+        if stopping.any():
+            stopped |= stopping
+            out.ended_month[stopping] = m
+            out.ended_by[stopping] = ended_by[stopping]
+            busy = np.flatnonzero((status == 1) | (status == 2))
+            group = (busy // n_fam) * n_p + pilot[busy]
+            hit = busy[stopping.ravel()[group]]
+            in_care = status[hit] == 2
+            g_hit = (hit // n_fam) * n_p + pilot[hit]
+            size = n_runs * n_p
+            series[:, m, :, _S("exit_pilot_end")] = np.bincount(
+                g_hit[in_care], minlength=size
+            ).reshape(n_runs, n_p)
+            series[:, m, :, _S("waitlist_closed")] = np.bincount(
+                g_hit[~in_care], minlength=size
+            ).reshape(n_runs, n_p)
+            status[hit] = done
+            enrolled[stopping] = 0
+            waiting[stopping] = 0
+
+        # 2. problems change
+        if problems is not None:
+            u3 = u[j, 3]
+            change = (u3 >> 16) < model.t_problem_change
+            bit = ((u3 & 0xFFFF) % 9).astype(np.uint16)
+            problems ^= change.astype(np.uint16) << bit
+
+        # 3. progress and exits in care; giving up on the waitlist
+        ci = np.flatnonzero(status == 2)
+        if ci.size:
+            cp = pilot[ci]
+            a, b = u1[ci].astype(np.int64), u2[ci].astype(np.int64)
+            lv = level[ci] + (a < model.t_up[cp]).astype(np.int64) - (a >= _TOP - model.t_down[cp])
+            lv = np.clip(lv, 1, 5)
+            level[ci] = lv
+            tr = model.t_regular[cp]
+            reason = np.where(b < tr, 2, 0)
+            if has_step_down:
+                step = (b >= tr) & (b - tr < model.t_step_down[cp])
+                reason = np.where(
+                    (reason == 0) & step & (lv >= model.step_down_level[cp]), 3, reason
+                )
+            if has_max:
+                mm = model.max_months[cp]
+                reason = np.where((reason == 0) & (mm > 0) & (m - since[ci] >= mm), 4, reason)
+            reason = np.where(lv >= target[ci % n_fam], 1, reason)
+            leaving = reason > 0
+            if leaving.any():
+                gone = ci[leaving]
+                status[gone] = done
+                g = ((gone // n_fam) * n_p + cp[leaving]) * n_reasons + reason[leaving]
+                counts = np.bincount(g, minlength=n_runs * n_p * n_reasons).reshape(
+                    n_runs, n_p, n_reasons
+                )
+                series[:, m, :, _S("exit_goals") : _S("exit_goals") + 4] = counts[..., 1:]
+                enrolled -= counts.sum(axis=2)
+        wi = np.flatnonzero(status == 1) if has_leave else wi_none
+        if wi.size:
+            give_up = u1[wi] < model.t_leave[pilot[wi]]
+            if give_up.any():
+                gone = wi[give_up]
+                status[gone] = done
+                left = np.bincount(
+                    (gone // n_fam) * n_p + pilot[gone], minlength=n_runs * n_p
+                ).reshape(n_runs, n_p)
+                series[:, m, :, _S("left_waitlist")] = left
+                waiting -= left
+
+        # 4. referrals and routing
+        ri = np.flatnonzero((status == 0) & (u0 < model.t_referral))
+        if ri.size:
+            r = ri // n_fam
+            f = ri - r * n_fam
+            if problems is None:
+                e = model.epoch_of_month[m]
+                bits, fallback = model.bits[e, f], model.fallback[e, f]
+            else:
+                bits, fallback = dynamic_routes(model, problems[ri], f, m)
+            running = (active * bit_of).sum(axis=1)
+            dest = LOWEST_BIT[bits & running[r]]
+            placed = dest >= 0
+            to = ri[placed]
+            status[to] = 1
+            pilot[to] = dest[placed]
+            since[to] = m
+            referred = np.bincount(r[placed] * n_p + dest[placed], minlength=n_runs * n_p).reshape(
+                n_runs, n_p
+            )
+            series[:, m, :, _S("referred")] = referred
+            waiting += referred
+            closed = ~placed & (bits != 0)
+            fb = np.where(placed | closed, 0, fallback)
+            status[ri[fb <= -2]] = done
+            # categories: 0 placed, 1 not eligible, 2 elsewhere, 3 regular route, 4 closed
+            category = np.where(closed, 4, -fb)
+            where = np.bincount(r * 5 + category, minlength=n_runs * 5).reshape(n_runs, 5)
+            assessed[:, m, 0] = where.sum(axis=1)
+            assessed[:, m, 1:] = where[:, 1:]
+
+        # 5. admissions
+        pot = model.pot_of_month[:, m]
+        left_money = model.pot_budget[ar_p, pot] - pot_spent[:, ar_p, pot]
+        fixed = np.where(active, model.fixed_cents, 0)
+        base = (fixed + enrolled * model.family_cents) * model.reserve_months
+        per_new = model.intake_cents + model.family_cents * model.reserve_months
+        spare = np.maximum(left_money - base, 0)
+        affordable = np.where(
+            per_new > 0, spare // np.maximum(per_new, 1), np.where(left_money >= base, BIG, 0)
+        )
+        room = np.where(active, np.minimum(np.maximum(model.capacity - enrolled, 0), affordable), 0)
+        series[:, m, :, _S("intake_open")] = active & (affordable > 0)
+        admitted = np.zeros((n_runs, n_p), dtype=np.int64)
+        if room.any():
+            wi = np.flatnonzero(status == 1)
+            if wi.size:
+                wp = pilot[wi]
+                r = wi // n_fam
+                f = wi - r * n_fam
+                g = r * n_p + wp
+                rule = model.priority[wp]
+                if problems is not None:
+                    n_problems = np.bitwise_count(problems[wi]).astype(np.int64)
+                else:
+                    n_problems = np.bitwise_count(model.problems0[f]).astype(np.int64)
+                prio = np.where(rule == 1, 9 - n_problems, np.where(rule == 2, level[wi], 0))
+                key = (g << 41) | (prio << 36) | (since[wi].astype(np.int64) << 24) | f
+                order = np.argsort(key)
+                gs = g[order]
+                rank = np.arange(gs.size) - np.searchsorted(gs, gs, side="left")
+                take = order[rank < room.ravel()[gs]]
+                status[wi[take]] = 2
+                since[wi[take]] = m
+                admitted = np.bincount(g[take], minlength=n_runs * n_p).reshape(n_runs, n_p)
+                enrolled += admitted
+                waiting -= admitted
+
+        # 6. spending
+        cost = fixed + enrolled * model.family_cents + admitted * model.intake_cents
+        charge = np.minimum(cost, left_money)
+        pot_spent[:, ar_p, pot] += charge
+        spent_total += charge
+        if ends_on_money:
+            exhausted = (
+                active
+                & model.end_on_exhaustion
+                & (budget_total > 0)
+                & (spent_total >= budget_total)
+            )
+        if ends_on_money and exhausted.any():
+            ends = exhausted & (m + 1 < end_month)
+            end_month[ends] = m + 1
+            ended_by[ends] = 4
+
+        s = series[:, m]
+        s[..., _S("admitted")] = admitted
+        s[..., _S("enrolled")] = enrolled
+        s[..., _S("waiting")] = waiting
+        s[..., _S("spent_cents")] = charge
+        s[..., _S("deficit_cents")] = cost - charge
+        s[..., _S("plan_cents")] = model.plan_cents[:, m]
+        s[..., _S("active")] = active
+    return out

@@ -1,0 +1,391 @@
+"""The composition compiled for simulation: plain integer tables, built once.
+
+:func:`build_model` consults the composition once: the pilots, their compiled
+rules (:meth:`~sociaaldomein.Gemeente.compile`), funding lines, evaluation
+plans and termination rules.  It evaluates every pilot's outcome for every
+family of the cohort with the vectorised
+:meth:`~sociaaldomein.CompiledPilot.outcomes`, month by month, and keeps a
+compact routing table: per family an 8-bit mask of the pilots that would take
+it and one fallback code, deduplicated over months whose answer does not
+change (*epochs*).  The month loop then only looks numbers up; no hook, rule
+or date is touched in it.
+
+Money is kept in integer cents (``int64``) inside the model and the kernels;
+:class:`~sociaaldomein.simulation.results.Results` converts it back to
+:class:`~sociaaldomein.Money` exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+import attrs
+import numpy as np
+import pendulum
+
+from sociaaldomein.composition.gemeente import OUTCOME_CODES, CompiledPilot, Gemeente
+from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
+from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
+from sociaaldomein.domain.money import CENT, Money
+from sociaaldomein.domain.periode import month_index
+from sociaaldomein.domain.pilot import Looptijd
+from sociaaldomein.domain.verdict import Outcome
+from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.simulation.program import Node, compile_rule, evaluate_statics
+from sociaaldomein.simulation.settings import PRIORITIES, Settings
+
+__all__ = [
+    "BIG",
+    "NOT_PLACED",
+    "Dynamics",
+    "Model",
+    "build_model",
+    "cents",
+    "combine",
+    "money",
+    "threshold",
+]
+
+BIG: Final = 1 << 40
+"""Stands for "no limit" in capacities and affordable counts."""
+
+NOT_PLACED: Final = {-1: "not eligible", -2: "referred elsewhere", -3: "regular route"}
+"""Fallback codes of a family no running pilot takes."""
+
+_ELIGIBLE: Final = OUTCOME_CODES[Outcome.ELIGIBLE]
+_REFERRED: Final = OUTCOME_CODES[Outcome.REFERRED]
+_REGULAR: Final = OUTCOME_CODES[Outcome.REGULAR_ROUTE]
+
+
+def threshold(p: float) -> int:
+    """A probability as a threshold on a uniform 32-bit draw: ``u < threshold(p)``.
+
+    Integer thresholds make the vectorised and the object kernel decide
+    exactly alike (a float comparison could differ in the last bit).
+    """
+    return min(1 << 32, round(p * (1 << 32)))
+
+
+def cents(amount: Money) -> int:
+    """Whole cents of ``amount`` (rounded half to even if it holds a fraction of a cent)."""
+    return int((amount.rounded().amount / CENT).to_integral_value())
+
+
+def money(amount_cents: int) -> Money:
+    """Exact :class:`Money` for a number of cents."""
+    return Money(Decimal(int(amount_cents)).scaleb(-2))
+
+
+@attrs.frozen(eq=False)
+class Dynamics:
+    """Routing when problems change monthly: split rules, static parts per epoch."""
+
+    eligibility: tuple[Node, ...]
+    routes: tuple[tuple[tuple[Node, int], ...], ...]
+    statics: tuple[tuple[Array, ...], ...]  # per static epoch, per static subtree: (F,) bool
+    gates: tuple[Array, ...]  # per static epoch: (P, F) bool, phased intake allows
+    epoch_of_month: Array
+
+
+@attrs.frozen(eq=False)
+class Model:
+    """Everything the kernels need, as arrays.  Built by :func:`build_model`."""
+
+    settings: Settings
+    gemeente: Gemeente
+    pilots: tuple[str, ...]
+    dates: tuple[pendulum.Date, ...]
+    n_families: int
+    # per pilot (P,)
+    capacity: Array
+    fixed_cents: Array
+    family_cents: Array
+    intake_cents: Array
+    reserve_months: Array
+    t_up: Array
+    t_down: Array
+    t_regular: Array
+    t_step_down: Array
+    t_leave: Array
+    step_down_level: Array
+    max_months: Array
+    priority: Array
+    end_on_exhaustion: Array
+    start_month: Array
+    end_month: Array
+    plan_cents: Array  # (P, M)
+    pot_of_month: Array  # (P, M)
+    pot_budget: Array  # (P, K)
+    # per family (F,)
+    level0: Array
+    target: Array
+    problems0: Array
+    # routing without dynamics: (E, F) and (M,)
+    bits: Array
+    fallback: Array
+    epoch_of_month: Array
+    dynamics: Dynamics | None
+    moments: tuple[tuple[int, int, str], ...]  # (pilot, month, moment name)
+    partner_rules: tuple[tuple[PartnerOpzegging, ...], ...]
+    partners: tuple[tuple[str, ...], ...]
+    t_referral: int
+    t_problem_change: int  # on the top 16 bits of a draw
+    cache: dict[object, bool] = attrs.field(factory=dict)
+    """Decisions of termination rules already taken (partner votes), shared by runs."""
+
+    @property
+    def months(self) -> int:
+        """Months simulated."""
+        return len(self.dates)
+
+    def nbytes_per_family(self) -> float:
+        """Bytes per family of the compact tables (routing, levels, problems)."""
+        arrays = [self.bits, self.fallback, self.level0, self.target, self.problems0]
+        return sum(int(a.nbytes) for a in arrays) / max(1, self.n_families)
+
+
+def _month_span(start: pendulum.Date, looptijd: Looptijd) -> tuple[int, int]:
+    first = month_index(start, looptijd.start)
+    end = looptijd.eind
+    last = month_index(start, end) + (1 if end.day > 1 else 0)
+    return first, last
+
+
+def _plan(gemeente: Gemeente, name: str, settings: Settings, start: pendulum.Date) -> Array:
+    from sociaaldomein.domain.budget import monthly_plan
+
+    months = settings.months
+    out = np.zeros(months, dtype=np.int64)
+    pilot = gemeente.pilot(name)
+    design = settings.design(name)
+    if design.budget is not None:
+        spread = list(monthly_plan(design.budget, pilot.looptijd.periode))
+    else:
+        spread = []
+        looptijd_months = list(pilot.looptijd.periode.month_starts())
+        for year, amount in gemeente.funding(pilots=[name]).per_jaar().items():
+            in_year = [d for d in looptijd_months if d.year == year] or [
+                pendulum.date(year, m, 1) for m in range(1, 13)
+            ]
+            spread += list(zip(in_year, amount.split(len(in_year)), strict=True))
+    for day, amount in spread:
+        m = month_index(start, day)
+        if 0 <= m < months:
+            out[m] += cents(amount)
+    return out
+
+
+def _pots(plan: Array, dates: Sequence[pendulum.Date], scope: str) -> tuple[Array, Array]:
+    if scope == "total":
+        return np.zeros(len(dates), dtype=np.int64), np.asarray([plan.sum()], dtype=np.int64)
+    years = sorted({d.year for d in dates})
+    of_month = np.asarray([years.index(d.year) for d in dates], dtype=np.int64)
+    budget = np.asarray([int(plan[of_month == k].sum()) for k in range(len(years))], dtype=np.int64)
+    return of_month, budget
+
+
+def _capacity(designed: int | None, pilot: int | None) -> int:
+    if designed is not None:
+        return designed
+    return pilot if pilot is not None else BIG
+
+
+def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
+    def lowest(prefix: str) -> Array:
+        stack = np.stack([cohort.column(f"{prefix}.{d.field}") for d in ZrmDomein]).astype(np.int16)
+        stack = np.where(stack == 0, 99, stack)
+        low = stack.min(axis=0)
+        return np.where(low == 99, 0, low)
+
+    now, reachable = lowest("zrm"), lowest("zrm_haalbaar")
+    level = np.where(now == 0, settings.default_zrm, now).clip(1, 5)
+    goal = np.where(reachable > 0, np.maximum(reachable, level + 1), level + settings.goal_gain)
+    return level.astype(np.int8), np.minimum(goal, 5).astype(np.int8)
+
+
+def _gates(
+    settings: Settings, pilots: Sequence[str], starts: Array, cohort: Cohort, months: int
+) -> list[Array]:
+    """Per month a (P, F) mask: may the family's referrer enter the pilot yet (phased intake)."""
+    codes = cohort.column("verwijzer").astype(np.int64)
+    out = []
+    for m in range(months):
+        gate = np.ones((len(pilots), len(cohort)), dtype=bool)
+        for p, name in enumerate(pilots):
+            phases = settings.design(name).phases
+            if not phases:
+                continue
+            since = m - int(starts[p])
+            allowed = np.zeros(len(Verwijzer) + 1, dtype=bool)
+            allowed[0] = since >= min(ph.month for ph in phases)
+            for ph in phases:
+                if since >= ph.month:
+                    allowed[[list(Verwijzer).index(v) + 1 for v in ph.verwijzers]] = True
+            gate[p] = allowed[codes]
+        out.append(gate)
+    return out
+
+
+def combine(outcomes: Sequence[Array], gate: Array) -> tuple[Array, Array]:
+    """Pilot outcome codes -> (eligible bitmask, fallback code)."""
+    n = gate.shape[1]
+    bits = np.zeros(n, dtype=np.uint8)
+    referred = np.zeros(n, dtype=bool)
+    regular = np.zeros(n, dtype=bool)
+    for p, codes in enumerate(outcomes):
+        eligible = (codes == _ELIGIBLE) & gate[p]
+        bits |= eligible.astype(np.uint8) << p
+        referred |= codes == _REFERRED
+        regular |= (codes == _REGULAR) | ((codes == _ELIGIBLE) & ~gate[p])
+    fallback = np.where(referred, -2, np.where(regular, -3, -1)).astype(np.int8)
+    return bits, fallback
+
+
+def _dedupe(per_month: Sequence[tuple[Array, ...]]) -> tuple[list[tuple[Array, ...]], Array]:
+    epochs: list[tuple[Array, ...]] = []
+    of_month = np.zeros(len(per_month), dtype=np.int64)
+    for m, arrays in enumerate(per_month):
+        if epochs and all(np.array_equal(a, b) for a, b in zip(epochs[-1], arrays, strict=True)):
+            of_month[m] = len(epochs) - 1
+            continue
+        epochs.append(arrays)
+        of_month[m] = len(epochs) - 1
+    return epochs, of_month
+
+
+def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model:
+    """Compile ``gemeente`` for simulating ``cohort`` under ``settings`` (once per run set)."""
+    names = settings.routing or tuple(gemeente.pilots)
+    for name in names:
+        gemeente.pilot(name)  # an unknown name raises, listing the known pilots
+    for name in settings.pilots:
+        if name not in names:
+            gemeente.pilot(name)
+    if not 1 <= len(names) <= 8:
+        raise InvalidValueError(
+            "Settings.routing", f"a simulation takes 1 to 8 pilots, got {len(names)}"
+        )
+    start = settings.start.replace(day=1)
+    dates = tuple(start.add(months=m) for m in range(settings.months))
+    window_end = start.add(months=settings.months)
+    compiled = gemeente.compile()
+    n_pilots, n_months = len(names), settings.months
+
+    spans = [_month_span(start, gemeente.pilot(n).looptijd) for n in names]
+    starts = np.asarray([s for s, _ in spans], dtype=np.int64)
+    designs = [settings.design(n) for n in names]
+    plans = np.stack([_plan(gemeente, n, settings, start) for n in names])
+    pots = [_pots(plans[p], dates, designs[p].budget_scope) for p in range(n_pilots)]
+    width = max(len(b) for _, b in pots)
+    pot_budget = np.zeros((n_pilots, width), dtype=np.int64)
+    for p, (_, budget) in enumerate(pots):
+        pot_budget[p, : len(budget)] = budget
+
+    # Pilots evaluated as if running over the whole window: the kernels decide per run
+    # whether a pilot runs (looptijd, extension, votes, money).
+    def always_open(cp: CompiledPilot) -> CompiledPilot:
+        lt = cp.pilot.looptijd
+        wide = Looptijd(min(lt.start, start), max(lt.eind, window_end))
+        return CompiledPilot(attrs.evolve(cp.pilot, looptijd=wide), cp.eligibility, cp.routes)
+
+    opened = [always_open(compiled[n]) for n in names]
+    gates = _gates(settings, names, starts, cohort, n_months)
+    dynamics = None
+    if settings.problem_change_probability > 0:
+        statics: list = []  # type: ignore[type-arg]
+        elig = tuple(compile_rule(cp.eligibility, statics) for cp in opened)
+        routes = tuple(
+            tuple((compile_rule(r.when, statics), OUTCOME_CODES[r.outcome]) for r in cp.routes)
+            for cp in opened
+        )
+        per_month = [(*evaluate_statics(statics, cohort, d), gates[m]) for m, d in enumerate(dates)]
+        epochs, of_month = _dedupe(per_month)
+        dynamics = Dynamics(
+            elig, routes, tuple(e[:-1] for e in epochs), tuple(e[-1] for e in epochs), of_month
+        )
+        bits = np.zeros((0, len(cohort)), dtype=np.uint8)
+        fallback = np.zeros((0, len(cohort)), dtype=np.int8)
+        epoch_of_month = np.zeros(n_months, dtype=np.int64)
+    else:
+        table = [
+            combine([cp.outcomes(cohort, d) for cp in opened], gates[m])
+            for m, d in enumerate(dates)
+        ]
+        epochs2, epoch_of_month = _dedupe(table)
+        bits = np.stack([e[0] for e in epochs2])
+        fallback = np.stack([e[1] for e in epochs2])
+
+    moments = []
+    for p, name in enumerate(names):
+        plan = gemeente.evaluation_plan(name)
+        if plan is None:
+            continue
+        for day, moment in plan.schedule(gemeente.pilot(name).looptijd.periode):
+            m = month_index(start, day)
+            if 0 <= m < n_months:
+                moments.append((p, m, moment.naam))
+    rules = [gemeente.termination_rules(n) for n in names]
+    level0, target = _family_levels(cohort, settings)
+
+    def per_pilot(values: Sequence[int | float | bool], dtype: type = np.int64) -> Array:
+        return np.asarray(values, dtype=dtype)
+
+    return Model(
+        settings=settings,
+        gemeente=gemeente,
+        pilots=tuple(names),
+        dates=dates,
+        n_families=len(cohort),
+        capacity=per_pilot(
+            [
+                _capacity(d.capacity, gemeente.pilot(n).capaciteit)
+                for n, d in zip(names, designs, strict=True)
+            ]
+        ),
+        fixed_cents=per_pilot([cents(d.fixed_cost_per_month) for d in designs]),
+        family_cents=per_pilot([cents(d.cost_per_family_month) for d in designs]),
+        intake_cents=per_pilot([cents(d.intake_cost) for d in designs]),
+        reserve_months=per_pilot([d.reserve_months for d in designs]),
+        t_up=per_pilot([threshold(d.progress_probability) for d in designs]),
+        t_down=per_pilot([threshold(d.setback_probability) for d in designs]),
+        t_regular=per_pilot([threshold(d.regular_care_probability) for d in designs]),
+        t_step_down=per_pilot([threshold(d.step_down_probability) for d in designs]),
+        t_leave=per_pilot([threshold(d.waitlist_leave_probability) for d in designs]),
+        step_down_level=per_pilot([d.step_down_level for d in designs]),
+        max_months=per_pilot([d.max_months or 0 for d in designs]),
+        priority=per_pilot([PRIORITIES.index(d.priority) for d in designs]),
+        end_on_exhaustion=per_pilot(
+            [
+                d.end_when_budget_exhausted
+                if d.end_when_budget_exhausted is not None
+                else any(isinstance(r, BudgetUitgeput) for r in rules[p])
+                for p, d in enumerate(designs)
+            ],
+            bool,
+        ),
+        start_month=starts,
+        end_month=np.asarray([e for _, e in spans], dtype=np.int64),
+        plan_cents=plans,
+        pot_of_month=np.stack([of for of, _ in pots]),
+        pot_budget=pot_budget,
+        level0=level0,
+        target=target,
+        problems0=cohort.column("problemen").astype(np.uint16),
+        bits=bits,
+        fallback=fallback,
+        epoch_of_month=epoch_of_month,
+        dynamics=dynamics,
+        moments=tuple(moments),
+        partner_rules=tuple(
+            tuple(r for r in rs if isinstance(r, PartnerOpzegging)) for rs in rules
+        ),
+        partners=tuple(
+            d.partners or tuple(o.naam for o in gemeente.pilot(n).partners)
+            for n, d in zip(names, designs, strict=True)
+        ),
+        t_referral=threshold(settings.referral_probability),
+        t_problem_change=threshold(settings.problem_change_probability) >> 16,
+    )

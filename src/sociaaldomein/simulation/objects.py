@@ -1,0 +1,310 @@
+"""The object kernel: one small Python object per family, plain loops per month.
+
+For a small pilot (ten, a hundred families) numpy's cost per call outweighs
+the work, and plain Python is faster; this kernel is also the *scalar
+reference* of the columnar kernel.  It is event-driven: the month's random
+numbers are drawn in bulk, and only the families something can happen to
+(those a draw refers or whose problems change, and those waiting or in care)
+are touched, one at a time.  It follows the same steps in the same order with the
+same random numbers and integer thresholds, so both kernels give identical
+results, which the tests check family for family.  See
+:mod:`sociaaldomein.simulation.kernel` for the steps of a month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from sociaaldomein.composition.gemeente import OUTCOME_CODES
+from sociaaldomein.domain.verdict import Outcome
+from sociaaldomein.simulation.model import BIG, Model
+from sociaaldomein.simulation.runs import (
+    ASSESSED,
+    SERIES,
+    Batch,
+    draw,
+    draw_events,
+    draw_rows,
+    generators,
+    months_per_draw,
+    series_index,
+)
+
+__all__ = ["Family", "run_objects", "scalar_router"]
+
+_TOP = 1 << 32
+_ELIGIBLE = OUTCOME_CODES[Outcome.ELIGIBLE]
+_REFERRED = OUTCOME_CODES[Outcome.REFERRED]
+_REGULAR = OUTCOME_CODES[Outcome.REGULAR_ROUTE]
+_EXIT0 = series_index("exit_goals")
+_I_REFERRED = series_index("referred")
+_I_ADMITTED = series_index("admitted")
+_I_ENROLLED = series_index("enrolled")
+_I_WAITING = series_index("waiting")
+_I_EXIT_PILOT_END = series_index("exit_pilot_end")
+_I_WAITLIST_CLOSED = series_index("waitlist_closed")
+_I_LEFT_WAITLIST = series_index("left_waitlist")
+_I_SPENT_CENTS = series_index("spent_cents")
+_I_DEFICIT_CENTS = series_index("deficit_cents")
+_I_PLAN_CENTS = series_index("plan_cents")
+_I_ACTIVE = series_index("active")
+_I_INTAKE_OPEN = series_index("intake_open")
+
+Router = Callable[[int, int], tuple[int, int]]
+
+
+class Family:
+    """One family in a run: its row ``f`` in the cohort, where it is (0 home, 1 waiting,
+    2 in care, 3 done), in which pilot, since which month, its ZRM level and its problems."""
+
+    __slots__ = ("f", "level", "pilot", "problems", "since", "status")
+
+    def __init__(self, f: int, level: int, problems: int) -> None:
+        self.f = f
+        self.status = 0
+        self.pilot = 0
+        self.since = 0
+        self.level = level
+        self.problems = problems
+
+
+def scalar_router(model: Model, month: int) -> Router:
+    """``route(problems, family) -> (eligible bitmask, fallback)`` for ``month`` (dynamics)."""
+    dyn = model.dynamics
+    assert dyn is not None
+    e = int(dyn.epoch_of_month[month])
+    static = [a.tolist() for a in dyn.statics[e]]
+    gates = dyn.gates[e].tolist()
+    elig = [node.scalar(static) for node in dyn.eligibility]
+    routes = [[(node.scalar(static), code) for node, code in rs] for rs in dyn.routes]
+    pilots = range(len(elig))
+
+    def route(pr: int, f: int) -> tuple[int, int]:
+        bits, referred, regular = 0, False, False
+        for p in pilots:
+            code = _ELIGIBLE if elig[p](pr, f) else -1
+            if code == _ELIGIBLE:
+                for fn, c in routes[p]:
+                    if fn(pr, f):
+                        code = c
+                        break
+            if code == _ELIGIBLE:
+                if gates[p][f]:
+                    bits |= 1 << p
+                else:
+                    regular = True
+            elif code == _REFERRED:
+                referred = True
+            elif code == _REGULAR:
+                regular = True
+        return bits, (-2 if referred else -3 if regular else -1)
+
+    return route
+
+
+def run_objects(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
+    """Simulate ``runs`` one after another with a plain loop per month."""
+    out = Batch.empty(model, runs)
+    for i, run in enumerate(runs):
+        _run(model, int(run), root_seed, out, i)
+    return out
+
+
+def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
+    n_p, n_fam, n_m = len(model.pilots), model.n_families, model.months
+    fam_rng, ev_rng = generators(root_seed, run)
+    ev = draw_events(model, ev_rng)
+    end_month = ev.end_month.tolist()
+    why = ev.ended_by.tolist()
+    out.extended[i] = ev.extended
+    families = [
+        Family(f, lv, pr)
+        for f, (lv, pr) in enumerate(
+            zip(model.level0.tolist(), model.problems0.tolist(), strict=True)
+        )
+    ]
+    target = model.target.tolist()
+    start = model.start_month.tolist()
+    t_up, t_down = model.t_up.tolist(), model.t_down.tolist()
+    t_reg, t_sd = model.t_regular.tolist(), model.t_step_down.tolist()
+    t_leave, sd_level = model.t_leave.tolist(), model.step_down_level.tolist()
+    max_m, prio_rule = model.max_months.tolist(), model.priority.tolist()
+    capacity, fixed_c = model.capacity.tolist(), model.fixed_cents.tolist()
+    family_c, intake_c = model.family_cents.tolist(), model.intake_cents.tolist()
+    reserve, on_exh = model.reserve_months.tolist(), model.end_on_exhaustion.tolist()
+    pot_budget = model.pot_budget.tolist()
+    budget_total = [sum(b) for b in pot_budget]
+    pot_of_month = model.pot_of_month.T.tolist()
+    plan = model.plan_cents.T.tolist()
+    dynamic = model.dynamics is not None
+    t_ref, t_change = model.t_referral, model.t_problem_change
+    enrolled, waiting = [0] * n_p, [0] * n_p
+    stopped = [False] * n_p
+    pot_spent = [[0] * len(b) for b in pot_budget]
+    spent_total = [0] * n_p
+    rows, chunk = draw_rows(model), months_per_draw(model)
+    n_s = len(SERIES)
+    block = np.zeros((0, rows, n_fam), dtype=np.uint32)
+    done = 0 if model.settings.families_return else 3  # where a family goes when it leaves
+    engaged: list[Family] = []  # waiting or in care, in the order they were referred
+
+    for m in range(n_m):
+        j = m % chunk
+        if j == 0:
+            block = draw(fam_rng, min(chunk, n_m - m), rows, n_fam)
+        u = block[j]
+        active = [start[p] <= m < end_month[p] and not stopped[p] for p in range(n_p)]
+        s = [[0] * n_s for _ in range(n_p)]
+        assessed = [0] * len(ASSESSED)
+
+        # 1. pilots that stop this month
+        stopping = [not active[p] and not stopped[p] and m >= start[p] for p in range(n_p)]
+        if any(stopping):
+            for p in range(n_p):
+                if stopping[p]:
+                    stopped[p] = True
+                    out.ended_month[i, p] = m
+                    out.ended_by[i, p] = why[p]
+                    enrolled[p] = waiting[p] = 0
+            kept = []
+            for fam in engaged:
+                if stopping[fam.pilot]:
+                    s[fam.pilot][_I_EXIT_PILOT_END if fam.status == 2 else _I_WAITLIST_CLOSED] += 1
+                    fam.status = done
+                else:
+                    kept.append(fam)
+            engaged = kept
+
+        # 2. problems change: only the draws that hit are read
+        if dynamic:
+            u3 = u[3]
+            hit = np.flatnonzero((u3 >> 16) < t_change)
+            for f, bit in zip(hit.tolist(), ((u3[hit] & 0xFFFF) % 9).tolist(), strict=True):
+                families[f].problems ^= 1 << bit
+
+        # 3. progress and exits in care; giving up on the waitlist
+        if engaged:
+            rows_of = [fam.f for fam in engaged]
+            kept = []
+            for fam, a, b in zip(
+                engaged, u[1][rows_of].tolist(), u[2][rows_of].tolist(), strict=True
+            ):
+                p = fam.pilot
+                if fam.status == 1:
+                    if a < t_leave[p]:
+                        fam.status = done
+                        s[p][_I_LEFT_WAITLIST] += 1
+                        waiting[p] -= 1
+                    else:
+                        kept.append(fam)
+                    continue
+                lv = fam.level + (a < t_up[p]) - (a >= _TOP - t_down[p])
+                lv = 1 if lv < 1 else 5 if lv > 5 else lv
+                fam.level = lv
+                tr = t_reg[p]
+                if lv >= target[fam.f]:
+                    reason = 1
+                elif b < tr:
+                    reason = 2
+                elif b - tr < t_sd[p] and lv >= sd_level[p]:
+                    reason = 3
+                elif max_m[p] > 0 and m - fam.since >= max_m[p]:
+                    reason = 4
+                else:
+                    kept.append(fam)
+                    continue
+                fam.status = done
+                s[p][_EXIT0 + reason - 1] += 1
+                enrolled[p] -= 1
+            engaged = kept
+
+        # 4. referrals: only the families whose draw says so
+        candidates = np.flatnonzero(u[0] < t_ref).tolist()
+        if candidates:
+            running = sum(1 << p for p in range(n_p) if active[p])
+            route = scalar_router(model, m) if dynamic else None
+            if route is None:
+                e = int(model.epoch_of_month[m])
+                e_bits, e_fb = model.bits[e], model.fallback[e]
+            for f in candidates:
+                fam = families[f]
+                if fam.status:
+                    continue
+                if route is None:
+                    bits, fb = int(e_bits[f]), int(e_fb[f])
+                else:
+                    bits, fb = route(fam.problems, f)
+                assessed[0] += 1
+                ab = bits & running
+                if ab:
+                    dest = (ab & -ab).bit_length() - 1
+                    fam.status, fam.pilot, fam.since = 1, dest, m
+                    s[dest][_I_REFERRED] += 1
+                    waiting[dest] += 1
+                    engaged.append(fam)
+                elif bits:
+                    assessed[4] += 1
+                else:
+                    assessed[-fb] += 1
+                    if fb <= -2:
+                        fam.status = done
+
+        # 5. admissions and 6. spending, pilot by pilot
+        queues: list[list[Family]] = [[] for _ in range(n_p)]
+        for fam in engaged:
+            if fam.status == 1:
+                queues[fam.pilot].append(fam)
+        for p in range(n_p):
+            pot = pot_of_month[m][p]
+            left = pot_budget[p][pot] - pot_spent[p][pot]
+            fixed = fixed_c[p] if active[p] else 0
+            base = (fixed + enrolled[p] * family_c[p]) * reserve[p]
+            per_new = intake_c[p] + family_c[p] * reserve[p]
+            if per_new > 0:
+                affordable = max(left - base, 0) // per_new
+            else:
+                affordable = BIG if left >= base else 0
+            room = min(max(capacity[p] - enrolled[p], 0), affordable) if active[p] else 0
+            s[p][_I_INTAKE_OPEN] = int(active[p] and affordable > 0)
+            admitted = 0
+            if room > 0 and queues[p]:
+                rule = prio_rule[p]
+                queue = sorted(queues[p], key=lambda fam: (_priority(rule, fam), fam.since, fam.f))
+                for fam in queue[:room]:
+                    fam.status, fam.since = 2, m
+                admitted = min(room, len(queue))
+                enrolled[p] += admitted
+                waiting[p] -= admitted
+            cost = fixed + enrolled[p] * family_c[p] + admitted * intake_c[p]
+            charge = min(cost, left)
+            pot_spent[p][pot] += charge
+            spent_total[p] += charge
+            if (
+                active[p]
+                and on_exh[p]
+                and budget_total[p] > 0
+                and spent_total[p] >= budget_total[p]
+                and m + 1 < end_month[p]
+            ):
+                end_month[p] = m + 1
+                why[p] = 4
+            row = s[p]
+            row[_I_ADMITTED] = admitted
+            row[_I_ENROLLED] = enrolled[p]
+            row[_I_WAITING] = waiting[p]
+            row[_I_SPENT_CENTS] = charge
+            row[_I_DEFICIT_CENTS] = cost - charge
+            row[_I_PLAN_CENTS] = plan[m][p]
+            row[_I_ACTIVE] = int(active[p])
+        out.series[i, m] = s
+        out.assessed[i, m] = assessed
+
+
+def _priority(rule: int, fam: Family) -> int:
+    if rule == 1:
+        return 9 - fam.problems.bit_count()
+    if rule == 2:
+        return fam.level
+    return 0

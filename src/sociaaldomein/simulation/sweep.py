@@ -1,0 +1,170 @@
+"""Monte Carlo sweeps: a grid of designs times many runs, on any executor.
+
+>>> import pendulum
+>>> from sociaaldomein import PluginSpec
+>>> from sociaaldomein.simulation import Settings, generate_cohort, sweep
+>>> toy = PluginSpec("sociaaldomein.testing:ToyPilot", {"capacity": 4})
+>>> results = sweep([toy], generate_cohort(300, seed=1),
+...                 Settings(pendulum.date(2024, 1, 1), months=12),
+...                 {"toy.capacity": [2, 4]}, runs=10, seed=5, progress=False)
+>>> results.designs
+({'toy.capacity': 2}, {'toy.capacity': 4})
+>>> results.runs
+20
+
+Run ``i`` of every design is seeded from ``SeedSequence(seed, spawn_key=(i,))``:
+designs are compared on common random numbers, and the results are
+bit-identical whatever the executor, the number of workers or the chunking.
+Workers receive plain :class:`~sociaaldomein.PluginSpec` objects, build the
+composition themselves (once per design and process) and get chunks of runs,
+not one task per run.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import itertools
+import math
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from sociaaldomein.composition.discovery import PluginSpec
+from sociaaldomein.composition.gemeente import Gemeente
+from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.simulation.engine import Job, Kernel, fingerprint, remember, run_job
+from sociaaldomein.simulation.model import build_model
+from sociaaldomein.simulation.results import Results
+from sociaaldomein.simulation.runs import Batch
+from sociaaldomein.simulation.settings import Settings
+
+__all__ = ["designs_of", "plan_chunks", "sweep"]
+
+
+def designs_of(
+    grid: Mapping[str, Sequence[Any]] | Sequence[Mapping[str, Any]],
+) -> list[dict[str, Any]]:
+    """Every design of ``grid``: the product of a mapping of lists, or a list of designs."""
+    if isinstance(grid, Mapping):
+        for name, values in grid.items():
+            if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+                raise InvalidValueError(
+                    f"sweep.grid[{name}]", f"must be a list of values, got {values!r}"
+                )
+        keys = list(grid)
+        return [dict(zip(keys, combo, strict=True)) for combo in itertools.product(*grid.values())]
+    return [dict(d) for d in grid] or [{}]
+
+
+def plan_chunks(designs: int, runs: int, chunk_size: int) -> list[tuple[int, tuple[int, ...]]]:
+    """``(design, run indices)`` chunks: every design's runs cut into pieces of ``chunk_size``."""
+    return [
+        (d, tuple(range(start, min(start + chunk_size, runs))))
+        for d in range(designs)
+        for start in range(0, runs, chunk_size)
+    ]
+
+
+def _workers(executor: cf.Executor | None) -> int:
+    found = getattr(executor, "_max_workers", None)
+    return int(found) if isinstance(found, int) else (os.cpu_count() or 1)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    """A tqdm bar (shown only for work that takes longer than a second), or none."""
+    if not enabled:
+        return _NoBar()
+    import importlib
+    import importlib.util
+
+    # tqdm's notebook bar needs ipywidgets; without it the text bar works everywhere
+    widgets = importlib.util.find_spec("ipywidgets") is not None
+    tqdm: Any = importlib.import_module("tqdm.auto" if widgets else "tqdm.std").tqdm
+    return tqdm(total=total, unit="run", delay=1.0, leave=False)
+
+
+def sweep(
+    specs: Iterable[PluginSpec],
+    cohort: Cohort,
+    settings: Settings,
+    grid: Mapping[str, Sequence[Any]] | Sequence[Mapping[str, Any]] = (),
+    *,
+    runs: int = 100,
+    seed: int = 0,
+    executor: cf.Executor | None = None,
+    workers: int | None = None,
+    chunk_size: int | None = None,
+    progress: bool = True,
+    kernel: Kernel = "auto",
+) -> Results:
+    """Run every design of ``grid`` ``runs`` times; returns all runs as one :class:`Results`.
+
+    :param specs: the composition as plugin specs (plain data that pickles).
+    :param grid: ``{"<pilot>.<field>" or "<setting>": [values...]}`` (their product), or a
+        list of designs (dicts); empty: ``settings`` alone.
+    :param executor: any :class:`concurrent.futures.Executor` (a
+        ``ProcessPoolExecutor``, Dask's ``Client.get_executor()``...).  ``None``:
+        run here, or in a process pool of ``workers`` processes when ``workers > 1``.
+    :param chunk_size: runs per task; by default about four tasks per worker.
+    :param progress: a tqdm bar, shown only when the sweep takes longer than a second.
+    """
+    specs = tuple(specs)
+    designs = designs_of(grid)
+    variants = [settings.with_values(d) for d in designs]
+    # Built here once, so that a mistake is reported in this process, not in a worker.
+    model = build_model(Gemeente(specs=specs), cohort, variants[0])
+    own_pool = None
+    if executor is None and workers is not None and workers > 1:
+        executor = own_pool = cf.ProcessPoolExecutor(max_workers=workers)
+    if chunk_size is None:
+        tasks_wanted = 1 if executor is None else 4 * _workers(executor)
+        chunk_size = max(1, math.ceil(len(designs) * runs / tasks_wanted))
+        chunk_size = min(chunk_size, max(runs, 1))
+    if chunk_size < 1:
+        raise InvalidValueError("sweep.chunk_size", f"must be at least 1, got {chunk_size}")
+    keys = [fingerprint(specs, cohort, v) for v in variants]
+    remember(keys[0], model)
+    jobs = [
+        Job(keys[d], specs, cohort, variants[d], chunk, seed, kernel, d)
+        for d, chunk in plan_chunks(len(designs), runs, chunk_size)
+    ]
+    done: dict[int, tuple[Batch, Array]] = {}
+    bar = _progress(len(designs) * runs, progress)
+    try:
+        if executor is None:
+            for i, job in enumerate(jobs):
+                _, batch, budget = run_job(job)
+                done[i] = (batch, budget)
+                bar.update(len(job.runs))
+        else:
+            futures = {executor.submit(run_job, job): i for i, job in enumerate(jobs)}
+            for future in cf.as_completed(futures):
+                _, batch, budget = future.result()
+                done[futures[future]] = (batch, budget)
+                bar.update(len(jobs[futures[future]].runs))
+    finally:
+        bar.close()
+        if own_pool is not None:
+            own_pool.shutdown()
+    meta: list[Array] = [np.stack([model.pot_budget.sum(axis=1), model.capacity])] * len(designs)
+    for i, job in enumerate(jobs):
+        meta[job.design] = done[i][1]
+    return Results.of(
+        model,
+        [done[i][0] for i in range(len(jobs))],
+        designs=designs,
+        design_of_run=np.repeat(np.arange(len(designs)), runs).tolist(),
+        budgets=[m[0] for m in meta],
+        capacities=[m[1] for m in meta],
+    )
