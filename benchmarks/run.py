@@ -76,17 +76,33 @@ def kernels(quick: bool) -> dict[str, Any]:
     return out
 
 
+BATCH_LANES = 50_000
+"""Families times runs that the columnar kernel evaluates side by side in one batch."""
+
+
 def columnar(quick: bool) -> dict[str, Any]:
-    """The columnar kernel on one run of the reference model, by number of families."""
+    """The columnar kernel on the reference model, by number of families.
+
+    Columnar mode is how Monte Carlo runs are simulated: the runs of one batch
+    go side by side, ``BATCH_LANES // families`` of them (at least one).  The
+    target is judged on that figure; one run alone is reported beside it,
+    where a fixed number of numpy calls a month dominates a small cohort (and
+    ``kernel="auto"`` therefore chooses the object kernel).
+    """
     sizes = (1_000, 10_000) if quick else (1_000, 10_000, 100_000)
     out: dict[str, Any] = {}
     for n in sizes:
         ref = Reference(families=n, capacity=max(1, n // 25), per_year=300 * n)
         model = build_model(gemeente(ref), generate_cohort(n, seed=1), library_settings(ref))
-        seconds = best(functools.partial(run_columnar, model, [0], 1), 3 if quick else 5)
+        runs = list(range(max(1, BATCH_LANES // n)))
+        repeat = 3 if quick else 5
+        batch = best(functools.partial(run_columnar, model, runs, 1), repeat)
+        single = best(functools.partial(run_columnar, model, [0], 1), repeat)
         objects = best(functools.partial(run_objects, model, [0], 1), 3)
         out[str(n)] = {
-            "columnar_ns_per_family_month": _ns(seconds, n * ref.months),
+            "runs_side_by_side": len(runs),
+            "columnar_ns_per_family_month": _ns(batch, len(runs) * n * ref.months),
+            "single_run_columnar_ns_per_family_month": _ns(single, n * ref.months),
             "objects_ns_per_family_month": _ns(objects, n * ref.months),
         }
     return out
@@ -260,7 +276,7 @@ def main() -> None:
         ),
         *[
             _target(
-                f"columnar kernel, {n} families",
+                f"columnar kernel, {n} families ({v['runs_side_by_side']} runs side by side)",
                 v["columnar_ns_per_family_month"],
                 "<= 50 ns per family-month",
                 v["columnar_ns_per_family_month"] <= 50,
