@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sociaaldomein_gezinsverzorger import HOUSEHOLD_DOMAINS, GezinsverzorgerPilot
 
-from sociaaldomein import OUTCOME_CODES, Cohort, Gemeente, Gezin, Hulpvraag, ZrmDomein, ZrmMeting
+from sociaaldomein import Gemeente, Gezin, Hulpvraag, ZrmDomein, ZrmMeting
+from sociaaldomein.testing import assert_outcomes_agree
 from sociaaldomein.testing.strategies import dates, gezinnen, zrm_scores
 
 # Families near the pilot's boundaries: often a household to take over, and a
@@ -56,7 +57,4 @@ def test_cohort_outcomes_equal_the_verdicts_of_each_family(
 ) -> None:
     """000_6fd8bb18cab06410.txt: eligibility ("Bemensing pilot", "Initiatiefvoorstel", "Kosten
     pilot") and the gezinscoach route ("Initiatiefvoorstel"), scalar and vectorised alike."""
-    compiled = Gemeente(plugins=[plugin]).compiled("gezinsverzorger")
-    vectorised = compiled.outcomes(Cohort.from_gezinnen(families), on)
-    one_by_one = [OUTCOME_CODES[compiled.decide(g, on).outcome] for g in families]
-    assert vectorised.tolist() == one_by_one
+    assert_outcomes_agree(Gemeente(plugins=[plugin]), "gezinsverzorger", families, on)

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sociaaldomein_hoogkerk import HoogkerkPilot
 
-from sociaaldomein import OUTCOME_CODES, Cohort, Gemeente, Gezin, Hulpvraag, Lid, LidRol, Verwijzer
+from sociaaldomein import Gemeente, Gezin, Hulpvraag, Lid, LidRol, Verwijzer
+from sociaaldomein.testing import assert_outcomes_agree
 
 WIJKEN = ["Hoogkerk", "hoogkerk ", "Vinkhuizen", "Tuinwijk"]
 
@@ -54,7 +55,6 @@ def test_cohort_outcomes_equal_per_family_decisions(
 ) -> None:
     """004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging": the vectorised rule and route
     decide as the explained ones, for random households, dates and readings."""
-    compiled = Gemeente("Groningen", plugins=[PLUGINS[reading]]).compiled("hoogkerk")
-    vectorised = compiled.outcomes(Cohort.from_gezinnen(families), on).tolist()
-    one_by_one = [OUTCOME_CODES[compiled.decide(g, on).outcome] for g in families]
-    assert vectorised == one_by_one
+    assert_outcomes_agree(
+        Gemeente("Groningen", plugins=[PLUGINS[reading]]), "hoogkerk", families, on
+    )

@@ -12,8 +12,6 @@ from hypothesis import strategies as st
 from sociaaldomein_multiprobleem import KRACHTWIJKEN_OPENING, MultiprobleemPilot
 
 from sociaaldomein import (
-    OUTCOME_CODES,
-    Cohort,
     Dwangmiddel,
     Gemeente,
     Gezin,
@@ -22,6 +20,7 @@ from sociaaldomein import (
     Probleem,
     Signaal,
 )
+from sociaaldomein.testing import assert_outcomes_agree
 
 WIJKEN = [
     "Indische Buurt",
@@ -74,7 +73,6 @@ def test_cohort_outcomes_equal_per_family_decisions(
     """003_720c15da674da257.txt, "DOEL" and "7. Toewijzing gezinnen": the vectorised rule decides
     as the explained one, for random families, dates and readings (capacity aside: it depends on
     arrival order)."""
-    compiled = Gemeente("Groningen", plugins=[PLUGINS[reading]]).compiled("multiprobleem")
-    vectorised = compiled.outcomes(Cohort.from_gezinnen(families), on).tolist()
-    one_by_one = [OUTCOME_CODES[compiled.decide(g, on).outcome] for g in families]
-    assert vectorised == one_by_one
+    assert_outcomes_agree(
+        Gemeente("Groningen", plugins=[PLUGINS[reading]]), "multiprobleem", families, on
+    )

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sociaaldomein_samen import SamenPilot
 
-from sociaaldomein import OUTCOME_CODES, Cohort, Gemeente, Gezin, Hulpvraag, Verwijzer
+from sociaaldomein import Gemeente, Gezin, Hulpvraag, Verwijzer
+from sociaaldomein.testing import assert_outcomes_agree
 from sociaaldomein.testing.strategies import dates, gezinnen
 
 _YOUTH_CARE = st.frozensets(
@@ -55,7 +56,4 @@ def test_cohort_outcomes_equal_the_verdicts_of_each_family(
     # Half the time a phase-in day of the plan or the day before it: the boundary.
     edges = [d.add(days=shift) for d in plugin.phasing.values() for shift in (-1, 0)]
     on = data.draw(st.one_of(ON, st.sampled_from(edges)) if edges else ON, label="on")
-    compiled = Gemeente(plugins=[plugin]).compiled("samen")
-    vectorised = compiled.outcomes(Cohort.from_gezinnen(families), on)
-    one_by_one = [OUTCOME_CODES[compiled.decide(g, on).outcome] for g in families]
-    assert vectorised.tolist() == one_by_one
+    assert_outcomes_agree(Gemeente(plugins=[plugin]), "samen", families, on)

@@ -88,6 +88,11 @@ class Explanation:
         needle = fragment.casefold()
         return next((e for e in self.walk() if needle in e.text.casefold()), None)
 
+    def find_all(self, fragment: str) -> tuple[Explanation, ...]:
+        """Every node whose text contains ``fragment`` (case-insensitive), depth first."""
+        needle = fragment.casefold()
+        return tuple(e for e in self.walk() if needle in e.text.casefold())
+
     def render(self, indent: int = 0) -> str:
         """The tree as indented lines: ``[yes]``/``[no]``, the rule, what was found, the source."""
         mark = "yes" if self.passed else "no"

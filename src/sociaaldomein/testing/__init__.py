@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterator, Sequence
 import pendulum
 import pytest
 
-from sociaaldomein.composition.gemeente import Gemeente
+from sociaaldomein.composition.gemeente import OUTCOME_CODES, Gemeente
 from sociaaldomein.domain.beeindiging import EindeLooptijd, PilotEindregel
 from sociaaldomein.domain.budget import Budgetregel, Financieringsmodel
 from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.cohort import Cohort
 from sociaaldomein.domain.feiten import FEITEN
 from sociaaldomein.domain.gezin import Gezin, Lid, LidRol
 from sociaaldomein.domain.money import Money
@@ -34,7 +35,14 @@ from sociaaldomein.domain.pilot import Looptijd, Pilot
 from sociaaldomein.domain.rules import Compare, Rule
 from sociaaldomein.pilotplugin import PilotPlugin
 
-__all__ = ["ToyPilot", "gemeente", "make_gezin", "registered", "registered_plugin"]
+__all__ = [
+    "ToyPilot",
+    "assert_outcomes_agree",
+    "gemeente",
+    "make_gezin",
+    "registered",
+    "registered_plugin",
+]
 
 TOY_SOURCE = Citation("toy-letter.txt", "1. Doelgroep")
 
@@ -102,6 +110,30 @@ def make_gezin(gezin_id: str = "gezin-1", **fields: object) -> Gezin:
     values: dict[str, object] = {"leden": leden, "wijk": "Tuinwijk"}
     values.update(fields)
     return Gezin(gezin_id, **values)  # type: ignore[arg-type]
+
+
+def assert_outcomes_agree(
+    gemeente: Gemeente, pilot: str, gezinnen: Sequence[Gezin], on: pendulum.Date
+) -> None:
+    """Assert that ``pilot`` decides every family alike one by one and as a cohort.
+
+    The one-by-one verdicts (:meth:`CompiledPilot.decide`, capacity left out)
+    are compared with the vectorised outcomes over the columnar cohort
+    (:meth:`CompiledPilot.outcomes`).  On a mismatch the message names the
+    family, both outcomes and the explanation, so a property test that fails
+    points at the rule that disagrees.
+    """
+    compiled = gemeente.compiled(pilot)
+    vectorised = compiled.outcomes(Cohort.from_gezinnen(gezinnen), on)
+    names = {code: outcome for outcome, code in OUTCOME_CODES.items()}
+    for gezin, code in zip(gezinnen, vectorised.tolist(), strict=True):
+        verdict = compiled.decide(gezin, on)
+        if OUTCOME_CODES[verdict.outcome] != code:
+            raise AssertionError(
+                f"{pilot} on {on.isoformat()}: gezin {gezin.id!r} is "
+                f"{verdict.outcome.name} one by one but {names[code].name} as a cohort\n"
+                f"{verdict.render()}\n{gezin!r}"
+            )
 
 
 @contextlib.contextmanager
