@@ -12,7 +12,7 @@ from sociaaldomein_hoogkerk import (
     example_families,
 )
 
-from sociaaldomein import Gemeente, Organisatie, Outcome, PilotPlugin, PilotToestand
+from sociaaldomein import Gemeente, Organisatie, Outcome, PilotPlugin, PilotStatus, PilotToestand
 from sociaaldomein.testing import ToyPilot
 
 MAART_2017 = pendulum.date(2017, 3, 1)
@@ -128,3 +128,8 @@ def test_an_extension_moves_the_funding_with_the_looptijd() -> None:
     years = Gemeente(plugins=[extended]).funding_overview().per_year()
     assert 2018 in years
     assert 2018 not in Gemeente(plugins=[plugin]).funding_overview().per_year()
+
+
+def test_the_proeftuin_is_running_as_of_the_letter() -> None:
+    """004_b7ccad7045cc3ba8.txt (9-11-2016), "Inleiding": "In oktober is een start gemaakt"."""
+    assert HoogkerkPilot().pilot.status is PilotStatus.ACTIVE

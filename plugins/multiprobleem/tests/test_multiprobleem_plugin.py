@@ -9,11 +9,12 @@ from sociaaldomein_multiprobleem import (
     DOELGROEP_LABEL,
     FUNCTIONEEL_MANDAAT,
     LETTER,
+    LOOPTIJD_VERLENGDE_PILOT,
     MultiprobleemPilot,
     example_families,
 )
 
-from sociaaldomein import Gemeente, Outcome, PilotPlugin
+from sociaaldomein import Gemeente, Outcome, PilotPlugin, PilotStatus
 from sociaaldomein.testing import ToyPilot
 
 MAART_2011 = pendulum.date(2011, 3, 1)
@@ -128,3 +129,11 @@ def test_an_extension_spreads_the_same_money_over_the_longer_doorstart() -> None
     assert after.per_year()[2012] > before.per_year()[2012]
     assert extended.doorstart.end == pendulum.date(2013, 1, 1)
     assert extended.doorstart.start == plugin.doorstart.start
+
+
+def test_the_pilot_is_running_as_of_the_letter_and_extended_in_its_reading() -> None:
+    """003_720c15da674da257.txt (31-1-2011): the pilot runs since 1 April 2009; "Tenslotte"
+    extends it by 15 months."""
+    assert MultiprobleemPilot().pilot.status is PilotStatus.ACTIVE
+    extended = MultiprobleemPilot(looptijd=LOOPTIJD_VERLENGDE_PILOT)
+    assert extended.pilot.status is PilotStatus.EXTENDED

@@ -31,6 +31,7 @@ from sociaaldomein import (
     Pilot,
     PilotEindregel,
     PilotPlugin,
+    PilotStatus,
     Route,
     Rule,
     Substitutie,
@@ -108,6 +109,9 @@ class HoogkerkPilot(PilotPlugin):
             gemeente="Groningen",
             looptijd=Looptijd(start, eind),
             capaciteit=None,
+            # As of the letter (9-11-2016) the proeftuin runs: "In oktober is een start
+            # gemaakt" (Inleiding).
+            status=PilotStatus.ACTIVE,
             partners=aanbieders,
             brief=LETTER,
             omschrijving=(

@@ -31,6 +31,7 @@ from sociaaldomein import (
     Pilot,
     PilotEindregel,
     PilotPlugin,
+    PilotStatus,
     Route,
     Rule,
 )
@@ -97,6 +98,9 @@ class MultiprobleemPilot(PilotPlugin):
             looptijd=looptijd,
             capaciteit=top + max_aanvullingen,
             capaciteit_bron=TOEWIJZING,
+            # As of the letter (31-1-2011) the pilot runs: it started 1 April 2009 and
+            # the doorstart on 1 January 2011 ("Doorstart", the agreement's preamble).
+            status=PilotStatus.EXTENDED if looptijd.is_extended else PilotStatus.ACTIVE,
             partners=[p.organisatie for p in SAMENWERKINGSPARTNERS],
             brief=LETTER,
             omschrijving=(
