@@ -272,3 +272,21 @@ def test_every_include_of_the_tutorial_names_a_file_and_an_object_that_exist(
             assert re.search(rf"^(def|class) {value}\b", source, re.M), value
         if option == "start-at":
             assert value.strip('"') in source
+
+
+def _python_blocks() -> list[tuple[str, str]]:
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    found = []
+    for page in sorted(docs.rglob("*.md")):
+        if "_build" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        for i, block in enumerate(re.findall(r"```python\n(.*?)```", text, re.DOTALL)):
+            found.append((f"{page.relative_to(docs)}[{i}]", block))
+    return found
+
+
+@pytest.mark.parametrize(("where", "code"), [pytest.param(w, c, id=w) for w, c in _python_blocks()])
+def test_every_python_block_in_the_docs_runs(where: str, code: str) -> None:
+    """{doctest} blocks run in the docs build; plain Python blocks run here."""
+    exec(compile(code, where, "exec"), {"__name__": f"docs:{where}"})
