@@ -1,0 +1,97 @@
+"""Type-checked only (``nox -s typecheck``): the public API types well for a plugin author.
+
+Never run; mypy --strict checks that each ``assert_type`` holds, so a change
+that loses a type (an ``Any`` leaking from pluggy, say) fails the checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, assert_type
+
+import numpy.typing as npt
+import pendulum
+
+from sociaaldomein import (
+    FEITEN,
+    AllOf,
+    Assessment,
+    Begroting,
+    Citation,
+    Cohort,
+    Compare,
+    Escalatieladder,
+    Evaluatieplan,
+    Explanation,
+    FundingOverview,
+    Gemeente,
+    Gezin,
+    Mandaat,
+    Money,
+    Not,
+    Outcome,
+    Pilot,
+    PilotPlugin,
+    PilotToestand,
+    Route,
+    Rule,
+    TerminationCheck,
+    Verdict,
+)
+from sociaaldomein.testing import ToyPilot, make_gezin
+
+SOURCE = Citation("brief.txt", "1. Doelgroep")
+
+
+class MyPilot(PilotPlugin):
+    """A plugin author's pilot: the base class's methods keep their types."""
+
+    def __init__(self, pilot: Pilot) -> None:
+        self.pilot = pilot
+
+    def eligibility(self) -> Rule:
+        return Compare(FEITEN.aantal_problemen, ">=", 3, source=SOURCE)
+
+    def routes(self) -> Sequence[Route]:
+        return ()
+
+
+def composition(gezin: Gezin, on: pendulum.Date) -> None:
+    gemeente = Gemeente("Groningen", plugins=[ToyPilot()])
+    assert_type(gemeente.assess(gezin, on), Assessment)
+    assert_type(gemeente.assess(gezin, on)["toy"], Verdict)
+    assert_type(gemeente.assess(gezin, on)["toy"].outcome, Outcome)
+    assert_type(gemeente.eligibility("toy"), Rule)
+    assert_type(gemeente.routes("toy"), tuple[Route, ...])
+    assert_type(gemeente.funding(), Begroting)
+    assert_type(gemeente.funding_overview(), FundingOverview)
+    assert_type(gemeente.mandaat("toy"), Mandaat | None)
+    assert_type(gemeente.escalation("toy"), Escalatieladder | None)
+    assert_type(gemeente.evaluation_plan("toy"), Evaluatieplan | None)
+    assert_type(gemeente.pilots["toy"], Pilot)
+    cohort = Cohort.from_gezinnen([gezin])
+    assert_type(gemeente.compiled("toy").outcomes(cohort, on), npt.NDArray[Any])
+    assert_type(gemeente.check_termination("toy", PilotToestand(on)), TerminationCheck)
+
+
+def rules(gezin: Gezin, on: pendulum.Date) -> None:
+    rule = Compare(FEITEN.aantal_problemen, ">=", 3, source=SOURCE)
+    assert_type(rule.explain(gezin, on), Explanation)
+    assert_type(rule.passes(gezin, on), bool)
+    assert_type(rule & rule, AllOf)
+    assert_type(~rule, Not)
+    assert_type(rule.describe(), str)
+
+
+def money() -> None:
+    total = Money(42_000) + Money("168000")
+    assert_type(total, Money)
+    assert_type(total.amount, Decimal)
+    assert_type(total.split(24), list[Money])
+    assert_type(total / Money(1), Decimal)
+
+
+def plugin_extension(plugin: MyPilot, on: pendulum.Date) -> None:
+    assert_type(plugin.extend(on, reason="evaluated well"), MyPilot)
+    assert_type(make_gezin(), Gezin)
