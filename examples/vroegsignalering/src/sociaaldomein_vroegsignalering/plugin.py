@@ -1,8 +1,9 @@
-"""The plugin: hook implementations that hand the pilot's values to the composition.
+"""The plugin: the pilot's values, handed to the composition through PilotPlugin.
 
-Every hook is asked about one pilot and answers ``None`` for a pilot that is
-not its own, so this plugin composes with any other.  Hooks the pilot has no
-answer for (a functional mandate, an escalation ladder) are simply left out.
+:class:`~sociaaldomein.PilotPlugin` implements every hook for this plugin's
+own pilot and answers ``None`` for any other, so this plugin composes with any
+other.  What the pilot has no answer for (a functional mandate, an escalation
+ladder) is simply not overridden.
 
 >>> from sociaaldomein import Gemeente
 >>> gemeente = Gemeente("Voorbeeldstad", plugins=[Vroegsignalering()])
@@ -17,12 +18,11 @@ from collections.abc import Sequence
 from sociaaldomein import (
     Budgetregel,
     Evaluatieplan,
-    Pilot,
     PilotEindregel,
+    PilotPlugin,
     Route,
     Rule,
     TrajectEindregel,
-    hookimpl,
 )
 from sociaaldomein_vroegsignalering.pilot import (
     CAPACITEIT,
@@ -38,7 +38,7 @@ from sociaaldomein_vroegsignalering.pilot import (
 __all__ = ["Vroegsignalering"]
 
 
-class Vroegsignalering:
+class Vroegsignalering(PilotPlugin):
     """The vroegsignalering pilot of Voorbeeldstad, as a sociaaldomein plugin.
 
     The entry point names this class; the composition instantiates it with
@@ -48,35 +48,20 @@ class Vroegsignalering:
     def __init__(self, capaciteit: int = CAPACITEIT) -> None:
         self.pilot = make_pilot(capaciteit)
 
-    def _mine(self, pilot: Pilot) -> bool:
-        return pilot.naam == self.pilot.naam
+    def eligibility(self) -> Rule:
+        return doelgroep()
 
-    @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        return [self.pilot]
+    def routes(self) -> Sequence[Route]:
+        return routes()
 
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        return doelgroep() if self._mine(pilot) else None
+    def funding(self) -> Sequence[Budgetregel]:
+        return financiering(self.pilot)
 
-    @hookimpl
-    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
-        return routes() if self._mine(pilot) else None
+    def pilot_termination(self) -> Sequence[PilotEindregel]:
+        return eindregels()
 
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
-        return financiering(pilot) if self._mine(pilot) else None
+    def trajectory_termination(self) -> Sequence[TrajectEindregel]:
+        return trajectregels()
 
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
-        return eindregels() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_trajectory_termination(
-        self, pilot: Pilot
-    ) -> Sequence[TrajectEindregel] | None:
-        return trajectregels() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
-        return evaluatieplan() if self._mine(pilot) else None
+    def evaluation_plan(self) -> Evaluatieplan:
+        return evaluatieplan()
