@@ -9,6 +9,7 @@ from collections.abc import Generator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
@@ -24,6 +25,7 @@ from sociaaldomein import (
     FundingOverview,
     Gemeente,
     HasAny,
+    Kostenmodel,
     Money,
     OneOf,
     Outcome,
@@ -115,6 +117,52 @@ def test_a_municipal_wrapper_changes_the_verdict_and_says_why() -> None:
 
     gemeente.unregister("tuinwijk-beleid")
     assert gemeente.assess(gezin, ON)["toy"].outcome is Outcome.ELIGIBLE
+
+
+class StaffedToy(ToyPilot):
+    """The toy pilot with a cost model: staff paid a fixed amount a month."""
+
+    def cost_model(self) -> Kostenmodel:
+        return Kostenmodel(vast_per_maand=Money(2_000), bron=BELEID)
+
+
+class Overhead:
+    """A municipal policy: EUR 100 a month of overhead on every pilot with a cost model."""
+
+    @hookimpl(wrapper=True)
+    def sociaaldomein_cost_model(
+        self, pilot: Pilot
+    ) -> Generator[None, Kostenmodel | None, Kostenmodel | None]:
+        kosten = yield
+        if kosten is None:
+            return None
+        return attrs.evolve(kosten, vast_per_maand=kosten.vast_per_maand + Money(100))
+
+
+def test_the_cost_model_comes_from_the_pilots_own_plugin_and_a_policy_can_wrap_it() -> None:
+    gemeente = Gemeente(plugins=[StaffedToy("staffed"), ToyPilot("plain")])
+    staffed = gemeente.cost_model("staffed")
+    assert staffed == Kostenmodel(vast_per_maand=Money(2_000), bron=BELEID)
+    assert gemeente.cost_model("plain") is None
+    gemeente.register(Overhead(), "overhead")
+    wrapped = gemeente.cost_model("staffed")
+    assert wrapped is not None
+    assert wrapped.vast_per_maand == Money(2_100)
+    assert gemeente.cost_model("plain") is None
+    with pytest.raises(UnknownPilotError):
+        gemeente.cost_model("missing")
+
+
+def test_a_cost_model_of_the_wrong_type_is_refused() -> None:
+    class Sloppy:
+        """A policy plugin that answers with a bare amount."""
+
+        @hookimpl
+        def sociaaldomein_cost_model(self, pilot: Pilot) -> object:
+            return Money(750)
+
+    with pytest.raises(CompositionError, match="where a Kostenmodel or None was expected"):
+        Gemeente(plugins=[ToyPilot(), Sloppy()]).cost_model("toy")
 
 
 def test_a_plugin_that_raises_is_named_with_its_hook() -> None:

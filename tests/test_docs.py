@@ -191,6 +191,11 @@ def test_every_installed_built_in_pilot_renders_without_problems(name: str) -> N
     page = render.render_plugin(composition, name)
     assert page.problems == []
     assert composition.pilots_of[name]
+    for pilot in composition.pilots_of[name]:
+        kosten = composition.gemeente.cost_model(pilot)
+        assert kosten is not None, "every built-in pilot says what it costs"
+        assert render.md(kosten.vast_per_maand.format_nl()) in page.text
+        assert render.md(kosten.per_instroom.format_nl()) in page.text
 
 
 class _Broken:

@@ -171,6 +171,16 @@ def budgetregels(draw: st.DrawFn) -> sd.Budgetregel:
     )
 
 
+non_negative_cents = st.integers(0, 10**12).map(lambda c: sd.Money(Decimal(c).scaleb(-2)))
+kostenmodellen = st.builds(
+    sd.Kostenmodel,
+    non_negative_cents,
+    non_negative_cents,
+    non_negative_cents,
+    bron,
+    st.booleans(),
+    st.booleans(),
+)
 products = st.builds(sd.ProductVolume, text, st.decimals(0, 10**6, places=3), exact_money)
 aankopen = st.builds(sd.GhpAankoop, text, text, positive_cents, dates)
 
@@ -337,6 +347,7 @@ STRATEGIES: dict[Any, st.SearchStrategy[Any]] = {
     sd.Pilot: pilots,
     sd.Budgetregel: budgetregels(),
     sd.Begroting: st.lists(budgetregels(), max_size=3).map(sd.Begroting),
+    sd.Kostenmodel: kostenmodellen,
     sd.ProductVolume: products,
     sd.Lumpsum: st.lists(products, min_size=1, max_size=3).map(sd.Lumpsum),
     sd.Substitutie: st.builds(

@@ -17,6 +17,7 @@ def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
     assert plugin.sociaaldomein_eligibility(other) is None
     assert plugin.sociaaldomein_funding(other) is None
     assert plugin.sociaaldomein_mandaat(plugin.pilot) is None, "no mandate unless overridden"
+    assert plugin.sociaaldomein_cost_model(plugin.pilot) is None, "no cost model unless overridden"
 
 
 def test_two_toy_pilots_do_not_answer_for_each_other() -> None:

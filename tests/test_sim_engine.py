@@ -18,6 +18,7 @@ from sociaaldomein import (
     Cohort,
     Compare,
     Gemeente,
+    Kostenmodel,
     Money,
     Opzegregeling,
     PartnerOpzegging,
@@ -26,6 +27,7 @@ from sociaaldomein import (
     hookimpl,
 )
 from sociaaldomein.simulation import (
+    DEFAULT_COSTS,
     PartnerVote,
     Phase,
     PilotDesign,
@@ -66,6 +68,18 @@ class LooseRulePilot(ToyPilot):
         many = Compare(FEITEN.aantal_problemen, ">=", self.min_problems, source=SOURCE)
         kids = Compare(FEITEN.aantal_kinderen, ">=", 2, source=SOURCE)
         return many | kids if self.min_problems > 2 else many & ~kids
+
+
+class StaffedPilot(ToyPilot):
+    """A toy pilot whose plugin gives a cost model: staff a month and an intake."""
+
+    calls = 0
+
+    def cost_model(self) -> Kostenmodel:
+        StaffedPilot.calls += 1
+        return Kostenmodel(
+            vast_per_maand=Money(1_000), per_instroom=Money(50), bron=SOURCE, afgeleid=True
+        )
 
 
 def _equal(a: Batch, b: Batch) -> None:
@@ -119,6 +133,64 @@ def test_waitlist_priority_decides_who_goes_first(priority: str, goals_in_month_
     )
     assert r.series("admitted", "toy")[0, 0] == 1
     assert r.series("exit_goals", "toy")[0, 1] == goals_in_month_1
+
+
+def test_a_pilot_without_a_cost_model_costs_the_generic_default() -> None:
+    model = build_model(
+        Gemeente(plugins=[ToyPilot()]), generate_cohort(50, seed=1), Settings(START, months=3)
+    )
+    assert model.costs == (DEFAULT_COSTS,)
+    assert Kostenmodel(per_gezin_per_maand=Money(750), illustratief=True) == DEFAULT_COSTS
+    assert (model.fixed_cents[0], model.family_cents[0], model.intake_cents[0]) == (0, 75_000, 0)
+
+
+def test_the_pilots_cost_model_is_the_default_of_its_design_field_by_field() -> None:
+    gemeente = Gemeente(plugins=[StaffedPilot(per_year=Money(12_000))])
+    cohort = generate_cohort(50, seed=1)
+    own = build_model(gemeente, cohort, Settings(START, months=3))
+    assert own.costs == (gemeente.cost_model("toy"),)
+    assert (own.fixed_cents[0], own.family_cents[0], own.intake_cents[0]) == (100_000, 0, 5_000)
+
+    # A cost the analyst sets overrides the plugin's; the others stay the plugin's.
+    settings = Settings(START, months=3).with_values({"toy.cost_per_family_month": "200.00"})
+    mixed = build_model(gemeente, cohort, settings)
+    assert (mixed.fixed_cents[0], mixed.family_cents[0], mixed.intake_cents[0]) == (
+        100_000,
+        20_000,
+        5_000,
+    )
+    assert mixed.costs[0].bron is None, "the figures are the analyst's now"
+    # Set back to None, the cost is the plugin's again.
+    back = settings.with_values({"toy.cost_per_family_month": None})
+    assert build_model(gemeente, cohort, back).costs == own.costs
+
+
+def test_a_default_design_spends_the_pilots_fixed_costs_and_intakes_exactly() -> None:
+    gemeente = Gemeente(plugins=[StaffedPilot(capacity=3, min_problems=1, per_year=Money(20_000))])
+    r = simulate(
+        gemeente,
+        generate_cohort(500, seed=2),
+        Settings(START, months=12, referral_probability=0.05),
+        runs=4,
+        seed=1,
+    )
+    for run in range(4):
+        admitted = int(r.series("admitted", "toy")[run].sum())
+        assert admitted > 0
+        assert r.spent("toy", run) == Money(1_000) * 12 + Money(50) * admitted
+        assert r.deficit("toy", run) == Money(0)
+
+
+def test_the_cost_model_is_asked_once_when_the_model_is_built_never_in_the_loop() -> None:
+    StaffedPilot.calls = 0
+    simulate(
+        Gemeente(plugins=[StaffedPilot(min_problems=1)]),
+        generate_cohort(200, seed=1),
+        Settings(START, months=24, referral_probability=0.05),
+        runs=5,
+        kernel="objects",
+    )
+    assert StaffedPilot.calls == 1
 
 
 def test_intake_stops_when_the_money_runs_out() -> None:
@@ -226,9 +298,9 @@ designs = st.builds(
     PilotDesign,
     capacity=st.one_of(st.none(), st.integers(0, 8)),
     priority=st.sampled_from(["fifo", "problems", "zrm"]),
-    cost_per_family_month=st.integers(0, 3_000).map(Money),
-    fixed_cost_per_month=st.integers(0, 2_000).map(Money),
-    intake_cost=st.integers(0, 2_000).map(Money),
+    cost_per_family_month=st.one_of(st.none(), st.integers(0, 3_000).map(Money)),
+    fixed_cost_per_month=st.one_of(st.none(), st.integers(0, 2_000).map(Money)),
+    intake_cost=st.one_of(st.none(), st.integers(0, 2_000).map(Money)),
     budget=st.one_of(st.none(), st.integers(0, 60_000).map(Money)),
     budget_scope=st.sampled_from(["total", "year"]),
     reserve_months=st.integers(0, 3),

@@ -27,6 +27,7 @@ from sociaaldomein import (
     FundingOverview,
     Gemeente,
     Gezin,
+    Kostenmodel,
     Mandaat,
     Money,
     Not,
@@ -56,6 +57,9 @@ class MyPilot(PilotPlugin):
     def routes(self) -> Sequence[Route]:
         return ()
 
+    def cost_model(self) -> Kostenmodel:
+        return Kostenmodel(vast_per_maand=Money(14_000), bron=SOURCE, afgeleid=True)
+
 
 def composition(gezin: Gezin, on: pendulum.Date) -> None:
     gemeente = Gemeente("Groningen", plugins=[ToyPilot()])
@@ -69,6 +73,7 @@ def composition(gezin: Gezin, on: pendulum.Date) -> None:
     assert_type(gemeente.mandaat("toy"), Mandaat | None)
     assert_type(gemeente.escalation("toy"), Escalatieladder | None)
     assert_type(gemeente.evaluation_plan("toy"), Evaluatieplan | None)
+    assert_type(gemeente.cost_model("toy"), Kostenmodel | None)
     assert_type(gemeente.pilots["toy"], Pilot)
     cohort = Cohort.from_gezinnen([gezin])
     assert_type(gemeente.compiled("toy").outcomes(cohort, on), npt.NDArray[Any])

@@ -387,7 +387,7 @@ class _PilotPage:
                 spread.add((regel.financier, regel.model, regel.omschrijving))
         overview = self.gemeente.funding_overview(pilots=[self.naam])
         if not overview.rows:
-            return ["The plugin gives no funding lines.", ""]
+            return ["The plugin gives no funding lines.", "", *self._costs()]
 
         def derived(row: FundingRow) -> str:
             if row.afgeleid:
@@ -423,7 +423,30 @@ class _PilotPage:
         models = dict.fromkeys(r.model for r in overview.rows)
         lines += ["Funding models:", ""]
         lines += [f"- **{m.name}**: {md(m.description)}" for m in models]
-        return [*lines, ""]
+        return [*lines, "", *self._costs()]
+
+    def _costs(self) -> list[str]:
+        kosten = self.gemeente.cost_model(self.naam)
+        if kosten is None:
+            return [
+                "The plugin gives no cost model: a simulation assumes a generic cost per "
+                "family a month unless the analyst's design says otherwise.",
+                "",
+            ]
+        herkomst = {
+            "letter": "from the letter",
+            "derived": "*derived* from the letter",
+            "illustrative": "*illustrative*: the letter gives no amounts",
+        }[kosten.herkomst]
+        return [
+            f"How the pilot spends its money, the cost model a simulation charges unless the "
+            f"analyst's design says otherwise ({herkomst}):{self._note(kosten.bron)}",
+            "",
+            f"- fixed, a month: {md(kosten.vast_per_maand.format_nl())}",
+            f"- for a family in care, a month: {md(kosten.per_gezin_per_maand.format_nl())}",
+            f"- once, for an admitted family: {md(kosten.per_instroom.format_nl())}",
+            "",
+        ]
 
     def _mandate(self) -> list[str]:
         mandaat = self.gemeente.mandaat(self.naam)

@@ -70,6 +70,7 @@ from sociaaldomein.domain.gezin import (
     ZrmScores,
     ZrmVersie,
 )
+from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import (
     Advies,
     AdviesOordeel,
@@ -158,6 +159,7 @@ __all__ = [
     "Indicator",
     "InvalidValueError",
     "IsTrue",
+    "Kostenmodel",
     "Letter",
     "Leveringsvorm",
     "Lid",

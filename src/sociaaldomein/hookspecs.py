@@ -33,6 +33,7 @@ from sociaaldomein.domain.beeindiging import PilotEindregel, TrajectEindregel
 from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.rules import Rule
@@ -109,6 +110,31 @@ def sociaaldomein_funding(pilot: Pilot) -> Sequence[Budgetregel] | None:
 
     :param pilot: the pilot asked about.
     :return: budget lines, or ``None`` when ``pilot`` is not this plugin's.
+    """
+    raise NotImplementedError
+
+
+@hookspec(firstresult=True)
+def sociaaldomein_cost_model(pilot: Pilot) -> Kostenmodel | None:
+    """What running ``pilot`` costs: fixed a month, per family in care a month, per admission.
+
+    The funding lines (:func:`sociaaldomein_funding`) say how much money the
+    pilot has; the cost model says how it spends that money, as the letter
+    describes it (staff paid whoever is in care, a price per family, a
+    purchase per admitted family).  The simulation uses it as the default of
+    the pilot's design: a cost the analyst's
+    :class:`~sociaaldomein.simulation.PilotDesign` leaves unset is the cost
+    model's, and one the design sets overrides it.  Without a cost model the
+    simulation assumes a generic EUR 750 a family a month.  It is consulted
+    once, when a simulation is built, never inside its month loop.
+
+    First result: stops at the first non-``None`` answer.  A policy plugin may
+    wrap it (``@hookimpl(wrapper=True)``), for example to add a municipality's
+    overhead to every pilot.
+
+    :param pilot: the pilot asked about.
+    :return: the :class:`~sociaaldomein.Kostenmodel`, or ``None`` when the
+        pilot has none or is not this plugin's.
     """
     raise NotImplementedError
 

@@ -31,6 +31,7 @@ from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.pilot import Pilot, PilotStatus
 from sociaaldomein.domain.rules import Rule
@@ -44,9 +45,9 @@ class PilotPlugin:
     """A plugin that provides the one pilot in ``self.pilot``.
 
     Override :meth:`eligibility` (required) and any of :meth:`routes`,
-    :meth:`funding`, :meth:`pilot_termination`, :meth:`trajectory_termination`,
-    :meth:`mandaat`, :meth:`escalation` and :meth:`evaluation_plan`.  Each is
-    asked only about this plugin's own pilot.
+    :meth:`funding`, :meth:`cost_model`, :meth:`pilot_termination`,
+    :meth:`trajectory_termination`, :meth:`mandaat`, :meth:`escalation` and
+    :meth:`evaluation_plan`.  Each is asked only about this plugin's own pilot.
     """
 
     pilot: Pilot
@@ -64,6 +65,10 @@ class PilotPlugin:
     def funding(self) -> Sequence[Budgetregel]:
         """The pilot's budget lines (none by default)."""
         return ()
+
+    def cost_model(self) -> Kostenmodel | None:
+        """What running the pilot costs, if the letter says (the simulation's default)."""
+        return None
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The rules that end the pilot (none by default)."""
@@ -132,6 +137,11 @@ class PilotPlugin:
     def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
         """:meth:`funding`, for this plugin's pilot."""
         return self.funding() if self._mine(pilot) else None
+
+    @hookimpl
+    def sociaaldomein_cost_model(self, pilot: Pilot) -> Kostenmodel | None:
+        """:meth:`cost_model`, for this plugin's pilot."""
+        return self.cost_model() if self._mine(pilot) else None
 
     @hookimpl
     def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:

@@ -25,6 +25,7 @@ def test_the_plugin_is_discovered_through_its_entry_point() -> None:
     assert pilot.brief.reference == "438104-2021"
     # PilotPlugin implements every hook; the letter gives no mandate and no ladder.
     assert groningen.hooks_of("gezinsverzorger") == [
+        "sociaaldomein_cost_model",
         "sociaaldomein_eligibility",
         "sociaaldomein_escalation",
         "sociaaldomein_evaluation_plan",

@@ -32,6 +32,7 @@ from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
 from sociaaldomein.domain.gezin import Gezin
+from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.pilot import Pilot
@@ -310,6 +311,13 @@ class Gemeente:
     ) -> FundingOverview:
         """Money per pilot, funder and year, added exactly."""
         return FundingOverview.of(self.funding(pilots=pilots), years)
+
+    def cost_model(self, pilot: str) -> Kostenmodel | None:
+        """What running ``pilot`` costs, as its plugin says (``None`` when it does not say).
+
+        The simulation takes it as the default of the pilot's design.
+        """
+        return self._relay.cost_model(self.pilot(pilot))
 
     def termination_rules(self, pilot: str) -> tuple[PilotEindregel, ...]:
         """The rules that can end ``pilot``, from every plugin."""

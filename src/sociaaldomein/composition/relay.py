@@ -18,6 +18,7 @@ from sociaaldomein.domain.beeindiging import PilotEindregel, TrajectEindregel
 from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.rules import Rule
@@ -58,6 +59,11 @@ class HookRelay:
     def funding(self, pilot: Pilot) -> list[Budgetregel]:
         """Every plugin's budget lines for ``pilot``."""
         return self._collect("sociaaldomein_funding", Budgetregel, pilot)
+
+    def cost_model(self, pilot: Pilot) -> Kostenmodel | None:
+        """The cost model of ``pilot``."""
+        answer = self._call("sociaaldomein_cost_model", pilot=pilot)
+        return self._one(answer, Kostenmodel, pilot)
 
     def pilot_termination(self, pilot: Pilot) -> list[PilotEindregel]:
         """Every plugin's termination rules for ``pilot``."""

@@ -163,7 +163,8 @@ class SimulationSettings:
     """Whether a family that leaves comes back home and may be referred again."""
     designs: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, converter=_designs)
     """Per pilot name, fields of its ``sociaaldomein.simulation.PilotDesign``
-    (``capacity``, ``priority``, ``cost_per_family_month``, ``budget``...)."""
+    (``capacity``, ``priority``, ``cost_per_family_month``, ``budget``...); a cost
+    left out, or ``null`` in JSON, is the pilot's own cost model."""
 
     def periode(self) -> Periode:
         """The simulated period: ``months`` calendar months from ``start``."""

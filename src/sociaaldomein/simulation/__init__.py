@@ -28,11 +28,19 @@ from sociaaldomein.simulation.loader import load_cohort
 from sociaaldomein.simulation.model import Model, build_model
 from sociaaldomein.simulation.results import RUN_FIGURES, Results, Summary, SummaryRow
 from sociaaldomein.simulation.runs import ASSESSED, ENDED_BY, SERIES
-from sociaaldomein.simulation.settings import PRIORITIES, PartnerVote, Phase, PilotDesign, Settings
+from sociaaldomein.simulation.settings import (
+    DEFAULT_COSTS,
+    PRIORITIES,
+    PartnerVote,
+    Phase,
+    PilotDesign,
+    Settings,
+)
 from sociaaldomein.simulation.sweep import sweep
 
 __all__ = [
     "ASSESSED",
+    "DEFAULT_COSTS",
     "ENDED_BY",
     "GRONINGEN",
     "KERNELS",

@@ -1,8 +1,10 @@
 """The composition compiled for simulation: plain integer tables, built once.
 
 :func:`build_model` consults the composition once: the pilots, their compiled
-rules (:meth:`~sociaaldomein.Gemeente.compile`), funding lines, evaluation
-plans and termination rules.  It evaluates every pilot's outcome for every
+rules (:meth:`~sociaaldomein.Gemeente.compile`), funding lines, cost models
+(the default of each pilot's design, :meth:`PilotDesign.costs
+<sociaaldomein.simulation.PilotDesign.costs>`), evaluation plans and
+termination rules.  It evaluates every pilot's outcome for every
 family of the cohort with the vectorised
 :meth:`~sociaaldomein.CompiledPilot.outcomes`, month by month, and keeps a
 compact routing table: per family an 8-bit mask of the pilots that would take
@@ -29,6 +31,7 @@ from sociaaldomein.composition.gemeente import OUTCOME_CODES, CompiledPilot, Gem
 from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
+from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.money import CENT, Money
 from sociaaldomein.domain.periode import month_index
 from sociaaldomein.domain.pilot import Looptijd
@@ -99,6 +102,9 @@ class Model:
     pilots: tuple[str, ...]
     dates: tuple[pendulum.Date, ...]
     n_families: int
+    costs: tuple[Kostenmodel, ...]
+    """Per pilot, the costs simulated: the design's, else the pilot's cost model, else
+    the default (:meth:`~sociaaldomein.simulation.PilotDesign.costs`)."""
     # per pilot (P,)
     capacity: Array
     fixed_cents: Array
@@ -277,6 +283,8 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
     spans = [_month_span(start, gemeente.pilot(n).looptijd) for n in names]
     starts = np.asarray([s for s, _ in spans], dtype=np.int64)
     designs = [settings.design(n) for n in names]
+    # The plugins' cost models are asked here, once; the kernels only see cents.
+    costs = tuple(d.costs(gemeente.cost_model(n)) for n, d in zip(names, designs, strict=True))
     plans = np.stack([_plan(gemeente, n, settings, start) for n in names])
     pots = [_pots(plans[p], dates, designs[p].budget_scope) for p in range(n_pilots)]
     width = max(len(b) for _, b in pots)
@@ -339,15 +347,16 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
         pilots=tuple(names),
         dates=dates,
         n_families=len(cohort),
+        costs=costs,
         capacity=per_pilot(
             [
                 _capacity(d.capacity, gemeente.pilot(n).capaciteit)
                 for n, d in zip(names, designs, strict=True)
             ]
         ),
-        fixed_cents=per_pilot([cents(d.fixed_cost_per_month) for d in designs]),
-        family_cents=per_pilot([cents(d.cost_per_family_month) for d in designs]),
-        intake_cents=per_pilot([cents(d.intake_cost) for d in designs]),
+        fixed_cents=per_pilot([cents(c.vast_per_maand) for c in costs]),
+        family_cents=per_pilot([cents(c.per_gezin_per_maand) for c in costs]),
+        intake_cents=per_pilot([cents(c.per_instroom) for c in costs]),
         reserve_months=per_pilot([d.reserve_months for d in designs]),
         t_up=per_pilot([threshold(d.progress_probability) for d in designs]),
         t_down=per_pilot([threshold(d.setback_probability) for d in designs]),

@@ -7,6 +7,10 @@ budget, progress and exit probabilities, phased intake, extension, partner
 votes).  Both are frozen values; :meth:`Settings.with_values` makes a variant
 from dotted names, which is what a sweep does for every point of its grid.
 
+Costs a design leaves unset (``None``) are the pilot's own, from its plugin's
+cost model (:meth:`~sociaaldomein.Gemeente.cost_model`), and otherwise
+:data:`DEFAULT_COSTS`; :meth:`PilotDesign.costs` says which applies.
+
 >>> s = Settings(pendulum.date(2024, 1, 1), months=24)
 >>> s.with_values({"toy.capacity": 5}).design("toy").capacity
 5
@@ -25,16 +29,22 @@ import pendulum
 
 from sociaaldomein._validators import as_date, is_date, one_of_type
 from sociaaldomein.domain.gezin import Verwijzer
+from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.money import Money
 from sociaaldomein.errors import InvalidValueError
 
-__all__ = ["PRIORITIES", "PartnerVote", "Phase", "PilotDesign", "Settings"]
+__all__ = ["DEFAULT_COSTS", "PRIORITIES", "PartnerVote", "Phase", "PilotDesign", "Settings"]
 
 PRIORITIES: Final = ("fifo", "problems", "zrm")
 """Waitlist priority rules: first come first served; most problems first; lowest ZRM first.
 Ties go to the family waiting longest, then to the lower row of the cohort."""
 
 Priority = Literal["fifo", "problems", "zrm"]
+
+DEFAULT_COSTS: Final = Kostenmodel(per_gezin_per_maand=Money(750), illustratief=True)
+"""The costs of a pilot whose plugin gives no cost model: EUR 750 a family a month, nothing
+fixed, nothing per admission.  EUR 750 is about EUR 9,000 a year, the derived cost of a
+youth-care trajectory in DOMAIN.md; an assumption, not a figure of any letter."""
 
 
 def _prob(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
@@ -162,15 +172,21 @@ class PilotDesign:
     """Families in care at once; ``None``: the pilot's own ``capaciteit`` (none: no cap)."""
     priority: Priority = attrs.field(default="fifo", validator=_priority)
     """Who comes first off the waitlist: see :data:`PRIORITIES`."""
-    cost_per_family_month: Money = attrs.field(
-        default=Money(750), converter=_money, validator=_cents
+    cost_per_family_month: Money | None = attrs.field(
+        default=None, converter=_optional_money, validator=_cents
     )
-    """What one family in care costs a month.  EUR 750 is about EUR 9,000 a year, the
-    derived cost of a youth-care trajectory in DOMAIN.md."""
-    fixed_cost_per_month: Money = attrs.field(default=Money(0), converter=_money, validator=_cents)
-    """What the pilot costs a month whoever is in it (staff, for example)."""
-    intake_cost: Money = attrs.field(default=Money(0), converter=_money, validator=_cents)
-    """A one-off cost per admitted family (a GHP purchase, an intake)."""
+    """What one family in care costs a month; ``None``: the pilot's cost model
+    (``per_gezin_per_maand``), else EUR 750 (:data:`DEFAULT_COSTS`)."""
+    fixed_cost_per_month: Money | None = attrs.field(
+        default=None, converter=_optional_money, validator=_cents
+    )
+    """What the pilot costs a month whoever is in it (staff, for example); ``None``: the
+    pilot's cost model (``vast_per_maand``), else nothing."""
+    intake_cost: Money | None = attrs.field(
+        default=None, converter=_optional_money, validator=_cents
+    )
+    """A one-off cost per admitted family (a GHP purchase, an intake); ``None``: the pilot's
+    cost model (``per_instroom``), else nothing."""
     budget: Money | None = attrs.field(default=None, converter=_optional_money, validator=_cents)
     """The budget over the pilot's looptijd; ``None``: the pilot's funding lines."""
     budget_scope: Literal["total", "year"] = attrs.field(default="total")
@@ -232,6 +248,37 @@ class PilotDesign:
             raise InvalidValueError(
                 "PilotDesign.budget_scope", f"must be 'total' or 'year', got {value!r}"
             )
+
+    def costs(self, pilot: Kostenmodel | None = None) -> Kostenmodel:
+        """The costs this design simulates for a pilot whose own cost model is ``pilot``.
+
+        Field by field: a cost this design sets, else the pilot's cost model's,
+        else :data:`DEFAULT_COSTS` (``pilot`` is ``None``: the plugin gives none).
+        A design that sets none of the three takes the cost model whole, with
+        its source; one that sets a cost makes the figures the analyst's, with
+        no ``bron`` and neither ``afgeleid`` nor ``illustratief``.
+
+        >>> staff = Kostenmodel(vast_per_maand=Money(14_000), afgeleid=True)
+        >>> PilotDesign().costs(staff) == staff
+        True
+        >>> str(PilotDesign().costs().per_gezin_per_maand)
+        'EUR 750,00'
+        >>> print(PilotDesign(cost_per_family_month=Money(1_400)).costs(staff))
+        EUR 14.000,00 a month, EUR 1.400,00 a family a month, EUR 0,00 per admitted family
+        """
+        base = DEFAULT_COSTS if pilot is None else pilot
+        chosen = {
+            name: value
+            for name, value in (
+                ("vast_per_maand", self.fixed_cost_per_month),
+                ("per_gezin_per_maand", self.cost_per_family_month),
+                ("per_instroom", self.intake_cost),
+            )
+            if value is not None
+        }
+        if not chosen:
+            return base
+        return attrs.evolve(base, **chosen, bron=None, afgeleid=False, illustratief=False)
 
 
 def _designs(values: Mapping[str, PilotDesign]) -> dict[str, PilotDesign]:

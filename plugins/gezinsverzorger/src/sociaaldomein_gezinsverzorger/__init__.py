@@ -14,9 +14,11 @@ from sociaaldomein_gezinsverzorger.examples import EXAMPLE_DATE, example_familie
 from sociaaldomein_gezinsverzorger.funding import (
     FINANCIER,
     LOOPTIJD,
+    MONTHLY,
     TOTAL,
     YEARLY,
     budget_lines,
+    cost_model,
     monthly_plan,
 )
 from sociaaldomein_gezinsverzorger.governance import (
@@ -63,6 +65,7 @@ __all__ = [
     "LETTER_STAFF",
     "LOOPTIJD",
     "MIN_FTE",
+    "MONTHLY",
     "PARTNERS",
     "PROPOSAL_BEFORE_END",
     "TOTAL",
@@ -77,6 +80,7 @@ __all__ = [
     "budget_lines",
     "can_be_strengthened",
     "check_staffing",
+    "cost_model",
     "eligibility",
     "evaluation_plan",
     "example_families",

@@ -17,6 +17,13 @@ pilot runs from 1 October 2021 to 1 October 2023 (:data:`LOOPTIJD`).
 >>> plan = monthly_plan()
 >>> len(plan), str(plan[0][1]), plan[0][0], plan[-1][0]
 (24, 'EUR 14.000,00', Date(2021, 10, 1), Date(2023, 9, 1))
+
+The money pays the two professionals, whoever they care for: the cost model
+(:func:`cost_model`) is a fixed EUR 14.000 a month, *derived*, and nothing per family.
+
+>>> print(cost_model())  # doctest: +NORMALIZE_WHITESPACE
+EUR 14.000,00 a month, EUR 0,00 a family a month, EUR 0,00 per admitted family
+[afgeleid: derived, not written in the letter] [000_6fd8bb18cab06410.txt, "Kosten pilot"]
 """
 
 from __future__ import annotations
@@ -27,11 +34,20 @@ from typing import Final
 
 import pendulum
 
-from sociaaldomein import Budgetregel, Financieringsmodel, Money, Periode
+from sociaaldomein import Budgetregel, Financieringsmodel, Kostenmodel, Money, Periode
 from sociaaldomein import monthly_plan as spread_over_months
-from sociaaldomein_gezinsverzorger.letter import KOSTEN_PILOT
+from sociaaldomein_gezinsverzorger.letter import KOSTEN_PILOT, PERSONEELSKOSTEN
 
-__all__ = ["FINANCIER", "LOOPTIJD", "TOTAL", "YEARLY", "budget_lines", "monthly_plan"]
+__all__ = [
+    "FINANCIER",
+    "LOOPTIJD",
+    "MONTHLY",
+    "TOTAL",
+    "YEARLY",
+    "budget_lines",
+    "cost_model",
+    "monthly_plan",
+]
 
 TOTAL: Final = Money(336_000)
 """The total cost of the two-year pilot ("Kosten pilot")."""
@@ -51,6 +67,29 @@ The letter (15 September 2021) says only that WIJ Groningen can start at once
 after approval; 3 months in 2021, 12 in 2022 and 9 in 2023 at EUR 14.000 give
 exactly the three yearly amounts.
 """
+
+
+MONTHLY: Final = TOTAL.split(LOOPTIJD.months())[-1]
+"""EUR 14.000: what the two professionals cost a month, *derived*, not in the letter.
+
+"Kosten pilot" gives EUR 336.000 for the two staff over the two years (EUR 182.000
+and EUR 154.000); over the 24 months of the two-year pilot that is EUR 14.000 a
+month (rounded down to the cent, were it not exact, so that 24 months never
+spend more than the letter's total).
+"""
+
+
+def cost_model() -> Kostenmodel:
+    """The pilot's cost model: the two professionals, :data:`MONTHLY`, whoever is in care.
+
+    "Kosten pilot": the costs "zijn voor de twee medewerkers die voor de pilot
+    worden ingezet".  Staff are paid whether they carry 8 families or 10, so the
+    whole amount is a fixed cost a month, and a family in care costs nothing on
+    top (:data:`PERSONEELSKOSTEN`).  The monthly figure is *derived*.  It stays
+    EUR 14.000 whatever the looptijd: an extension of the pilot costs staff for
+    its months, beyond the EUR 336.000 of the letter.
+    """
+    return Kostenmodel(vast_per_maand=MONTHLY, bron=PERSONEELSKOSTEN, afgeleid=True)
 
 
 def budget_lines(pilot: str = "gezinsverzorger") -> tuple[Budgetregel, ...]:

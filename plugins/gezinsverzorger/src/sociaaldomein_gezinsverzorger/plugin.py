@@ -25,6 +25,7 @@ from sociaaldomein import (
     Budgetregel,
     Evaluatieplan,
     InvalidValueError,
+    Kostenmodel,
     Looptijd,
     Money,
     Note,
@@ -154,6 +155,13 @@ class GezinsverzorgerPilot(PilotPlugin):
     def funding(self) -> Sequence[Budgetregel]:
         """The three yearly amounts of "Kosten pilot"; staff costs are the same money."""
         return funding.budget_lines(self.pilot.naam)
+
+    def cost_model(self) -> Kostenmodel:
+        """The two professionals, EUR 14.000 a month whoever is in care (*derived*).
+
+        "Kosten pilot" (:func:`.funding.cost_model`).
+        """
+        return funding.cost_model()
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The end of the looptijd, extensions included."""

@@ -22,6 +22,7 @@ from sociaaldomein_hoogkerk.funding import (
     FINANCIER,
     RESIDENTS,
     budgetregels,
+    kostenmodel,
     substitutie,
 )
 from sociaaldomein_hoogkerk.letter import LETTER
@@ -71,6 +72,7 @@ __all__ = [
     "doelgroep",
     "evaluatieplan",
     "example_families",
+    "kostenmodel",
     "reguliere_route",
     "substitutie",
     "te_complex",

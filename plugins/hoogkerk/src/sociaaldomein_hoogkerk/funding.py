@@ -15,6 +15,13 @@ says "illustrative".  A municipality passes its own figures.
 >>> s = substitutie()
 >>> str(s.besparing), s.extra_bewoners
 ('EUR 100.000,00', 20)
+
+The cost model (:func:`kostenmodel`) follows the funding line: BT Hoogkerk's
+cost per resident, charged once for each resident it takes on.
+
+>>> print(kostenmodel(s))  # doctest: +NORMALIZE_WHITESPACE
+EUR 0,00 a month, EUR 0,00 a family a month, EUR 5.000,00 per admitted family
+[illustratief: an example, the letter gives no figure] [004_b7ccad7045cc3ba8.txt, "Kosten"]
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from typing import Final
 from sociaaldomein import (
     Budgetregel,
     Financieringsmodel,
+    Kostenmodel,
     Money,
     Periode,
     Substitutie,
@@ -37,6 +45,7 @@ __all__ = [
     "FINANCIER",
     "RESIDENTS",
     "budgetregels",
+    "kostenmodel",
     "substitutie",
 ]
 
@@ -79,3 +88,29 @@ def budgetregels(pilot: str, looptijd: Periode, business_case: Substitutie) -> l
             illustratief=business_case == substitutie(),
         )
     ]
+
+
+def kostenmodel(business_case: Substitutie) -> Kostenmodel:
+    """What BT Hoogkerk costs, as its funding line counts it: a price per resident, once.
+
+    :func:`budgetregels` computes the line as ``actual_per_resident`` times the
+    residents BT Hoogkerk supports over the proeftuin: a cost per resident
+    supported, however long the support lasts (its professionals set the
+    extent, with no minimum or maximum from a beschikking, "Waarom de
+    proeftuin").  So the cost model charges ``actual_per_resident`` once for each
+    resident (a household, in the simulation) admitted, and nothing a month:
+    admitting ``residents`` residents spends the line exactly.  Spreading it
+    over the months of the looptijd instead would match the line only if every
+    resident were supported for the whole proeftuin.
+
+    The amount is *derived* from the business case and, while it is the
+    default :data:`ACTUAL_PER_RESIDENT`, *illustrative*: the letter gives no
+    amounts ("Kosten").
+    """
+    per_resident = business_case.actual_per_resident
+    return Kostenmodel(
+        per_instroom=per_resident.rounded(),
+        bron=KOSTEN,
+        afgeleid=True,
+        illustratief=per_resident == ACTUAL_PER_RESIDENT,
+    )

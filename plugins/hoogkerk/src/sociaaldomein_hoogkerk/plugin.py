@@ -25,6 +25,7 @@ from sociaaldomein import (
     EindeLooptijd,
     Evaluatieplan,
     Hulpvraag,
+    Kostenmodel,
     Looptijd,
     Money,
     Organisatie,
@@ -44,6 +45,7 @@ from sociaaldomein_hoogkerk.funding import (
     COUNTERFACTUAL_PER_RESIDENT,
     RESIDENTS,
     budgetregels,
+    kostenmodel,
     substitutie,
 )
 from sociaaldomein_hoogkerk.letter import LETTER, WAAROM
@@ -153,6 +155,14 @@ class HoogkerkPilot(PilotPlugin):
     def funding(self) -> Sequence[Budgetregel]:
         """Financed by substitution ("Kosten"); the amounts are *illustrative*."""
         return self.budgetregels
+
+    def cost_model(self) -> Kostenmodel:
+        """BT Hoogkerk's cost per resident, once per resident taken on ("Kosten").
+
+        As the substitution line counts it (:func:`.funding.kostenmodel`); the
+        amount is *illustrative* unless the municipality passes its own figures.
+        """
+        return kostenmodel(self.business_case)
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The proeftuin runs up to and including December 2017 ("Waarom de proeftuin")."""

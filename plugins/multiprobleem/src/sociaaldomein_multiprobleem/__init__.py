@@ -27,6 +27,7 @@ from sociaaldomein_multiprobleem.funding import (
     Urenverdeling,
     budgetregels,
     ghp_budget,
+    kostenmodel,
 )
 from sociaaldomein_multiprobleem.letter import LETTER
 from sociaaldomein_multiprobleem.looptijd import (
@@ -132,6 +133,7 @@ __all__ = [
     "example_families",
     "families_without_plan",
     "ghp_budget",
+    "kostenmodel",
     "ladder",
     "opzegregeling",
 ]

@@ -30,6 +30,13 @@ hours regular funding can carry (:class:`Urenverdeling`).
 >>> doorstart = Periode(pendulum.date(2011, 1, 1), pendulum.date(2012, 7, 1))
 >>> str(Begroting(budgetregels("multiprobleem", doorstart)).total())
 'EUR 750.000,00'
+
+How the doorstart spends it (:func:`kostenmodel`, *derived*): the running
+costs a month, whoever is in care, and the GHP-bound budget per selected family.
+
+>>> print(kostenmodel(doorstart, gezinnen=20))  # doctest: +NORMALIZE_WHITESPACE
+EUR 33.333,33 a month, EUR 0,00 a family a month, EUR 7.500,00 per admitted family
+[afgeleid: derived, not written in the letter] [003_720c15da674da257.txt, "12. Financiën"]
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ from sociaaldomein import (
     Financieringsmodel,
     GhpBudget,
     InvalidValueError,
+    Kostenmodel,
     Money,
     Periode,
 )
@@ -57,6 +65,7 @@ __all__ = [
     "Urenverdeling",
     "budgetregels",
     "ghp_budget",
+    "kostenmodel",
 ]
 
 PILOTBUDGET: Final = Money(1_500_000)
@@ -121,6 +130,44 @@ def budgetregels(
 def ghp_budget(restant: Money = RESTANT, exploitatie: Money = EXPLOITATIE) -> GhpBudget:
     """The GHP-bound pot, nothing bought yet: the remainder after the running costs (derived)."""
     return GhpBudget(_ghp_pot(restant, exploitatie))
+
+
+def kostenmodel(
+    doorstart: Periode,
+    *,
+    gezinnen: int,
+    restant: Money = RESTANT,
+    exploitatie: Money = EXPLOITATIE,
+) -> Kostenmodel:
+    """How the doorstart spends its money over ``doorstart``, for at most ``gezinnen`` families.
+
+    Both figures are *derived* from "12. Financiën", which gives totals only:
+
+    * ``vast_per_maand``: the running costs (``exploitatie``, "€ 6 ton", the
+      coaches included: they are not GHP-bound) spread evenly over the calendar
+      months of the doorstart, paid whoever is in care; rounded down to the
+      cent, so that the months never spend more than the letter's amount (18
+      months of EUR 33.333,33 leave EUR 0,06);
+    * ``per_instroom``: the GHP-bound rest (``restant - exploitatie``, EUR 150.000),
+      which the projectleider buys per family, spread over the most families
+      the partners can select (``gezinnen``: the top 10 and at most 10 more,
+      "7. Toewijzing gezinnen"), once for each family admitted; rounded down
+      to the cent too.
+
+    Nothing is charged per family a month: the coaches are in the running costs.
+    """
+    raw: object = gezinnen
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+        raise InvalidValueError(
+            "kostenmodel.gezinnen", f"must be a whole number of at least 1, got {gezinnen!r}"
+        )
+    ghp = _ghp_pot(restant, exploitatie)
+    return Kostenmodel(
+        vast_per_maand=exploitatie.split(doorstart.months())[-1],
+        per_instroom=ghp.split(gezinnen)[-1],
+        bron=FINANCIEN,
+        afgeleid=True,
+    )
 
 
 def _decimal(value: Decimal | int | str) -> Decimal:

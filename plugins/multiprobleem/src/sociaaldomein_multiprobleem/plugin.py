@@ -24,6 +24,7 @@ from sociaaldomein import (
     Budgetregel,
     Escalatieladder,
     Evaluatieplan,
+    Kostenmodel,
     Looptijd,
     Mandaat,
     Money,
@@ -37,7 +38,7 @@ from sociaaldomein import (
 )
 from sociaaldomein_multiprobleem.escalation import ladder
 from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, evaluatieplan
-from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT, budgetregels
+from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT, budgetregels, kostenmodel
 from sociaaldomein_multiprobleem.letter import LETTER, OVEREENKOMST, TENSLOTTE, TOEWIJZING
 from sociaaldomein_multiprobleem.looptijd import LOOPTIJD_DOORSTART, doorstart_periode
 from sociaaldomein_multiprobleem.mandate import FUNCTIONEEL_MANDAAT
@@ -178,6 +179,22 @@ class MultiprobleemPilot(PilotPlugin):
     def funding(self) -> Sequence[Budgetregel]:
         """The doorstart's 6 ton running costs and the GHP-bound rest ("12. Financiën")."""
         return self.budgetregels
+
+    def cost_model(self) -> Kostenmodel:
+        """The running costs a month over :attr:`doorstart`, the GHP-bound rest per family.
+
+        "12. Financiën" and "7. Toewijzing gezinnen" (:func:`.funding.kostenmodel`):
+        the 6 ton over the doorstart's months, and EUR 150.000 over the top 10 and
+        at most 10 more; both *derived*.  In the letter's reading
+        (:data:`~.looptijd.LOOPTIJD_VERLENGDE_PILOT`) the looptijd starts in 2009,
+        before the money counted here: simulate it from the doorstart, 1 April 2011.
+        """
+        return kostenmodel(
+            self.doorstart,
+            gezinnen=self.top + self.max_aanvullingen,
+            restant=self.restant,
+            exploitatie=self.exploitatie,
+        )
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The looptijd, four of the seven partners in writing ("13. Beëindiging"), no inflow.

@@ -20,6 +20,7 @@ from sociaaldomein_samen.funding import (
     ILLUSTRATIVE_VOORINVESTERING,
     BusinessCase,
     budget_lines,
+    cost_model,
     payback,
 )
 from sociaaldomein_samen.governance import (
@@ -83,6 +84,7 @@ __all__ = [
     "SamenPilot",
     "__version__",
     "budget_lines",
+    "cost_model",
     "default_moments",
     "eligibility",
     "evaluation_plan",

@@ -26,6 +26,14 @@ transition budget to the plugin.
 'EUR 12.600.000,00'
 >>> payback(ILLUSTRATIVE_VOORINVESTERING + ILLUSTRATIVE_INCIDENTEEL_BUDGET, Money(12_600_000))
 2026
+
+The lumpsum is a subsidy, paid whoever is in care: the cost model
+(:func:`cost_model`) is a twelfth of it a month.
+
+>>> print(cost_model())  # doctest: +NORMALIZE_WHITESPACE
+EUR 1.050.000,00 a month, EUR 0,00 a family a month, EUR 0,00 per admitted family
+[illustratief: an example, the letter gives no figure]
+[002_3dca2c59337eb1a8.txt, "Hoe wordt de taak SAMEN. gefinancierd?"]
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from sociaaldomein import (
     Budgetregel,
     Financieringsmodel,
     InvalidValueError,
+    Kostenmodel,
     Money,
     Periode,
     ProductVolume,
@@ -56,6 +65,7 @@ __all__ = [
     "ILLUSTRATIVE_VOORINVESTERING",
     "BusinessCase",
     "budget_lines",
+    "cost_model",
     "payback",
 ]
 
@@ -136,6 +146,32 @@ def budget_lines(
         illustratief=incidenteel_budget == ILLUSTRATIVE_INCIDENTEEL_BUDGET,
     )
     return (voorinvestering_line, *lumpsum_lines, transition_line)
+
+
+def cost_model(
+    counterfactual: Sequence[ProductVolume] = ILLUSTRATIVE_COUNTERFACTUAL,
+) -> Kostenmodel:
+    """What SAMEN. costs: the yearly lumpsum, a twelfth of it each month, whoever is in care.
+
+    "Hoe wordt de taak SAMEN. gefinancierd?": WIJ Groningen receives the lumpsum
+    "in de vorm van een subsidie", a fixed amount a year equal to the indicated
+    care it replaces, not a price per family.  So the cost model is a fixed
+    cost a month, the yearly lumpsum over 12 months (rounded down to the cent,
+    so that a year never spends more than its line), and nothing per family.
+    It is *derived*, and *illustrative* while the counterfactual is the
+    illustrative default.
+
+    The pre-investment and the transition budget are one-off and are not in
+    the cost model: a simulation from the start leaves them unspent.
+    """
+    products = tuple(counterfactual)
+    lumpsum = lumpsum_from_counterfactual(products).bedrag
+    return Kostenmodel(
+        vast_per_maand=lumpsum.split(12)[-1],
+        bron=FINANCIERING,
+        afgeleid=True,
+        illustratief=products == ILLUSTRATIVE_COUNTERFACTUAL,
+    )
 
 
 def _illustrative(is_default: bool) -> str:

@@ -25,6 +25,7 @@ from sociaaldomein import (
     Evaluatiemoment,
     Evaluatieplan,
     InvalidValueError,
+    Kostenmodel,
     Looptijd,
     Lumpsum,
     Money,
@@ -186,6 +187,14 @@ class SamenPilot(PilotPlugin):
             incidenteel_budget=self.incidenteel_budget,
             transitie=self.transitie,
         )
+
+    def cost_model(self) -> Kostenmodel:
+        """The lumpsum subsidy, a twelfth of the yearly amount each month.
+
+        "Hoe wordt de taak SAMEN. gefinancierd?" (:func:`.funding.cost_model`);
+        *illustrative* by default, like the lumpsum.
+        """
+        return funding.cost_model(self.counterfactual)
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The end of the separate assignment."""
