@@ -15,7 +15,6 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Mapping
-from importlib import import_module
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any, Final, Protocol
 
@@ -27,7 +26,9 @@ from sociaaldomein import (
     PluginError,
     PluginLoadError,
     PluginLoadWarning,
+    PluginSpec,
 )
+from sociaaldomein.composition.discovery import import_target
 from sociaaldomein.hookspecs import PROJECT_NAME
 from sociaaldomein.io import FileFormatError, Scenario, plugin_arguments
 from sociaaldomein.io._paths import ConversionError
@@ -44,6 +45,7 @@ __all__ = [
     "date_argument",
     "installed_plugin_names",
     "print_json",
+    "resolve_scenario",
 ]
 
 OK: Final = 0
@@ -139,14 +141,63 @@ def _entry_point(name: str, source: str | None, field: str) -> EntryPoint:
 
 
 def _target(target: str, source: str | None, field: str) -> object:
-    module_name, _, attribute = target.partition(":")
     try:
-        obj: object = import_module(module_name)
-        for part in filter(None, attribute.split(".")):
-            obj = getattr(obj, part)
-    except (ImportError, AttributeError, ValueError) as exc:
-        raise FileFormatError(source, field, f"cannot import {target!r}: {exc}") from None
-    return obj
+        return import_target(target)
+    except InvalidValueError as exc:
+        raise FileFormatError(source, field, exc.problem) from None
+
+
+def resolve_scenario(
+    scenario: Scenario,
+    source: str | os.PathLike[str] | None = None,
+    *,
+    args: argparse.Namespace | None = None,
+) -> tuple[Gemeente, list[PluginSpec]]:
+    """The composition a scenario names, and the same as picklable plugin specs.
+
+    Each pilot is resolved once: its entry point or import path found, its
+    ``params`` converted to the types its class declares (so a bad parameter is
+    reported at its field, ``pilots[0].params.capacity``) and the plugin built,
+    so that every mistake is reported here, with its field, before any work is
+    sent to a worker.  With no pilots named, every installed plugin; ``args``
+    (the common options) then apply.
+    """
+    where = None if source is None else os.fspath(source)
+    if not scenario.pilots:
+        if args is None:
+            gemeente = Gemeente(scenario.gemeente)
+            _reported(gemeente.load_entry_points)
+        else:
+            gemeente = compose(args, scenario.gemeente)
+        specs = [
+            PluginSpec(_entry_point(name, where, "pilots").value, name=name)
+            for name in gemeente.plugin_names()
+        ]
+        return gemeente, specs
+    gemeente = Gemeente(scenario.gemeente)
+    specs = []
+    for i, choice in enumerate(scenario.pilots):
+        field = f"pilots[{i}]"
+        name = choice.name
+        if ":" in choice.plugin:
+            target = choice.plugin
+            factory = _target(target, where, f"{field}.plugin")
+        else:
+            ep = _entry_point(choice.plugin, where, f"{field}.plugin")
+            target = ep.value
+            try:
+                factory = ep.load()
+            except Exception as exc:
+                raise PluginLoadError(ep.name, exc) from exc
+            name = name or ep.name
+        params = _arguments(factory, choice.params, choice.plugin, where, f"{field}.params")
+        plugin = _build(factory, params, choice.plugin, where, f"{field}.params")
+        try:
+            gemeente.register(plugin, name)
+        except ValueError as exc:
+            raise FileFormatError(where, f"{field}.name", f"{exc}; give it another name") from None
+        specs.append(PluginSpec(target, params, name))
+    return gemeente, specs
 
 
 def compose_scenario(
@@ -155,48 +206,25 @@ def compose_scenario(
     *,
     args: argparse.Namespace | None = None,
 ) -> Gemeente:
-    """The composition a scenario names; with no pilots named, every installed plugin.
-
-    Each plugin's ``params`` are converted to the types its class declares, so
-    a bad parameter is reported at its field (``pilots[0].params.capacity``).
-    ``args`` (the common options) apply when the scenario names no pilots.
-    """
-    where = None if source is None else os.fspath(source)
-    if not scenario.pilots:
-        if args is None:
-            gemeente = Gemeente(scenario.gemeente)
-            _reported(gemeente.load_entry_points)
-            return gemeente
-        return compose(args, scenario.gemeente)
-    gemeente = Gemeente(scenario.gemeente)
-    for i, choice in enumerate(scenario.pilots):
-        field = f"pilots[{i}]"
-        name = choice.name
-        if ":" in choice.plugin:
-            factory = _target(choice.plugin, where, f"{field}.plugin")
-        else:
-            ep = _entry_point(choice.plugin, where, f"{field}.plugin")
-            try:
-                factory = ep.load()
-            except Exception as exc:
-                raise PluginLoadError(ep.name, exc) from exc
-            name = name or ep.name
-        plugin = _build(factory, choice.params, choice.plugin, where, f"{field}.params")
-        try:
-            gemeente.register(plugin, name)
-        except ValueError as exc:
-            raise FileFormatError(where, f"{field}.name", f"{exc}; give it another name") from None
-    return gemeente
+    """The composition a scenario names (see :func:`resolve_scenario`)."""
+    return resolve_scenario(scenario, source, args=args)[0]
 
 
-def _build(
+def _arguments(
     factory: object, params: Mapping[str, Any], label: str, source: str | None, field: str
-) -> object:
+) -> dict[str, Any]:
     if not inspect.isclass(factory):
         if params:
             raise FileFormatError(source, field, f"{label!r} is not a class: it takes no params")
+        return {}
+    return plugin_arguments(factory, params, source=source, field=field)
+
+
+def _build(
+    factory: object, arguments: Mapping[str, Any], label: str, source: str | None, field: str
+) -> object:
+    if not inspect.isclass(factory):
         return factory
-    arguments = plugin_arguments(factory, params, source=source, field=field)
     try:
         return factory(**arguments)
     except InvalidValueError as exc:

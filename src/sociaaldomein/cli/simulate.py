@@ -17,21 +17,19 @@ import csv
 import importlib
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
 
-from sociaaldomein import Cohort, PluginSpec
-from sociaaldomein.cli.common import OK, BadInputError, compose_scenario
-from sociaaldomein.hookspecs import PROJECT_NAME
-from sociaaldomein.io import Scenario, plugin_arguments, read_cohort, read_scenario
+from sociaaldomein import Cohort
+from sociaaldomein.cli.common import OK, BadInputError, resolve_scenario
+from sociaaldomein.io import Scenario, read_cohort, read_scenario
 from sociaaldomein.simulation import Results, Settings, generate_cohort, load_cohort, sweep
 
-__all__ = ["TABLES", "add_arguments", "cohort_of", "run", "settings_of", "specs_of"]
+__all__ = ["TABLES", "add_arguments", "cohort_of", "run", "settings_of"]
 
 TABLES: Final = ("runs", "months", "assessed", "snapshots")
 """The tables ``--out`` writes, besides ``summary``."""
@@ -85,40 +83,6 @@ def cohort_of(scenario: Scenario, source: str | os.PathLike[str]) -> Cohort:
     if path.suffix.lower() in (".parquet", ".pq"):
         return load_cohort(path)
     return read_cohort(path)
-
-
-def _target(plugin: str) -> str:
-    if ":" in plugin:
-        return plugin
-    found = list(entry_points(group=PROJECT_NAME, name=plugin))
-    if not found:
-        raise BadInputError(f"no installed plugin named {plugin!r}")
-    return found[0].value
-
-
-def specs_of(
-    scenario: Scenario, source: str | os.PathLike[str], names: Iterable[str]
-) -> list[PluginSpec]:
-    """The composition as plain plugin specs, for worker processes.
-
-    ``names`` are the registered names of a composition built from the
-    scenario (used when the scenario names no pilots: every installed plugin).
-    """
-    if not scenario.pilots:
-        return [PluginSpec(_target(name), name=name) for name in names]
-    specs = []
-    for i, choice in enumerate(scenario.pilots):
-        target = _target(choice.plugin)
-        module, _, attribute = target.partition(":")
-        factory: Any = __import__(module, fromlist=["_"])
-        for part in filter(None, attribute.split(".")):
-            factory = getattr(factory, part)
-        params = plugin_arguments(
-            factory, choice.params, source=os.fspath(source), field=f"pilots[{i}].params"
-        )
-        name = choice.name or (None if ":" in choice.plugin else choice.plugin)
-        specs.append(PluginSpec(target, params, name))
-    return specs
 
 
 def settings_of(scenario: Scenario) -> Settings:
@@ -200,8 +164,7 @@ def run(args: argparse.Namespace) -> int:
     """Simulate the scenario and report."""
     source = args.scenario
     scenario = read_scenario(source)
-    gemeente = compose_scenario(scenario, source, args=args)  # names every problem, early
-    specs = specs_of(scenario, source, gemeente.plugin_names())
+    _, specs = resolve_scenario(scenario, source, args=args)  # every mistake named, early
     cohort = cohort_of(scenario, source)
     settings = settings_of(scenario)
     runs = args.runs or scenario.simulation.runs

@@ -20,7 +20,19 @@ import attrs
 from sociaaldomein.errors import InvalidValueError, PluginLoadError, PluginLoadWarning
 from sociaaldomein.hookspecs import PROJECT_NAME
 
-__all__ = ["LoadedPlugin", "PluginSpec", "instantiate", "load_entry_points"]
+__all__ = ["LoadedPlugin", "PluginSpec", "import_target", "instantiate", "load_entry_points"]
+
+
+def import_target(target: str) -> object:
+    """The object ``"package.module:attr.path"`` names (the module itself without ``:``)."""
+    module_name, _, attr = target.partition(":")
+    try:
+        obj: object = importlib.import_module(module_name)
+        for part in filter(None, attr.split(".")):
+            obj = getattr(obj, part)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise InvalidValueError("PluginSpec.target", f"cannot import {target!r}: {exc}") from None
+    return obj
 
 
 def instantiate(obj: object, params: Mapping[str, Any] | None = None) -> object:
@@ -53,16 +65,7 @@ class PluginSpec:
 
     def build(self) -> object:
         """Import the target and make the plugin object."""
-        module_name, _, attr = self.target.partition(":")
-        try:
-            obj: object = importlib.import_module(module_name)
-            for part in filter(None, attr.split(".")):
-                obj = getattr(obj, part)
-        except (ImportError, AttributeError) as exc:
-            raise InvalidValueError(
-                "PluginSpec.target", f"cannot import {self.target!r}: {exc}"
-            ) from None
-        return instantiate(obj, self.params)
+        return instantiate(import_target(self.target), self.params)
 
 
 @attrs.frozen
