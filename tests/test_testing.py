@@ -8,8 +8,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sociaaldomein import FEITEN, Citation, Cohort, Compare, Gemeente, Gezin, Predicate, Rule
-from sociaaldomein.testing import ToyPilot, assert_outcomes_agree, make_gezin
+from sociaaldomein import (
+    FEITEN,
+    Citation,
+    Cohort,
+    Compare,
+    Gemeente,
+    Gezin,
+    Kostenmodel,
+    Money,
+    Pilot,
+    Predicate,
+    Rule,
+    hookimpl,
+)
+from sociaaldomein.testing import (
+    ToyPilot,
+    assert_outcomes_agree,
+    assert_silent_on_other_pilots,
+    make_gezin,
+)
 from sociaaldomein.testing.strategies import gezinnen
 
 ON = pendulum.date(2024, 6, 1)
@@ -53,3 +71,15 @@ def test_find_all_returns_every_matching_node() -> None:
     explanation = rule.explain(make_gezin(problemen=["SCHULDEN"]), ON)
     found = explanation.find_all("number of simultaneous problems")
     assert [e.passed for e in found] == [False, True]
+
+
+def test_silence_on_other_pilots_holds_for_pilot_plugins_and_catches_a_leak() -> None:
+    assert_silent_on_other_pilots(ToyPilot())
+
+    class Leaky(ToyPilot):
+        @hookimpl
+        def sociaaldomein_cost_model(self, pilot: Pilot) -> Kostenmodel | None:
+            return Kostenmodel(per_gezin_per_maand=Money(1))  # for every pilot: a bug
+
+    with pytest.raises(AssertionError, match="sociaaldomein_cost_model answers"):
+        assert_silent_on_other_pilots(Leaky())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
 import pendulum
 from sociaaldomein_hoogkerk import (
     DOELGROEP_LABEL,
@@ -13,7 +12,7 @@ from sociaaldomein_hoogkerk import (
 )
 
 from sociaaldomein import Gemeente, Organisatie, Outcome, PilotPlugin, PilotStatus, PilotToestand
-from sociaaldomein.testing import ToyPilot
+from sociaaldomein.testing import ToyPilot, assert_silent_on_other_pilots
 
 MAART_2017 = pendulum.date(2017, 3, 1)
 
@@ -35,31 +34,16 @@ def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
     toy = ToyPilot(start=pendulum.date(2017, 1, 1), end=pendulum.date(2018, 1, 1))
     plugin = HoogkerkPilot()
     groningen = Gemeente("Groningen", plugins=[toy, plugin])
-    other = toy.pilot
-    assert plugin.sociaaldomein_eligibility(other) is None
-    assert plugin.sociaaldomein_routes(other) is None
-    assert plugin.sociaaldomein_funding(other) is None
-    assert plugin.sociaaldomein_pilot_termination(other) is None
-    assert plugin.sociaaldomein_trajectory_termination(other) is None
-    assert plugin.sociaaldomein_evaluation_plan(other) is None
+    assert_silent_on_other_pilots(plugin)
     assert groningen.routes("toy") == ()
     assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
     assert groningen.evaluation_plan("toy") is None
 
 
-def test_the_plugin_is_a_pilot_plugin_silent_on_another_pilot() -> None:
-    """Built on PilotPlugin, whose hooks answer None for any pilot but its own."""
+def test_the_plugin_is_a_pilot_plugin() -> None:
+    """Built on PilotPlugin (silence on other pilots is checked above)."""
     plugin = HoogkerkPilot()
     assert isinstance(plugin, PilotPlugin)
-    other_pilot = attrs.evolve(plugin.pilot, naam="andere")
-    assert plugin.sociaaldomein_eligibility(other_pilot) is None
-    assert plugin.sociaaldomein_routes(other_pilot) is None
-    assert plugin.sociaaldomein_funding(other_pilot) is None
-    assert plugin.sociaaldomein_pilot_termination(other_pilot) is None
-    assert plugin.sociaaldomein_trajectory_termination(other_pilot) is None
-    assert plugin.sociaaldomein_mandaat(other_pilot) is None
-    assert plugin.sociaaldomein_escalation(other_pilot) is None
-    assert plugin.sociaaldomein_evaluation_plan(other_pilot) is None
     assert plugin.sociaaldomein_routes(plugin.pilot) == plugin.routes()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
 import pendulum
 import pytest
 from sociaaldomein_multiprobleem import (
@@ -15,7 +14,7 @@ from sociaaldomein_multiprobleem import (
 )
 
 from sociaaldomein import Gemeente, Outcome, PilotPlugin, PilotStatus
-from sociaaldomein.testing import ToyPilot
+from sociaaldomein.testing import ToyPilot, assert_silent_on_other_pilots
 
 MAART_2011 = pendulum.date(2011, 3, 1)
 
@@ -41,32 +40,16 @@ def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
     plugin = MultiprobleemPilot()
     groningen = Gemeente("Groningen", plugins=[toy, plugin])
     assert sorted(groningen.pilots) == ["multiprobleem", "toy"]
-    other = toy.pilot
-    assert plugin.sociaaldomein_eligibility(other) is None
-    assert plugin.sociaaldomein_routes(other) is None
-    assert plugin.sociaaldomein_funding(other) is None
-    assert plugin.sociaaldomein_pilot_termination(other) is None
-    assert plugin.sociaaldomein_mandaat(other) is None
-    assert plugin.sociaaldomein_escalation(other) is None
-    assert plugin.sociaaldomein_evaluation_plan(other) is None
+    assert_silent_on_other_pilots(plugin)
     assert groningen.mandaat("toy") is None
     assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
     assert {line.pilot for line in groningen.funding(pilots=["toy"])} == {"toy"}
 
 
-def test_the_plugin_is_a_pilot_plugin_silent_on_another_pilot() -> None:
-    """Built on PilotPlugin, whose hooks answer None for any pilot but its own."""
+def test_the_plugin_is_a_pilot_plugin() -> None:
+    """Built on PilotPlugin (silence on other pilots is checked above)."""
     plugin = MultiprobleemPilot()
     assert isinstance(plugin, PilotPlugin)
-    other_pilot = attrs.evolve(plugin.pilot, naam="andere")
-    assert plugin.sociaaldomein_eligibility(other_pilot) is None
-    assert plugin.sociaaldomein_routes(other_pilot) is None
-    assert plugin.sociaaldomein_funding(other_pilot) is None
-    assert plugin.sociaaldomein_pilot_termination(other_pilot) is None
-    assert plugin.sociaaldomein_trajectory_termination(other_pilot) is None
-    assert plugin.sociaaldomein_mandaat(other_pilot) is None
-    assert plugin.sociaaldomein_escalation(other_pilot) is None
-    assert plugin.sociaaldomein_evaluation_plan(other_pilot) is None
     assert plugin.sociaaldomein_mandaat(plugin.pilot) is FUNCTIONEEL_MANDAAT
     assert plugin.sociaaldomein_routes(plugin.pilot) == ()
 

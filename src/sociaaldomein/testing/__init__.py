@@ -18,11 +18,14 @@ test, and ``registered`` registers a plugin for the duration of one block:
 from __future__ import annotations
 
 import contextlib
+import inspect
 from collections.abc import Callable, Iterator, Sequence
 
+import attrs
 import pendulum
 import pytest
 
+from sociaaldomein import hookspecs
 from sociaaldomein.composition.gemeente import OUTCOME_CODES, Gemeente
 from sociaaldomein.domain.beeindiging import EindeLooptijd, PilotEindregel
 from sociaaldomein.domain.budget import Budgetregel, Financieringsmodel
@@ -38,6 +41,7 @@ from sociaaldomein.pilotplugin import PilotPlugin
 __all__ = [
     "ToyPilot",
     "assert_outcomes_agree",
+    "assert_silent_on_other_pilots",
     "gemeente",
     "make_gezin",
     "registered",
@@ -134,6 +138,30 @@ def assert_outcomes_agree(
                 f"{verdict.outcome.name} one by one but {names[code].name} as a cohort\n"
                 f"{verdict.render()}\n{gezin!r}"
             )
+
+
+def assert_silent_on_other_pilots(plugin: object) -> None:
+    """Assert that every hook ``plugin`` implements answers ``None`` for a pilot not its own.
+
+    The hooks are read from :mod:`sociaaldomein.hookspecs`, so a hook added
+    later is checked too.  The other pilot is each of the plugin's own pilots
+    under another name.
+    """
+    pilots: Sequence[Pilot] = getattr(plugin, "sociaaldomein_pilots", list)()
+    hooks = [
+        name
+        for name, spec in inspect.getmembers(hookspecs, inspect.isfunction)
+        if name.startswith("sociaaldomein_") and "pilot" in inspect.signature(spec).parameters
+    ]
+    assert pilots, f"{plugin!r} provides no pilot"
+    for own in pilots:
+        other = attrs.evolve(own, naam=f"niet-{own.naam}"[:63])
+        for hook in hooks:
+            implementation = getattr(plugin, hook, None)
+            if implementation is None:
+                continue
+            answer = implementation(pilot=other)
+            assert answer is None, f"{hook} answers {answer!r} for another pilot, {other.naam!r}"
 
 
 @contextlib.contextmanager
