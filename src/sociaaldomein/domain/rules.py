@@ -297,11 +297,16 @@ def _members(values: Iterable[enum.Enum]) -> frozenset[enum.Enum]:
     return frozenset(values)
 
 
+@attrs.frozen
 class _FlagRule(Rule):
-    feit: Feit
-    members: frozenset[enum.Enum]
+    """The fields and checks :class:`HasAny` and :class:`HasAll` share."""
 
-    def _check(self) -> None:
+    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.FLAGS))
+    members: frozenset[enum.Enum] = attrs.field(converter=_members)
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
         enum_type = self.feit.enum_type
         if not self.members:
             raise InvalidValueError(
@@ -327,14 +332,6 @@ class _FlagRule(Rule):
 class HasAny(_FlagRule):
     """A set fact that must contain at least one of ``members``."""
 
-    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.FLAGS))
-    members: frozenset[enum.Enum] = attrs.field(converter=_members)
-    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
-    label: str | None = attrs.field(default=None, kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        self._check()
-
     def _default_text(self) -> str:
         return f"{self.feit.omschrijving} include at least one of: {self._names()}"
 
@@ -350,14 +347,6 @@ class HasAny(_FlagRule):
 @attrs.frozen
 class HasAll(_FlagRule):
     """A set fact that must contain every one of ``members``."""
-
-    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.FLAGS))
-    members: frozenset[enum.Enum] = attrs.field(converter=_members)
-    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
-    label: str | None = attrs.field(default=None, kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        self._check()
 
     def _default_text(self) -> str:
         return f"{self.feit.omschrijving} include all of: {self._names()}"
