@@ -6,10 +6,13 @@ import contextlib
 from collections.abc import Callable
 
 import pendulum
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sociaaldomein_vroegsignalering import Vroegsignalering
 
 from sociaaldomein import (
     Gemeente,
+    Gezin,
     Money,
     Outcome,
     PilotToestand,
@@ -17,7 +20,8 @@ from sociaaldomein import (
     ZrmMeting,
     ZrmScores,
 )
-from sociaaldomein.testing import make_gezin
+from sociaaldomein.testing import assert_outcomes_agree, assert_silent_on_other_pilots, make_gezin
+from sociaaldomein.testing.strategies import gezinnen
 
 Registered = Callable[..., contextlib.AbstractContextManager[str]]
 ON = pendulum.date(2025, 3, 1)
@@ -70,3 +74,16 @@ def test_the_installed_plugin_is_discovered_through_its_entry_point() -> None:
         ("vroegsignalering", "sociaaldomein-vroegsignalering")
     ]
     assert list(gemeente.pilots) == ["vroegsignalering"]
+
+
+def test_the_plugin_answers_only_for_its_own_pilot() -> None:
+    # Every hook, including any added to sociaaldomein later, answers None for another pilot.
+    assert_silent_on_other_pilots(Vroegsignalering())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(gezinnen(), max_size=12))
+def test_one_family_and_a_whole_cohort_get_the_same_outcome(families: list[Gezin]) -> None:
+    # The rule and its routes, evaluated per family and vectorised over a cohort.
+    gemeente = Gemeente("Voorbeeldstad", plugins=[Vroegsignalering()])
+    assert_outcomes_agree(gemeente, "vroegsignalering", families, ON)
