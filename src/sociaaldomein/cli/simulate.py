@@ -1,35 +1,73 @@
 """Simulate a scenario: Monte Carlo runs, a summary table, results as CSV or Parquet, a plot.
 
 sociaaldomein simulate SCENARIO [--runs N] [--seed S] [--out DIR] [--format csv|parquet]
-                                [--plot FILE.png] [--no-progress]
+                                [--plot FILE.png] [--no-progress] [--overwrite]
+                                [--retries N] [--max-memory SIZE] [--max-seconds S]
 
 The scenario file names the composition, the cohort and the simulation
 settings (docs/files.md); --runs and --seed override its own.  With --out the
 tables go to DIR: runs (one row per run and pilot), months (per run, month
 and pilot), assessed (per run and month), snapshots (per run and evaluation
-moment) and summary.  Amounts are exact decimal text ("42000.00").
+moment) and summary, with a manifest.json (scenario digest, seed, versions,
+a checksum per file).  Amounts are exact decimal text ("42000.00").
+
+Before any run the destinations are checked (free, or --overwrite for an
+earlier run's results; writable) and the extras --format and --plot need;
+the memory and time the run needs are estimated and refused above the limits.
+Results are staged next to DIR and moved into place whole; an interrupt
+leaves nothing half-written.  Exit codes: 0 done, 1 could not write,
+2 bad input or a limit, 4 partial results (a worker died again), 130 SIGINT,
+143 SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
+import pendulum
 
-from sociaaldomein import Cohort
-from sociaaldomein.cli.common import OK, BadInputError, resolve_scenario
+from sociaaldomein import Cohort, PluginSpec, __version__
+from sociaaldomein.cli.common import FAILURE, OK, resolve_scenario
+from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import Scenario, read_cohort, read_scenario
 from sociaaldomein.simulation import Results, Settings, generate_cohort, load_cohort, sweep
+from sociaaldomein.simulation.limits import (
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_MAX_SECONDS,
+    Limits,
+    check,
+    estimate,
+    parse_size,
+)
+from sociaaldomein.simulation.output import (
+    MANIFEST,
+    Interrupted,
+    OutputError,
+    Staged,
+    check_file,
+    check_folder,
+    interruptible,
+    require_extra,
+    sha256_of,
+)
+from sociaaldomein.simulation.sweep import PartialResultsError
 
-__all__ = ["TABLES", "add_arguments", "cohort_of", "run", "settings_of"]
+__all__ = ["PARTIAL", "TABLES", "add_arguments", "cohort_of", "run", "settings_of"]
+
+PARTIAL: Final = 4
+"""Exit code: a worker died twice; the finished runs were written, the missing ones listed."""
 
 TABLES: Final = ("runs", "months", "assessed", "snapshots")
 """The tables ``--out`` writes, besides ``summary``."""
@@ -55,6 +93,27 @@ def _seed(text: str) -> int:
     return value
 
 
+def _retries(text: str) -> int:
+    return _seed(text)
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except InvalidValueError as exc:
+        raise argparse.ArgumentTypeError(exc.problem) from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, got {text!r}")
+    return value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``SCENARIO [--runs N] [--seed S] [--out DIR] [--format F] [--plot FILE] [--no-progress]``."""
     parser.add_argument("scenario", metavar="SCENARIO", help="the scenario file (.toml, .json)")
@@ -71,6 +130,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--plot", metavar="FILE.png", help="draw occupancy and budget burn of every pilot"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the results of an earlier run in --out (and an existing --plot file)",
+    )
+    parser.add_argument(
+        "--retries",
+        type=_retries,
+        default=1,
+        metavar="N",
+        help="run the chunks of a worker process that died again, N times (default: 1)",
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=_size,
+        metavar="SIZE",
+        help="refuse a simulation estimated to need more memory (default: 4GiB)",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=_seconds,
+        metavar="S",
+        help="refuse a simulation estimated to take longer (default: 21600, six hours)",
+    )
 
 
 def cohort_of(scenario: Scenario, source: str | os.PathLike[str]) -> Cohort:
@@ -118,21 +201,41 @@ def _columns(table: Mapping[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def _write(path: Path, columns: dict[str, list[Any]], fmt: str) -> None:
+_CHUNK: Final = 50_000
+"""Rows converted to text at a time, so that a large table is never held as Python objects."""
+
+
+def _chunks(table: Mapping[str, Any]) -> Iterator[dict[str, list[Any]]]:
+    rows = len(next(iter(table.values()))) if table else 0
+    for start in range(0, max(rows, 1), _CHUNK):
+        yield _columns({k: v[start : start + _CHUNK] for k, v in table.items()})
+
+
+def _write(path: Path, table: Mapping[str, Any], fmt: str) -> Path:
+    """Write ``table`` (columns) to ``path`` with the format's suffix; returns the file."""
     if fmt == "parquet":
+        pa: Any = importlib.import_module("pyarrow")
+        pq: Any = importlib.import_module("pyarrow.parquet")
+        target = path.with_suffix(".parquet")
+        writer = None
         try:
-            pa: Any = importlib.import_module("pyarrow")
-            pq: Any = importlib.import_module("pyarrow.parquet")
-        except ImportError:
-            raise BadInputError(
-                "--format parquet needs pyarrow: pip install 'sociaaldomein[parquet]'"
-            ) from None
-        pq.write_table(pa.table(columns), path.with_suffix(".parquet"))
-        return
-    with path.with_suffix(".csv").open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(columns)
-        writer.writerows(zip(*columns.values(), strict=True))
+            for chunk in _chunks(table):
+                part = pa.table(chunk)
+                if writer is None:
+                    writer = pq.ParquetWriter(target, part.schema)
+                writer.write_table(part)
+        finally:
+            if writer is not None:
+                writer.close()
+        return target
+    target = path.with_suffix(".csv")
+    with target.open("w", newline="", encoding="utf-8") as fh:
+        writer_ = csv.writer(fh)
+        for i, chunk in enumerate(_chunks(table)):
+            if i == 0:
+                writer_.writerow(chunk)
+            writer_.writerows(zip(*chunk.values(), strict=True))
+    return target
 
 
 def _summary_columns(results: Results) -> dict[str, list[Any]]:
@@ -141,57 +244,214 @@ def _summary_columns(results: Results) -> dict[str, list[Any]]:
     return {f: [getattr(r, f) for r in rows] for f in fields}
 
 
-def _plot(results: Results, path: str) -> None:
-    try:
-        import matplotlib
+def _plot(results: Results, path: Path) -> None:
+    import matplotlib
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
 
-        from sociaaldomein.simulation.plots import plot_budget, plot_occupancy
-    except ImportError:
-        raise BadInputError("--plot needs matplotlib: pip install 'sociaaldomein[plot]'") from None
+    from sociaaldomein.simulation.plots import plot_budget, plot_occupancy
+
     n = len(results.pilots)
     fig, axes = plt.subplots(n, 2, figsize=(15, 4.5 * n), layout="constrained", squeeze=False)
-    for row, pilot in zip(axes, results.pilots, strict=True):
-        plot_occupancy(results, pilot, ax=row[0])
-        plot_budget(results, pilot, ax=row[1])
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
+    try:
+        for row, pilot in zip(axes, results.pilots, strict=True):
+            plot_occupancy(results, pilot, ax=row[0])
+            plot_budget(results, pilot, ax=row[1])
+        fig.savefig(path, dpi=120, format=path.suffix.lstrip(".").lower() or "png")
+    finally:
+        plt.close(fig)
+
+
+def _versions(specs: Sequence[PluginSpec]) -> list[dict[str, Any]]:
+    """Each plugin's target and the distribution (and version) its module comes from."""
+    owners = metadata.packages_distributions()
+    found = []
+    for spec in specs:
+        top = spec.target.split(":")[0].split(".")[0]
+        dists = owners.get(top, [])
+        dist = dists[0] if dists else None
+        version = None
+        if dist is not None:
+            with contextlib.suppress(metadata.PackageNotFoundError):
+                version = metadata.version(dist)
+        found.append(
+            {"name": spec.name, "target": spec.target, "distribution": dist, "version": version}
+        )
+    return found
+
+
+def _manifest(
+    source: Path,
+    specs: Sequence[PluginSpec],
+    results: Results,
+    *,
+    seed: int,
+    runs: int,
+    fmt: str,
+    missing: Sequence[tuple[int, Sequence[int]]],
+) -> dict[str, Any]:
+    return {
+        "sociaaldomein": __version__,
+        "created_at": pendulum.now("UTC").isoformat(),
+        "scenario": {"file": source.name, "sha256": sha256_of(source)},
+        "seed": seed,
+        "runs": runs,
+        "runs_written": results.runs,
+        "complete": not missing,
+        "missing_runs": [{"design": d, "runs": list(r)} for d, r in missing],
+        "format": fmt,
+        "library": {"sociaaldomein": __version__, "numpy": np.__version__},
+        "plugins": _versions(specs),
+    }
+
+
+def _tables(results: Results, folder: Path, fmt: str) -> None:
+    for kind in TABLES:
+        _write(folder / kind, results.table(kind), fmt)
+    _write(folder / "summary", _summary_columns(results), fmt)
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(
+        memory=DEFAULT_MAX_MEMORY if args.max_memory is None else args.max_memory,
+        seconds=DEFAULT_MAX_SECONDS if args.max_seconds is None else args.max_seconds,
+    )
+
+
+def _check_outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None, bool]:
+    """The destinations and whether the plot goes into the results folder; extras first."""
+    out = Path(args.out) if args.out else None
+    plot = Path(args.plot) if args.plot else None
+    if out is not None and args.format == "parquet":
+        require_extra("--format parquet", "parquet")
+    if plot is not None:
+        require_extra("--plot", "plot")
+    inside = out is not None and plot is not None and plot.parent.resolve() == out.resolve()
+    if out is not None:
+        check_folder(out, overwrite=args.overwrite)
+    if plot is not None and not inside:
+        check_file(plot, overwrite=args.overwrite)
+    return out, plot, inside
 
 
 def run(args: argparse.Namespace) -> int:
     """Simulate the scenario and report."""
     source = args.scenario
     scenario = read_scenario(source)
-    _, specs = resolve_scenario(scenario, source, args=args)  # every mistake named, early
-    cohort = cohort_of(scenario, source)
+    gemeente, specs = resolve_scenario(scenario, source, args=args)  # every mistake named, early
     settings = settings_of(scenario)
     runs = args.runs or scenario.simulation.runs
     seed = scenario.simulation.seed if args.seed is None else args.seed
     workers = scenario.simulation.workers
-    results = sweep(
-        specs,
-        cohort,
-        settings,
+    out, plot, plot_inside = _check_outputs(args)
+    cohort = None if scenario.cohort.size is not None else cohort_of(scenario, source)
+    families = len(cohort) if cohort is not None else int(scenario.cohort.size or 0)
+    what = f"{runs:,} runs of {families:,} families over {settings.months} months"
+    need = estimate(
+        families=families,
         runs=runs,
-        seed=seed,
-        workers=workers if workers > 1 else None,
-        progress=not args.no_progress and sys.stderr.isatty(),
+        months=settings.months,
+        pilots=len(gemeente.pilots),
+        workers=max(workers, 1),
+        tables=out is not None,
     )
+    check(need, _limits(args), what=what)
+    staged: list[Staged] = []
+    with interruptible():
+        try:
+            with contextlib.ExitStack() as stack:
+                if out is not None:
+                    staged.append(stack.enter_context(Staged(out, overwrite=args.overwrite)))
+                if plot is not None and not plot_inside:
+                    staged.append(
+                        stack.enter_context(
+                            Staged(plot, overwrite=args.overwrite, kind="file", option="--plot")
+                        )
+                    )
+                return _simulate(
+                    args, scenario, specs, cohort, settings, runs, seed, staged, plot_inside
+                )
+        except Interrupted as exc:
+            name = signal.Signals(exc.signum).name
+            written = [str(s.destination) for s in staged if s.committed]
+            left = [str(s.destination) for s in staged if not s.committed]
+            said = f"nothing was written to {', '.join(left)}" if left else "nothing was written"
+            if written:
+                said = (
+                    f"{', '.join(written)} complete; " + said
+                    if left
+                    else (f"{', '.join(written)} complete")
+                )
+            print(f"sociaaldomein: interrupted by {name}; {said}", file=sys.stderr)
+            return exc.exit_code
+        except OutputError as exc:
+            print(f"sociaaldomein: error: {exc}", file=sys.stderr)
+            return FAILURE
+
+
+def _simulate(
+    args: argparse.Namespace,
+    scenario: Scenario,
+    specs: Sequence[PluginSpec],
+    cohort: Cohort | None,
+    settings: Settings,
+    runs: int,
+    seed: int,
+    staged: Sequence[Staged],
+    plot_inside: bool,
+) -> int:
+    source = args.scenario
+    if cohort is None:
+        cohort = cohort_of(scenario, source)
+    workers = scenario.simulation.workers
+    partial: PartialResultsError | None = None
+    try:
+        results = sweep(
+            specs,
+            cohort,
+            settings,
+            runs=runs,
+            seed=seed,
+            workers=workers if workers > 1 else None,
+            progress=not args.no_progress and sys.stderr.isatty(),
+            retries=args.retries,
+        )
+    except PartialResultsError as exc:
+        results, partial = exc.results, exc
+    missing = partial.missing if partial is not None else ()
     print(
         f"{runs} runs of {len(cohort):,} families over {settings.months} months "
         f"from {settings.start.isoformat()} (seed {seed})"
     )
     print(results.summary().render())
-    if args.out:
-        out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        for kind in TABLES:
-            _write(out / kind, _columns(results.table(kind)), args.format)
-        _write(out / "summary", _summary_columns(results), args.format)
-        print(f"tables written to {out}/ ({', '.join((*TABLES, 'summary'))}.{args.format})")
-    if args.plot:
-        _plot(results, args.plot)
-        print(f"plot written to {args.plot}")
+    for stage in staged:
+        if stage.kind == "folder":
+            _tables(results, stage.path, args.format)
+            if plot_inside:
+                _plot(results, stage.path / Path(args.plot).name)
+            stage.commit(
+                _manifest(
+                    Path(source),
+                    specs,
+                    results,
+                    seed=seed,
+                    runs=runs,
+                    fmt=args.format,
+                    missing=missing,
+                )
+            )
+            names = ", ".join((*TABLES, "summary"))
+            print(f"tables written to {stage.destination}/ ({names}.{args.format}, {MANIFEST})")
+        else:
+            _plot(results, stage.path / stage.destination.name)
+            stage.commit()
+        if plot_inside or stage.kind == "file":
+            print(f"plot written to {args.plot}")
+    if partial is not None:
+        kept = f"; the {results.runs} finished runs were kept" if results.runs else ""
+        print(
+            f"sociaaldomein: error: {partial} after {args.retries} retries{kept}", file=sys.stderr
+        )
+        return PARTIAL
     return OK

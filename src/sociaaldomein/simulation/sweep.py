@@ -23,6 +23,7 @@ not one task per run.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import itertools
 import math
 import os
@@ -34,14 +35,47 @@ import numpy as np
 from sociaaldomein.composition.discovery import PluginSpec
 from sociaaldomein.composition.gemeente import Gemeente
 from sociaaldomein.domain.cohort import Array, Cohort
-from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.errors import InvalidValueError, SociaaldomeinError
 from sociaaldomein.simulation.engine import Job, Kernel, fingerprint, remember, run_job
 from sociaaldomein.simulation.model import build_model
 from sociaaldomein.simulation.results import Results
 from sociaaldomein.simulation.runs import Batch
 from sociaaldomein.simulation.settings import Settings
 
-__all__ = ["designs_of", "plan_chunks", "sweep"]
+__all__ = ["PartialResultsError", "designs_of", "plan_chunks", "sweep"]
+
+
+class PartialResultsError(SociaaldomeinError):
+    """Workers died and some chunks were lost even after the retries.
+
+    :attr:`results` holds every run that finished; :attr:`missing` lists the
+    lost ones as ``(design, run indices)``.
+    """
+
+    def __init__(self, results: Results, missing: Sequence[tuple[int, Sequence[int]]]) -> None:
+        self.results = results
+        self.missing = tuple((d, tuple(r)) for d, r in sorted(missing))
+        lost = sum(len(r) for _, r in self.missing)
+        super().__init__(
+            f"a worker process died: {lost} of {lost + results.runs} runs are missing "
+            f"({describe_runs(self.missing)})"
+        )
+
+
+def describe_runs(missing: Sequence[tuple[int, Sequence[int]]]) -> str:
+    """``"design 0: runs 0-3, 8; design 1: run 2"``: run indices as ranges."""
+    by_design: dict[int, list[int]] = {}
+    for design, runs in missing:
+        by_design.setdefault(design, []).extend(runs)
+    parts = []
+    for design, runs in sorted(by_design.items()):
+        ranges = []
+        for _, group in itertools.groupby(enumerate(sorted(runs)), lambda p: p[1] - p[0]):
+            values = [v for _, v in group]
+            ranges.append(str(values[0]) if len(values) == 1 else f"{values[0]}-{values[-1]}")
+        noun = "run" if len(runs) == 1 else "runs"
+        parts.append(f"design {design}: {noun} {', '.join(ranges)}")
+    return "; ".join(parts)
 
 
 def designs_of(
@@ -107,6 +141,7 @@ def sweep(
     chunk_size: int | None = None,
     progress: bool = True,
     kernel: Kernel = "auto",
+    retries: int = 1,
 ) -> Results:
     """Run every design of ``grid`` ``runs`` times; returns all runs as one :class:`Results`.
 
@@ -118,7 +153,15 @@ def sweep(
         run here, or in a process pool of ``workers`` processes when ``workers > 1``.
     :param chunk_size: runs per task; by default about four tasks per worker.
     :param progress: a tqdm bar, shown only when the sweep takes longer than a second.
+    :param retries: how often the chunks of a worker that died (``BrokenProcessPool``)
+        are run again, on a fresh process pool when ``executor`` is one. Runs are
+        seeded by their index, so a retried run is bit-identical to the first try.
+    :raises PartialResultsError: chunks were still lost after ``retries``; it holds
+        the runs that finished and lists the missing ones.
     """
+    raw: object = retries
+    if isinstance(raw, bool) or not isinstance(raw, int) or retries < 0:
+        raise InvalidValueError("sweep.retries", f"must be a whole number >= 0, got {retries!r}")
     specs = tuple(specs)
     designs = designs_of(grid)
     variants = [settings.with_values(d) for d in designs]
@@ -141,6 +184,7 @@ def sweep(
     ]
     done: dict[int, tuple[Batch, Array]] = {}
     bar = _progress(len(designs) * runs, progress)
+    failed: list[int] = []
     try:
         if executor is None:
             for i, job in enumerate(jobs):
@@ -148,23 +192,79 @@ def sweep(
                 done[i] = (batch, budget)
                 bar.update(len(job.runs))
         else:
-            futures = {executor.submit(run_job, job): i for i, job in enumerate(jobs)}
-            for future in cf.as_completed(futures):
-                _, batch, budget = future.result()
-                done[futures[future]] = (batch, budget)
-                bar.update(len(jobs[futures[future]].runs))
+            failed = _dispatch(executor, jobs, range(len(jobs)), done, bar)
+            for _ in range(retries):
+                if not failed:
+                    break
+                if isinstance(executor, cf.ProcessPoolExecutor):
+                    # a broken pool takes no more work: the retry gets a fresh one
+                    if own_pool is not None:
+                        own_pool.shutdown(wait=False, cancel_futures=True)
+                    executor = own_pool = _fresh_pool(executor)
+                failed = _dispatch(executor, jobs, failed, done, bar)
+    except BaseException:
+        if own_pool is not None:
+            _stop(own_pool)
+            own_pool = None
+        raise
     finally:
         bar.close()
         if own_pool is not None:
             own_pool.shutdown()
     meta: list[Array] = [np.stack([model.pot_budget.sum(axis=1), model.capacity])] * len(designs)
-    for i, job in enumerate(jobs):
-        meta[job.design] = done[i][1]
-    return Results.of(
+    for i in done:
+        meta[jobs[i].design] = done[i][1]
+    finished = sorted(done)
+    results = Results.of(
         model,
-        [done[i][0] for i in range(len(jobs))],
+        [done[i][0] for i in finished],
         designs=designs,
-        design_of_run=np.repeat(np.arange(len(designs)), runs).tolist(),
+        design_of_run=[jobs[i].design for i in finished for _ in jobs[i].runs],
         budgets=[m[0] for m in meta],
         capacities=[m[1] for m in meta],
     )
+    if failed:
+        raise PartialResultsError(results, [(jobs[i].design, jobs[i].runs) for i in failed])
+    return results
+
+
+def _dispatch(
+    executor: cf.Executor,
+    jobs: Sequence[Job],
+    indices: Iterable[int],
+    done: dict[int, tuple[Batch, Array]],
+    bar: Any,
+) -> list[int]:
+    """Run ``jobs[indices]`` on ``executor`` into ``done``; the indices lost with a dead worker."""
+    futures: dict[cf.Future[tuple[int, Batch, Array]], int] = {}
+    failed: list[int] = []
+    for i in indices:
+        try:
+            futures[executor.submit(run_job, jobs[i])] = i
+        except cf.BrokenExecutor:
+            failed.append(i)
+    for future in cf.as_completed(futures):
+        i = futures[future]
+        try:
+            _, batch, budget = future.result()
+        except cf.BrokenExecutor:
+            failed.append(i)
+            continue
+        done[i] = (batch, budget)
+        bar.update(len(jobs[i].runs))
+    return sorted(failed)
+
+
+def _fresh_pool(broken: cf.ProcessPoolExecutor) -> cf.ProcessPoolExecutor:
+    """A new pool like ``broken``: as many workers, the same way of starting them."""
+    context = getattr(broken, "_mp_context", None)
+    return cf.ProcessPoolExecutor(max_workers=_workers(broken), mp_context=context)
+
+
+def _stop(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop a pool now (an interrupt): queued chunks dropped, running workers ended."""
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.terminate()
