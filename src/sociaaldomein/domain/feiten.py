@@ -11,7 +11,7 @@ its own facts with :class:`Feit` and the helpers here.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
@@ -37,6 +37,10 @@ ScalarFn = Callable[[Gezin, pendulum.Date], Any]
 VectorFn = Callable[[Cohort, pendulum.Date], Array]
 
 
+def _names(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 @attrs.frozen(eq=False)
 class Feit:
     """A named fact about a family.
@@ -47,6 +51,11 @@ class Feit:
     scalar value is a normalised label and the vector holds codes into the
     vocabulary of ``column``; for FLAGS facts the scalar value is a frozenset of
     ``enum_type`` members and the vector a bitmask.
+
+    ``reads`` names the cohort columns the fact is computed from, besides its
+    own: a rule on the fact reports them in :meth:`~sociaaldomein.Rule.facts`.
+    A fact derived from the problems says ``reads=("problemen",)``, so a
+    simulation in which problems change decides it again every month.
     """
 
     naam: str
@@ -57,6 +66,12 @@ class Feit:
     missing: int | None = None
     column: str | None = None
     enum_type: type[enum.Enum] | None = None
+    reads: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_names)
+
+    def facts(self) -> frozenset[str]:
+        """Its own name, its column and the columns it reads."""
+        own = {self.naam} if self.column is None else {self.naam, self.column}
+        return frozenset(own).union(self.reads)
 
     def __repr__(self) -> str:
         return f"Feit({self.naam!r})"
@@ -89,6 +104,7 @@ def _count(name: str, of: Feit, omschrijving: str) -> Feit:
         soort=FeitSoort.NUMBER,
         scalar=lambda g, on: len(of.scalar(g, on)),
         vector=lambda c, on: np.bitwise_count(c.column(column)),
+        reads=(column,),
     )
 
 
@@ -212,6 +228,7 @@ class _Catalogue:
             FeitSoort.BOOL,
             _minor_scalar,
             _minor_vector,
+            reads=("jongste_kind_geboren",),
         )
         self.zrm_laagste = Feit(
             "zrm_laagste",
@@ -220,6 +237,7 @@ class _Catalogue:
             _lowest_zrm,
             _lowest_zrm_vector,
             missing=0,
+            reads=tuple(f"zrm.{d.field}" for d in ZrmDomein),
         )
         self.zrm_leeftijd_dagen = Feit(
             "zrm_leeftijd_dagen",
@@ -228,6 +246,7 @@ class _Catalogue:
             _zrm_age_days,
             _zrm_age_vector,
             missing=int(np.iinfo(np.int64).min),
+            reads=("zrm_afgenomen",),
         )
         self.zrm: dict[ZrmDomein, Feit] = {d: zrm_feit(d) for d in ZrmDomein}
         self.zrm_haalbaar: dict[ZrmDomein, Feit] = {

@@ -7,7 +7,10 @@ One definition gives three things:
 
 1. :meth:`Rule.explain` - the verdict for one family with the whole tree of reasons;
 2. :meth:`Rule.evaluate` - a boolean numpy array over a columnar cohort;
-3. :meth:`Rule.describe` - readable text for documentation.
+3. :meth:`Rule.describe` - readable text for documentation;
+4. month by month while problems change, through :mod:`sociaaldomein.domain.dynamics`,
+   which rebuilds the tree (:meth:`Rule.with_children`) from what each node
+   reads (:meth:`Rule.facts`) and then uses :meth:`Rule.evaluate` itself.
 
 >>> from sociaaldomein.domain.feiten import FEITEN
 >>> doel = Citation("003_720c15da674da257.txt", "DOEL")
@@ -23,7 +26,7 @@ from __future__ import annotations
 import abc
 import enum
 import operator
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from typing import Any, Final
 
@@ -128,6 +131,41 @@ class Rule(abc.ABC):
         """The rules directly below this one."""
         return ()
 
+    def with_children(self, children: Sequence[Rule]) -> Rule:
+        """The same rule over ``children`` instead of :meth:`children` (same number, same order).
+
+        A combinator class overrides this; a leaf has no children to replace.
+        """
+        if tuple(children) == self.children():
+            return self
+        raise InvalidValueError(
+            f"{type(self).__name__}.with_children",
+            "this rule class has children but cannot be rebuilt over others; "
+            "override with_children() in it",
+        )
+
+    def facts(self) -> frozenset[str]:
+        """The names of the facts this rule reads, with the cohort columns they read.
+
+        A combinator reads what its children read; a leaf class overrides this
+        (or :meth:`undeclared` names it).  A fact derived from the problems
+        reports ``problemen`` too, which is how a simulation in which problems
+        change knows to decide it again every month.
+        """
+        return frozenset().union(*(c.facts() for c in self.children()))
+
+    def undeclared(self) -> tuple[Rule, ...]:
+        """The leaves (this one or those below it) that do not say which facts they read:
+        a :class:`Predicate` without ``facts=``, a leaf class without its own :meth:`facts`."""
+        kids = self.children()
+        if kids:
+            return tuple(u for c in kids for u in c.undeclared())
+        return (self,) if type(self).facts is Rule.facts else ()
+
+    def columnar(self) -> bool:
+        """Whether :meth:`evaluate` works on a cohort that holds no Gezin objects."""
+        return all(c.columnar() for c in self.children())
+
     def text(self) -> str:
         """One line saying what this node requires."""
         return self.label or self._default_text()
@@ -212,6 +250,9 @@ class Compare(Rule):
     def _default_text(self) -> str:
         return f"{self.feit.omschrijving} is {_OPS[self.op][1]} {self.value}"
 
+    def facts(self) -> frozenset[str]:
+        return self.feit.facts()
+
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         found = self.feit.scalar(gezin, on)
         passed = found is not None and bool(_OPS[self.op][0](found, self.value))
@@ -235,6 +276,9 @@ class IsTrue(Rule):
 
     def _default_text(self) -> str:
         return self.feit.omschrijving
+
+    def facts(self) -> frozenset[str]:
+        return self.feit.facts()
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         found = self.feit.scalar(gezin, on)
@@ -278,6 +322,9 @@ class OneOf(Rule):
 
     def _default_text(self) -> str:
         return f"{self.feit.omschrijving} is one of: {', '.join(self.labels)}"
+
+    def facts(self) -> frozenset[str]:
+        return self.feit.facts()
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         found = self.feit.scalar(gezin, on)
@@ -323,6 +370,9 @@ class _FlagRule(Rule):
     def _names(self) -> str:
         return ", ".join(sorted(m.name for m in self.members))
 
+    def facts(self) -> frozenset[str]:
+        return self.feit.facts()
+
     def _found(self, gezin: Gezin, on: pendulum.Date) -> frozenset[enum.Enum]:
         found: frozenset[enum.Enum] = self.feit.scalar(gezin, on)
         return found
@@ -361,6 +411,25 @@ class HasAll(_FlagRule):
         return result
 
 
+def _fact_names(value: object) -> frozenset[str] | None:
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str | Feit) else value
+    if not isinstance(items, Iterable):
+        raise InvalidValueError(
+            "Predicate.facts", f"must be facts or fact names, got {type(value).__name__}"
+        )
+    names: set[str] = set()
+    for item in items:
+        if isinstance(item, Feit):
+            names |= item.facts()
+        elif isinstance(item, str) and item:
+            names.add(item)
+        else:
+            raise InvalidValueError("Predicate.facts", f"must be facts or fact names, got {item!r}")
+    return frozenset(names)
+
+
 @attrs.frozen(eq=False)
 class Predicate(Rule):
     """The escape hatch: a custom test in Python, still cited and explained.
@@ -369,6 +438,11 @@ class Predicate(Rule):
     given, for a cohort.  Without ``vector`` a cohort built from Gezin objects
     is evaluated row by row, and a purely columnar cohort is refused.
     ``observe(gezin, on)`` may say what was found, for the explanation.
+
+    ``facts`` names what the functions read: :class:`Feit` values (which bring
+    the columns they read) or names of facts and cohort columns.  A simulation
+    in which problems change refuses a Predicate that does not declare them,
+    since it cannot tell whether its answer changes with the problems.
     """
 
     description: str = attrs.field(validator=one_of_type(str))
@@ -377,9 +451,21 @@ class Predicate(Rule):
     observe: Callable[[Gezin, pendulum.Date], str] | None = None
     source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
     label: str | None = attrs.field(default=None, kw_only=True)
+    _facts: frozenset[str] | None = attrs.field(
+        default=None, kw_only=True, converter=_fact_names, alias="facts"
+    )
 
     def _default_text(self) -> str:
         return self.description
+
+    def facts(self) -> frozenset[str]:
+        return frozenset() if self._facts is None else self._facts
+
+    def undeclared(self) -> tuple[Rule, ...]:
+        return (self,) if self._facts is None else ()
+
+    def columnar(self) -> bool:
+        return self.vector is not None
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         observed = self.observe(gezin, on) if self.observe else None
@@ -424,6 +510,9 @@ class AllOf(Rule):
     def children(self) -> tuple[Rule, ...]:
         return self.rules
 
+    def with_children(self, children: Sequence[Rule]) -> Rule:
+        return attrs.evolve(self, rules=children)
+
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         kids = tuple(r.explain(gezin, on) for r in self.rules)
         return Explanation(all(k.passed for k in kids), self.text(), None, self.source, kids)
@@ -446,6 +535,9 @@ class AnyOf(Rule):
 
     def children(self) -> tuple[Rule, ...]:
         return self.rules
+
+    def with_children(self, children: Sequence[Rule]) -> Rule:
+        return attrs.evolve(self, rules=children)
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         kids = tuple(r.explain(gezin, on) for r in self.rules)
@@ -478,6 +570,9 @@ class AtLeast(Rule):
     def children(self) -> tuple[Rule, ...]:
         return self.rules
 
+    def with_children(self, children: Sequence[Rule]) -> Rule:
+        return attrs.evolve(self, rules=children)
+
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         kids = tuple(r.explain(gezin, on) for r in self.rules)
         met = sum(k.passed for k in kids)
@@ -501,6 +596,10 @@ class Not(Rule):
 
     def children(self) -> tuple[Rule, ...]:
         return (self.rule,)
+
+    def with_children(self, children: Sequence[Rule]) -> Rule:
+        (rule,) = children
+        return attrs.evolve(self, rule=rule)
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         kid = self.rule.explain(gezin, on)

@@ -31,10 +31,8 @@ from typing import Final
 
 import numpy as np
 
-from sociaaldomein.composition.gemeente import OUTCOME_CODES
 from sociaaldomein.domain.cohort import Array
-from sociaaldomein.domain.verdict import Outcome
-from sociaaldomein.simulation.model import BIG, Model, combine
+from sociaaldomein.simulation.model import BIG, Model
 from sociaaldomein.simulation.runs import (
     Batch,
     draw,
@@ -45,7 +43,7 @@ from sociaaldomein.simulation.runs import (
     series_index,
 )
 
-__all__ = ["LOWEST_BIT", "dynamic_routes", "run_columnar"]
+__all__ = ["LOWEST_BIT", "run_columnar"]
 
 LOWEST_BIT: Final = np.asarray(
     [-1] + [(i & -i).bit_length() - 1 for i in range(1, 256)], dtype=np.int64
@@ -54,27 +52,6 @@ LOWEST_BIT: Final = np.asarray(
 
 _TOP: Final = 1 << 32
 _S = series_index
-_ELIGIBLE: Final = OUTCOME_CODES[Outcome.ELIGIBLE]
-_NOT_ELIGIBLE: Final = OUTCOME_CODES[Outcome.NOT_ELIGIBLE]
-
-
-def dynamic_routes(model: Model, problems: Array, fam: Array, month: int) -> tuple[Array, Array]:
-    """Eligible-pilot bitmask and fallback code for families ``fam`` with ``problems`` now."""
-    dyn = model.dynamics
-    assert dyn is not None
-    e = int(dyn.epoch_of_month[month])
-    statics = [a[fam] for a in dyn.statics[e]]
-    outcomes = []
-    for p, node in enumerate(dyn.eligibility):
-        eligible = node.vector(problems, statics)
-        codes = np.where(eligible, _ELIGIBLE, _NOT_ELIGIBLE).astype(np.int8)
-        undecided = eligible.copy()
-        for route, code in dyn.routes[p]:
-            taken = undecided & route.vector(problems, statics)
-            codes[taken] = code
-            undecided &= ~taken
-        outcomes.append(codes)
-    return combine(outcomes, dyn.gates[e][:, fam])
 
 
 def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
@@ -201,11 +178,11 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
         if ri.size:
             r = ri // n_fam
             f = ri - r * n_fam
-            if problems is None:
+            if model.dynamics is None or problems is None:
                 e = model.epoch_of_month[m]
                 bits, fallback = model.bits[e, f], model.fallback[e, f]
             else:
-                bits, fallback = dynamic_routes(model, problems[ri], f, m)
+                bits, fallback = model.dynamics.routes(m, f, problems[ri])
             running = (active * bit_of).sum(axis=1)
             dest = LOWEST_BIT[bits & running[r]]
             placed = dest >= 0

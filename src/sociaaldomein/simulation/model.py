@@ -30,14 +30,15 @@ import pendulum
 from sociaaldomein.composition.gemeente import OUTCOME_CODES, CompiledPilot, Gemeente
 from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
 from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.dynamics import precompute, split, view
 from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.money import CENT, Money
 from sociaaldomein.domain.periode import month_index
 from sociaaldomein.domain.pilot import Looptijd
+from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Outcome
 from sociaaldomein.errors import InvalidValueError
-from sociaaldomein.simulation.program import Node, compile_rule, evaluate_statics
 from sociaaldomein.simulation.settings import PRIORITIES, Settings
 
 __all__ = [
@@ -84,13 +85,58 @@ def money(amount_cents: int) -> Money:
 
 @attrs.frozen(eq=False)
 class Dynamics:
-    """Routing when problems change monthly: split rules, static parts per epoch."""
+    """Routing when problems change monthly.
 
-    eligibility: tuple[Node, ...]
-    routes: tuple[tuple[tuple[Node, int], ...], ...]
-    statics: tuple[tuple[Array, ...], ...]  # per static epoch, per static subtree: (F,) bool
+    ``pilots`` are the compiled pilots with every part of their rules that
+    reads no changing fact replaced by a precomputed column
+    (:func:`sociaaldomein.domain.dynamics.split`); those columns are computed
+    once per epoch of months whose answer is the same.  Both kernels route
+    through :meth:`routes`, so they decide alike by construction.
+    """
+
+    pilots: tuple[CompiledPilot, ...]
+    cohort: Cohort  # without Gezin objects: a view replaces its problems
+    dates: tuple[pendulum.Date, ...]
+    statics: tuple[dict[str, Array], ...]  # per static epoch: the precomputed columns, (F,) bool
     gates: tuple[Array, ...]  # per static epoch: (P, F) bool, phased intake allows
     epoch_of_month: Array
+
+    @classmethod
+    def of(
+        cls,
+        pilots: Sequence[CompiledPilot],
+        cohort: Cohort,
+        dates: Sequence[pendulum.Date],
+        gates: Sequence[Array],
+    ) -> Dynamics:
+        """Split the pilots' rules and precompute their static parts (once per run set)."""
+        statics: list[Rule] = []
+        split_pilots = []
+        for cp in pilots:
+            name = cp.pilot.naam
+            routes = tuple(
+                attrs.evolve(r, when=split(r.when, statics, pilot=name)) for r in cp.routes
+            )
+            eligibility = split(cp.eligibility, statics, pilot=name)
+            split_pilots.append(attrs.evolve(cp, eligibility=eligibility, routes=routes))
+        columns = [precompute(statics, cohort, d) for d in dates]
+        epochs, of_month = _dedupe([(*c.values(), gates[m]) for m, c in enumerate(columns)])
+        names = list(columns[0]) if columns else []
+        return cls(
+            tuple(split_pilots),
+            Cohort(cohort.ids, cohort.columns, cohort.vocabularies),
+            tuple(dates),
+            tuple(dict(zip(names, e[:-1], strict=True)) for e in epochs),
+            tuple(e[-1] for e in epochs),
+            of_month,
+        )
+
+    def routes(self, month: int, rows: Array, problems: Array) -> tuple[Array, Array]:
+        """Eligible-pilot bitmask and fallback code of families ``rows`` with ``problems``."""
+        e = int(self.epoch_of_month[month])
+        now = view(self.cohort, problems, rows=rows, precomputed=self.statics[e])
+        on = self.dates[month]
+        return combine([cp.outcomes(now, on) for cp in self.pilots], self.gates[e][:, rows])
 
 
 @attrs.frozen(eq=False)
@@ -303,17 +349,7 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
     gates = _gates(settings, names, starts, cohort, n_months)
     dynamics = None
     if settings.problem_change_probability > 0:
-        statics: list = []  # type: ignore[type-arg]
-        elig = tuple(compile_rule(cp.eligibility, statics) for cp in opened)
-        routes = tuple(
-            tuple((compile_rule(r.when, statics), OUTCOME_CODES[r.outcome]) for r in cp.routes)
-            for cp in opened
-        )
-        per_month = [(*evaluate_statics(statics, cohort, d), gates[m]) for m, d in enumerate(dates)]
-        epochs, of_month = _dedupe(per_month)
-        dynamics = Dynamics(
-            elig, routes, tuple(e[:-1] for e in epochs), tuple(e[-1] for e in epochs), of_month
-        )
+        dynamics = Dynamics.of(opened, cohort, dates, gates)
         bits = np.zeros((0, len(cohort)), dtype=np.uint8)
         fallback = np.zeros((0, len(cohort)), dtype=np.int8)
         epoch_of_month = np.zeros(n_months, dtype=np.int64)

@@ -8,17 +8,18 @@ numbers are drawn in bulk, and only the families something can happen to
 are touched, one at a time.  It follows the same steps in the same order with the
 same random numbers and integer thresholds, so both kernels give identical
 results, which the tests check family for family.  See
-:mod:`sociaaldomein.simulation.kernel` for the steps of a month.
+:mod:`sociaaldomein.simulation.kernel` for the steps of a month.  Eligibility
+is never re-implemented here: it comes from the model's routing table or, with
+problem dynamics, from the rules' own vectorised form over the month's
+referred families (:meth:`~sociaaldomein.simulation.model.Dynamics.routes`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from sociaaldomein.composition.gemeente import OUTCOME_CODES
-from sociaaldomein.domain.verdict import Outcome
 from sociaaldomein.simulation.model import BIG, Model
 from sociaaldomein.simulation.runs import (
     ASSESSED,
@@ -32,12 +33,9 @@ from sociaaldomein.simulation.runs import (
     series_index,
 )
 
-__all__ = ["Family", "run_objects", "scalar_router"]
+__all__ = ["Family", "run_objects"]
 
 _TOP = 1 << 32
-_ELIGIBLE = OUTCOME_CODES[Outcome.ELIGIBLE]
-_REFERRED = OUTCOME_CODES[Outcome.REFERRED]
-_REGULAR = OUTCOME_CODES[Outcome.REGULAR_ROUTE]
 _EXIT0 = series_index("exit_goals")
 _I_REFERRED = series_index("referred")
 _I_ADMITTED = series_index("admitted")
@@ -51,8 +49,6 @@ _I_DEFICIT_CENTS = series_index("deficit_cents")
 _I_PLAN_CENTS = series_index("plan_cents")
 _I_ACTIVE = series_index("active")
 _I_INTAKE_OPEN = series_index("intake_open")
-
-Router = Callable[[int, int], tuple[int, int]]
 
 
 class Family:
@@ -68,40 +64,6 @@ class Family:
         self.since = 0
         self.level = level
         self.problems = problems
-
-
-def scalar_router(model: Model, month: int) -> Router:
-    """``route(problems, family) -> (eligible bitmask, fallback)`` for ``month`` (dynamics)."""
-    dyn = model.dynamics
-    assert dyn is not None
-    e = int(dyn.epoch_of_month[month])
-    static = [a.tolist() for a in dyn.statics[e]]
-    gates = dyn.gates[e].tolist()
-    elig = [node.scalar(static) for node in dyn.eligibility]
-    routes = [[(node.scalar(static), code) for node, code in rs] for rs in dyn.routes]
-    pilots = range(len(elig))
-
-    def route(pr: int, f: int) -> tuple[int, int]:
-        bits, referred, regular = 0, False, False
-        for p in pilots:
-            code = _ELIGIBLE if elig[p](pr, f) else -1
-            if code == _ELIGIBLE:
-                for fn, c in routes[p]:
-                    if fn(pr, f):
-                        code = c
-                        break
-            if code == _ELIGIBLE:
-                if gates[p][f]:
-                    bits |= 1 << p
-                else:
-                    regular = True
-            elif code == _REFERRED:
-                referred = True
-            elif code == _REGULAR:
-                regular = True
-        return bits, (-2 if referred else -3 if regular else -1)
-
-    return route
 
 
 def run_objects(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
@@ -220,22 +182,25 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 enrolled[p] -= 1
             engaged = kept
 
-        # 4. referrals: only the families whose draw says so
-        candidates = np.flatnonzero(u[0] < t_ref).tolist()
+        # 4. referrals: only the families at home whose draw says so
+        candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not families[f].status]
         if candidates:
             running = sum(1 << p for p in range(n_p) if active[p])
-            route = scalar_router(model, m) if dynamic else None
-            if route is None:
+            if model.dynamics is None:
                 e = int(model.epoch_of_month[m])
-                e_bits, e_fb = model.bits[e], model.fallback[e]
-            for f in candidates:
+                routed = zip(
+                    model.bits[e][candidates].tolist(),
+                    model.fallback[e][candidates].tolist(),
+                    strict=True,
+                )
+            else:
+                # Routing does not change a family's problems, so the month's candidates
+                # are decided together, by the rules' own vectorised form.
+                now = np.asarray([families[f].problems for f in candidates], dtype=np.uint16)
+                found = model.dynamics.routes(m, np.asarray(candidates), now)
+                routed = zip(found[0].tolist(), found[1].tolist(), strict=True)
+            for f, (bits, fb) in zip(candidates, routed, strict=True):
                 fam = families[f]
-                if fam.status:
-                    continue
-                if route is None:
-                    bits, fb = int(e_bits[f]), int(e_fb[f])
-                else:
-                    bits, fb = route(fam.problems, f)
                 assessed[0] += 1
                 ab = bits & running
                 if ab:

@@ -50,6 +50,7 @@ import numpy.typing as npt
 import pendulum
 
 from sociaaldomein import (
+    FEITEN,
     Cohort,
     Gezin,
     Outcome,
@@ -142,6 +143,7 @@ def not_yet_phased_in(
         vector,
         observe,
         source=FASERING,
+        facts=[FEITEN.verwijzer],
     )
 
 
