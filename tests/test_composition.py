@@ -21,7 +21,6 @@ from sociaaldomein import (
     Begroting,
     Budgetregel,
     Citation,
-    CompositionError,
     FundingOverview,
     Gemeente,
     HasAny,
@@ -32,7 +31,7 @@ from sociaaldomein import (
     Periode,
     Pilot,
     PilotToestand,
-    PluginError,
+    PluginFailedError,
     PluginLoadError,
     PluginLoadWarning,
     PluginSpec,
@@ -58,14 +57,6 @@ class OnlyTuinwijk:
             return rule
         wijk = OneOf(FEITEN.wijk, ["Tuinwijk"], source=BELEID, label="lives in Tuinwijk")
         return AllOf([rule, wijk], label="toy pilot under the Tuinwijk policy")
-
-
-class Broken:
-    """A plugin whose eligibility hook fails."""
-
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        raise RuntimeError("rule table missing")
 
 
 def test_two_plugins_funding_lines_add_up_exactly() -> None:
@@ -141,38 +132,29 @@ class Overhead:
 
 def test_the_cost_model_comes_from_the_pilots_own_plugin_and_a_policy_can_wrap_it() -> None:
     gemeente = Gemeente(plugins=[StaffedToy("staffed"), ToyPilot("plain")])
-    staffed = gemeente.cost_model("staffed")
+    staffed = gemeente.compiled("staffed").cost_model
     assert staffed == Kostenmodel(vast_per_maand=Money(2_000), bron=BELEID)
-    assert gemeente.cost_model("plain") is None
+    assert gemeente.compiled("plain").cost_model is None
     gemeente.register(Overhead(), "overhead")
-    wrapped = gemeente.cost_model("staffed")
+    wrapped = gemeente.compiled("staffed").cost_model
     assert wrapped is not None
     assert wrapped.vast_per_maand == Money(2_100)
-    assert gemeente.cost_model("plain") is None
+    assert gemeente.compiled("plain").cost_model is None
     with pytest.raises(UnknownPilotError):
-        gemeente.cost_model("missing")
+        gemeente.compiled("missing")
 
 
-def test_a_cost_model_of_the_wrong_type_is_refused() -> None:
-    class Sloppy:
-        """A policy plugin that answers with a bare amount."""
+def test_a_cost_model_of_the_wrong_type_fails_that_pilot_only() -> None:
+    class Sloppy(ToyPilot):
+        """A pilot that answers its cost model with a bare amount."""
 
-        @hookimpl
-        def sociaaldomein_cost_model(self, pilot: Pilot) -> object:
-            return Money(750)
+        def cost_model(self) -> Kostenmodel | None:
+            return Money(750)  # type: ignore[return-value]
 
-    with pytest.raises(CompositionError, match="where a Kostenmodel or None was expected"):
-        Gemeente(plugins=[ToyPilot(), Sloppy()]).cost_model("toy")
-
-
-def test_a_plugin_that_raises_is_named_with_its_hook() -> None:
-    gemeente = Gemeente(plugins=[ToyPilot()])
-    gemeente.register(Broken(), "broken-policy")
-    with pytest.raises(PluginError) as info:
-        gemeente.assess(make_gezin(), ON)
-    assert (info.value.plugin, info.value.hook) == ("broken-policy", "sociaaldomein_eligibility")
-    assert "rule table missing" in str(info.value)
-    assert isinstance(info.value.__cause__, RuntimeError)
+    gemeente = Gemeente(plugins=[Sloppy("sloppy"), ToyPilot()])
+    with pytest.raises(PluginFailedError, match="where a Kostenmodel or None was expected"):
+        gemeente.compiled("sloppy")
+    assert gemeente.compiled("toy").cost_model is None
 
 
 def test_a_full_pilot_waitlists_an_eligible_family_and_cites_the_capacity() -> None:
@@ -214,20 +196,23 @@ def test_an_unknown_pilot_lists_the_known_ones() -> None:
         gemeente.pilot("toy-c")
 
 
-def test_two_plugins_cannot_provide_the_same_pilot() -> None:
+def test_a_second_provider_of_the_same_pilot_is_refused_naming_both() -> None:
     gemeente = Gemeente(plugins=[ToyPilot(), ToyPilot()])
-    with pytest.raises(CompositionError, match="two plugins provide a pilot named 'toy'"):
-        _ = gemeente.pilots
+    assert list(gemeente.pilots) == ["toy"]
+    (failure,) = gemeente.failures
+    assert failure.plugin.name == "toy-2"
+    assert "which plugin 'toy'" in failure.message()
+    with pytest.raises(PluginFailedError, match="provides already"):
+        Gemeente(plugins=[ToyPilot(), ToyPilot()], strict=True).compile()
 
 
 def test_hook_answers_are_collected_once_per_composition() -> None:
     calls: list[str] = []
 
     class Counting(ToyPilot):
-        @hookimpl
-        def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-            calls.append(pilot.naam)
-            return super().sociaaldomein_eligibility(pilot)
+        def eligibility(self) -> Rule:
+            calls.append(self.pilot.naam)
+            return super().eligibility()
 
     gemeente = Gemeente(plugins=[Counting()])
     for i in range(5):
@@ -294,7 +279,7 @@ def test_a_broken_entry_point_is_named_and_the_others_load(installed: Path) -> N
     assert [p.name for p in loaded] == ["alpha", "beta"]
     assert loaded[0].version == "1.0"
     assert sorted(gemeente.pilots) == ["alpha", "beta"]
-    assert "sociaaldomein_eligibility" in gemeente.hooks_of("alpha")
+    assert gemeente.hooks_of("alpha") == ["sociaaldomein_pilots"]
 
 
 def test_strict_loading_raises_on_a_broken_entry_point(installed: Path) -> None:
@@ -324,10 +309,7 @@ def test_loading_twice_does_not_register_twice(installed: Path) -> None:
 class ToyWithRoute(ToyPilot):
     """The toy pilot, sending families in crisis elsewhere first."""
 
-    @hookimpl
-    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
-        if pilot.naam != self.pilot.naam:
-            return None
+    def routes(self) -> Sequence[Route]:
         crisis = HasAny(FEITEN.signalen, {Signaal.ACUTE_CRISIS}, source=BELEID)
         return [Route(crisis, Outcome.REFERRED, "crisisdienst", "a crisis comes first", BELEID)]
 

@@ -147,11 +147,11 @@ def test_the_example_page_is_rendered_from_the_plugin_objects(example: Any) -> N
     assert f"# {render.md(pilot.titel)}" in page.text
     assert pilot.brief is not None
     assert f"`{pilot.brief.file}`" in page.text
-    for line in gemeente.eligibility("vroegsignalering").describe().splitlines():
+    for line in gemeente.compiled("vroegsignalering").eligibility.describe().splitlines():
         assert render.md(line.lstrip(" ").removeprefix("- ")) in page.text
     for row in gemeente.funding_overview(pilots=["vroegsignalering"]).rows:
         assert render.md(row.bedrag.format_nl()) in page.text
-    plan = gemeente.evaluation_plan("vroegsignalering")
+    plan = gemeente.compiled("vroegsignalering").evaluation_plan
     assert plan is not None
     for day, _ in plan.schedule(pilot.looptijd.periode):
         assert day.isoformat() in page.text
@@ -192,7 +192,7 @@ def test_every_installed_built_in_pilot_renders_without_problems(name: str) -> N
     assert page.problems == []
     assert composition.pilots_of[name]
     for pilot in composition.pilots_of[name]:
-        kosten = composition.gemeente.cost_model(pilot)
+        kosten = composition.gemeente.compiled(pilot).cost_model
         assert kosten is not None, "every built-in pilot says what it costs"
         assert render.md(kosten.vast_per_maand.format_nl()) in page.text
         assert render.md(kosten.per_instroom.format_nl()) in page.text

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-import attrs
 import pendulum
 import pytest
 
-from sociaaldomein import CompositionError, Gemeente, Outcome, PilotPlugin, PilotStatus, PluginError
+from sociaaldomein import (
+    CompositionError,
+    Gemeente,
+    Outcome,
+    PilotDefinition,
+    PilotPlugin,
+    PilotStatus,
+    PluginError,
+)
 from sociaaldomein.testing import ToyPilot, make_gezin
 
 
-def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
+def test_a_pilot_plugin_is_its_own_definition_with_defaults() -> None:
     plugin = ToyPilot()
-    other = attrs.evolve(plugin.pilot, naam="other")
-    assert plugin.sociaaldomein_eligibility(plugin.pilot) is not None
-    assert plugin.sociaaldomein_eligibility(other) is None
-    assert plugin.sociaaldomein_funding(other) is None
-    assert plugin.sociaaldomein_mandaat(plugin.pilot) is None, "no mandate unless overridden"
-    assert plugin.sociaaldomein_cost_model(plugin.pilot) is None, "no cost model unless overridden"
+    assert isinstance(plugin, PilotDefinition)
+    assert plugin.sociaaldomein_pilots() == [plugin]
+    compiled = Gemeente(plugins=[plugin]).compiled("toy")
+    assert compiled.mandate is None, "no mandate unless overridden"
+    assert compiled.escalation is None
+    assert compiled.routes == ()
+    assert compiled.provided_by.name == "toy"
 
 
 def test_two_toy_pilots_do_not_answer_for_each_other() -> None:
@@ -50,9 +58,9 @@ def test_a_plugin_without_an_eligibility_rule_is_named() -> None:
     gemeente.register(Incomplete(), "incomplete-plugin")
     gemeente.register(ToyPilot("after"))
     with pytest.raises(PluginError, match="Incomplete must define eligibility") as info:
-        gemeente.eligibility("incomplete")
+        gemeente.compiled("incomplete")
     assert info.value.plugin == "incomplete-plugin", "named although three plugins share the hook"
-    assert info.value.hook == "sociaaldomein_eligibility"
+    assert info.value.hook == "eligibility()"
     assert isinstance(gemeente.plugin("incomplete-plugin"), Incomplete)
     with pytest.raises(CompositionError, match="registered: "):
         gemeente.plugin("missing")

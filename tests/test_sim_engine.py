@@ -148,7 +148,7 @@ def test_the_pilots_cost_model_is_the_default_of_its_design_field_by_field() -> 
     gemeente = Gemeente(plugins=[StaffedPilot(per_year=Money(12_000))])
     cohort = generate_cohort(50, seed=1)
     own = build_model(gemeente, cohort, Settings(START, months=3))
-    assert own.costs == (gemeente.cost_model("toy"),)
+    assert own.costs == (gemeente.compiled("toy").cost_model,)
     assert (own.fixed_cents[0], own.family_cents[0], own.intake_cents[0]) == (100_000, 0, 5_000)
 
     # A cost the analyst sets overrides the plugin's; the others stay the plugin's.

@@ -348,7 +348,7 @@ class _PilotPage:
         return lines
 
     def _eligibility(self) -> list[str]:
-        rule = self.gemeente.eligibility(self.naam)
+        rule = self.gemeente.compiled(self.naam).eligibility
         return [
             "A family is eligible when it meets this rule, as the composition evaluates it "
             "for one family and for a whole cohort alike:",
@@ -358,7 +358,7 @@ class _PilotPage:
         ]
 
     def _routes(self) -> list[str]:
-        routes = self.gemeente.routes(self.naam)
+        routes = self.gemeente.compiled(self.naam).routes
         if not routes:
             return [
                 "No routes: every eligible family is placed, or waitlisted when the pilot is full.",
@@ -426,7 +426,7 @@ class _PilotPage:
         return [*lines, "", *self._costs()]
 
     def _costs(self) -> list[str]:
-        kosten = self.gemeente.cost_model(self.naam)
+        kosten = self.gemeente.compiled(self.naam).cost_model
         if kosten is None:
             return [
                 "The plugin gives no cost model: a simulation assumes a generic cost per "
@@ -449,7 +449,7 @@ class _PilotPage:
         ]
 
     def _mandate(self) -> list[str]:
-        mandaat = self.gemeente.mandaat(self.naam)
+        mandaat = self.gemeente.compiled(self.naam).mandate
         if mandaat is None:
             return ["The pilot has no functional mandate.", ""]
         self._note(mandaat.bron)
@@ -481,7 +481,7 @@ class _PilotPage:
         return lines + _table(header, rows)
 
     def _escalation(self) -> list[str]:
-        ladder = self.gemeente.escalation(self.naam)
+        ladder = self.gemeente.compiled(self.naam).escalation
         if ladder is None:
             return ["The pilot has no escalation ladder.", ""]
         lines = [f"A disagreement goes up level by level.{self._note(ladder.bron)}", ""]
@@ -549,7 +549,7 @@ class _PilotPage:
         return md(f"({shown})") if shown else ""
 
     def _evaluation(self) -> list[str]:
-        plan = self.gemeente.evaluation_plan(self.naam)
+        plan = self.gemeente.compiled(self.naam).evaluation_plan
         if plan is None:
             return ["The pilot has no evaluation plan.", ""]
         looptijd = self.pilot.looptijd
@@ -622,9 +622,9 @@ def _label(naam: str) -> str:
 
 def termination_rules(gemeente: Gemeente, naam: str) -> Sequence[PilotEindregel]:
     """The rules that end pilot ``naam``, as the composition collects them from every plugin."""
-    return gemeente.termination_rules(naam)
+    return gemeente.compiled(naam).pilot_termination
 
 
 def trajectory_rules(gemeente: Gemeente, naam: str) -> Sequence[TrajectEindregel]:
     """The rules that end a family's trajectory in pilot ``naam``, from every plugin."""
-    return gemeente.trajectory_rules(naam)
+    return gemeente.compiled(naam).trajectory_termination

@@ -6,16 +6,15 @@ from here; the submodules hold the same names grouped by concept.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sociaaldomein.composition import (
-    OUTCOME_CODES,
-    CompiledPilot,
+    Compilation,
     FundingOverview,
     FundingRow,
     Gemeente,
-    LoadedPlugin,
+    PluginInfo,
     PluginSpec,
-    TerminationCheck,
-    load_entry_points,
 )
 from sociaaldomein.domain.beeindiging import (
     BudgetUitgeput,
@@ -33,6 +32,7 @@ from sociaaldomein.domain.beeindiging import (
 from sociaaldomein.domain.budget import Begroting, Budgetregel, Financieringsmodel, monthly_plan
 from sociaaldomein.domain.citation import Citation, Letter
 from sociaaldomein.domain.cohort import Cohort
+from sociaaldomein.domain.compiled import CompiledPilot, FailedPilot, TerminationCheck
 from sociaaldomein.domain.escalatie import Escalatie, Escalatieladder, Trede
 from sociaaldomein.domain.evaluatie import (
     Evaluatiemoment,
@@ -85,6 +85,7 @@ from sociaaldomein.domain.opzegging import OpzegBesluit, Opzegregeling, Opzegver
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.pilot import Looptijd, Pilot, PilotStatus, Verlenging
 from sociaaldomein.domain.professional import Opleidingsniveau, Organisatie, Professional, Rol
+from sociaaldomein.domain.provenance import PluginFailure, PluginRef, Provenance
 from sociaaldomein.domain.rules import (
     AllOf,
     AnyOf,
@@ -104,20 +105,20 @@ from sociaaldomein.errors import (
     CompositionError,
     InvalidValueError,
     PluginError,
+    PluginFailedError,
     PluginLoadError,
     PluginLoadWarning,
     SociaaldomeinError,
     UnknownPilotError,
 )
 from sociaaldomein.hookspecs import hookimpl
-from sociaaldomein.pilotplugin import PilotPlugin
+from sociaaldomein.pilotplugin import PilotDefinition, PilotPlugin
 
 __version__ = "0.1.0"
 """The version of the library."""
 
 __all__ = [
     "FEITEN",
-    "OUTCOME_CODES",
     "Advies",
     "AdviesOordeel",
     "AdviesStatus",
@@ -131,6 +132,7 @@ __all__ = [
     "Citation",
     "Cohort",
     "Compare",
+    "Compilation",
     "CompiledPilot",
     "CompositionError",
     "DoelenBehaald",
@@ -143,6 +145,7 @@ __all__ = [
     "Evaluatieplan",
     "Evaluatieresultaat",
     "Explanation",
+    "FailedPilot",
     "Feit",
     "FeitSoort",
     "Financieringsmodel",
@@ -164,7 +167,6 @@ __all__ = [
     "Leveringsvorm",
     "Lid",
     "LidRol",
-    "LoadedPlugin",
     "Looptijd",
     "Lumpsum",
     "Mandaat",
@@ -185,18 +187,24 @@ __all__ = [
     "PartnerOpzegging",
     "Periode",
     "Pilot",
+    "PilotDefinition",
     "PilotEindregel",
     "PilotPlugin",
     "PilotStatus",
     "PilotToestand",
     "PluginError",
+    "PluginFailedError",
+    "PluginFailure",
+    "PluginInfo",
     "PluginLoadError",
     "PluginLoadWarning",
+    "PluginRef",
     "PluginSpec",
     "Predicate",
     "Probleem",
     "ProductVolume",
     "Professional",
+    "Provenance",
     "Rol",
     "Route",
     "Rule",
@@ -221,9 +229,32 @@ __all__ = [
     "ZrmVersie",
     "__version__",
     "hookimpl",
-    "load_entry_points",
     "lumpsum_from_counterfactual",
     "monthly_plan",
     "payback_year",
     "substitution_saving",
 ]
+
+
+_MOVED = {
+    "OUTCOME_CODES": "sociaaldomein.domain.compiled",
+    "LoadedPlugin": "sociaaldomein.composition.discovery",
+    "load_entry_points": "sociaaldomein.composition.discovery",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Names that 0.1 exported from the root but that no plugin author, municipality
+    # or analyst needs there; they keep working until 0.3.
+    if name in _MOVED:
+        import importlib
+        import warnings
+
+        module = _MOVED[name]
+        warnings.warn(
+            f"sociaaldomein.{name} is deprecated: import it from {module} (until 0.3)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module(module), name)
+    raise AttributeError(f"module 'sociaaldomein' has no attribute {name!r}")

@@ -9,11 +9,16 @@ read a traceback to find out.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sociaaldomein.domain.provenance import PluginFailure
 
 __all__ = [
     "CompositionError",
     "InvalidValueError",
     "PluginError",
+    "PluginFailedError",
     "PluginLoadError",
     "PluginLoadWarning",
     "SociaaldomeinError",
@@ -62,6 +67,22 @@ class PluginError(SociaaldomeinError):
         super().__init__(
             f"plugin {plugin!r} failed in hook {hook!r}: {type(cause).__name__}: {cause}"
         )
+
+
+class PluginFailedError(PluginError):
+    """A plugin failed when it was called, and the caller asked for strictness or its answer.
+
+    ``failure`` is the :class:`~sociaaldomein.domain.provenance.PluginFailure`:
+    the plugin with its distribution and version, the call, the pilot and the
+    error.  Without strictness a composition contains such a failure instead:
+    the pilot's verdict says it could not be assessed.
+    """
+
+    def __init__(self, failure: PluginFailure) -> None:
+        self.failure = failure
+        self.plugin = failure.plugin.name
+        self.hook = failure.call
+        SociaaldomeinError.__init__(self, f"{failure.message()}; {failure.advice()}")
 
 
 class PluginLoadError(SociaaldomeinError):

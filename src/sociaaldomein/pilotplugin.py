@@ -1,10 +1,15 @@
-"""A base class for the common case: a plugin that provides one pilot.
+"""The pilot definition: one object that answers for its pilot, and a base class for it.
 
-Subclass :class:`PilotPlugin`, set ``self.pilot`` and override the plain
-methods your letter has something to say about; the base class implements
-every hook, answers only for its own pilot, and leaves the rest to other
-plugins.  A plugin is still free to implement the hooks directly (see
-:mod:`sociaaldomein.hookspecs`); this class only removes the boilerplate.
+A pilot plugin returns definitions from the hook ``sociaaldomein_pilots``.  A
+definition has the :class:`~sociaaldomein.Pilot` in ``pilot`` and one method
+per answer (see :mod:`sociaaldomein.hookspecs`): :meth:`~PilotDefinition.eligibility`
+is required, the others default to "none".  The composition asks only the
+plugin that provides a pilot, once, and keeps the answers in a
+:class:`~sociaaldomein.CompiledPilot`.
+
+:class:`PilotPlugin` is the common case: a plugin that is the definition of its
+one pilot.  Subclass it, set ``self.pilot`` and override the methods your letter
+has something to say about.
 
 >>> from sociaaldomein import FEITEN, Citation, Compare, Looptijd, Pilot
 >>> class Schuldhulp(PilotPlugin):
@@ -21,8 +26,9 @@ plugins.  A plugin is still free to implement the hooks directly (see
 from __future__ import annotations
 
 import copy
+import warnings
 from collections.abc import Sequence
-from typing import Self
+from typing import Any, Protocol, Self, runtime_checkable
 
 import pendulum
 
@@ -38,24 +44,24 @@ from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Route
 from sociaaldomein.hookspecs import hookimpl
 
-__all__ = ["PilotPlugin"]
+__all__ = ["PilotDefinition", "PilotPlugin"]
 
 
-class PilotPlugin:
-    """A plugin that provides the one pilot in ``self.pilot``.
+@runtime_checkable
+class PilotDefinition(Protocol):
+    """What a pilot plugin provides: one pilot that answers for itself.
 
-    Override :meth:`eligibility` (required) and any of :meth:`routes`,
-    :meth:`funding`, :meth:`cost_model`, :meth:`pilot_termination`,
-    :meth:`trajectory_termination`, :meth:`mandaat`, :meth:`escalation` and
-    :meth:`evaluation_plan`.  Each is asked only about this plugin's own pilot.
+    Implement :meth:`eligibility`; every other method has a default ("none").
+    A class that subclasses this protocol inherits the defaults; any other
+    object with a ``pilot`` and an ``eligibility()`` method is a definition too,
+    and the methods it lacks count as "none".  Each method is called once per
+    composition, so it may build its answer freely.
     """
 
     pilot: Pilot
 
-    # what a pilot says; override these --------------------------------------
-
     def eligibility(self) -> Rule:
-        """The pilot's eligibility rule."""
+        """The pilot's eligibility rule (required)."""
         raise NotImplementedError(f"{type(self).__name__} must define eligibility()")
 
     def routes(self) -> Sequence[Route]:
@@ -78,7 +84,7 @@ class PilotPlugin:
         """The rules that end a family's trajectory (none by default)."""
         return ()
 
-    def mandaat(self) -> Mandaat | None:
+    def mandate(self) -> Mandaat | None:
         """The functional mandate, if the pilot has one."""
         return None
 
@@ -89,6 +95,28 @@ class PilotPlugin:
     def evaluation_plan(self) -> Evaluatieplan | None:
         """The evaluation plan, if the letter gives one."""
         return None
+
+
+class PilotPlugin(PilotDefinition):
+    """A plugin that provides the one pilot in ``self.pilot`` and is its definition.
+
+    Override :meth:`eligibility` (required) and any of the other methods of
+    :class:`PilotDefinition`.  Each is asked only about this plugin's own pilot.
+    """
+
+    pilot: Pilot
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # 0.1 called the mandate method by its Dutch name.
+        if "mandaat" in vars(cls) and "mandate" not in vars(cls):
+            warnings.warn(
+                f"{cls.__qualname__}.mandaat() is renamed mandate() (method names are English "
+                "since 0.2); rename it, the old name works until 0.3",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            cls.mandate = vars(cls)["mandaat"]  # type: ignore[method-assign]
 
     # changing the pilot -------------------------------------------------------
 
@@ -113,62 +141,12 @@ class PilotPlugin:
         extended.pilot = pilot.extend(new_end, reason=reason, decided_on=decided_on, source=source)
         return extended
 
-    # the hooks ----------------------------------------------------------------
-
-    def _mine(self, pilot: Pilot) -> bool:
-        return pilot.naam == self.pilot.naam
+    # the hook -------------------------------------------------------------------
 
     @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        """This plugin's pilot."""
-        return [self.pilot]
-
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        """:meth:`eligibility`, for this plugin's pilot."""
-        return self.eligibility() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
-        """:meth:`routes`, for this plugin's pilot."""
-        return self.routes() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> Sequence[Budgetregel] | None:
-        """:meth:`funding`, for this plugin's pilot."""
-        return self.funding() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_cost_model(self, pilot: Pilot) -> Kostenmodel | None:
-        """:meth:`cost_model`, for this plugin's pilot."""
-        return self.cost_model() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: Pilot) -> Sequence[PilotEindregel] | None:
-        """:meth:`pilot_termination`, for this plugin's pilot."""
-        return self.pilot_termination() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_trajectory_termination(
-        self, pilot: Pilot
-    ) -> Sequence[TrajectEindregel] | None:
-        """:meth:`trajectory_termination`, for this plugin's pilot."""
-        return self.trajectory_termination() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_mandaat(self, pilot: Pilot) -> Mandaat | None:
-        """:meth:`mandaat`, for this plugin's pilot."""
-        return self.mandaat() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_escalation(self, pilot: Pilot) -> Escalatieladder | None:
-        """:meth:`escalation`, for this plugin's pilot."""
-        return self.escalation() if self._mine(pilot) else None
-
-    @hookimpl
-    def sociaaldomein_evaluation_plan(self, pilot: Pilot) -> Evaluatieplan | None:
-        """:meth:`evaluation_plan`, for this plugin's pilot."""
-        return self.evaluation_plan() if self._mine(pilot) else None
+    def sociaaldomein_pilots(self) -> Sequence[PilotDefinition]:
+        """This plugin, the definition of its pilot."""
+        return [self]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(pilot={self.pilot.naam!r})"

@@ -14,7 +14,7 @@ from sociaaldomein.simulation import Settings, simulate
 def test_the_cost_model_is_the_staff_a_month_whoever_is_in_care() -> None:
     """000_6fd8bb18cab06410.txt, "Kosten pilot": EUR 336.000 for the two staff over two years is
     EUR 14.000 a month (derived); a family in care costs nothing on top."""
-    kosten = Gemeente(plugins=[GezinsverzorgerPilot()]).cost_model("gezinsverzorger")
+    kosten = Gemeente(plugins=[GezinsverzorgerPilot()]).compiled("gezinsverzorger").cost_model
     assert kosten == Kostenmodel(vast_per_maand=Money(14_000), bron=PERSONEELSKOSTEN, afgeleid=True)
     assert kosten.vast_per_maand == MONTHLY
     assert kosten.herkomst == "derived"

@@ -86,8 +86,8 @@ def test_a_family_without_a_minor_child_is_not_eligible() -> None:
 def test_every_leaf_of_the_rule_cites_letter_000() -> None:
     """Every rule cites its letter and section (000_6fd8bb18cab06410.txt)."""
     groningen = Gemeente(plugins=[GezinsverzorgerPilot(require_zrm=True)])
-    rules = [groningen.eligibility("gezinsverzorger")]
-    rules += [route.when for route in groningen.routes("gezinsverzorger")]
+    rules = [groningen.compiled("gezinsverzorger").eligibility]
+    rules += [route.when for route in groningen.compiled("gezinsverzorger").routes]
     sections = {
         leaf.source.section for rule in rules for leaf in rule.leaves() if leaf.source is not None
     }

@@ -27,7 +27,7 @@ def test_the_pilot_is_evaluated_halfway_and_before_the_end() -> None:
     """000_6fd8bb18cab06410.txt, "Kosten pilot": "Halverwege de pilot ... een tussenevaluatie
     en voor het aflopen van de pilot met een voorstel of en hoe ... geborgd kan worden"."""
     plugin = GezinsverzorgerPilot()
-    plan = Gemeente(plugins=[plugin]).evaluation_plan("gezinsverzorger")
+    plan = Gemeente(plugins=[plugin]).compiled("gezinsverzorger").evaluation_plan
     assert plan is not None
     schedule = [(day, m.naam) for day, m in plan.schedule(plugin.pilot.looptijd.periode)]
     assert schedule == [
@@ -40,7 +40,7 @@ def test_the_pilot_is_evaluated_halfway_and_before_the_end() -> None:
 def test_the_time_of_the_proposal_is_a_parameter() -> None:
     """000_6fd8bb18cab06410.txt, "Kosten pilot" says only "voor het aflopen van de pilot"."""
     plugin = GezinsverzorgerPilot(proposal_before_end=pendulum.duration(months=6))
-    plan = Gemeente(plugins=[plugin]).evaluation_plan("gezinsverzorger")
+    plan = Gemeente(plugins=[plugin]).compiled("gezinsverzorger").evaluation_plan
     assert plan is not None
     moment = plan.moment("voorstel borging")
     assert moment is not None
@@ -50,7 +50,7 @@ def test_the_time_of_the_proposal_is_a_parameter() -> None:
 def test_the_pilot_joins_the_regional_monitoring_with_cited_indicators() -> None:
     """000_6fd8bb18cab06410.txt, "Monitoring": "aangesloten bij de regionale monitoring van de
     verschillende pilots gezinsverzorgers"; each indicator cites the section that asks it."""
-    plan = Gemeente(plugins=[GezinsverzorgerPilot()]).evaluation_plan("gezinsverzorger")
+    plan = Gemeente(plugins=[GezinsverzorgerPilot()]).compiled("gezinsverzorger").evaluation_plan
     assert plan is not None
     assert plan.bron is not None
     assert plan.bron.section == "Monitoring"
@@ -60,7 +60,7 @@ def test_the_pilot_joins_the_regional_monitoring_with_cited_indicators() -> None
     assert plan.indicator("afschaling naar gezinscoach") is not None
     assert plan.indicator("gezinnen met vrijwilliger") is None
     with_volunteers = GezinsverzorgerPilot(vrijwilliger_vanaf_jaar_twee=True)
-    plan = Gemeente(plugins=[with_volunteers]).evaluation_plan("gezinsverzorger")
+    plan = Gemeente(plugins=[with_volunteers]).compiled("gezinsverzorger").evaluation_plan
     assert plan is not None
     assert plan.indicator("gezinnen met vrijwilliger") is not None
 
@@ -154,5 +154,5 @@ def test_a_trajectory_ends_when_its_goals_are_met() -> None:
 def test_the_letter_gives_no_mandate_and_no_escalation_ladder() -> None:
     """000_6fd8bb18cab06410.txt has no functional mandate and no escalation ladder."""
     groningen = Gemeente(plugins=[GezinsverzorgerPilot()])
-    assert groningen.mandaat("gezinsverzorger") is None
-    assert groningen.escalation("gezinsverzorger") is None
+    assert groningen.compiled("gezinsverzorger").mandate is None
+    assert groningen.compiled("gezinsverzorger").escalation is None

@@ -35,8 +35,8 @@ def test_the_plugin_is_discovered_through_its_entry_point() -> None:
         "sociaaldomein_routes",
         "sociaaldomein_trajectory_termination",
     ]
-    assert groningen.mandaat("gezinsverzorger") is None
-    assert groningen.escalation("gezinsverzorger") is None
+    assert groningen.compiled("gezinsverzorger").mandate is None
+    assert groningen.compiled("gezinsverzorger").escalation is None
 
 
 def test_the_plugin_answers_only_for_its_own_pilot() -> None:
@@ -46,7 +46,7 @@ def test_the_plugin_answers_only_for_its_own_pilot() -> None:
     assert_silent_on_other_pilots(plugin)
     groningen = Gemeente(plugins=[plugin, toy])
     assert sorted(groningen.pilots) == ["gezinsverzorger", "toy"]
-    assert groningen.routes("toy") == ()
+    assert groningen.compiled("toy").routes == ()
 
 
 def test_two_designs_run_side_by_side_under_their_own_names() -> None:

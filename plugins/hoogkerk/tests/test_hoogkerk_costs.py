@@ -21,7 +21,7 @@ def test_the_cost_model_charges_the_cost_per_resident_once_as_the_line_counts_it
     """004_b7ccad7045cc3ba8.txt, "Kosten": the substitution line is the cost per resident times
     the residents; the letter gives no amounts, so the figure is illustrative."""
     gemeente = Gemeente(plugins=[HoogkerkPilot()])
-    kosten = gemeente.cost_model("hoogkerk")
+    kosten = gemeente.compiled("hoogkerk").cost_model
     assert kosten is not None
     assert (kosten.vast_per_maand, kosten.per_gezin_per_maand) == (Money(0), Money(0))
     assert kosten.per_instroom == ACTUAL_PER_RESIDENT

@@ -35,9 +35,9 @@ def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
     plugin = HoogkerkPilot()
     groningen = Gemeente("Groningen", plugins=[toy, plugin])
     assert_silent_on_other_pilots(plugin)
-    assert groningen.routes("toy") == ()
-    assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
-    assert groningen.evaluation_plan("toy") is None
+    assert groningen.compiled("toy").routes == ()
+    assert groningen.compiled("toy").eligibility.text() != DOELGROEP_LABEL
+    assert groningen.compiled("toy").evaluation_plan is None
 
 
 def test_the_plugin_is_a_pilot_plugin() -> None:
@@ -61,7 +61,7 @@ def test_quality_and_quantity_are_monitored() -> None:
     """004_b7ccad7045cc3ba8.txt, "Waarom de proeftuin": client and staff experience surveys, and
     "een financiële businesscase"."""
     groningen = Gemeente("Groningen", plugins=[HoogkerkPilot()])
-    plan = groningen.evaluation_plan("hoogkerk")
+    plan = groningen.compiled("hoogkerk").evaluation_plan
     assert plan is not None
     names = {i.naam for i in plan.indicatoren}
     assert {"clientervaring", "medewerkerervaring", "besparing", "extra bewoners"} <= names

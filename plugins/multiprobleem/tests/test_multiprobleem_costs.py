@@ -30,7 +30,7 @@ def test_the_running_costs_a_month_and_the_ghp_budget_per_selected_family() -> N
     """003_720c15da674da257.txt, "12. Financiën": 6 ton over the 18 months of the doorstart, and
     the EUR 150.000 left over the top 10 and at most 10 more ("7. Toewijzing gezinnen"); both
     derived, rounded down so that they never spend more than the letter's amounts."""
-    kosten = Gemeente(plugins=[MultiprobleemPilot()]).cost_model("multiprobleem")
+    kosten = Gemeente(plugins=[MultiprobleemPilot()]).compiled("multiprobleem").cost_model
     assert kosten == Kostenmodel(
         vast_per_maand=Money("33333.33"),
         per_instroom=Money(7_500),

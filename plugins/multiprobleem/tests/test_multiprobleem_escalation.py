@@ -18,7 +18,7 @@ DINSDAG = pendulum.date(2011, 5, 3)
 
 def ladder(plugin: MultiprobleemPilot | None = None) -> Escalatieladder:
     groningen = Gemeente("Groningen", plugins=[plugin or MultiprobleemPilot()])
-    found = groningen.escalation("multiprobleem")
+    found = groningen.compiled("multiprobleem").escalation
     assert found is not None
     return found
 

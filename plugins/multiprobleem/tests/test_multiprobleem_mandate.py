@@ -52,7 +52,7 @@ SAMENWERKING = [
 
 
 def mandaat() -> Mandaat:
-    found = Gemeente("Groningen", plugins=[MultiprobleemPilot()]).mandaat("multiprobleem")
+    found = Gemeente("Groningen", plugins=[MultiprobleemPilot()]).compiled("multiprobleem").mandate
     assert found is not None
     return found
 

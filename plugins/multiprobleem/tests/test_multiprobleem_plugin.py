@@ -41,8 +41,8 @@ def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
     groningen = Gemeente("Groningen", plugins=[toy, plugin])
     assert sorted(groningen.pilots) == ["multiprobleem", "toy"]
     assert_silent_on_other_pilots(plugin)
-    assert groningen.mandaat("toy") is None
-    assert groningen.eligibility("toy").text() != DOELGROEP_LABEL
+    assert groningen.compiled("toy").mandate is None
+    assert groningen.compiled("toy").eligibility.text() != DOELGROEP_LABEL
     assert {line.pilot for line in groningen.funding(pilots=["toy"])} == {"toy"}
 
 

@@ -106,7 +106,7 @@ def test_intraval_evaluates_early_2012_and_a_conference_follows(plugin: Multipro
     """003_720c15da674da257.txt, "Tenslotte": "Begin 2012 ... op basis van de evaluatiegegevens
     van Intraval"; "12. Beleidsadvies toekomst": a meeting that weighs the results and advises."""
     groningen = Gemeente("Groningen", plugins=[plugin])
-    evaluatieplan = groningen.evaluation_plan("multiprobleem")
+    evaluatieplan = groningen.compiled("multiprobleem").evaluation_plan
     assert evaluatieplan is not None
     schedule = evaluatieplan.schedule(groningen.pilot("multiprobleem").looptijd.periode)
     (intraval_op, intraval), (conferentie_op, conferentie) = schedule

@@ -22,7 +22,7 @@ def test_the_cost_model_is_the_yearly_lumpsum_a_twelfth_a_month() -> None:
     """002_3dca2c59337eb1a8.txt, "Hoe wordt de taak SAMEN. gefinancierd?": a lumpsum subsidy,
     a fixed amount a year; illustrative while the counterfactual is."""
     plugin = SamenPilot()
-    kosten = Gemeente(plugins=[plugin]).cost_model("samen")
+    kosten = Gemeente(plugins=[plugin]).compiled("samen").cost_model
     lumpsum = plugin.lumpsum().bedrag
     assert kosten == Kostenmodel(
         vast_per_maand=Money(1_050_000), bron=FINANCIERING, afgeleid=True, illustratief=True

@@ -34,7 +34,7 @@ def test_evaluated_at_full_operation_and_before_the_end_of_the_separate_assignme
     taak SAMEN, in relatie tot ...": "De eerste jaren is SAMEN, een aparte opdracht, daarna
     evalueren we en beoordelen we of het onderdeel van de brede opdracht kan worden"."""
     plugin = SamenPilot()
-    plan = Gemeente(plugins=[plugin]).evaluation_plan("samen")
+    plan = Gemeente(plugins=[plugin]).compiled("samen").evaluation_plan
     assert plan is not None
     schedule = [(day, m.naam) for day, m in plan.schedule(plugin.pilot.looptijd.periode)]
     assert schedule == [
@@ -52,11 +52,11 @@ def test_evaluated_at_full_operation_and_before_the_end_of_the_separate_assignme
 def test_evaluation_moments_are_a_parameter() -> None:
     """002_3dca2c59337eb1a8.txt names no dates for the evaluation; a municipality sets its own."""
     own = Evaluatiemoment(MomentSoort.OP_DATUM, "raadsinformatie", datum=pendulum.date(2023, 7, 1))
-    plan = Gemeente(plugins=[SamenPilot(evaluation_moments=[own])]).evaluation_plan("samen")
+    plan = Gemeente(plugins=[SamenPilot(evaluation_moments=[own])]).compiled("samen").evaluation_plan
     assert plan is not None
     assert [m.naam for m in plan.momenten] == ["raadsinformatie"]
     later = SamenPilot(fully_operational=pendulum.date(2025, 7, 1))
-    plan = Gemeente(plugins=[later]).evaluation_plan("samen")
+    plan = Gemeente(plugins=[later]).compiled("samen").evaluation_plan
     assert plan is not None
     moment = plan.moment("volledig operationeel")
     assert moment is not None
@@ -120,5 +120,5 @@ def test_a_trajectory_ends_when_its_goals_are_met() -> None:
 def test_the_letter_gives_no_mandate_and_no_escalation_ladder() -> None:
     """002_3dca2c59337eb1a8.txt has no functional mandate and no escalation ladder."""
     groningen = Gemeente(plugins=[SamenPilot()])
-    assert groningen.mandaat("samen") is None
-    assert groningen.escalation("samen") is None
+    assert groningen.compiled("samen").mandate is None
+    assert groningen.compiled("samen").escalation is None

@@ -24,7 +24,7 @@ def test_the_plugin_is_discovered_through_its_entry_point() -> None:
     assert pilot.brief.reference == "452199-2022"
     # PilotPlugin implements every hook; SAMEN. has no mandate, so the hook answers None.
     assert "sociaaldomein_mandaat" in groningen.hooks_of("samen")
-    assert groningen.mandaat("samen") is None
+    assert groningen.compiled("samen").mandate is None
 
 
 def test_the_plugin_answers_only_for_its_own_pilot() -> None:

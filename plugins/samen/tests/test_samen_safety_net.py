@@ -46,7 +46,7 @@ def test_every_family_on_the_regular_route_still_has_the_open_house() -> None:
     """002_3dca2c59337eb1a8.txt, "Gezamenlijk proces, ...": families are still routed to the
     Open House until their referrer is phased in, and it is in force on each such day."""
     groningen = Gemeente(plugins=[SamenPilot()])
-    route = groningen.routes("samen")[-1]
+    route = groningen.compiled("samen").routes[-1]
     assert (route.outcome, route.to) == (Outcome.REGULAR_ROUTE, OPEN_HOUSE)
     for day in DEFAULT_PHASING.values():
         assert open_house_in_force(day.subtract(days=1))

@@ -93,7 +93,7 @@ def test_before_1_january_2023_wij_does_not_deliver_yet() -> None:
 def test_every_leaf_cites_letter_002() -> None:
     """Every rule cites its letter and section (002_3dca2c59337eb1a8.txt)."""
     groningen = Gemeente(plugins=[SamenPilot()])
-    rules = [groningen.eligibility("samen"), *(r.when for r in groningen.routes("samen"))]
+    rules = [groningen.compiled("samen").eligibility, *(r.when for r in groningen.compiled("samen").routes)]
     leaves = [leaf for rule in rules for leaf in rule.leaves()]
     assert all(leaf.source is not None for leaf in leaves)
     assert {leaf.source.letter for leaf in leaves if leaf.source} == {BRIEF.file}

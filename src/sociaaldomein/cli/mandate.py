@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the mandate and ladder, or the verdict on an advice."""
     advice = None if args.check is None else read_advice(args.check)
     gemeente = compose(args)
-    mandaat = gemeente.mandaat(args.pilot)
+    mandaat = gemeente.compiled(args.pilot).mandate
     if advice is not None:
         oordeel = check(args.pilot, mandaat, advice)
         if args.json:
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"The advice {verdict} ({oordeel.status.name}).")
             print(f"reason: {oordeel.reden}")
         return OK
-    ladder = gemeente.escalation(args.pilot)
+    ladder = gemeente.compiled(args.pilot).escalation
     if args.json:
         print_json(
             {

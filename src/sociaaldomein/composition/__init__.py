@@ -1,22 +1,16 @@
 """Composing pilots and policies into a municipality's decisions."""
 
 from sociaaldomein.composition.discovery import LoadedPlugin, PluginSpec, load_entry_points
-from sociaaldomein.composition.gemeente import (
-    OUTCOME_CODES,
-    CompiledPilot,
-    Gemeente,
-    TerminationCheck,
-)
+from sociaaldomein.composition.gemeente import Compilation, Gemeente, PluginInfo
 from sociaaldomein.composition.overview import FundingOverview, FundingRow
 
 __all__ = [
-    "OUTCOME_CODES",
-    "CompiledPilot",
+    "Compilation",
     "FundingOverview",
     "FundingRow",
     "Gemeente",
     "LoadedPlugin",
+    "PluginInfo",
     "PluginSpec",
-    "TerminationCheck",
     "load_entry_points",
 ]

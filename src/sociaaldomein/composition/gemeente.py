@@ -9,19 +9,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import warnings
+from typing import cast
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import attrs
-import numpy as np
 import pendulum
 import pluggy
 
 from sociaaldomein import hookspecs
+from sociaaldomein.composition.calls import FailedError, default_name, guarded, plugin_ref
+from sociaaldomein.composition.compiler import as_definition, compile_pilot, plain_answer_hooks
 from sociaaldomein.composition.discovery import LoadedPlugin, PluginSpec, load_entry_points
 from sociaaldomein.composition.overview import FundingOverview
-from sociaaldomein.composition.relay import HookRelay
 from sociaaldomein.domain.beeindiging import (
-    Einde,
     PilotEindregel,
     PilotToestand,
     TrajectEindregel,
@@ -29,6 +30,7 @@ from sociaaldomein.domain.beeindiging import (
 )
 from sociaaldomein.domain.budget import Begroting
 from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.compiled import CompiledPilot, FailedPilot, TerminationCheck
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
 from sociaaldomein.domain.gezin import Gezin
@@ -36,110 +38,71 @@ from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.pilot import Pilot
-from sociaaldomein.domain.rules import Explanation, Rule
-from sociaaldomein.domain.verdict import Assessment, Note, Outcome, Route, Verdict
-from sociaaldomein.errors import CompositionError, UnknownPilotError
+from sociaaldomein.domain.provenance import PluginFailure, PluginRef
+from sociaaldomein.domain.rules import Rule
+from sociaaldomein.domain.verdict import Assessment, Route, Verdict
+from sociaaldomein.errors import CompositionError, PluginFailedError, UnknownPilotError
 
-__all__ = ["OUTCOME_CODES", "CompiledPilot", "Gemeente", "TerminationCheck"]
+__all__ = ["Compilation", "Gemeente", "PluginInfo"]
 
-OUTCOME_CODES: dict[Outcome, int] = {o: i for i, o in enumerate(Outcome)}
-"""The integer code of each outcome in vectorised results."""
+_REMOVED_IN = "0.3"
+
+
+@attrs.frozen(eq=False)
+class Compilation(Mapping[str, CompiledPilot]):
+    """Every pilot of a composition compiled: a mapping of the pilots that compiled.
+
+    ``failed`` holds the pilots whose plugin failed, ``failures`` every
+    failure of every plugin (including answers refused and plugins that
+    provided nothing), and ``names`` every pilot in registration order.
+    """
+
+    compiled: Mapping[str, CompiledPilot]
+    failed: Mapping[str, FailedPilot]
+    failures: tuple[PluginFailure, ...]
+    names: tuple[str, ...]
+
+    def __getitem__(self, name: str) -> CompiledPilot:
+        return self.compiled[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.compiled)
+
+    def __len__(self) -> int:
+        return len(self.compiled)
+
+    def get_any(self, name: str) -> CompiledPilot | FailedPilot:
+        """The compiled or the failed pilot ``name``."""
+        if name in self.compiled:
+            return self.compiled[name]
+        if name in self.failed:
+            return self.failed[name]
+        raise UnknownPilotError(name, self.names)
 
 
 @attrs.frozen
-class TerminationCheck:
-    """Which termination rules ended something, and what every rule found."""
+class PluginInfo:
+    """One registered plugin as ``sociaaldomein plugins`` shows it."""
 
-    ended: bool
-    by: tuple[Einde, ...]
-    checks: tuple[Einde, ...]
-
-    def render(self) -> str:
-        """Every rule's finding, one per line."""
-        return "\n".join(str(c) for c in self.checks) or "no termination rules"
-
-
-@attrs.frozen
-class CompiledPilot:
-    """A pilot with its rule and routes collected once, ready to evaluate many times."""
-
-    pilot: Pilot
-    eligibility: Rule
-    routes: tuple[Route, ...]
-
-    def decide(self, gezin: Gezin, on: pendulum.Date, occupancy: int = 0) -> Verdict:
-        """The verdict for one family, with every reason."""
-        pilot = self.pilot
-        explanation = self.eligibility.explain(gezin, on)
-        if on not in pilot.looptijd:
-            note = Note(
-                f"{pilot.titel} runs from {pilot.looptijd.start.isoformat()} "
-                f"until {pilot.looptijd.eind.isoformat()}"
-            )
-            return Verdict(pilot.naam, gezin.id, on, Outcome.CLOSED, explanation, notes=(note,))
-        if not explanation.passed:
-            return Verdict(pilot.naam, gezin.id, on, Outcome.NOT_ELIGIBLE, explanation)
-        not_taken: list[Explanation] = []
-        for route in self.routes:
-            checked = route.when.explain(gezin, on)
-            if checked.passed:
-                return Verdict(
-                    pilot.naam,
-                    gezin.id,
-                    on,
-                    route.outcome,
-                    explanation,
-                    route=checked,
-                    to=route.to,
-                    notes=(Note(route.reason, route.source),),
-                    routes_not_taken=tuple(not_taken),
-                )
-            not_taken.append(checked)
-        verdict = Verdict(
-            pilot.naam,
-            gezin.id,
-            on,
-            Outcome.ELIGIBLE,
-            explanation,
-            routes_not_taken=tuple(not_taken),
-        )
-        if pilot.capaciteit is not None and occupancy >= pilot.capaciteit:
-            note = Note(
-                f"no place: {occupancy} families already in a pilot of capacity "
-                f"{pilot.capaciteit}; the family goes on the waitlist",
-                pilot.capaciteit_bron,
-            )
-            return verdict.with_note(note, Outcome.WAITLIST)
-        return verdict
-
-    def outcomes(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        """The outcome code of every family of ``cohort`` (see :data:`OUTCOME_CODES`).
-
-        Capacity is not applied here: it depends on order of arrival, which
-        the simulation decides; eligible families get ``ELIGIBLE``.
-        """
-        n = len(cohort)
-        if on not in self.pilot.looptijd:
-            return np.full(n, OUTCOME_CODES[Outcome.CLOSED], dtype=np.int8)
-        eligible = self.eligibility.evaluate(cohort, on)
-        codes = np.where(
-            eligible, OUTCOME_CODES[Outcome.ELIGIBLE], OUTCOME_CODES[Outcome.NOT_ELIGIBLE]
-        ).astype(np.int8)
-        undecided = eligible.copy()
-        for route in self.routes:
-            taken = undecided & route.when.evaluate(cohort, on)
-            codes[taken] = OUTCOME_CODES[route.outcome]
-            undecided &= ~taken
-        return codes
+    ref: PluginRef
+    hooks: tuple[str, ...]
+    pilots: tuple[str, ...]
+    failures: tuple[PluginFailure, ...]
 
 
 class Gemeente:
     """A municipality's composition of pilot plugins and policy plugins.
 
     Register plugins in code (:meth:`register`) or discover installed ones
-    (:meth:`load_entry_points`).  Hooks are consulted once and the answers kept
-    until a plugin is added or removed; every method below is typed, so no
-    caller touches ``pm.hook``.
+    (:meth:`load_entry_points`).  Each pilot is compiled once, from its own
+    provider and the policies, into a :class:`~sociaaldomein.CompiledPilot`
+    that every method below works from; the answers are kept until a plugin
+    is added or removed.
+
+    A plugin that fails (raises, has a wrong signature, returns the wrong type,
+    calls ``sys.exit``) is contained: its pilots answer "could not be assessed"
+    naming the plugin and the call, and every other pilot goes on.
+    ``strict=True`` turns any failure into a :class:`~sociaaldomein.PluginFailedError`.
     """
 
     def __init__(
@@ -148,13 +111,15 @@ class Gemeente:
         *,
         plugins: Iterable[object] = (),
         specs: Iterable[PluginSpec] = (),
+        strict: bool = False,
     ) -> None:
         self.naam = naam
+        self.strict = strict
         self._pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self._pm.add_hookspecs(hookspecs)
-        self._relay = HookRelay(self._pm)
-        self._compiled: dict[str, CompiledPilot] = {}
-        self._pilots: dict[str, Pilot] | None = None
+        self._refs: dict[str, PluginRef] = {}
+        self._broken: dict[str, tuple[object, PluginFailure]] = {}
+        self._compilation: Compilation | None = None
         self.loaded: list[LoadedPlugin] = []
         for plugin in plugins:
             self.register(plugin)
@@ -163,22 +128,73 @@ class Gemeente:
 
     # plugins --------------------------------------------------------------
 
-    def register(self, plugin: object, name: str | None = None) -> str:
-        """Add a pilot or policy plugin; returns the name it is registered under."""
-        registered = self._pm.register(plugin, name)
-        if registered is None:
-            raise CompositionError(f"plugin {name or plugin!r} is blocked from registering")
+    def register(
+        self, plugin: object, name: str | None = None, *, ref: PluginRef | None = None
+    ) -> str:
+        """Add a pilot or policy plugin; returns the name it is registered under.
+
+        Without ``name`` a plugin is named after its pilot, its module or its
+        class.  A plugin whose hooks do not fit the specifications is kept as a
+        failed plugin (an error with ``strict=True``).
+        """
+        name = name or self._free_name(default_name(plugin))
+        if self._pm.has_plugin(name) or name in self._broken:
+            raise CompositionError(f"a plugin is already registered as {name!r}")
+        if self._pm.is_registered(plugin):
+            raise CompositionError(f"plugin {name!r} is already registered")
+        ref = ref or plugin_ref(name, plugin)
+        try:
+            self._pm.register(plugin, name)
+        except pluggy.PluginValidationError as exc:
+            failure = PluginFailure(ref, "registration", str(exc).strip())
+            if self.strict:
+                raise PluginFailedError(failure) from exc
+            self._broken[name] = (plugin, failure)
+        else:
+            self._refs[name] = ref
+            self._warn_legacy(name, plugin)
         self._forget()
-        return registered
+        return name
+
+    def _free_name(self, base: str) -> str:
+        name, n = base, 1
+        while self._pm.has_plugin(name) or name in self._broken:
+            n += 1
+            name = f"{base}-{n}"
+        return name
+
+    def _warn_legacy(self, name: str, plugin: object) -> None:
+        plain = plain_answer_hooks(self._impls_of(plugin))
+        if plain:
+            warnings.warn(
+                f"plugin {name!r} implements {', '.join(plain)} as plain hooks (the 0.1 "
+                "contract): return pilot definitions from sociaaldomein_pilots (subclass "
+                "sociaaldomein.PilotPlugin) and change another pilot's answer only with "
+                f"@hookimpl(wrapper=True); the 0.1 contract works until {_REMOVED_IN}",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+
+    def _impls_of(self, plugin: object) -> list[pluggy.HookImpl]:
+        return [
+            impl
+            for caller in self._pm.get_hookcallers(plugin) or []
+            for impl in caller.get_hookimpls()
+            if impl.plugin is plugin
+        ]
 
     def unregister(self, plugin: object | str) -> None:
         """Remove a plugin, by object or by registered name."""
-        if isinstance(plugin, str):
-            if self._pm.get_plugin(plugin) is None:
-                raise CompositionError(f"no plugin registered as {plugin!r}")
-            self._pm.unregister(name=plugin)
+        name = plugin if isinstance(plugin, str) else self._pm.get_name(plugin)
+        if name is None:
+            name = next((n for n, (p, _) in self._broken.items() if p is plugin), None)
+        if name in self._broken:
+            del self._broken[name]
+        elif name is not None and self._pm.has_plugin(name):
+            self._pm.unregister(name=name)
+            self._refs.pop(name, None)
         else:
-            self._pm.unregister(plugin)
+            raise CompositionError(f"no plugin registered as {plugin!r}")
         self._forget()
 
     def load_entry_points(
@@ -186,31 +202,37 @@ class Gemeente:
         *,
         allow: Collection[str] | None = None,
         block: Collection[str] = (),
-        strict: bool = False,
+        strict: bool | None = None,
     ) -> list[LoadedPlugin]:
         """Discover and register installed plugins (entry-point group ``sociaaldomein``).
 
-        A broken plugin is named in a :class:`~sociaaldomein.errors.PluginLoadWarning`
-        and skipped; ``strict=True`` raises instead.  Already registered names
-        are not registered twice.
+        A plugin that cannot be loaded is named in a
+        :class:`~sociaaldomein.errors.PluginLoadWarning` and skipped;
+        ``strict=True`` (default: the composition's) raises instead.  Names
+        already registered are not registered twice.
         """
-        found = load_entry_points(allow=allow, block=block, strict=strict)
+        found = load_entry_points(
+            allow=allow, block=block, strict=self.strict if strict is None else strict
+        )
         added = []
         for item in found:
-            if self._pm.has_plugin(item.name):
+            if self._pm.has_plugin(item.name) or item.name in self._broken:
                 continue
-            self.register(item.plugin, item.name)
+            ref = PluginRef(item.name, item.distribution, item.version)
+            self.register(item.plugin, item.name, ref=ref)
             added.append(item)
         self.loaded += added
         return added
 
     def plugin_names(self) -> list[str]:
-        """The names of the registered plugins."""
-        return [name for name, _ in self._pm.list_name_plugin()]
+        """The names of the registered plugins, failed ones included."""
+        return [name for name, _ in self._pm.list_name_plugin()] + list(self._broken)
 
     def plugin(self, name: str) -> object:
         """The plugin registered as ``name``; an unknown name lists the registered ones."""
         plugin = self._pm.get_plugin(name)
+        if plugin is None and name in self._broken:
+            plugin = self._broken[name][0]
         if plugin is None:
             known = ", ".join(self.plugin_names()) or "none"
             raise CompositionError(f"no plugin registered as {name!r}; registered: {known}")
@@ -219,29 +241,112 @@ class Gemeente:
     def hooks_of(self, name: str) -> list[str]:
         """The hooks the plugin registered as ``name`` implements."""
         plugin = self._pm.get_plugin(name)
-        callers = self._pm.get_hookcallers(plugin) or []
+        callers = self._pm.get_hookcallers(plugin) or [] if plugin is not None else []
         return sorted(caller.name for caller in callers)
 
+    def plugins_info(self) -> list[PluginInfo]:
+        """Every registered plugin with its hooks, its pilots and its failures."""
+        compilation = self.compile()
+        providers = self._providers()
+        out = []
+        for name in self.plugin_names():
+            ref = self._refs.get(name) or self._broken[name][1].plugin
+            pilots = tuple(p for p, provider in providers.items() if provider == name)
+            failures = tuple(f for f in compilation.failures if f.plugin.name == name)
+            out.append(PluginInfo(ref, tuple(self.hooks_of(name)), pilots, failures))
+        return out
+
     def _forget(self) -> None:
-        self._compiled.clear()
-        self._pilots = None
+        self._compilation = None
+
+    # compiling ------------------------------------------------------------
+
+    def _definitions(self) -> tuple[list[tuple[str, object]], list[PluginFailure]]:
+        """(plugin name, definition) for every pilot, and the failures of asking for them."""
+        found: list[tuple[str, object]] = []
+        failures: list[PluginFailure] = []
+        for impl in self._pm.hook.sociaaldomein_pilots.get_hookimpls():
+            ref = self._refs[impl.plugin_name]
+            own = {i.function.__name__: i for i in self._impls_of(impl.plugin)}
+            try:
+                answer = guarded(ref, "sociaaldomein_pilots", impl.function)
+                items = list(cast("Iterable[object]", answer))
+                found += [(impl.plugin_name, as_definition(i, own)) for i in items]
+            except FailedError as failed:
+                failures.append(failed.failure)
+            except TypeError as exc:
+                failures.append(PluginFailure(ref, "sociaaldomein_pilots", str(exc)))
+        return found, failures
+
+    def _providers(self) -> dict[str, str]:
+        compilation = self.compile()
+        out: dict[str, str] = {}
+        for name in compilation.names:
+            pilot = compilation.get_any(name)
+            ref = pilot.provided_by if isinstance(pilot, CompiledPilot) else pilot.failure.plugin
+            out[name] = ref.name
+        return out
+
+    def compile(self) -> Compilation:
+        """Every pilot compiled once (kept until a plugin is registered or removed)."""
+        if self._compilation is not None:
+            return self._compilation
+        definitions, failures = self._definitions()
+        compiled: dict[str, CompiledPilot] = {}
+        failed: dict[str, FailedPilot] = {}
+        names: list[str] = []
+        providers: dict[str, PluginRef] = {}
+        for plugin_name, definition in definitions:
+            ref = self._refs[plugin_name]
+            pilot: Pilot = getattr(definition, "pilot")  # noqa: B009
+            if pilot.naam in providers:
+                failures.append(
+                    PluginFailure(
+                        ref,
+                        "sociaaldomein_pilots",
+                        f"provides a pilot named {pilot.naam!r}, which plugin "
+                        f"{providers[pilot.naam]} provides already; give one of them "
+                        "another pilot name",
+                        pilot.naam,
+                    )
+                )
+                continue
+            providers[pilot.naam] = ref
+            names.append(pilot.naam)
+            try:
+                compiled[pilot.naam], refused = compile_pilot(definition, ref, self._pm, self._refs)
+                failures += refused
+            except FailedError as exc:
+                failed[pilot.naam] = FailedPilot(pilot.naam, exc.failure, pilot)
+                failures.append(exc.failure)
+        for plugin, failure in self._broken.values():
+            failures.append(failure)
+            for pilot in _pilots_of_broken(plugin, failure.plugin):
+                if pilot.naam not in providers:
+                    names.append(pilot.naam)
+                    failed[pilot.naam] = FailedPilot(pilot.naam, failure, pilot)
+        if self.strict and failures:
+            raise PluginFailedError(failures[0])
+        self._compilation = Compilation(compiled, failed, tuple(failures), tuple(names))
+        return self._compilation
+
+    @property
+    def failures(self) -> tuple[PluginFailure, ...]:
+        """Every plugin failure of the composition (empty when all is well)."""
+        return self.compile().failures
 
     # pilots ---------------------------------------------------------------
 
     @property
     def pilots(self) -> Mapping[str, Pilot]:
-        """Every pilot of the composition by name."""
-        if self._pilots is None:
-            pilots: dict[str, Pilot] = {}
-            for pilot in self._relay.pilots():
-                if pilot.naam in pilots:
-                    raise CompositionError(
-                        f"two plugins provide a pilot named {pilot.naam!r}; "
-                        "register one of them under another pilot name"
-                    )
-                pilots[pilot.naam] = pilot
-            self._pilots = pilots
-        return self._pilots
+        """Every pilot of the composition by name, in registration order (failed ones too)."""
+        compilation = self.compile()
+        out: dict[str, Pilot] = {}
+        for name in compilation.names:
+            pilot = compilation.get_any(name).pilot
+            if pilot is not None:
+                out[name] = pilot
+        return out
 
     def pilot(self, name: str) -> Pilot:
         """The pilot ``name``; an unknown name lists the known ones."""
@@ -251,26 +356,15 @@ class Gemeente:
             raise UnknownPilotError(name, self.pilots) from None
 
     def compiled(self, name: str) -> CompiledPilot:
-        """The pilot ``name`` with its rule and routes collected (once)."""
-        if name not in self._compiled:
-            pilot = self.pilot(name)
-            rule = self._relay.eligibility(pilot)
-            if rule is None:
-                raise CompositionError(f"no plugin gives eligibility rules for pilot {name!r}")
-            self._compiled[name] = CompiledPilot(pilot, rule, self._relay.routes(pilot) or ())
-        return self._compiled[name]
+        """The pilot ``name`` with all its answers.
 
-    def compile(self) -> dict[str, CompiledPilot]:
-        """Every pilot compiled, for repeated evaluation (simulations, cohorts)."""
-        return {name: self.compiled(name) for name in self.pilots}
-
-    def eligibility(self, pilot: str) -> Rule:
-        """The eligibility rule of ``pilot``, as plugins and policies made it."""
-        return self.compiled(pilot).eligibility
-
-    def routes(self, pilot: str) -> tuple[Route, ...]:
-        """The routes of ``pilot``, in order."""
-        return self.compiled(pilot).routes
+        Raises :class:`~sociaaldomein.PluginFailedError` when its plugin failed
+        and :class:`~sociaaldomein.UnknownPilotError` for an unknown name.
+        """
+        pilot = self.compile().get_any(name)
+        if isinstance(pilot, FailedPilot):
+            raise PluginFailedError(pilot.failure)
+        return pilot
 
     # decisions ------------------------------------------------------------
 
@@ -285,23 +379,47 @@ class Gemeente:
         """One verdict per pilot for ``gezin`` on ``on``, each with its reasons.
 
         ``occupancy`` gives the number of families already in each pilot; a
-        full pilot waitlists an eligible family.
+        full pilot waitlists an eligible family.  A pilot whose plugin failed
+        (also while its rules are evaluated) gets a verdict that says so.
         """
-        names = list(self.pilots) if pilots is None else list(pilots)
+        compilation = self.compile()
+        names = list(compilation.names) if pilots is None else list(pilots)
         taken = occupancy or {}
-        verdicts = [self.compiled(n).decide(gezin, on, taken.get(n, 0)) for n in names]
-        return Assessment.of(gezin.id, on, verdicts)
+        return Assessment.of(gezin.id, on, [self._decide(n, gezin, on, taken) for n in names])
+
+    def _decide(
+        self, name: str, gezin: Gezin, on: pendulum.Date, taken: Mapping[str, int]
+    ) -> Verdict:
+        pilot = self.compile().get_any(name)
+        if isinstance(pilot, FailedPilot):
+            return pilot.decide(gezin, on)
+        # A rule can hold plugin code (a Predicate): evaluating it is a call into the plugin.
+        try:
+            return guarded(
+                pilot.provided_by,
+                "eligibility (evaluating the rule)",
+                lambda: pilot.decide(gezin, on, taken.get(name, 0)),
+                pilot=name,
+            )
+        except FailedError as exc:
+            if self.strict:
+                raise PluginFailedError(exc.failure) from exc
+            return Verdict.failed(name, gezin.id, on, exc.failure)
 
     def assess_cohort(self, cohort: Cohort, on: pendulum.Date) -> dict[str, Array]:
         """Outcome codes per pilot for every family of ``cohort`` (vectorised)."""
-        return {name: c.outcomes(cohort, on) for name, c in self.compile().items()}
+        compilation = self.compile()
+        return {n: compilation.get_any(n).outcomes(cohort, on) for n in compilation.names}
 
     def funding(
         self, *, periode: Periode | None = None, pilots: Iterable[str] | None = None
     ) -> Begroting:
-        """The budget lines of the pilots, optionally those touching ``periode``."""
-        names = list(self.pilots) if pilots is None else list(pilots)
-        lines = [line for n in names for line in self._relay.funding(self.pilot(n))]
+        """The budget lines of the pilots that compiled, optionally those touching ``periode``."""
+        compilation = self.compile()
+        names = list(compilation.names) if pilots is None else list(pilots)
+        lines = [line for n in names if n in compilation for line in compilation[n].funding]
+        for n in names:
+            compilation.get_any(n)  # an unknown name raises, listing the known ones
         if periode is not None:
             lines = [line for line in lines if _touches(line.jaar, line.periode, periode)]
         return Begroting(lines)
@@ -309,54 +427,79 @@ class Gemeente:
     def funding_overview(
         self, *, years: Iterable[int] | None = None, pilots: Iterable[str] | None = None
     ) -> FundingOverview:
-        """Money per pilot, funder and year, added exactly."""
-        return FundingOverview.of(self.funding(pilots=pilots), years)
-
-    def cost_model(self, pilot: str) -> Kostenmodel | None:
-        """What running ``pilot`` costs, as its plugin says (``None`` when it does not say).
-
-        The simulation takes it as the default of the pilot's design.
-        """
-        return self._relay.cost_model(self.pilot(pilot))
-
-    def termination_rules(self, pilot: str) -> tuple[PilotEindregel, ...]:
-        """The rules that can end ``pilot``, from every plugin."""
-        return tuple(self._relay.pilot_termination(self.pilot(pilot)))
-
-    def trajectory_rules(self, pilot: str) -> tuple[TrajectEindregel, ...]:
-        """The rules that can end a family's trajectory in ``pilot``, from every plugin."""
-        return tuple(self._relay.trajectory_termination(self.pilot(pilot)))
+        """Money per pilot, funder and year, added exactly; a failed pilot has a row saying so."""
+        compilation = self.compile()
+        names = list(compilation.names) if pilots is None else list(pilots)
+        failed = tuple(compilation.failed[n].failure for n in names if n in compilation.failed)
+        return FundingOverview.of(self.funding(pilots=names), years, failed=failed)
 
     def check_termination(self, pilot: str, state: PilotToestand) -> TerminationCheck:
         """Whether ``pilot`` has ended in ``state``, and by which rule."""
-        checks = tuple(
-            rule.check(self.pilot(pilot), state) for rule in self.termination_rules(pilot)
-        )
-        return TerminationCheck(
-            any(c.ended for c in checks), tuple(c for c in checks if c.ended), checks
-        )
+        return self.compiled(pilot).check_termination(state)
 
     def check_trajectory(self, pilot: str, state: TrajectToestand) -> TerminationCheck:
         """Whether a family's trajectory in ``pilot`` has ended, and by which rule."""
-        checks = tuple(rule.check(state) for rule in self.trajectory_rules(pilot))
-        return TerminationCheck(
-            any(c.ended for c in checks), tuple(c for c in checks if c.ended), checks
+        return self.compiled(pilot).check_trajectory(state)
+
+    # 0.1 names: one answer each, now fields of the compiled pilot ----------
+
+    def _deprecated(self, old: str, new: str, pilot: str) -> CompiledPilot:
+        warnings.warn(
+            f"Gemeente.{old}(name) is deprecated: use Gemeente.compiled(name).{new} "
+            f"(until {_REMOVED_IN})",
+            DeprecationWarning,
+            stacklevel=3,
         )
+        return self.compiled(pilot)
+
+    def eligibility(self, pilot: str) -> Rule:
+        """Deprecated: ``compiled(pilot).eligibility``."""
+        return self._deprecated("eligibility", "eligibility", pilot).eligibility
+
+    def routes(self, pilot: str) -> tuple[Route, ...]:
+        """Deprecated: ``compiled(pilot).routes``."""
+        return self._deprecated("routes", "routes", pilot).routes
+
+    def cost_model(self, pilot: str) -> Kostenmodel | None:
+        """Deprecated: ``compiled(pilot).cost_model``."""
+        return self._deprecated("cost_model", "cost_model", pilot).cost_model
+
+    def termination_rules(self, pilot: str) -> tuple[PilotEindregel, ...]:
+        """Deprecated: ``compiled(pilot).pilot_termination``."""
+        return self._deprecated("termination_rules", "pilot_termination", pilot).pilot_termination
+
+    def trajectory_rules(self, pilot: str) -> tuple[TrajectEindregel, ...]:
+        """Deprecated: ``compiled(pilot).trajectory_termination``."""
+        compiled = self._deprecated("trajectory_rules", "trajectory_termination", pilot)
+        return compiled.trajectory_termination
 
     def mandaat(self, pilot: str) -> Mandaat | None:
-        """The functional mandate of ``pilot`` (``None`` when it has none)."""
-        return self._relay.mandaat(self.pilot(pilot))
+        """Deprecated: ``compiled(pilot).mandate``."""
+        return self._deprecated("mandaat", "mandate", pilot).mandate
 
     def escalation(self, pilot: str) -> Escalatieladder | None:
-        """The escalation ladder of ``pilot`` (``None`` when it has none)."""
-        return self._relay.escalation(self.pilot(pilot))
+        """Deprecated: ``compiled(pilot).escalation``."""
+        return self._deprecated("escalation", "escalation", pilot).escalation
 
     def evaluation_plan(self, pilot: str) -> Evaluatieplan | None:
-        """The evaluation plan of ``pilot`` (``None`` when it has none)."""
-        return self._relay.evaluation_plan(self.pilot(pilot))
+        """Deprecated: ``compiled(pilot).evaluation_plan``."""
+        return self._deprecated("evaluation_plan", "evaluation_plan", pilot).evaluation_plan
 
     def __repr__(self) -> str:
         return f"Gemeente({self.naam!r}, pilots={sorted(self.pilots)!r})"
+
+
+def _pilots_of_broken(plugin: object, ref: PluginRef) -> list[Pilot]:
+    """The pilots a plugin that could not be registered says it has, if it can say."""
+    provide = getattr(plugin, "sociaaldomein_pilots", None)
+    if not callable(provide):
+        return []
+    try:
+        items = list(guarded(ref, "sociaaldomein_pilots", provide))
+    except (FailedError, TypeError):
+        return []
+    pilots = [getattr(i, "pilot", i) for i in items]
+    return [p for p in pilots if isinstance(p, Pilot)]
 
 
 def _touches(jaar: int | None, periode: Periode | None, window: Periode) -> bool:

@@ -9,6 +9,7 @@ import attrs
 
 from sociaaldomein.domain.budget import Begroting, Financieringsmodel
 from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.provenance import PluginFailure
 
 __all__ = ["FundingOverview", "FundingRow"]
 
@@ -39,9 +40,17 @@ class FundingOverview:
     """
 
     rows: tuple[FundingRow, ...]
+    failed: tuple[PluginFailure, ...] = ()
+    """The pilots whose plugin failed: their money is not in the rows or the totals."""
 
     @classmethod
-    def of(cls, begroting: Begroting, years: Iterable[int] | None = None) -> FundingOverview:
+    def of(
+        cls,
+        begroting: Begroting,
+        years: Iterable[int] | None = None,
+        *,
+        failed: Iterable[PluginFailure] = (),
+    ) -> FundingOverview:
         """The overview of ``begroting``, optionally only for ``years``."""
         keep = None if years is None else set(years)
         rows = [
@@ -60,7 +69,7 @@ class FundingOverview:
             for jaar, bedrag in sorted(regel.per_jaar().items())
             if keep is None or jaar in keep
         ]
-        return cls(tuple(rows))
+        return cls(tuple(rows), tuple(failed))
 
     def total(self) -> Money:
         """The sum of every row."""
@@ -111,7 +120,9 @@ class FundingOverview:
             return "  ".join([*cells, row[-1].rjust(widths[-1])])
 
         rule = "  ".join("-" * w for w in widths)
-        return "\n".join([line(header), rule, *map(line, body), rule, *map(line, totals)])
+        lines = [line(header), rule, *map(line, body), rule, *map(line, totals)]
+        lines += [f"{f.pilot}: could not be assessed: {f.message()}" for f in self.failed]
+        return "\n".join(lines)
 
 
 def _provenance(row: FundingRow) -> str:

@@ -15,6 +15,7 @@ import pendulum
 
 from sociaaldomein._validators import one_of_type
 from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.provenance import PluginFailure, Provenance
 from sociaaldomein.domain.rules import Explanation, Rule
 
 __all__ = ["Assessment", "Note", "Outcome", "Route", "Verdict"]
@@ -29,6 +30,8 @@ class Outcome(enum.Enum):
     REFERRED = "referred elsewhere"
     REGULAR_ROUTE = "regular route"
     CLOSED = "pilot not running on this date"
+    FAILED = "could not be assessed"
+    """The plugin behind the pilot failed; the verdict's notes say which plugin, where and why."""
 
     @property
     def eligible(self) -> bool:
@@ -80,7 +83,9 @@ class Verdict:
     ``eligibility`` explains the pilot's rule; ``route`` the route that decided
     (if one did) and ``routes_not_taken`` the routes checked before it that did
     not hold, so a family placed in the pilot also sees why it was not routed
-    elsewhere.
+    elsewhere.  ``provenance`` says which plugin gave the rule and routes and
+    which policies changed them; ``failure`` is set when the pilot could not
+    be assessed (outcome ``FAILED``) and names the plugin and the call that failed.
     """
 
     pilot: str
@@ -92,6 +97,24 @@ class Verdict:
     to: str | None = None
     notes: tuple[Note, ...] = ()
     routes_not_taken: tuple[Explanation, ...] = ()
+    provenance: Provenance | None = None
+    failure: PluginFailure | None = None
+
+    @classmethod
+    def failed(
+        cls, pilot: str, gezin_id: str, on: pendulum.Date, failure: PluginFailure
+    ) -> Verdict:
+        """The verdict of a pilot whose plugin failed: it says who failed where, and what to do."""
+        why = Explanation(False, f"could not be assessed: {failure.message()}")
+        return cls(
+            pilot,
+            gezin_id,
+            on,
+            Outcome.FAILED,
+            why,
+            notes=(Note(failure.advice()),),
+            failure=failure,
+        )
 
     @property
     def eligible(self) -> bool:
@@ -111,6 +134,8 @@ class Verdict:
         if self.route is not None:
             lines += ["  route:", self.route.render(2)]
         lines += [f"  note: {n}" for n in self.notes]
+        if self.provenance is not None:
+            lines.append(f"  rules {self.provenance.render()}")
         return "\n".join(lines)
 
     def with_note(self, note: Note, outcome: Outcome | None = None) -> Verdict:
@@ -136,6 +161,11 @@ class Assessment:
 
     def __iter__(self) -> Iterator[Verdict]:
         return iter(self.verdicts.values())
+
+    @property
+    def failures(self) -> tuple[PluginFailure, ...]:
+        """The plugin failures behind pilots that could not be assessed."""
+        return tuple(v.failure for v in self.verdicts.values() if v.failure is not None)
 
     def eligible_for(self) -> tuple[str, ...]:
         """The pilots whose rules the family meets."""

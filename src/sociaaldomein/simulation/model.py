@@ -27,9 +27,10 @@ import attrs
 import numpy as np
 import pendulum
 
-from sociaaldomein.composition.gemeente import OUTCOME_CODES, CompiledPilot, Gemeente
+from sociaaldomein.composition.gemeente import Gemeente
 from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
 from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.compiled import OUTCOME_CODES, CompiledPilot
 from sociaaldomein.domain.dynamics import precompute, split, view
 from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
 from sociaaldomein.domain.kosten import Kostenmodel
@@ -330,7 +331,9 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
     starts = np.asarray([s for s, _ in spans], dtype=np.int64)
     designs = [settings.design(n) for n in names]
     # The plugins' cost models are asked here, once; the kernels only see cents.
-    costs = tuple(d.costs(gemeente.cost_model(n)) for n, d in zip(names, designs, strict=True))
+    costs = tuple(
+        d.costs(gemeente.compiled(n).cost_model) for n, d in zip(names, designs, strict=True)
+    )
     plans = np.stack([_plan(gemeente, n, settings, start) for n in names])
     pots = [_pots(plans[p], dates, designs[p].budget_scope) for p in range(n_pilots)]
     width = max(len(b) for _, b in pots)
@@ -364,14 +367,14 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
 
     moments = []
     for p, name in enumerate(names):
-        plan = gemeente.evaluation_plan(name)
+        plan = gemeente.compiled(name).evaluation_plan
         if plan is None:
             continue
         for day, moment in plan.schedule(gemeente.pilot(name).looptijd.periode):
             m = month_index(start, day)
             if 0 <= m < n_months:
                 moments.append((p, m, moment.naam))
-    rules = [gemeente.termination_rules(n) for n in names]
+    rules = [gemeente.compiled(n).pilot_termination for n in names]
     level0, target = _family_levels(cohort, settings)
 
     def per_pilot(values: Sequence[int | float | bool], dtype: type = np.int64) -> Array:

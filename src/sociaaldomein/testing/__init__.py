@@ -26,11 +26,12 @@ import pendulum
 import pytest
 
 from sociaaldomein import hookspecs
-from sociaaldomein.composition.gemeente import OUTCOME_CODES, Gemeente
+from sociaaldomein.composition.gemeente import Gemeente
 from sociaaldomein.domain.beeindiging import EindeLooptijd, PilotEindregel
 from sociaaldomein.domain.budget import Budgetregel, Financieringsmodel
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.cohort import Cohort
+from sociaaldomein.domain.compiled import OUTCOME_CODES
 from sociaaldomein.domain.feiten import FEITEN
 from sociaaldomein.domain.gezin import Gezin, Lid, LidRol
 from sociaaldomein.domain.money import Money

@@ -150,7 +150,7 @@ class MultiprobleemPilot(PilotPlugin):
     def selectie(self, doelgroep: Rule | None = None) -> Selectie:
         """An empty selection for this doorstart, checking ``doelgroep`` (default: this pilot's).
 
-        Pass ``gemeente.eligibility(pilot)`` to check the rule as the
+        Pass ``gemeente.compiled(pilot).eligibility`` to check the rule as the
         municipality's policies changed it.
         """
         return Selectie(
@@ -203,7 +203,7 @@ class MultiprobleemPilot(PilotPlugin):
         """
         return self.eindregels
 
-    def mandaat(self) -> Mandaat:
+    def mandate(self) -> Mandaat:
         """The functional mandate table ("9. Functionele mandaten", :mod:`.mandate`)."""
         return FUNCTIONEEL_MANDAAT
 

@@ -9,7 +9,7 @@ no escalation ladder, so :meth:`~sociaaldomein.PilotPlugin.mandaat` and
 
 >>> from sociaaldomein import Gemeente
 >>> groningen = Gemeente(plugins=[SamenPilot()])
->>> [route.to for route in groningen.routes("samen")]
+>>> [route.to for route in groningen.compiled("samen").routes]
 ['specialistische jeugdhulp (regionaal ingekocht)', 'Open House aanbieders op indicatie']
 """
 

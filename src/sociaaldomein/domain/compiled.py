@@ -1,0 +1,200 @@
+"""A pilot compiled: everything its plugin and the policies answered, as one immutable value.
+
+The composition (:class:`~sociaaldomein.Gemeente`) asks each pilot's provider
+once and applies the policies once; the result is a :class:`CompiledPilot`.
+Deciding for a family, vectorised outcomes over a cohort, funding, mandate and
+termination checks and the simulation all work from this value: none of them
+calls a plugin again.  A pilot whose plugin failed compiles to a
+:class:`FailedPilot`, which answers every question with the failure.
+
+>>> import pendulum
+>>> from sociaaldomein.testing import ToyPilot, make_gezin
+>>> from sociaaldomein import Gemeente
+>>> toy = Gemeente(plugins=[ToyPilot()]).compiled("toy")
+>>> toy.decide(make_gezin(problems=3), pendulum.date(2024, 6, 1)).outcome.name
+'ELIGIBLE'
+>>> toy.provenance["eligibility"].given_by.name
+'toy'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+import numpy as np
+import pendulum
+
+from sociaaldomein.domain.beeindiging import (
+    Einde,
+    PilotEindregel,
+    PilotToestand,
+    TrajectEindregel,
+    TrajectToestand,
+)
+from sociaaldomein.domain.budget import Budgetregel
+from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.escalatie import Escalatieladder
+from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.gezin import Gezin
+from sociaaldomein.domain.kosten import Kostenmodel
+from sociaaldomein.domain.mandaat import Mandaat
+from sociaaldomein.domain.pilot import Pilot
+from sociaaldomein.domain.provenance import PluginFailure, PluginRef, Provenance
+from sociaaldomein.domain.rules import Explanation, Rule
+from sociaaldomein.domain.verdict import Note, Outcome, Route, Verdict
+
+__all__ = ["OUTCOME_CODES", "CompiledPilot", "FailedPilot", "TerminationCheck"]
+
+OUTCOME_CODES: dict[Outcome, int] = {o: i for i, o in enumerate(Outcome)}
+"""The integer code of each outcome in vectorised results."""
+
+
+@attrs.frozen
+class TerminationCheck:
+    """Which termination rules ended something, and what every rule found."""
+
+    ended: bool
+    by: tuple[Einde, ...]
+    checks: tuple[Einde, ...]
+
+    @classmethod
+    def of(cls, checks: tuple[Einde, ...]) -> TerminationCheck:
+        """The check made of every rule's finding."""
+        return cls(any(c.ended for c in checks), tuple(c for c in checks if c.ended), checks)
+
+    def render(self) -> str:
+        """Every rule's finding, one per line."""
+        return "\n".join(str(c) for c in self.checks) or "no termination rules"
+
+
+@attrs.frozen(eq=False)
+class CompiledPilot:
+    """Everything one pilot answered, with the provenance of each answer.
+
+    The fields after ``pilot`` are the pilot's answers, one per hook of
+    :mod:`sociaaldomein.hookspecs` (``eligibility`` for
+    ``sociaaldomein_eligibility``, and so on); ``provenance`` maps each of
+    those names to the plugin that gave the answer and the policies that
+    changed it.
+    """
+
+    pilot: Pilot
+    eligibility: Rule
+    routes: tuple[Route, ...] = ()
+    funding: tuple[Budgetregel, ...] = ()
+    cost_model: Kostenmodel | None = None
+    pilot_termination: tuple[PilotEindregel, ...] = ()
+    trajectory_termination: tuple[TrajectEindregel, ...] = ()
+    mandate: Mandaat | None = None
+    escalation: Escalatieladder | None = None
+    evaluation_plan: Evaluatieplan | None = None
+    provided_by: PluginRef = attrs.field(factory=lambda: PluginRef("unknown"))
+    provenance: Mapping[str, Provenance] = attrs.field(factory=dict)
+
+    failure: None = None
+    """Always ``None``: a compiled pilot did not fail (see :class:`FailedPilot`)."""
+
+    @property
+    def name(self) -> str:
+        """The pilot's key."""
+        return self.pilot.naam
+
+    def rule_provenance(self) -> Provenance:
+        """Where the eligibility rule and the routes come from, together."""
+        own = Provenance(self.provided_by)
+        for aspect in ("eligibility", "routes"):
+            if aspect in self.provenance:
+                own = own.merge(self.provenance[aspect])
+        return own
+
+    def decide(self, gezin: Gezin, on: pendulum.Date, occupancy: int = 0) -> Verdict:
+        """The verdict for one family, with every reason and where the rules come from."""
+        pilot = self.pilot
+        provenance = self.rule_provenance()
+        explanation = self.eligibility.explain(gezin, on)
+
+        base = Verdict(
+            pilot.naam, gezin.id, on, Outcome.NOT_ELIGIBLE, explanation, provenance=provenance
+        )
+        if on not in pilot.looptijd:
+            note = Note(
+                f"{pilot.titel} runs from {pilot.looptijd.start.isoformat()} "
+                f"until {pilot.looptijd.eind.isoformat()}"
+            )
+            return attrs.evolve(base, outcome=Outcome.CLOSED, notes=(note,))
+        if not explanation.passed:
+            return base
+        not_taken: list[Explanation] = []
+        for route in self.routes:
+            checked = route.when.explain(gezin, on)
+            if checked.passed:
+                return attrs.evolve(
+                    base,
+                    outcome=route.outcome,
+                    route=checked,
+                    to=route.to,
+                    notes=(Note(route.reason, route.source),),
+                    routes_not_taken=tuple(not_taken),
+                )
+            not_taken.append(checked)
+        placed = attrs.evolve(base, outcome=Outcome.ELIGIBLE, routes_not_taken=tuple(not_taken))
+        if pilot.capaciteit is not None and occupancy >= pilot.capaciteit:
+            note = Note(
+                f"no place: {occupancy} families already in a pilot of capacity "
+                f"{pilot.capaciteit}; the family goes on the waitlist",
+                pilot.capaciteit_bron,
+            )
+            return placed.with_note(note, Outcome.WAITLIST)
+        return placed
+
+    def outcomes(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        """The outcome code of every family of ``cohort`` (see :data:`OUTCOME_CODES`).
+
+        Capacity is not applied here: it depends on order of arrival, which
+        the simulation decides; eligible families get ``ELIGIBLE``.
+        """
+        n = len(cohort)
+        if on not in self.pilot.looptijd:
+            return np.full(n, OUTCOME_CODES[Outcome.CLOSED], dtype=np.int8)
+        eligible = self.eligibility.evaluate(cohort, on)
+        codes = np.where(
+            eligible, OUTCOME_CODES[Outcome.ELIGIBLE], OUTCOME_CODES[Outcome.NOT_ELIGIBLE]
+        ).astype(np.int8)
+        undecided = eligible.copy()
+        for route in self.routes:
+            taken = undecided & route.when.evaluate(cohort, on)
+            codes[taken] = OUTCOME_CODES[route.outcome]
+            undecided &= ~taken
+        return codes
+
+    def check_termination(self, state: PilotToestand) -> TerminationCheck:
+        """Whether the pilot has ended in ``state``, and by which rule."""
+        return TerminationCheck.of(
+            tuple(r.check(self.pilot, state) for r in self.pilot_termination)
+        )
+
+    def check_trajectory(self, state: TrajectToestand) -> TerminationCheck:
+        """Whether a family's trajectory in the pilot has ended, and by which rule."""
+        return TerminationCheck.of(tuple(r.check(state) for r in self.trajectory_termination))
+
+    def with_pilot(self, pilot: Pilot) -> CompiledPilot:
+        """The same answers for another version of the pilot (a longer looptijd, say)."""
+        return attrs.evolve(self, pilot=pilot)
+
+
+@attrs.frozen
+class FailedPilot:
+    """A pilot whose plugin failed: every answer is the failure, every other pilot goes on."""
+
+    name: str
+    failure: PluginFailure
+    pilot: Pilot | None = None
+
+    def decide(self, gezin: Gezin, on: pendulum.Date, occupancy: int = 0) -> Verdict:
+        """A verdict that says the pilot could not be assessed, and why."""
+        return Verdict.failed(self.name, gezin.id, on, self.failure)
+
+    def outcomes(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        """``FAILED`` for every family."""
+        return np.full(len(cohort), OUTCOME_CODES[Outcome.FAILED], dtype=np.int8)
