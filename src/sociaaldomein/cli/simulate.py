@@ -263,18 +263,26 @@ def _plot(results: Results, path: Path) -> None:
         plt.close(fig)
 
 
+def _distribution(target: str) -> tuple[str | None, str | None]:
+    """The distribution (and its version) that provides ``target``."""
+    for ep in metadata.entry_points(group="sociaaldomein"):
+        if ep.value == target and ep.dist is not None:
+            return ep.dist.name, ep.dist.version
+    top = target.split(":")[0].split(".")[0]
+    if top == "sociaaldomein":
+        return "sociaaldomein", __version__
+    # an editable install lists no files, so packages_distributions() may not know it
+    for dist in metadata.packages_distributions().get(top, []):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            return dist, metadata.version(dist)
+    return None, None
+
+
 def _versions(specs: Sequence[PluginSpec]) -> list[dict[str, Any]]:
-    """Each plugin's target and the distribution (and version) its module comes from."""
-    owners = metadata.packages_distributions()
+    """Each plugin's name, target, and the distribution and version it comes from."""
     found = []
     for spec in specs:
-        top = spec.target.split(":")[0].split(".")[0]
-        dists = owners.get(top, [])
-        dist = dists[0] if dists else None
-        version = None
-        if dist is not None:
-            with contextlib.suppress(metadata.PackageNotFoundError):
-                version = metadata.version(dist)
+        dist, version = _distribution(spec.target)
         found.append(
             {"name": spec.name, "target": spec.target, "distribution": dist, "version": version}
         )

@@ -128,7 +128,7 @@ def check(need: Estimate, limits: Limits, *, what: str = "this simulation") -> N
             "simulation",
             f"{what} needs {need.describe()}, above the time limit of "
             f"{format_seconds(limits.seconds)}; use fewer runs or families, "
-            f"or raise the limit with --max-seconds {math.ceil(need.seconds * 1.1)}",
+            f"or raise the limit with --max-seconds {math.ceil(round(need.seconds * 1.1, 6))}",
         )
 
 
