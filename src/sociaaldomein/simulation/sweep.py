@@ -27,6 +27,7 @@ import contextlib
 import itertools
 import math
 import os
+import signal
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -169,7 +170,7 @@ def sweep(
     model = build_model(Gemeente(specs=specs), cohort, variants[0])
     own_pool = None
     if executor is None and workers is not None and workers > 1:
-        executor = own_pool = cf.ProcessPoolExecutor(max_workers=workers)
+        executor = own_pool = cf.ProcessPoolExecutor(max_workers=workers, initializer=_worker)
     if chunk_size is None:
         tasks_wanted = 1 if executor is None else 4 * _workers(executor)
         chunk_size = max(1, math.ceil(len(designs) * runs / tasks_wanted))
@@ -257,8 +258,22 @@ def _dispatch(
 
 def _fresh_pool(broken: cf.ProcessPoolExecutor) -> cf.ProcessPoolExecutor:
     """A new pool like ``broken``: as many workers, the same way of starting them."""
-    context = getattr(broken, "_mp_context", None)
-    return cf.ProcessPoolExecutor(max_workers=_workers(broken), mp_context=context)
+    return cf.ProcessPoolExecutor(
+        max_workers=_workers(broken),
+        mp_context=getattr(broken, "_mp_context", None),
+        initializer=getattr(broken, "_initializer", None),
+        initargs=getattr(broken, "_initargs", ()),
+    )
+
+
+def _worker() -> None:
+    """A worker leaves signals to the sweep's process, which stops it when it must.
+
+    A forked worker inherits the parent's handlers; the pool ends workers with
+    SIGTERM, and Ctrl-C reaches the whole process group.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _stop(pool: cf.ProcessPoolExecutor) -> None:
