@@ -5,9 +5,9 @@ from __future__ import annotations
 import pendulum
 import pytest
 from sociaaldomein_vroegsignalering.pilot import (
+    budget_lines,
     doelgroep,
-    evaluatieplan,
-    financiering,
+    evaluation_plan,
     make_pilot,
     routes,
 )
@@ -59,7 +59,7 @@ def test_complex_debts_take_the_regular_route() -> None:
 
 def test_the_municipality_pays_120_000_a_year_and_the_corporation_20_000_in_all() -> None:
     # 6. Kosten
-    begroting = Begroting(financiering(make_pilot()))
+    begroting = Begroting(budget_lines(make_pilot()))
     assert begroting.total() == Money(260_000)
     assert begroting.per_jaar() == {2025: Money(130_000), 2026: Money(130_000)}
     assert begroting.per_financier()["Thuis in Voorbeeldstad"] == Money(20_000)
@@ -67,7 +67,7 @@ def test_the_municipality_pays_120_000_a_year_and_the_corporation_20_000_in_all(
 
 def test_evaluation_halfway_and_three_months_before_the_end() -> None:
     # 7. Evaluatie, for the looptijd of 5. Looptijd
-    schedule = evaluatieplan().schedule(make_pilot().looptijd.periode)
+    schedule = evaluation_plan().schedule(make_pilot().looptijd.periode)
     assert [(day.isoformat(), moment.naam) for day, moment in schedule] == [
         ("2026-01-01", "tussenevaluatie"),
         ("2026-10-01", "voorstel voortzetting"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 import pytest
-from sociaaldomein_gezinsverzorger import BRIEF, GezinsverzorgerPilot
+from sociaaldomein_gezinsverzorger import LETTER, GezinsverzorgerPilot
 
 from sociaaldomein import (
     Gemeente,
@@ -93,7 +93,7 @@ def test_every_leaf_of_the_rule_cites_letter_000() -> None:
     }
     assert all(leaf.source is not None for rule in rules for leaf in rule.leaves())
     assert {leaf.source.letter for rule in rules for leaf in rule.leaves() if leaf.source} == {
-        BRIEF.file
+        LETTER.file
     }
     assert sections == {"Bemensing pilot", "Initiatiefvoorstel", "Kosten pilot"}
 

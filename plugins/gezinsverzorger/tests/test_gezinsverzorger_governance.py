@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pendulum
 import pytest
-from sociaaldomein_gezinsverzorger import BRIEF, HOUSEHOLD_DOMAINS, GezinsverzorgerPilot
+from sociaaldomein_gezinsverzorger import HOUSEHOLD_DOMAINS, LETTER, GezinsverzorgerPilot
 
 from sociaaldomein import (
     Gemeente,
@@ -20,7 +20,7 @@ from sociaaldomein import (
     ZrmScores,
 )
 
-EXTENSION = BRIEF.cite("Kosten pilot", quote="(a council decision to extend; made up)")
+EXTENSION = LETTER.cite("Kosten pilot", quote="(a council decision to extend; made up)")
 
 
 def test_the_pilot_is_evaluated_halfway_and_before_the_end() -> None:
@@ -55,7 +55,7 @@ def test_the_pilot_joins_the_regional_monitoring_with_cited_indicators() -> None
     assert plan.bron is not None
     assert plan.bron.section == "Monitoring"
     assert "regional monitoring" in plan.omschrijving
-    assert all(i.bron is not None and i.bron.letter == BRIEF.file for i in plan.indicatoren)
+    assert all(i.bron is not None and i.bron.letter == LETTER.file for i in plan.indicatoren)
     assert plan.indicator("gezinnen begeleid") is not None
     assert plan.indicator("afschaling naar gezinscoach") is not None
     assert plan.indicator("gezinnen met vrijwilliger") is None

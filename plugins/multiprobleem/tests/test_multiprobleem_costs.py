@@ -15,8 +15,8 @@ from sociaaldomein_multiprobleem import (
     RESTANT,
     TOP,
     MultiprobleemPilot,
+    cost_model,
     example_families,
-    kostenmodel,
 )
 from sociaaldomein_multiprobleem.letter import FINANCIEN
 
@@ -50,8 +50,8 @@ def test_the_letters_reading_spreads_the_running_costs_over_its_15_months() -> N
 
 
 def test_a_selection_of_no_families_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match=r"kostenmodel\.gezinnen"):
-        kostenmodel(DOORSTART, gezinnen=0)
+    with pytest.raises(InvalidValueError, match=r"cost_model\.gezinnen"):
+        cost_model(DOORSTART, gezinnen=0)
 
 
 def test_a_default_design_spends_what_the_doorstart_has_for_twenty_families() -> None:

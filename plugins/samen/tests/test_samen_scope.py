@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pendulum
 import pytest
-from sociaaldomein_samen import BRIEF, SPECIALISTISCH, SamenPilot
+from sociaaldomein_samen import LETTER, SPECIALISTISCH, SamenPilot
 
 from sociaaldomein import Gemeente, Gezin, Hulpvraag, Lid, LidRol, Outcome, Verdict, Verwijzer
 
@@ -93,10 +93,13 @@ def test_before_1_january_2023_wij_does_not_deliver_yet() -> None:
 def test_every_leaf_cites_letter_002() -> None:
     """Every rule cites its letter and section (002_3dca2c59337eb1a8.txt)."""
     groningen = Gemeente(plugins=[SamenPilot()])
-    rules = [groningen.compiled("samen").eligibility, *(r.when for r in groningen.compiled("samen").routes)]
+    rules = [
+        groningen.compiled("samen").eligibility,
+        *(r.when for r in groningen.compiled("samen").routes),
+    ]
     leaves = [leaf for rule in rules for leaf in rule.leaves()]
     assert all(leaf.source is not None for leaf in leaves)
-    assert {leaf.source.letter for leaf in leaves if leaf.source} == {BRIEF.file}
+    assert {leaf.source.letter for leaf in leaves if leaf.source} == {LETTER.file}
     assert {leaf.source.section for leaf in leaves if leaf.source} == {
         "Wat verstaan we onder de taak SAMEN. bij WIJ Groningen",
         "De taak SAMEN, in relatie tot WIJ Groningen en het regionale jeugdhulpveld",

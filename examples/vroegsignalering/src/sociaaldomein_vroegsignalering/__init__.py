@@ -7,8 +7,21 @@ pilot plugin".  The entry point ``vroegsignalering`` in the group
 
 from __future__ import annotations
 
+from typing import Final
+
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_vroegsignalering.letter import LETTER
-from sociaaldomein_vroegsignalering.pilot import NAAM
+from sociaaldomein_vroegsignalering.pilot import NAME
 from sociaaldomein_vroegsignalering.plugin import Vroegsignalering
 
-__all__ = ["LETTER", "NAAM", "Vroegsignalering"]
+__all__ = ["LETTER", "NAME", "Vroegsignalering"]
+
+
+_RENAMED: Final = {
+    "NAAM": "NAME",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

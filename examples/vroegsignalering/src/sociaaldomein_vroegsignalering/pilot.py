@@ -47,6 +47,7 @@ from sociaaldomein import (
     UitstroomAlsRegel,
     ZrmDomein,
 )
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_vroegsignalering.letter import (
     BEMENSING,
     DOELGROEP,
@@ -58,21 +59,21 @@ from sociaaldomein_vroegsignalering.letter import (
 )
 
 __all__ = [
-    "CAPACITEIT",
-    "NAAM",
+    "CAPACITY",
+    "NAME",
+    "budget_lines",
     "doelgroep",
-    "eindregels",
-    "evaluatieplan",
-    "financiering",
+    "evaluation_plan",
     "make_pilot",
+    "pilot_termination",
     "routes",
-    "trajectregels",
+    "trajectory_termination",
 ]
 
-NAAM: Final = "vroegsignalering"
+NAME: Final = "vroegsignalering"
 """The pilot's short name: the key in code, files and on the command line."""
 
-CAPACITEIT: Final = 30
+CAPACITY: Final = 30
 """4. Capaciteit en bemensing: "ten hoogste 30 gezinnen tegelijk"."""
 
 PER_JAAR: Final = Money(120_000)
@@ -87,14 +88,14 @@ STADSBANK: Final = "reguliere schuldhulpverlening (Stadsbank Voorbeeldstad)"
 BUDGETCURSUS: Final = "budgetcursus in de wijk"
 
 
-def make_pilot(capaciteit: int = CAPACITEIT) -> Pilot:
-    """The pilot as the letter decides it; ``capaciteit`` may be changed for a what-if."""
+def make_pilot(capacity: int = CAPACITY) -> Pilot:
+    """The pilot as the letter decides it; ``capacity`` may be changed for a what-if."""
     return Pilot(
-        naam=NAAM,
+        naam=NAME,
         titel="Pilot vroegsignalering schulden bij gezinnen met kinderen",
         gemeente="Voorbeeldstad",
         looptijd=Looptijd(pendulum.date(2025, 1, 1), pendulum.date(2027, 1, 1)),
-        capaciteit=capaciteit,
+        capaciteit=capacity,
         capaciteit_bron=BEMENSING,
         bemensing=(
             Professional("geldcoach (hbo)", Rol.GEZINSCOACH, "0.8", WIJKTEAM, Opleidingsniveau.HBO),
@@ -136,7 +137,7 @@ def routes() -> Sequence[Route]:
     ]
 
 
-def financiering(pilot: Pilot) -> list[Budgetregel]:
+def budget_lines(pilot: Pilot) -> list[Budgetregel]:
     """6. Kosten: EUR 120.000 in every year, and the corporation's EUR 20.000 over the looptijd."""
     gemeente = [
         Budgetregel(
@@ -162,18 +163,18 @@ def financiering(pilot: Pilot) -> list[Budgetregel]:
     return [*gemeente, corporatie]
 
 
-def eindregels() -> list[PilotEindregel]:
+def pilot_termination() -> list[PilotEindregel]:
     """5. Looptijd and 6. Kosten: the pilot ends with its looptijd, or when the money is spent."""
     return [EindeLooptijd(LOOPTIJD), BudgetUitgeput(KOSTEN)]
 
 
-def trajectregels() -> list[TrajectEindregel]:
+def trajectory_termination() -> list[TrajectEindregel]:
     """3. Werkwijze: step down to the budgetcursus once ZRM Financien is 4 or more."""
     afschaling = Compare(FEITEN.zrm[ZrmDomein.FINANCIEN], ">=", 4, source=WERKWIJZE)
     return [UitstroomAlsRegel("afschaling", afschaling, BUDGETCURSUS, WERKWIJZE)]
 
 
-def evaluatieplan() -> Evaluatieplan:
+def evaluation_plan() -> Evaluatieplan:
     """7. Evaluatie: halfway, and a proposal three months before the end."""
     return Evaluatieplan(
         momenten=(
@@ -197,3 +198,18 @@ def evaluatieplan() -> Evaluatieplan:
         ),
         bron=EVALUATIE,
     )
+
+
+_RENAMED: Final = {
+    "CAPACITEIT": "CAPACITY",
+    "NAAM": "NAME",
+    "financiering": "budget_lines",
+    "eindregels": "pilot_termination",
+    "trajectregels": "trajectory_termination",
+    "evaluatieplan": "evaluation_plan",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

@@ -1,9 +1,10 @@
 """The plugin: the pilot's values, handed to the composition through PilotPlugin.
 
-:class:`~sociaaldomein.PilotPlugin` implements every hook for this plugin's
-own pilot and answers ``None`` for any other, so this plugin composes with any
-other.  What the pilot has no answer for (a functional mandate, an escalation
-ladder) is simply not overridden.
+:class:`~sociaaldomein.PilotPlugin` makes this class the definition of its one
+pilot: the composition asks it only about that pilot.  What the pilot has no
+answer for (a functional mandate, an escalation ladder) is simply not
+overridden.  Each method hands over the function of :mod:`.pilot` with the
+same name.
 
 >>> from sociaaldomein import Gemeente
 >>> gemeente = Gemeente("Voorbeeldstad", plugins=[Vroegsignalering()])
@@ -24,16 +25,9 @@ from sociaaldomein import (
     Rule,
     TrajectEindregel,
 )
-from sociaaldomein_vroegsignalering.pilot import (
-    CAPACITEIT,
-    doelgroep,
-    eindregels,
-    evaluatieplan,
-    financiering,
-    make_pilot,
-    routes,
-    trajectregels,
-)
+from sociaaldomein.compat import renamed_parameters
+from sociaaldomein_vroegsignalering import pilot
+from sociaaldomein_vroegsignalering.pilot import CAPACITY, make_pilot
 
 __all__ = ["Vroegsignalering"]
 
@@ -45,23 +39,24 @@ class Vroegsignalering(PilotPlugin):
     the defaults, which are the letter's reading.
     """
 
-    def __init__(self, capaciteit: int = CAPACITEIT) -> None:
-        self.pilot = make_pilot(capaciteit)
+    @renamed_parameters(capaciteit="capacity")
+    def __init__(self, capacity: int = CAPACITY) -> None:
+        self.pilot = make_pilot(capacity)
 
     def eligibility(self) -> Rule:
-        return doelgroep()
+        return pilot.doelgroep()
 
     def routes(self) -> Sequence[Route]:
-        return routes()
+        return pilot.routes()
 
     def funding(self) -> Sequence[Budgetregel]:
-        return financiering(self.pilot)
+        return pilot.budget_lines(self.pilot)
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
-        return eindregels()
+        return pilot.pilot_termination()
 
     def trajectory_termination(self) -> Sequence[TrajectEindregel]:
-        return trajectregels()
+        return pilot.trajectory_termination()
 
     def evaluation_plan(self) -> Evaluatieplan:
-        return evaluatieplan()
+        return pilot.evaluation_plan()

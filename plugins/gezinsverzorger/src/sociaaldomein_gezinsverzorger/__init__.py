@@ -10,6 +10,9 @@ The modules follow the letter: :mod:`.letter` (the citations), :mod:`.rules`
 
 from __future__ import annotations
 
+from typing import Final
+
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_gezinsverzorger.examples import EXAMPLE_DATE, example_families
 from sociaaldomein_gezinsverzorger.funding import (
     FINANCIER,
@@ -28,7 +31,7 @@ from sociaaldomein_gezinsverzorger.governance import (
     pilot_termination,
     trajectory_termination,
 )
-from sociaaldomein_gezinsverzorger.letter import BRIEF
+from sociaaldomein_gezinsverzorger.letter import LETTER
 from sociaaldomein_gezinsverzorger.plugin import CAPACITY, GezinsverzorgerPilot
 from sociaaldomein_gezinsverzorger.rules import (
     GEZINSCOACH,
@@ -55,13 +58,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AANSTURING_PILOT",
-    "BRIEF",
     "CAPACITY",
     "EXAMPLE_DATE",
     "FINANCIER",
     "GEZINSCOACH",
     "HOUSEHOLD_DOMAINS",
     "HUMANITAS_VRIJWILLIGER",
+    "LETTER",
     "LETTER_STAFF",
     "LOOPTIJD",
     "MIN_FTE",
@@ -90,3 +93,13 @@ __all__ = [
     "pilot_termination",
     "trajectory_termination",
 ]
+
+
+_RENAMED: Final = {
+    "BRIEF": "LETTER",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

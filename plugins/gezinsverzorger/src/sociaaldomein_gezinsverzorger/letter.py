@@ -6,7 +6,7 @@ section names are the letter's own headings; the quotes are the letter's words.
 
 >>> str(AANTAL_GEZINNEN)
 '000_6fd8bb18cab06410.txt, "Aantal gezinnen"'
->>> str(BRIEF)
+>>> str(LETTER)
 'Pilot gezinsverzorger (000_6fd8bb18cab06410.txt, 15-9-2021, 438104-2021)'
 """
 
@@ -17,24 +17,25 @@ from typing import Final
 import pendulum
 
 from sociaaldomein import Letter
+from sociaaldomein.compat import renamed_attribute
 
 __all__ = [
     "AANSTURING",
     "AANTAL_GEZINNEN",
     "BEMENSING",
-    "BRIEF",
     "EVALUATIE",
     "INITIATIEFVOORSTEL",
     "INLEIDING",
     "INZET_VRIJWILLIGERS",
     "JEUGDHULP",
     "KOSTEN_PILOT",
+    "LETTER",
     "MONITORING",
     "PERSONEELSKOSTEN",
     "ZWARE_ZORG",
 ]
 
-BRIEF: Final = Letter(
+LETTER: Final = Letter(
     file="000_6fd8bb18cab06410.txt",
     date=pendulum.date(2021, 9, 15),
     reference="438104-2021",
@@ -42,7 +43,7 @@ BRIEF: Final = Letter(
 )
 """The college's letter of 15 September 2021 to the council of Groningen."""
 
-INLEIDING: Final = BRIEF.cite(
+INLEIDING: Final = LETTER.cite(
     "inleiding",
     quote=(
         "een 2 jaar durende pilot 'de gezinsverzorger' ... Hierbij worden Humanitas en het "
@@ -51,7 +52,7 @@ INLEIDING: Final = BRIEF.cite(
 )
 """The opening paragraphs, which have no heading of their own: two years; the partners."""
 
-INITIATIEFVOORSTEL: Final = BRIEF.cite(
+INITIATIEFVOORSTEL: Final = LETTER.cite(
     "Initiatiefvoorstel",
     quote=(
         "De gezinsverzorger nemen waar nodig (tijdelijk) de verantwoordelijkheid voor het runnen "
@@ -62,7 +63,7 @@ INITIATIEFVOORSTEL: Final = BRIEF.cite(
 )
 """What the gezinsverzorger does, and the choice between gezinscoach and gezinsverzorger."""
 
-BEMENSING: Final = BRIEF.cite(
+BEMENSING: Final = LETTER.cite(
     "Bemensing pilot",
     quote=(
         "minimaal 2 Fte's Gezinsverzorging aan te stellen, waarvan 1 op MBO niveau en 1 op HBO "
@@ -72,13 +73,13 @@ BEMENSING: Final = BRIEF.cite(
 )
 """Staffing, and the target families: a parent with chronic or structural problems."""
 
-AANTAL_GEZINNEN: Final = BRIEF.cite(
+AANTAL_GEZINNEN: Final = LETTER.cite(
     "Aantal gezinnen",
     quote="De professionals kunnen samen maximaal 8 á 10 gezinnen begeleiden.",
 )
 """The capacity of the pilot."""
 
-AANSTURING: Final = BRIEF.cite(
+AANSTURING: Final = LETTER.cite(
     "Aansturing",
     quote=(
         "De aansturing van de professionals is in handen van de WIJ manager van de stedelijke "
@@ -88,7 +89,7 @@ AANSTURING: Final = BRIEF.cite(
 )
 """Who steers the professionals; step-down (afschaling) together with the gezinscoaches."""
 
-MONITORING: Final = BRIEF.cite(
+MONITORING: Final = LETTER.cite(
     "Monitoring",
     quote=(
         "Voor de monitoring zal worden aangesloten bij de regionale monitoring van de "
@@ -97,7 +98,7 @@ MONITORING: Final = BRIEF.cite(
 )
 """The pilot joins the regional monitoring of gezinsverzorger pilots."""
 
-INZET_VRIJWILLIGERS: Final = BRIEF.cite(
+INZET_VRIJWILLIGERS: Final = LETTER.cite(
     "Inzet vrijwilligers",
     quote=(
         "We onderzoeken in samenwerking met Humanitas of we in het tweede uitvoeringsjaar een "
@@ -106,7 +107,7 @@ INZET_VRIJWILLIGERS: Final = BRIEF.cite(
 )
 """Volunteers: only investigated, for the second year."""
 
-KOSTEN_PILOT: Final = BRIEF.cite(
+KOSTEN_PILOT: Final = LETTER.cite(
     "Kosten pilot",
     quote=(
         "De totale kosten voor deze tweejarige pilot bedragen: € 336.000,-. Voor 2021 zal dit "
@@ -116,13 +117,13 @@ KOSTEN_PILOT: Final = BRIEF.cite(
 )
 """The total, the yearly split, and the budget it is charged to: youth care."""
 
-JEUGDHULP: Final = BRIEF.cite(
+JEUGDHULP: Final = LETTER.cite(
     "Kosten pilot",
     quote="De kosten worden ten laste van de begrote middelen voor jeugdhulp gebracht.",
 )
 """Youth-care money: the reason the pilot is for families with a child under 18."""
 
-PERSONEELSKOSTEN: Final = BRIEF.cite(
+PERSONEELSKOSTEN: Final = LETTER.cite(
     "Kosten pilot",
     quote=(
         "De kosten zijn voor de twee medewerkers die voor de pilot worden ingezet: ... 1 fte "
@@ -132,7 +133,7 @@ PERSONEELSKOSTEN: Final = BRIEF.cite(
 )
 """The same EUR 336.000 seen as staff costs: the two professionals over two years."""
 
-ZWARE_ZORG: Final = BRIEF.cite(
+ZWARE_ZORG: Final = LETTER.cite(
     "Kosten pilot",
     quote=(
         "Naar verwachting leidt de pilot gezinsverzorger tot het verminderen van zware zorg en "
@@ -141,7 +142,7 @@ ZWARE_ZORG: Final = BRIEF.cite(
 )
 """The expected effect: less heavy care, and savings in 2022 and 2023 (none in 2021)."""
 
-EVALUATIE: Final = BRIEF.cite(
+EVALUATIE: Final = LETTER.cite(
     "Kosten pilot",
     quote=(
         "Halverwege de pilot zullen we u informeren met een tussenevaluatie en voor het aflopen "
@@ -150,3 +151,13 @@ EVALUATIE: Final = BRIEF.cite(
     ),
 )
 """The evaluation moments; the letter writes them at the end of the section "Kosten pilot"."""
+
+
+_RENAMED: Final = {
+    "BRIEF": "LETTER",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

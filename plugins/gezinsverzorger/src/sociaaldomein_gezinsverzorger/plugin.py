@@ -11,7 +11,7 @@ code, keyword parameters change a reading, for example to compare designs:
 [('gezinsverzorger', 10), ('gezinsverzorger-8', 8)]
 
 The letter gives the pilot no functional mandate and no escalation ladder, so
-:meth:`~sociaaldomein.PilotPlugin.mandaat` and
+:meth:`~sociaaldomein.PilotPlugin.mandate` and
 :meth:`~sociaaldomein.PilotPlugin.escalation` keep their default, ``None``.
 """
 
@@ -39,7 +39,7 @@ from sociaaldomein import (
     ZrmDomein,
 )
 from sociaaldomein_gezinsverzorger import funding, governance, rules
-from sociaaldomein_gezinsverzorger.letter import AANTAL_GEZINNEN, BRIEF
+from sociaaldomein_gezinsverzorger.letter import AANTAL_GEZINNEN, LETTER
 from sociaaldomein_gezinsverzorger.staffing import (
     AANSTURING_PILOT,
     HUMANITAS_VRIJWILLIGER,
@@ -80,8 +80,8 @@ class GezinsverzorgerPilot(PilotPlugin):
 
     def __init__(
         self,
-        *,
         name: str = "gezinsverzorger",
+        *,
         capacity: int = CAPACITY,
         start: pendulum.Date = funding.LOOPTIJD.start,
         end: pendulum.Date = funding.LOOPTIJD.end,
@@ -107,7 +107,7 @@ class GezinsverzorgerPilot(PilotPlugin):
             capaciteit_bron=AANTAL_GEZINNEN,
             bemensing=(*_professionals(staff), *volunteers),
             partners=PARTNERS,
-            brief=BRIEF,
+            brief=LETTER,
             omschrijving=(
                 "A gezinsverzorger (temporarily) takes over running the household and part of "
                 f"the upbringing in families where a parent has chronic problems; "

@@ -9,11 +9,14 @@ households and the plugin.
 
 from __future__ import annotations
 
+from typing import Final
+
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_hoogkerk.evaluation import (
     EINDEVALUATIE,
     INDICATOREN,
     check_saving,
-    evaluatieplan,
+    evaluation_plan,
 )
 from sociaaldomein_hoogkerk.examples import EXAMPLE_DATE, example_families
 from sociaaldomein_hoogkerk.funding import (
@@ -21,13 +24,13 @@ from sociaaldomein_hoogkerk.funding import (
     COUNTERFACTUAL_PER_RESIDENT,
     FINANCIER,
     RESIDENTS,
-    budgetregels,
-    kostenmodel,
+    budget_lines,
+    cost_model,
     substitutie,
 )
 from sociaaldomein_hoogkerk.letter import LETTER
 from sociaaldomein_hoogkerk.partners import AANBIEDERS, BT_HOOGKERK, PLACEHOLDER, WIJ_HOOGKERK
-from sociaaldomein_hoogkerk.plugin import EIND, PILOT_NAAM, START, HoogkerkPilot
+from sociaaldomein_hoogkerk.plugin import END, PILOT_NAME, START, HoogkerkPilot
 from sociaaldomein_hoogkerk.rules import (
     DOELGROEP_LABEL,
     HULPVRAGEN,
@@ -49,15 +52,15 @@ __all__ = [
     "BT_HOOGKERK",
     "COUNTERFACTUAL_PER_RESIDENT",
     "DOELGROEP_LABEL",
-    "EIND",
     "EINDEVALUATIE",
+    "END",
     "EXAMPLE_DATE",
     "FINANCIER",
     "HULPVRAGEN",
     "INDICATOREN",
     "KEUZE_LEVERINGSVORM",
     "LETTER",
-    "PILOT_NAAM",
+    "PILOT_NAME",
     "PLACEHOLDER",
     "REGULIERE_ROUTE",
     "RESIDENTS",
@@ -67,14 +70,28 @@ __all__ = [
     "WIJ_HOOGKERK",
     "HoogkerkPilot",
     "__version__",
-    "budgetregels",
+    "budget_lines",
     "check_saving",
+    "cost_model",
     "doelgroep",
-    "evaluatieplan",
+    "evaluation_plan",
     "example_families",
-    "kostenmodel",
     "reguliere_route",
     "substitutie",
     "te_complex",
     "uitstroom",
 ]
+
+
+_RENAMED: Final = {
+    "budgetregels": "budget_lines",
+    "kostenmodel": "cost_model",
+    "evaluatieplan": "evaluation_plan",
+    "PILOT_NAAM": "PILOT_NAME",
+    "EIND": "END",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

@@ -16,7 +16,7 @@ the end also leaves time for the "inkoopproces 2018" that may take the next step
 
 >>> import pendulum
 >>> from sociaaldomein_hoogkerk.funding import substitutie
->>> plan = evaluatieplan()
+>>> plan = evaluation_plan()
 >>> check_saving(plan, substitutie(), pendulum.date(2017, 10, 1)).voortzetten is None
 True
 """
@@ -36,9 +36,10 @@ from sociaaldomein import (
     MomentSoort,
     Substitutie,
 )
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_hoogkerk.letter import ACHTERGROND, KOSTEN, LETTER, WAAROM
 
-__all__ = ["EINDEVALUATIE", "INDICATOREN", "check_saving", "evaluatieplan"]
+__all__ = ["EINDEVALUATIE", "INDICATOREN", "check_saving", "evaluation_plan"]
 
 EINDEVALUATIE: Final = "eindevaluatie kwaliteit en businesscase"
 """The moment at which the saving condition is checked by default."""
@@ -64,7 +65,7 @@ INDICATOREN: Final = (
 """Quality (two surveys) and quantity (the financial business case)."""
 
 
-def evaluatieplan(
+def evaluation_plan(
     *, eindevaluatie_voor_einde: pendulum.Duration = pendulum.duration(months=3)
 ) -> Evaluatieplan:
     """Experiences halfway, and quality and business case before the end."""
@@ -112,3 +113,13 @@ def check_saving(
         f"the saving is a condition of the proeftuin ({KOSTEN})"
     )
     return plan.result(moment, on, metingen, oordeel, False)
+
+
+_RENAMED: Final = {
+    "evaluatieplan": "evaluation_plan",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

@@ -16,10 +16,10 @@ says "illustrative".  A municipality passes its own figures.
 >>> str(s.besparing), s.extra_bewoners
 ('EUR 100.000,00', 20)
 
-The cost model (:func:`kostenmodel`) follows the funding line: BT Hoogkerk's
+The cost model (:func:`cost_model`) follows the funding line: BT Hoogkerk's
 cost per resident, charged once for each resident it takes on.
 
->>> print(kostenmodel(s))  # doctest: +NORMALIZE_WHITESPACE
+>>> print(cost_model(s))  # doctest: +NORMALIZE_WHITESPACE
 EUR 0,00 a month, EUR 0,00 a family a month, EUR 5.000,00 per admitted family
 [illustratief: an example, the letter gives no figure] [004_b7ccad7045cc3ba8.txt, "Kosten"]
 """
@@ -37,6 +37,7 @@ from sociaaldomein import (
     Substitutie,
     substitution_saving,
 )
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_hoogkerk.letter import KOSTEN
 
 __all__ = [
@@ -44,8 +45,8 @@ __all__ = [
     "COUNTERFACTUAL_PER_RESIDENT",
     "FINANCIER",
     "RESIDENTS",
-    "budgetregels",
-    "kostenmodel",
+    "budget_lines",
+    "cost_model",
     "substitutie",
 ]
 
@@ -71,7 +72,7 @@ def substitutie(
     return substitution_saving(counterfactual_per_resident, actual_per_resident, residents)
 
 
-def budgetregels(pilot: str, looptijd: Periode, business_case: Substitutie) -> list[Budgetregel]:
+def budget_lines(pilot: str, looptijd: Periode, business_case: Substitutie) -> list[Budgetregel]:
     """BT Hoogkerk's funding line: its cost, shifted from maatwerk and zorgtoewijzing."""
     kosten = (business_case.actual_per_resident * business_case.residents).rounded()
     return [
@@ -90,10 +91,10 @@ def budgetregels(pilot: str, looptijd: Periode, business_case: Substitutie) -> l
     ]
 
 
-def kostenmodel(business_case: Substitutie) -> Kostenmodel:
+def cost_model(business_case: Substitutie) -> Kostenmodel:
     """What BT Hoogkerk costs, as its funding line counts it: a price per resident, once.
 
-    :func:`budgetregels` computes the line as ``actual_per_resident`` times the
+    :func:`budget_lines` computes the line as ``actual_per_resident`` times the
     residents BT Hoogkerk supports over the proeftuin: a cost per resident
     supported, however long the support lasts (its professionals set the
     extent, with no minimum or maximum from a beschikking, "Waarom de
@@ -114,3 +115,14 @@ def kostenmodel(business_case: Substitutie) -> Kostenmodel:
         afgeleid=True,
         illustratief=per_resident == ACTUAL_PER_RESIDENT,
     )
+
+
+_RENAMED: Final = {
+    "budgetregels": "budget_lines",
+    "kostenmodel": "cost_model",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

@@ -16,7 +16,9 @@ hoogkerk: regular route -> maatwerkbeschikking of zorgtoewijzing (keuze zorg in 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Collection, Sequence
+from typing import Final
 
 import pendulum
 
@@ -39,13 +41,13 @@ from sociaaldomein import (
     TrajectEindregel,
     Verwijzer,
 )
-from sociaaldomein_hoogkerk.evaluation import evaluatieplan
+from sociaaldomein.compat import renamed_attribute, renamed_parameters
+from sociaaldomein_hoogkerk import funding
+from sociaaldomein_hoogkerk.evaluation import evaluation_plan
 from sociaaldomein_hoogkerk.funding import (
     ACTUAL_PER_RESIDENT,
     COUNTERFACTUAL_PER_RESIDENT,
     RESIDENTS,
-    budgetregels,
-    kostenmodel,
     substitutie,
 )
 from sociaaldomein_hoogkerk.letter import LETTER, WAAROM
@@ -59,15 +61,15 @@ from sociaaldomein_hoogkerk.rules import (
     uitstroom,
 )
 
-__all__ = ["EIND", "PILOT_NAAM", "START", "HoogkerkPilot"]
+__all__ = ["END", "PILOT_NAME", "START", "HoogkerkPilot"]
 
-PILOT_NAAM = "hoogkerk"
+PILOT_NAME = "hoogkerk"
 """The pilot's short name, and the name of the plugin's entry point."""
 
 START = pendulum.date(2016, 10, 1)
 """004, "Inleiding": "In oktober is een start gemaakt"; the day is not given, read as the 1st."""
 
-EIND = pendulum.date(2018, 1, 1)
+END = pendulum.date(2018, 1, 1)
 """004, "Waarom de proeftuin": "loopt tot en met december 2017", so it ends before 2018-01-01."""
 
 
@@ -76,7 +78,8 @@ class HoogkerkPilot(PilotPlugin):
 
     Every parameter defaults to the letter's reading:
 
-    * ``start`` and ``eind``: October 2016 up to and including December 2017;
+    * ``name``: the pilot's key; another name lets two designs run side by side;
+    * ``start`` and ``end``: October 2016 up to and including December 2017;
     * ``wijken``, ``hulpvragen`` and ``verwijzers``: residents of Hoogkerk with
       a need for jeugdhulp, individuele begeleiding or dagbesteding, referred by
       the WIJ-team (:mod:`.rules`);
@@ -91,12 +94,13 @@ class HoogkerkPilot(PilotPlugin):
     a beschikking ("Waarom de proeftuin").
     """
 
+    @renamed_parameters(naam="name", eind="end")
     def __init__(
         self,
-        naam: str = PILOT_NAAM,
+        name: str = PILOT_NAME,
         *,
         start: pendulum.Date = START,
-        eind: pendulum.Date = EIND,
+        end: pendulum.Date = END,
         wijken: Sequence[str] = WIJKEN,
         hulpvragen: Collection[Hulpvraag] = HULPVRAGEN,
         verwijzers: Collection[Verwijzer] = VERWIJZERS,
@@ -106,10 +110,10 @@ class HoogkerkPilot(PilotPlugin):
         residents: int = RESIDENTS,
     ) -> None:
         self.pilot = Pilot(
-            naam=naam,
+            naam=name,
             titel="Proeftuin Hoogkerk",
             gemeente="Groningen",
-            looptijd=Looptijd(start, eind),
+            looptijd=Looptijd(start, end),
             capaciteit=None,
             # As of the letter (9-11-2016) the proeftuin runs: "In oktober is een start
             # gemaakt" (Inleiding).
@@ -129,12 +133,25 @@ class HoogkerkPilot(PilotPlugin):
         self.business_case: Substitutie = substitutie(
             counterfactual_per_resident, actual_per_resident, residents
         )
-        self.evaluatieplan: Evaluatieplan = evaluatieplan()
+        self.evaluatieplan: Evaluatieplan = evaluation_plan()
+
+    @property
+    def budget_lines(self) -> list[Budgetregel]:
+        """The substitution lines over the looptijd as it stands (extensions included)."""
+        return funding.budget_lines(
+            self.pilot.naam, self.pilot.looptijd.periode, self.business_case
+        )
 
     @property
     def budgetregels(self) -> list[Budgetregel]:
-        """The substitution lines over the looptijd as it stands (extensions included)."""
-        return budgetregels(self.pilot.naam, self.pilot.looptijd.periode, self.business_case)
+        """Deprecated: renamed :attr:`budget_lines` (until 0.3)."""
+        warnings.warn(
+            "HoogkerkPilot.budgetregels is renamed budget_lines; use HoogkerkPilot.budget_lines "
+            "(the old name works until sociaaldomein 0.3)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.budget_lines
 
     # what the letter says, for the hooks of PilotPlugin ------------------------
 
@@ -154,15 +171,15 @@ class HoogkerkPilot(PilotPlugin):
 
     def funding(self) -> Sequence[Budgetregel]:
         """Financed by substitution ("Kosten"); the amounts are *illustrative*."""
-        return self.budgetregels
+        return self.budget_lines
 
     def cost_model(self) -> Kostenmodel:
         """BT Hoogkerk's cost per resident, once per resident taken on ("Kosten").
 
-        As the substitution line counts it (:func:`.funding.kostenmodel`); the
+        As the substitution line counts it (:func:`.funding.cost_model`); the
         amount is *illustrative* unless the municipality passes its own figures.
         """
-        return kostenmodel(self.business_case)
+        return funding.cost_model(self.business_case)
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
         """The proeftuin runs up to and including December 2017 ("Waarom de proeftuin")."""
@@ -178,3 +195,14 @@ class HoogkerkPilot(PilotPlugin):
     def evaluation_plan(self) -> Evaluatieplan:
         """Experiences halfway, quality and business case before the end ("Waarom de proeftuin")."""
         return self.evaluatieplan
+
+
+_RENAMED: Final = {
+    "PILOT_NAAM": "PILOT_NAME",
+    "EIND": "END",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

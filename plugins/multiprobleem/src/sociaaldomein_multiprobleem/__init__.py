@@ -10,6 +10,9 @@ the Gezins Herstel Plan, the evaluation, example families and the plugin.
 
 from __future__ import annotations
 
+from typing import Final
+
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_multiprobleem.escalation import (
     B_EN_W,
     ESCALATIELADDER,
@@ -17,7 +20,7 @@ from sociaaldomein_multiprobleem.escalation import (
     PROJECTLEIDER,
     ladder,
 )
-from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, INDICATOREN, evaluatieplan
+from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, INDICATOREN, evaluation_plan
 from sociaaldomein_multiprobleem.examples import EXAMPLE_DATE, example_families
 from sociaaldomein_multiprobleem.funding import (
     EXPLOITATIE,
@@ -25,9 +28,9 @@ from sociaaldomein_multiprobleem.funding import (
     PILOTBUDGET,
     RESTANT,
     Urenverdeling,
-    budgetregels,
+    budget_lines,
+    cost_model,
     ghp_budget,
-    kostenmodel,
 )
 from sociaaldomein_multiprobleem.letter import LETTER
 from sociaaldomein_multiprobleem.looptijd import (
@@ -44,7 +47,7 @@ from sociaaldomein_multiprobleem.mandate import (
 )
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS, Samenwerkingspartner
 from sociaaldomein_multiprobleem.plan import Gezinsherstelplan, check_plans, families_without_plan
-from sociaaldomein_multiprobleem.plugin import PILOT_NAAM, MultiprobleemPilot
+from sociaaldomein_multiprobleem.plugin import PILOT_NAME, MultiprobleemPilot
 from sociaaldomein_multiprobleem.roles import (
     EINDVERANTWOORDELIJKE,
     EINDVERANTWOORDELIJKE_BRON,
@@ -72,8 +75,8 @@ from sociaaldomein_multiprobleem.selection import (
 from sociaaldomein_multiprobleem.termination import (
     MIN_OPZEGGERS,
     OPZEGREGELING,
-    eindregels,
     opzegregeling,
+    pilot_termination,
 )
 
 __version__ = "0.1.0"
@@ -103,7 +106,7 @@ __all__ = [
     "MIN_PROBLEMEN",
     "OPZEGREGELING",
     "PILOTBUDGET",
-    "PILOT_NAAM",
+    "PILOT_NAME",
     "POLITIE",
     "PROJECTLEIDER",
     "RESTANT",
@@ -123,17 +126,31 @@ __all__ = [
     "Selectie",
     "Urenverdeling",
     "__version__",
-    "budgetregels",
+    "budget_lines",
     "check_advice",
     "check_plans",
+    "cost_model",
     "doelgroep",
     "doorstart_periode",
-    "eindregels",
-    "evaluatieplan",
+    "evaluation_plan",
     "example_families",
     "families_without_plan",
     "ghp_budget",
-    "kostenmodel",
     "ladder",
     "opzegregeling",
+    "pilot_termination",
 ]
+
+
+_RENAMED: Final = {
+    "budgetregels": "budget_lines",
+    "kostenmodel": "cost_model",
+    "evaluatieplan": "evaluation_plan",
+    "eindregels": "pilot_termination",
+    "PILOT_NAAM": "PILOT_NAME",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

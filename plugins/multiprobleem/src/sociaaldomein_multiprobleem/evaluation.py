@@ -14,7 +14,7 @@
   multiprobleemgezinnen krachtwijken").
 
 >>> from sociaaldomein_multiprobleem.looptijd import LOOPTIJD_DOORSTART
->>> [(d.isoformat(), m.naam) for d, m in evaluatieplan().schedule(LOOPTIJD_DOORSTART.periode)]
+>>> [(d.isoformat(), m.naam) for d, m in evaluation_plan().schedule(LOOPTIJD_DOORSTART.periode)]
 [('2012-01-01', 'evaluatie Intraval'), ('2012-04-01', 'conferentie beleidsadvies toekomst')]
 """
 
@@ -25,6 +25,7 @@ from typing import Final
 import pendulum
 
 from sociaaldomein import Evaluatiemoment, Evaluatieplan, Indicator, MomentSoort
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_multiprobleem.letter import (
     BELEIDSADVIES,
     DOEL,
@@ -33,7 +34,7 @@ from sociaaldomein_multiprobleem.letter import (
     TENSLOTTE,
 )
 
-__all__ = ["EVALUATIE_OP", "INDICATOREN", "evaluatieplan"]
+__all__ = ["EVALUATIE_OP", "INDICATOREN", "evaluation_plan"]
 
 EVALUATIE_OP: Final = pendulum.date(2012, 1, 1)
 """003, "Tenslotte": "Begin 2012", read as 1 January 2012."""
@@ -71,7 +72,7 @@ INDICATOREN: Final = (
 """What the evaluation weighs, from the goals of "DOEL"."""
 
 
-def evaluatieplan(
+def evaluation_plan(
     *,
     evaluatie_op: pendulum.Date = EVALUATIE_OP,
     conferentie_voor_einde: pendulum.Duration = pendulum.duration(months=3),
@@ -102,3 +103,13 @@ def evaluatieplan(
         '("8. Algemene afspraken", VIII)',
         bron=TENSLOTTE,
     )
+
+
+_RENAMED: Final = {
+    "evaluatieplan": "evaluation_plan",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

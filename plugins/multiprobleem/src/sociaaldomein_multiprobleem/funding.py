@@ -28,13 +28,13 @@ hours regular funding can carry (:class:`Urenverdeling`).
 >>> import pendulum
 >>> from sociaaldomein import Begroting, Periode
 >>> doorstart = Periode(pendulum.date(2011, 1, 1), pendulum.date(2012, 7, 1))
->>> str(Begroting(budgetregels("multiprobleem", doorstart)).total())
+>>> str(Begroting(budget_lines("multiprobleem", doorstart)).total())
 'EUR 750.000,00'
 
-How the doorstart spends it (:func:`kostenmodel`, *derived*): the running
+How the doorstart spends it (:func:`cost_model`, *derived*): the running
 costs a month, whoever is in care, and the GHP-bound budget per selected family.
 
->>> print(kostenmodel(doorstart, gezinnen=20))  # doctest: +NORMALIZE_WHITESPACE
+>>> print(cost_model(doorstart, gezinnen=20))  # doctest: +NORMALIZE_WHITESPACE
 EUR 33.333,33 a month, EUR 0,00 a family a month, EUR 7.500,00 per admitted family
 [afgeleid: derived, not written in the letter] [003_720c15da674da257.txt, "12. Financiën"]
 """
@@ -55,6 +55,7 @@ from sociaaldomein import (
     Money,
     Periode,
 )
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_multiprobleem.letter import FINANCIEN, LETTER, TOEWIJZING
 
 __all__ = [
@@ -63,9 +64,9 @@ __all__ = [
     "PILOTBUDGET",
     "RESTANT",
     "Urenverdeling",
-    "budgetregels",
+    "budget_lines",
+    "cost_model",
     "ghp_budget",
-    "kostenmodel",
 ]
 
 PILOTBUDGET: Final = Money(1_500_000)
@@ -89,13 +90,13 @@ _GHP_BRON: Final = LETTER.cite(
 def _ghp_pot(restant: Money, exploitatie: Money) -> Money:
     if exploitatie > restant:
         raise InvalidValueError(
-            "budgetregels.exploitatie",
+            "budget_lines.exploitatie",
             f"running costs of {exploitatie} exceed the {restant} left ({FINANCIEN})",
         )
     return restant - exploitatie
 
 
-def budgetregels(
+def budget_lines(
     pilot: str,
     doorstart: Periode,
     *,
@@ -132,7 +133,7 @@ def ghp_budget(restant: Money = RESTANT, exploitatie: Money = EXPLOITATIE) -> Gh
     return GhpBudget(_ghp_pot(restant, exploitatie))
 
 
-def kostenmodel(
+def cost_model(
     doorstart: Periode,
     *,
     gezinnen: int,
@@ -159,7 +160,7 @@ def kostenmodel(
     raw: object = gezinnen
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
         raise InvalidValueError(
-            "kostenmodel.gezinnen", f"must be a whole number of at least 1, got {gezinnen!r}"
+            "cost_model.gezinnen", f"must be a whole number of at least 1, got {gezinnen!r}"
         )
     ghp = _ghp_pot(restant, exploitatie)
     return Kostenmodel(
@@ -220,3 +221,14 @@ class Urenverdeling:
     def project_kosten(self, uurtarief: Money) -> Money:
         """What the project pays for this family's coach hours at ``uurtarief``, in cents."""
         return (uurtarief * self.project_uren()).rounded()
+
+
+_RENAMED: Final = {
+    "budgetregels": "budget_lines",
+    "kostenmodel": "cost_model",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

@@ -16,7 +16,9 @@ municipality passes keyword parameters to try another reading.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
+from typing import Final
 
 import pendulum
 
@@ -36,9 +38,11 @@ from sociaaldomein import (
     Route,
     Rule,
 )
+from sociaaldomein.compat import renamed_attribute, renamed_parameters
+from sociaaldomein_multiprobleem import funding, termination
 from sociaaldomein_multiprobleem.escalation import ladder
-from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, evaluatieplan
-from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT, budgetregels, kostenmodel
+from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, evaluation_plan
+from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT
 from sociaaldomein_multiprobleem.letter import LETTER, OVEREENKOMST, TENSLOTTE, TOEWIJZING
 from sociaaldomein_multiprobleem.looptijd import LOOPTIJD_DOORSTART, doorstart_periode
 from sociaaldomein_multiprobleem.mandate import FUNCTIONEEL_MANDAAT
@@ -50,11 +54,11 @@ from sociaaldomein_multiprobleem.rules import (
     doelgroep,
 )
 from sociaaldomein_multiprobleem.selection import MAX_AANVULLINGEN, TOP, Selectie
-from sociaaldomein_multiprobleem.termination import MIN_OPZEGGERS, eindregels, opzegregeling
+from sociaaldomein_multiprobleem.termination import MIN_OPZEGGERS, opzegregeling
 
-__all__ = ["PILOT_NAAM", "MultiprobleemPilot"]
+__all__ = ["PILOT_NAME", "MultiprobleemPilot"]
 
-PILOT_NAAM = "multiprobleem"
+PILOT_NAME = "multiprobleem"
 """The pilot's short name, and the name of the plugin's entry point."""
 
 
@@ -63,6 +67,7 @@ class MultiprobleemPilot(PilotPlugin):
 
     Every parameter defaults to the letter's reading:
 
+    * ``name``: the pilot's key; another name lets two designs run side by side;
     * ``looptijd``: the agreement's 1 January 2011 to 1 July 2012, or
       :data:`~.looptijd.LOOPTIJD_VERLENGDE_PILOT`, the letter's 15-month extension
       of the pilot of 1 April 2009 (:mod:`.looptijd`);
@@ -76,9 +81,10 @@ class MultiprobleemPilot(PilotPlugin):
     * ``termijn_b_en_w`` (one week, "8. Algemene afspraken" IV).
     """
 
+    @renamed_parameters(naam="name")
     def __init__(
         self,
-        naam: str = PILOT_NAAM,
+        name: str = PILOT_NAME,
         *,
         looptijd: Looptijd = LOOPTIJD_DOORSTART,
         min_problemen: int = MIN_PROBLEMEN,
@@ -93,7 +99,7 @@ class MultiprobleemPilot(PilotPlugin):
         termijn_b_en_w: pendulum.Duration = pendulum.duration(weeks=1),
     ) -> None:
         self.pilot = Pilot(
-            naam=naam,
+            naam=name,
             titel="Doorstart pilot multiprobleemgezinnen krachtwijken",
             gemeente="Groningen",
             looptijd=looptijd,
@@ -124,8 +130,8 @@ class MultiprobleemPilot(PilotPlugin):
         self.min_opzeggers = min_opzeggers
         self.restant = restant
         self.exploitatie = exploitatie
-        _ = self.budgetregels  # refuse running costs above the remainder now, not at first use
-        self.evaluatieplan: Evaluatieplan = evaluatieplan(evaluatie_op=evaluatie_op)
+        _ = self.budget_lines  # refuse running costs above the remainder now, not at first use
+        self.evaluatieplan: Evaluatieplan = evaluation_plan(evaluatie_op=evaluatie_op)
 
     @property
     def doorstart(self) -> Periode:
@@ -133,17 +139,28 @@ class MultiprobleemPilot(PilotPlugin):
         return Periode(self._doorstart_start, self.pilot.looptijd.eind)
 
     @property
-    def budgetregels(self) -> list[Budgetregel]:
+    def budget_lines(self) -> list[Budgetregel]:
         """The doorstart's budget lines over :attr:`doorstart` ("12. Financiën")."""
-        return budgetregels(
+        return funding.budget_lines(
             self.pilot.naam, self.doorstart, restant=self.restant, exploitatie=self.exploitatie
         )
+
+    @property
+    def budgetregels(self) -> list[Budgetregel]:
+        """Deprecated: renamed :attr:`budget_lines` (until 0.3)."""
+        warnings.warn(
+            "MultiprobleemPilot.budgetregels is renamed budget_lines; use "
+            "MultiprobleemPilot.budget_lines (the old name works until sociaaldomein 0.3)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.budget_lines
 
     @property
     def eindregels(self) -> list[PilotEindregel]:
         """The termination rules ("13. Beëindiging", the looptijd, guaranteed inflow)."""
         extended = self.pilot.looptijd.is_extended
-        return eindregels(
+        return termination.pilot_termination(
             opzegregeling(self.min_opzeggers), looptijd_bron=TENSLOTTE if extended else OVEREENKOMST
         )
 
@@ -178,18 +195,18 @@ class MultiprobleemPilot(PilotPlugin):
 
     def funding(self) -> Sequence[Budgetregel]:
         """The doorstart's 6 ton running costs and the GHP-bound rest ("12. Financiën")."""
-        return self.budgetregels
+        return self.budget_lines
 
     def cost_model(self) -> Kostenmodel:
         """The running costs a month over :attr:`doorstart`, the GHP-bound rest per family.
 
-        "12. Financiën" and "7. Toewijzing gezinnen" (:func:`.funding.kostenmodel`):
+        "12. Financiën" and "7. Toewijzing gezinnen" (:func:`.funding.cost_model`):
         the 6 ton over the doorstart's months, and EUR 150.000 over the top 10 and
         at most 10 more; both *derived*.  In the letter's reading
         (:data:`~.looptijd.LOOPTIJD_VERLENGDE_PILOT`) the looptijd starts in 2009,
         before the money counted here: simulate it from the doorstart, 1 April 2011.
         """
-        return kostenmodel(
+        return funding.cost_model(
             self.doorstart,
             gezinnen=self.top + self.max_aanvullingen,
             restant=self.restant,
@@ -217,3 +234,13 @@ class MultiprobleemPilot(PilotPlugin):
         "12. Beleidsadvies toekomst" (:mod:`.evaluation`).
         """
         return self.evaluatieplan
+
+
+_RENAMED: Final = {
+    "PILOT_NAAM": "PILOT_NAME",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

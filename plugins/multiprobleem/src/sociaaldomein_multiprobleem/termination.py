@@ -28,10 +28,11 @@ from sociaaldomein import (
     PartnerOpzegging,
     PilotEindregel,
 )
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_multiprobleem.letter import BEEINDIGING, DOORSTART, OVEREENKOMST
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 
-__all__ = ["MIN_OPZEGGERS", "OPZEGREGELING", "eindregels", "opzegregeling"]
+__all__ = ["MIN_OPZEGGERS", "OPZEGREGELING", "opzegregeling", "pilot_termination"]
 
 MIN_OPZEGGERS: Final = 4
 """003, "13. Beëindiging": "ten minste vier van de zeven samenwerkingspartners"."""
@@ -52,7 +53,7 @@ OPZEGREGELING: Final = opzegregeling()
 """The letter's rule: four of the seven, in writing, consequences settled first."""
 
 
-def eindregels(
+def pilot_termination(
     regeling: Opzegregeling = OPZEGREGELING, *, looptijd_bron: Citation = OVEREENKOMST
 ) -> list[PilotEindregel]:
     """The termination rules of the doorstart, for ``sociaaldomein_pilot_termination``.
@@ -65,3 +66,13 @@ def eindregels(
         PartnerOpzegging(regeling, BEEINDIGING),
         GeenGegarandeerdeInstroom(DOORSTART),
     ]
+
+
+_RENAMED: Final = {
+    "eindregels": "pilot_termination",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

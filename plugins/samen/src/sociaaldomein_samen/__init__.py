@@ -11,6 +11,9 @@ House), :mod:`.funding` (lumpsum, pre-investment, business case),
 
 from __future__ import annotations
 
+from typing import Final
+
+from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_samen.examples import EXAMPLE_DATE, example_families
 from sociaaldomein_samen.funding import (
     DEFAULT_BUSINESS_CASE,
@@ -34,7 +37,7 @@ from sociaaldomein_samen.governance import (
     pilot_termination,
     trajectory_termination,
 )
-from sociaaldomein_samen.letter import BRIEF
+from sociaaldomein_samen.letter import LETTER
 from sociaaldomein_samen.phasing import (
     DEFAULT_PHASING,
     OPEN_HOUSE,
@@ -62,7 +65,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BASISJEUGDHULP",
-    "BRIEF",
     "DEFAULT_BUSINESS_CASE",
     "DEFAULT_PHASING",
     "END",
@@ -74,6 +76,7 @@ __all__ = [
     "ILLUSTRATIVE_INCIDENTEEL_BUDGET",
     "ILLUSTRATIVE_VOORINVESTERING",
     "JEUGDHULP",
+    "LETTER",
     "OPEN_HOUSE",
     "OPEN_HOUSE_MINIMUM_END",
     "PARTNERS",
@@ -101,3 +104,13 @@ __all__ = [
     "specialist_route",
     "trajectory_termination",
 ]
+
+
+_RENAMED: Final = {
+    "BRIEF": "LETTER",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

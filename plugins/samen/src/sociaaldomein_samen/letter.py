@@ -15,13 +15,14 @@ from typing import Final
 import pendulum
 
 from sociaaldomein import Letter
+from sociaaldomein.compat import renamed_attribute
 
 __all__ = [
     "AFSLUITEND",
-    "BRIEF",
     "FASERING",
     "FINANCIERING",
     "GROTE_KADER",
+    "LETTER",
     "OPBRENGST",
     "OPDRACHT",
     "REGIONAAL",
@@ -32,7 +33,7 @@ __all__ = [
     "VANGNET",
 ]
 
-BRIEF: Final = Letter(
+LETTER: Final = Letter(
     file="002_3dca2c59337eb1a8.txt",
     date=pendulum.date(2022, 9, 7),
     reference="452199-2022",
@@ -40,7 +41,7 @@ BRIEF: Final = Letter(
 )
 """The college's letter of 7 September 2022 to the council of Groningen."""
 
-STUKKEN: Final = BRIEF.cite(
+STUKKEN: Final = LETTER.cite(
     "Welke stukken leggen wij nu aan u voor",
     quote=(
         "voorbereidingen en daarmee incidentele voorinvesteringen noodzakelijk. Daarnaast is "
@@ -53,13 +54,13 @@ STUKKEN: Final = BRIEF.cite(
 )
 """The pre-investment, the incidental transition budget and the business case."""
 
-GROTE_KADER: Final = BRIEF.cite(
+GROTE_KADER: Final = LETTER.cite(
     "Het grote kader: de transformatie van de jeugdhulp",
     quote="Uitgangspunt is zo licht als mogelijk en zo zwaar en intensief als nodig.",
 )
 """The principle: as light as possible, as heavy as necessary."""
 
-OPBRENGST: Final = BRIEF.cite(
+OPBRENGST: Final = LETTER.cite(
     "Wat levert deze beweging op voor kinderen en gezinnen in onze gemeente",
     quote=(
         "sneller hulp krijgen en er kortere wachttijden en wachtlijsten zijn, met een snelle "
@@ -69,7 +70,7 @@ OPBRENGST: Final = BRIEF.cite(
 )
 """What the change should bring families; the source of the evaluation's indicators."""
 
-TAAK: Final = BRIEF.cite(
+TAAK: Final = LETTER.cite(
     "Wat verstaan we onder de taak SAMEN. bij WIJ Groningen",
     quote=(
         "WIJ Groningen gaat zelf meer basisjeugdhulp en ondersteuning bieden aan jeugdigen en "
@@ -79,13 +80,13 @@ TAAK: Final = BRIEF.cite(
 )
 """The task: basic youth care (begeleiding, lichte behandeling) by WIJ Groningen itself."""
 
-TOEGANG: Final = BRIEF.cite(
+TOEGANG: Final = LETTER.cite(
     "Wat verstaan we onder de taak SAMEN. bij WIJ Groningen",
     quote="WIJ Groningen biedt op dit moment al toegang tot de jeugdhulp",
 )
 """WIJ Groningen is already the access to youth care, all of it."""
 
-FINANCIERING: Final = BRIEF.cite(
+FINANCIERING: Final = LETTER.cite(
     "Hoe wordt de taak SAMEN. gefinancierd?",
     quote=(
         "WIJ Groningen ontvangt voor de taak SAMEN. een lumpsum budget, ter hoogte van het "
@@ -96,13 +97,13 @@ FINANCIERING: Final = BRIEF.cite(
 )
 """The lumpsum subsidy equal to a counterfactual, and the implementation budget."""
 
-ROLLEN: Final = BRIEF.cite(
+ROLLEN: Final = LETTER.cite(
     "Gezamenlijk proces, veranderstrategie en aansturing",
     quote="de gemeente als opdrachtgever en WIJ Groningen als opdrachtnemer",
 )
 """Who is who: the municipality commissions, WIJ Groningen carries out."""
 
-FASERING: Final = BRIEF.cite(
+FASERING: Final = LETTER.cite(
     "Gezamenlijk proces, veranderstrategie en aansturing",
     quote=(
         "We beginnen klein, met ingang van 1 januari 2023 ... We hebben een aantal momenten in "
@@ -112,7 +113,7 @@ FASERING: Final = BRIEF.cite(
 )
 """The start on 1 January 2023 and the phased intake by referrer."""
 
-VANGNET: Final = BRIEF.cite(
+VANGNET: Final = LETTER.cite(
     "Gezamenlijk proces, veranderstrategie en aansturing",
     quote=(
         "Als vangnet houden we de Open House nog tenminste 2,5 jaar na de start van SAMEN, "
@@ -121,7 +122,7 @@ VANGNET: Final = BRIEF.cite(
 )
 """The safety net: the Open House contracts stay at least 2.5 years after the start."""
 
-OPDRACHT: Final = BRIEF.cite(
+OPDRACHT: Final = LETTER.cite(
     "De taak SAMEN, in relatie tot WIJ Groningen en het regionale jeugdhulpveld",
     quote=(
         "De eerste jaren is SAMEN, een aparte opdracht, daarna evalueren we en beoordelen we of "
@@ -130,7 +131,7 @@ OPDRACHT: Final = BRIEF.cite(
 )
 """A separate assignment for the first years, then evaluated for the broad assignment."""
 
-REGIONAAL: Final = BRIEF.cite(
+REGIONAAL: Final = LETTER.cite(
     "De taak SAMEN, in relatie tot WIJ Groningen en het regionale jeugdhulpveld",
     quote=(
         "Het Rijk heeft aangegeven dat gemeenten de specialistische jeugdhulp regionaal of zelfs "
@@ -140,7 +141,7 @@ REGIONAAL: Final = BRIEF.cite(
 )
 """Specialist youth care stays (supra)regionally purchased."""
 
-AFSLUITEND: Final = BRIEF.cite(
+AFSLUITEND: Final = LETTER.cite(
     "Afsluitend",
     quote=(
         "verwachten dat we tot eind 2024 nodig hebben om de taak SAMEN, volledig operationeel "
@@ -148,3 +149,13 @@ AFSLUITEND: Final = BRIEF.cite(
     ),
 )
 """Fully operational by the end of 2024."""
+
+
+_RENAMED: Final = {
+    "BRIEF": "LETTER",
+}
+"""0.1 names, importable with a DeprecationWarning until 0.3."""
+
+
+def __getattr__(name: str) -> object:
+    return renamed_attribute(__name__, name, _RENAMED)

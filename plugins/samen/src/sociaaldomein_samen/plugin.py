@@ -4,7 +4,7 @@ Loaded from its entry point the class is built without arguments, so every
 default below is the letter's reading (002_3dca2c59337eb1a8.txt) or, where the
 letter is silent, the library's, said so in each parameter.  SAMEN. has no
 capacity (the lumpsum covers all basic youth care), no functional mandate and
-no escalation ladder, so :meth:`~sociaaldomein.PilotPlugin.mandaat` and
+no escalation ladder, so :meth:`~sociaaldomein.PilotPlugin.mandate` and
 :meth:`~sociaaldomein.PilotPlugin.escalation` keep their default, ``None``.
 
 >>> from sociaaldomein import Gemeente
@@ -41,7 +41,7 @@ from sociaaldomein import (
     lumpsum_from_counterfactual,
 )
 from sociaaldomein_samen import funding, governance, rules, safety_net
-from sociaaldomein_samen.letter import BRIEF
+from sociaaldomein_samen.letter import LETTER
 from sociaaldomein_samen.phasing import DEFAULT_PHASING, START, phase_in_date, regular_route
 
 __all__ = ["Phasing", "SamenPilot"]
@@ -83,8 +83,8 @@ class SamenPilot(PilotPlugin):
 
     def __init__(
         self,
-        *,
         name: str = "samen",
+        *,
         start: pendulum.Date = START,
         end: pendulum.Date = governance.END,
         phasing: Phasing = DEFAULT_PHASING,
@@ -103,7 +103,7 @@ class SamenPilot(PilotPlugin):
             gemeente="Groningen",
             looptijd=Looptijd(start, end),
             partners=governance.PARTNERS,
-            brief=BRIEF,
+            brief=LETTER,
             omschrijving=(
                 "WIJ Groningen itself delivers basic youth care (begeleiding, lichte behandeling) "
                 "that contracted providers delivered on indicatie, for a lumpsum subsidy."
