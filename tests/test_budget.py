@@ -67,8 +67,8 @@ def test_gezinsverzorger_years_add_up_to_the_pilot_total() -> None:
     begroting = Begroting(regel(Money.parse(t), jaar=y) for y, t in per_year.items())
     assert str(begroting.total()) == "EUR 336.000,00"
     assert begroting.total() == Money.parse("€ 336.000,-")
-    assert list(begroting.per_jaar()) == [2021, 2022, 2023]
-    assert begroting.per_financier() == {JEUGDHULP: Money(336_000)}
+    assert list(begroting.per_year()) == [2021, 2022, 2023]
+    assert begroting.per_funder() == {JEUGDHULP: Money(336_000)}
 
 
 def test_gezinsverzorger_staff_lines_add_up_to_the_same_total() -> None:
@@ -80,7 +80,7 @@ def test_gezinsverzorger_staff_lines_add_up_to_the_same_total() -> None:
         ]
     )
     assert str(staff.total()) == "EUR 336.000,00"
-    assert sum(staff.per_jaar().values(), Money.zero()) == Money(336_000)
+    assert sum(staff.per_year().values(), Money.zero()) == Money(336_000)
 
 
 def test_monthly_plan_of_the_gezinsverzorger_pilot() -> None:
@@ -170,15 +170,15 @@ def test_every_funding_model_has_its_own_description() -> None:
 def test_a_period_is_spread_over_calendar_years_by_days() -> None:
     # 1-7-2021 to 1-7-2023: 184 days in 2021, 365 in 2022, 181 in 2023; one euro a day.
     r = regel(Money(730), periode=Periode(d("2021-07-01"), d("2023-07-01")))
-    assert Begroting([r]).per_jaar() == {2021: Money(184), 2022: Money(365), 2023: Money(181)}
+    assert Begroting([r]).per_year() == {2021: Money(184), 2022: Money(365), 2023: Money(181)}
 
 
 def test_spreading_conserves_cents_that_do_not_divide() -> None:
     r = regel(Money("100.00"), periode=Periode(d("2021-12-01"), d("2022-02-01")))  # 31 + 31 days
-    per_jaar = Begroting([r]).per_jaar()
-    assert sorted(per_jaar.values()) == [Money(50), Money(50)]
+    per_year = Begroting([r]).per_year()
+    assert sorted(per_year.values()) == [Money(50), Money(50)]
     odd = regel(Money("0.01"), periode=Periode(d("2021-12-01"), d("2022-02-01")))
-    assert sum(Begroting([odd]).per_jaar().values(), Money.zero()) == Money("0.01")
+    assert sum(Begroting([odd]).per_year().values(), Money.zero()) == Money("0.01")
 
 
 def test_for_year_gives_the_year_share_as_a_derived_line() -> None:
@@ -239,10 +239,10 @@ def test_every_view_of_a_begroting_adds_up_to_its_total(regels: list[Budgetregel
     begroting = Begroting(regels)
     exact = sum((r.bedrag.amount for r in regels), Decimal(0))
     assert begroting.total().amount == exact
-    for view in (begroting.per_jaar(), begroting.per_financier(), begroting.per_model()):
+    for view in (begroting.per_year(), begroting.per_funder(), begroting.per_model()):
         assert sum(view.values(), Money.zero()) == begroting.total()
     assert sum(begroting.per_pilot().values(), Money.zero()) == begroting.total()
-    for year, bedrag in begroting.per_jaar().items():
+    for year, bedrag in begroting.per_year().items():
         assert bedrag == bedrag.rounded()
         assert begroting.for_year(year).total() == bedrag
 

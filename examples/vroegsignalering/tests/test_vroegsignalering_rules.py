@@ -61,8 +61,8 @@ def test_the_municipality_pays_120_000_a_year_and_the_corporation_20_000_in_all(
     # 6. Kosten
     begroting = Begroting(budget_lines(make_pilot()))
     assert begroting.total() == Money(260_000)
-    assert begroting.per_jaar() == {2025: Money(130_000), 2026: Money(130_000)}
-    assert begroting.per_financier()["Thuis in Voorbeeldstad"] == Money(20_000)
+    assert begroting.per_year() == {2025: Money(130_000), 2026: Money(130_000)}
+    assert begroting.per_funder()["Thuis in Voorbeeldstad"] == Money(20_000)
 
 
 def test_evaluation_halfway_and_three_months_before_the_end() -> None:

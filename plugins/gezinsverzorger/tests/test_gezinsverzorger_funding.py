@@ -65,7 +65,7 @@ def test_the_derived_monthly_plan_matches_the_yearly_amounts() -> None:
     per_year: dict[int, Money] = {}
     for month, amount in plan:
         per_year[month.year] = per_year.get(month.year, Money.zero()) + amount
-    lines = Gemeente(plugins=[GezinsverzorgerPilot()]).funding().per_jaar()
+    lines = Gemeente(plugins=[GezinsverzorgerPilot()]).funding().per_year()
     assert per_year == lines
 
 

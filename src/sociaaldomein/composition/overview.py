@@ -66,7 +66,7 @@ class FundingOverview:
                 regel.illustratief,
             )
             for regel in begroting
-            for jaar, bedrag in sorted(regel.per_jaar().items())
+            for jaar, bedrag in sorted(regel.per_year().items())
             if keep is None or jaar in keep
         ]
         return cls(tuple(rows), tuple(failed))

@@ -15,13 +15,14 @@ The gezinsverzorger pilot, letter ``000_6fd8bb18cab06410.txt``, "Kosten pilot":
 >>> begroting = Begroting([regel(2021, 42_000), regel(2022, 168_000), regel(2023, 126_000)])
 >>> str(begroting.total())
 'EUR 336.000,00'
->>> {jaar: str(bedrag) for jaar, bedrag in begroting.per_jaar().items()}
+>>> {jaar: str(bedrag) for jaar, bedrag in begroting.per_year().items()}
 {2021: 'EUR 42.000,00', 2022: 'EUR 168.000,00', 2023: 'EUR 126.000,00'}
 """
 
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final, TypeVar
 
@@ -36,6 +37,7 @@ from sociaaldomein._validators import (
     non_empty,
     one_of_type,
 )
+from sociaaldomein.compat import REMOVED_IN
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.periode import Periode
@@ -170,12 +172,12 @@ class Budgetregel:
         """The calendar years this line touches."""
         return (self.jaar,) if self.jaar is not None else self._periode().years()
 
-    def per_jaar(self) -> dict[int, Money]:
+    def per_year(self) -> dict[int, Money]:
         """The amount per calendar year; a period is spread by days, conserving every cent.
 
         >>> regel = Budgetregel("p", "x", Money(365), "g", "INCIDENTEEL",
         ...                     periode=Periode.year(2022))
-        >>> regel.per_jaar()
+        >>> regel.per_year()
         {2022: Money('365.00')}
         """
         if self.jaar is not None:
@@ -183,6 +185,11 @@ class Budgetregel:
         periode = self._periode()
         days = [_days_in_year(periode, year) for year in periode.years()]
         return dict(zip(periode.years(), self.bedrag.allocate(days), strict=True))
+
+    def per_jaar(self) -> dict[int, Money]:
+        """Deprecated: renamed :meth:`per_year` (until 0.3)."""
+        _renamed("Budgetregel.per_jaar", "per_year")
+        return self.per_year()
 
     def _periode(self) -> Periode:
         # post-init guarantees a periode whenever jaar is None
@@ -200,6 +207,15 @@ class Budgetregel:
         if self.bron is not None:
             text += f" [{self.bron}]"
         return text
+
+
+def _renamed(old: str, new: str) -> None:
+    warnings.warn(
+        f"{old}() is renamed {new}(), as on FundingOverview; call {new}() instead "
+        f"(the old name works until sociaaldomein {REMOVED_IN})",
+        DeprecationWarning,
+        stacklevel=3,
+    )
 
 
 def _days_in_year(periode: Periode, year: int) -> int:
@@ -224,8 +240,8 @@ def _are_regels(instance: object, attribute: attrs.Attribute[Any], value: Any) -
 class Begroting:
     """A budget: an ordered tuple of :class:`Budgetregel`.
 
-    Invariant, to the cent: ``total()`` equals the sum of ``per_jaar()``, of
-    ``per_financier()``, of ``per_model()`` and of ``per_pilot()``.  A line with
+    Invariant, to the cent: ``total()`` equals the sum of ``per_year()``, of
+    ``per_funder()``, of ``per_model()`` and of ``per_pilot()``.  A line with
     a periode spanning several calendar years is spread over those years in
     proportion to its days in each (``Money.allocate``, largest remainder), so
     no cent is lost or made up.
@@ -239,7 +255,7 @@ class Begroting:
         """The exact sum of all lines."""
         return Money.total(r.bedrag for r in self.regels)
 
-    def per_jaar(self) -> dict[int, Money]:
+    def per_year(self) -> dict[int, Money]:
         """The amount per calendar year, years ascending; periods are spread by days.
 
         Letters may count by months instead: 000 "Kosten pilot" gives 2021 three
@@ -249,18 +265,28 @@ class Begroting:
         >>> pilot = Periode(pendulum.date(2021, 10, 1), pendulum.date(2023, 10, 1))
         >>> r = Budgetregel("gezinsverzorger", "kosten pilot", Money(336_000),
         ...                 "Gemeente Groningen (jeugdhulp)", "PROJECTBUDGET", periode=pilot)
-        >>> str(Begroting([r]).per_jaar()[2021])
+        >>> str(Begroting([r]).per_year()[2021])
         'EUR 42.345,21'
         """
         out: dict[int, Money] = {}
         for regel in self.regels:
-            for year, share in regel.per_jaar().items():
+            for year, share in regel.per_year().items():
                 out[year] = out.get(year, Money.zero()) + share
         return dict(sorted(out.items()))
 
-    def per_financier(self) -> dict[str, Money]:
+    def per_funder(self) -> dict[str, Money]:
         """The amount per funder, in order of first appearance."""
         return _group(self.regels, lambda r: r.financier)
+
+    def per_jaar(self) -> dict[int, Money]:
+        """Deprecated: renamed :meth:`per_year` (until 0.3)."""
+        _renamed("Begroting.per_jaar", "per_year")
+        return self.per_year()
+
+    def per_financier(self) -> dict[str, Money]:
+        """Deprecated: renamed :meth:`per_funder` (until 0.3)."""
+        _renamed("Begroting.per_financier", "per_funder")
+        return self.per_funder()
 
     def per_model(self) -> dict[Financieringsmodel, Money]:
         """The amount per funding model, in order of first appearance."""
@@ -271,7 +297,7 @@ class Begroting:
         return _group(self.regels, lambda r: r.pilot)
 
     def for_year(self, year: int) -> Begroting:
-        """The lines that fall in ``year``, so that ``for_year(y).total() == per_jaar()[y]``.
+        """The lines that fall in ``year``, so that ``for_year(y).total() == per_year()[y]``.
 
         A line whose periode spans several years becomes a line for its share in
         ``year`` (the periode clipped to the year), marked ``afgeleid`` because
@@ -287,7 +313,7 @@ class Begroting:
                 continue
             clipped = regel._periode().overlap(Periode.year(year))
             out.append(
-                attrs.evolve(regel, bedrag=regel.per_jaar()[year], periode=clipped, afgeleid=True)
+                attrs.evolve(regel, bedrag=regel.per_year()[year], periode=clipped, afgeleid=True)
             )
         return Begroting(out)
 

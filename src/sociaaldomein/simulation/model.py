@@ -219,7 +219,7 @@ def _plan(gemeente: Gemeente, name: str, settings: Settings, start: pendulum.Dat
     else:
         spread = []
         looptijd_months = list(pilot.looptijd.periode.month_starts())
-        for year, amount in gemeente.funding(pilots=[name]).per_jaar().items():
+        for year, amount in gemeente.funding(pilots=[name]).per_year().items():
             in_year = [d for d in looptijd_months if d.year == year] or [
                 pendulum.date(year, m, 1) for m in range(1, 13)
             ]
