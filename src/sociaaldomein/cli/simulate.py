@@ -459,7 +459,9 @@ def _simulate(
     if partial is not None:
         kept = f"; the {results.runs} finished runs were kept" if results.runs else ""
         print(
-            f"sociaaldomein: error: {partial} after {args.retries} retries{kept}", file=sys.stderr
+            f"sociaaldomein: error: {partial} after {args.retries} "
+            f"{'retry' if args.retries == 1 else 'retries'}{kept}",
+            file=sys.stderr,
         )
         return PARTIAL
     return OK
