@@ -25,6 +25,7 @@ import attrs
 import pendulum
 
 from sociaaldomein import InvalidValueError
+from sociaaldomein.validators import non_empty, one_of_type
 from sociaaldomein_multiprobleem.letter import GHP_INFORMATIEBRON, TENSLOTTE
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 from sociaaldomein_multiprobleem.selection import Selectie
@@ -40,11 +41,6 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _filled(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(f"Gezinsherstelplan.{attribute.name}", "must be non-empty text")
-
-
 @attrs.frozen
 class Gezinsherstelplan:
     """The plan of one family, made by its one coach, across the life domains it needs.
@@ -52,8 +48,8 @@ class Gezinsherstelplan:
     ``gedeeld_met`` defaults to every partner of the agreement ("10.").
     """
 
-    gezin_id: str = attrs.field(validator=_filled)
-    coach: str = attrs.field(validator=_filled)
+    gezin_id: str = attrs.field(validator=[one_of_type(str), non_empty])
+    coach: str = attrs.field(validator=[one_of_type(str), non_empty])
     leefgebieden: tuple[str, ...] = attrs.field(converter=_texts)
     doelen: tuple[str, ...] = attrs.field(converter=_texts)
     gedeeld_met: tuple[str, ...] = attrs.field(default=SAMENWERKINGSPARTNERS, converter=_texts)

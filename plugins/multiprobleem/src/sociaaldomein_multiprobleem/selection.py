@@ -40,12 +40,13 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import attrs
 import pendulum
 
 from sociaaldomein import Gezin, InvalidValueError, Opzegverzoek, Periode, PilotToestand, Rule
+from sociaaldomein.validators import at_least, one_of_type
 from sociaaldomein_multiprobleem.letter import DOEL, TOEWIJZING
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 
@@ -71,16 +72,6 @@ def _norm(name: str) -> str:
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
-
-
-def _at_least(minimum: int) -> Callable[[object, attrs.Attribute[int], object], None]:
-    def check(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise InvalidValueError(
-                f"Selectie.{attribute.name}", f"must be a whole number >= {minimum}, got {value!r}"
-            )
-
-    return check
 
 
 def _rule_or_none(instance: object, attribute: attrs.Attribute[Rule | None], value: object) -> None:
@@ -110,8 +101,10 @@ class Selectie:
     doorstart: Periode = attrs.field(validator=attrs.validators.instance_of(Periode))
     partners: tuple[str, ...] = attrs.field(default=SAMENWERKINGSPARTNERS, converter=_names)
     doelgroep: Rule | None = attrs.field(default=None, validator=_rule_or_none)
-    top: int = attrs.field(default=TOP, validator=_at_least(1))
-    max_aanvullingen: int = attrs.field(default=MAX_AANVULLINGEN, validator=_at_least(0))
+    top: int = attrs.field(default=TOP, validator=[one_of_type(int), at_least(1)])
+    max_aanvullingen: int = attrs.field(
+        default=MAX_AANVULLINGEN, validator=[one_of_type(int), at_least(0)]
+    )
     aanwijzingen: tuple[Aanwijzing, ...] = ()
 
     def __attrs_post_init__(self) -> None:
