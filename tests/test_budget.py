@@ -112,7 +112,7 @@ def test_budgetregel_refuses_a_float_or_a_bare_number() -> None:
 
 def test_budgetregel_refuses_fractions_of_a_cent() -> None:
     with pytest.raises(InvalidValueError, match="whole cents"):
-        regel(Money("0.005"), jaar=2021)
+        regel(Money("0.005", exact=True), jaar=2021)
 
 
 def test_budgetregel_needs_exactly_one_of_jaar_and_periode() -> None:
@@ -270,7 +270,7 @@ def test_monthly_plan_refuses_a_float_and_fractions_of_a_cent() -> None:
     with pytest.raises(InvalidValueError, match="float"):
         monthly_plan(336_000.0, PILOTPERIODE)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="whole cents"):
-        monthly_plan(Money("0.001"), PILOTPERIODE)
+        monthly_plan(Money("0.001", exact=True), PILOTPERIODE)
 
 
 # --- lumpsum (002) --------------------------------------------------------------------
@@ -298,7 +298,7 @@ def test_lumpsum_is_price_times_volume(rows: list[tuple[str, Decimal, int]]) -> 
 
 
 def test_lumpsum_rounds_once_not_per_line() -> None:
-    half_cents = [ProductVolume(f"c{i}", 1, Money("0.005")) for i in range(3)]
+    half_cents = [ProductVolume(f"c{i}", 1, Money("0.005", exact=True)) for i in range(3)]
     assert lumpsum_from_counterfactual(half_cents).bedrag == Money("0.02")
 
 

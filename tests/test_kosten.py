@@ -59,7 +59,7 @@ def test_the_total_is_exact(
     ("value", "problem"),
     [
         (Money(-1), "must be at least EUR 0,00"),
-        (Money("0.001"), "must be whole cents"),
+        (Money("0.001", exact=True), "must be whole cents"),
         (0.5, "a float is not exact money"),
         (750, "must be Money"),
     ],

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sociaaldomein.domain.money import CENT, Money
@@ -20,6 +20,10 @@ amounts = st.decimals(
 )
 cents = st.integers(min_value=-(10**14), max_value=10**14)
 positive_cents = st.integers(min_value=0, max_value=10**14)
+
+
+def exact(a: Decimal) -> Money:
+    return Money(a, exact=True)
 
 
 def from_cents(c: int) -> Money:
@@ -35,22 +39,22 @@ def in_cents(m: Money) -> int:
 
 @given(amounts, amounts)
 def test_addition_and_subtraction_are_exact(a: Decimal, b: Decimal) -> None:
-    assert (Money(a) + Money(b)).amount == a + b
-    assert (Money(a) - Money(b)).amount == a - b
-    assert (-Money(a)).amount == -a
+    assert (exact(a) + exact(b)).amount == a + b
+    assert (exact(a) - exact(b)).amount == a - b
+    assert (-exact(a)).amount == -a
 
 
 @given(amounts, st.integers(min_value=-1000, max_value=1000))
 def test_multiplication_by_int_is_exact(a: Decimal, k: int) -> None:
-    assert (Money(a) * k).amount == a * k
-    assert (k * Money(a)).amount == a * k
+    assert (exact(a) * k).amount == a * k
+    assert (k * exact(a)).amount == a * k
 
 
 @given(st.lists(amounts, max_size=30))
 def test_total_and_sum_equal_the_decimal_sum(values: list[Decimal]) -> None:
     expected = sum(values, Decimal(0))
-    assert Money.total(Money(v) for v in values).amount == expected
-    assert sum((Money(v) for v in values), Money.zero()).amount == expected
+    assert Money.total(exact(v) for v in values).amount == expected
+    assert sum((exact(v) for v in values), Money.zero()).amount == expected
 
 
 def test_builtin_sum_starts_from_int_zero() -> None:
@@ -197,3 +201,113 @@ def test_parse_round_trips_both_notations(c: int) -> None:
 def test_parse_refuses_what_is_not_an_amount(text: str) -> None:
     with pytest.raises(InvalidValueError, match="cannot read"):
         Money.parse(text)
+
+
+# --- what Money refuses, always with InvalidValueError naming the field ----------------
+
+ODDITIES = [
+    "1e5",  # an exponent
+    "1E-2",
+    "1e400",  # would overflow the decimal context
+    "\u0663",  # ARABIC-INDIC DIGIT THREE
+    "\uff15",  # FULLWIDTH DIGIT FIVE
+    "5_000",  # Python's digit separator
+    " 5 ",  # surrounding spaces
+    "5\n",
+    "+5",
+    ".5",
+    "5.",
+    "NaN",
+    "Infinity",
+    "-inf",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ODDITIES)
+def test_odd_text_is_refused_naming_the_field(text: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Money(text)
+    assert info.value.field == "Money.amount"
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [Decimal(0.1), Decimal("1e400"), Decimal("-1e18"), Decimal("NaN"), Decimal("-Inf")],  # noqa: RUF032
+)
+def test_odd_decimals_are_refused_naming_the_field(amount: Decimal) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Money(amount)
+    assert info.value.field == "Money.amount"
+
+
+def test_a_decimal_made_from_a_float_is_refused_even_when_exact() -> None:
+    with pytest.raises(InvalidValueError, match="float"):
+        Money(Decimal(0.1), exact=True)  # noqa: RUF032
+
+
+def test_fractions_of_a_cent_need_the_explicit_opt_in() -> None:
+    with pytest.raises(InvalidValueError, match="whole cents"):
+        Money("0.125")
+    with pytest.raises(InvalidValueError, match="whole cents"):
+        Money(Decimal("1.005"))
+    assert Money("0.125", exact=True).amount == Decimal("0.125")
+    assert Money("1.500") == Money("1.50")  # trailing zeros are still whole cents
+
+
+def test_arithmetic_keeps_fractions_of_a_cent() -> None:
+    assert (Money(60) * Decimal("1.005")).amount == Decimal("60.300")
+    assert (Money("0.01") * Decimal("0.5")).amount == Decimal("0.005")
+
+
+def test_arithmetic_beyond_the_limit_is_an_invalid_value_not_a_decimal_signal() -> None:
+    with pytest.raises(InvalidValueError):
+        Money(10**17) * (10**6)
+    with pytest.raises(InvalidValueError):
+        Money(1) * Decimal("1e999999")
+    with pytest.raises(InvalidValueError):
+        _ = Money(1) / Money(0)
+
+
+@pytest.mark.parametrize("text", ["1e5", "\u0663", "5_000", "EUR 1e5", "\uff15,00"])
+def test_parse_refuses_the_oddities_too(text: str) -> None:
+    with pytest.raises(InvalidValueError, match="cannot read"):
+        Money.parse(text)
+
+
+@given(st.text(max_size=12))
+@example("1e400")
+@example("\u0663")
+@example("5_000")
+@example(" 5 ")
+def test_every_string_is_accepted_and_round_trips_or_refused_with_invalid_value(
+    text: str,
+) -> None:
+    try:
+        money = Money(text)
+    except InvalidValueError as exc:
+        refused: InvalidValueError | None = exc
+    else:
+        refused = None
+    if refused is not None:
+        assert refused.field == "Money.amount"
+        return
+    assert money.amount == Decimal(text)
+    assert Money(money.plain()) == money
+    assert Money.parse(str(money)) == money
+
+
+@given(st.from_regex(r"-?[0-9]{1,15}(\.[0-9]{1,2})?", fullmatch=True))
+def test_plain_amounts_in_whole_cents_are_accepted(text: str) -> None:
+    assert Money(text).amount == Decimal(text)
+
+
+@given(st.decimals(allow_nan=True, allow_infinity=True) | st.floats().map(Decimal))
+def test_every_decimal_is_accepted_or_refused_with_invalid_value(amount: Decimal) -> None:
+    for flag in (False, True):
+        try:
+            money = Money(amount, exact=flag)
+        except InvalidValueError:
+            continue
+        assert money.amount == amount
+        assert Money(money.plain()) == money.rounded()

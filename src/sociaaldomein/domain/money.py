@@ -1,7 +1,22 @@
 """Money: exact euros on :class:`~decimal.Decimal`.
 
 A float never becomes money: ``Money(0.1)`` is refused, because 0.1 has no
-exact binary value and budgets must add up to the cent.
+exact binary value and budgets must add up to the cent.  What ``Money`` is
+given is checked, and every refusal is an
+:class:`~sociaaldomein.errors.InvalidValueError` naming the field, never a
+raw ``decimal`` exception:
+
+* only finite amounts below :data:`LIMIT` (10^18 euros) in size;
+* text is plain ASCII digits with an optional ``-`` and decimal point:
+  ``"336000.50"``; no exponent (``"1e5"``), no other digits (``"٣"``), no
+  underscores (``"5_000"``), no surrounding spaces (:meth:`Money.parse` reads
+  the notations of the letters, spaces included);
+* whole cents, unless the caller asks for more with ``exact=True`` (a price
+  per hour, an amount on its way to being rounded);
+  ``Money(Decimal(0.1))`` is refused either way, because a Decimal made from
+  a float holds the float's binary noise (more than 28 significant digits).
+
+Arithmetic is exact and keeps fractions of a cent (``Money(60) * Decimal("1.5")``).
 
 >>> total = Money(42_000) + Money("168000") + Money(Decimal("126000.00"))
 >>> total
@@ -16,15 +31,22 @@ Money('336000.00')
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, DecimalException
 from typing import Final, final
 
 from sociaaldomein.errors import InvalidValueError
 
-__all__ = ["CENT", "Money"]
+__all__ = ["CENT", "LIMIT", "Money"]
 
 CENT: Final = Decimal("0.01")
+LIMIT: Final = Decimal(10) ** 18
+"""Amounts lie strictly between ``-LIMIT`` and ``LIMIT``: far above any budget, and far
+enough below the 28 digits of decimal arithmetic that rounding to cents never fails."""
+
+_DIGITS: Final = 28  # the precision of the default decimal context
+_TEXT: Final = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 
 @final
@@ -40,8 +62,9 @@ class Money:
     __slots__ = ("_amount",)
     _amount: Decimal
 
-    def __init__(self, amount: Decimal | int | str = 0) -> None:
-        self._amount = _to_decimal(amount, "Money.amount")
+    def __init__(self, amount: Decimal | int | str = 0, *, exact: bool = False) -> None:
+        """``exact=True`` allows fractions of a cent (``Money("0.125", exact=True)``)."""
+        self._amount = _amount(amount, "Money.amount", exact=exact)
 
     @classmethod
     def zero(cls) -> Money:
@@ -62,8 +85,8 @@ class Money:
         if dutch or "," in raw:
             raw = raw.replace(".", "").replace(",", ".")
         try:
-            return cls(Decimal(raw))
-        except (InvalidOperation, InvalidValueError):
+            return cls(raw)
+        except InvalidValueError:
             raise InvalidValueError(
                 "Money", f"cannot read {text!r} as an amount (use 336000.00 or EUR 336.000,00)"
             ) from None
@@ -72,6 +95,11 @@ class Money:
     def amount(self) -> Decimal:
         """The exact amount as a ``Decimal``."""
         return self._amount
+
+    @classmethod
+    def _result(cls, amount: Decimal) -> Money:
+        # The result of arithmetic: exact (fractions of a cent kept), and still in bounds.
+        return cls(amount, exact=True)
 
     def rounded(self) -> Money:
         """Rounded to whole cents (banker's rounding)."""
@@ -106,7 +134,7 @@ class Money:
         Remainders go to the shares with the largest fractional parts (largest
         remainder method), earlier shares first on ties.
         """
-        ws = [_to_decimal(w, "weights") for w in weights]
+        ws = [_factor(w, "weights") for w in weights]
         if not ws or any(w < 0 for w in ws) or sum(ws) == 0:
             raise InvalidValueError("weights", "must be non-negative and not all zero")
         total_cents = int((self._amount / CENT).to_integral_value(rounding=ROUND_HALF_EVEN))
@@ -129,35 +157,42 @@ class Money:
         out = Decimal(0)
         for m in amounts:
             out += _check_money(m, "total")._amount
-        return Money(out)
+        return Money._result(out)
 
     # arithmetic -----------------------------------------------------------
 
     def __add__(self, other: Money) -> Money:
-        return Money(self._amount + _check_money(other, "+")._amount)
+        return Money._result(self._amount + _check_money(other, "+")._amount)
 
     def __radd__(self, other: object) -> Money:
         if other == 0 and not isinstance(other, (bool, float)):
             return self  # so that sum() works from its int start
-        return Money(_check_money(other, "+")._amount + self._amount)
+        return Money._result(_check_money(other, "+")._amount + self._amount)
 
     def __sub__(self, other: Money) -> Money:
-        return Money(self._amount - _check_money(other, "-")._amount)
+        return Money._result(self._amount - _check_money(other, "-")._amount)
 
     def __neg__(self) -> Money:
-        return Money(-self._amount)
+        return Money._result(-self._amount)
 
     def __abs__(self) -> Money:
-        return Money(abs(self._amount))
+        return Money._result(abs(self._amount))
 
     def __mul__(self, factor: int | Decimal) -> Money:
-        return Money(self._amount * _to_decimal(factor, "factor"))
+        scale = _factor(factor, "factor")
+        try:
+            return Money._result(self._amount * scale)
+        except DecimalException:
+            raise InvalidValueError("factor", f"makes an amount beyond {LIMIT:,}") from None
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: Money) -> Decimal:
         """The ratio of two amounts (``Money / Money``) as a ``Decimal``."""
-        return self._amount / _check_money(other, "/")._amount
+        divisor = _check_money(other, "/")._amount
+        if not divisor:
+            raise InvalidValueError("Money", "cannot divide by an amount of zero")
+        return self._amount / divisor
 
     # comparison -----------------------------------------------------------
 
@@ -190,28 +225,67 @@ class Money:
     def __str__(self) -> str:
         return self.format_nl()
 
-    def __reduce__(self) -> tuple[type[Money], tuple[str]]:
-        return (Money, (str(self._amount),))
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (_unpickle, (str(self._amount),))
 
 
-def _to_decimal(value: object, field: str) -> Decimal:
+def _unpickle(text: str) -> Money:
+    return Money(Decimal(text), exact=True)
+
+
+def _factor(value: object, field: str) -> Decimal:
+    """A multiplier or a weight: an ``int`` or a finite ``Decimal``, never a float."""
+    if isinstance(value, float):
+        raise InvalidValueError(
+            field, f"a float is not exact money; pass Decimal({str(value)!r}) or a string"
+        )
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise InvalidValueError(field, f"must be a number, got {type(value).__name__} {value!r}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise InvalidValueError(field, f"must be a finite number, got {number}")
+    return number
+
+
+def _amount(value: object, field: str, *, exact: bool) -> Decimal:
     if isinstance(value, float):
         raise InvalidValueError(
             field, f"a float is not exact money; pass Decimal({str(value)!r}) or a string"
         )
     if isinstance(value, bool):
         raise InvalidValueError(field, f"must be an amount, got {value!r}")
-    if isinstance(value, int):
-        return Decimal(value)
     if isinstance(value, str):
-        try:
-            value = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidValueError(field, f"cannot read {value!r} as an amount") from None
+        if not _TEXT.fullmatch(value):
+            raise InvalidValueError(
+                field,
+                f"cannot read {value!r} as an amount: write digits 0-9 with an optional "
+                'minus sign and decimal point, such as "336000.50"',
+            )
+        value = Decimal(value)
+    elif isinstance(value, int):
+        value = Decimal(value)
     if not isinstance(value, Decimal):
         raise InvalidValueError(field, f"must be an amount, got {type(value).__name__} {value!r}")
     if not value.is_finite():
         raise InvalidValueError(field, f"must be a finite amount, got {value}")
+    # Only context-free operations here (as_tuple, adjusted, comparison), so that no
+    # decimal signal can escape as InvalidOperation or Overflow.
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # a finite Decimal has a whole exponent
+    if value and value.adjusted() >= LIMIT.adjusted():
+        raise InvalidValueError(field, f"must be smaller than {LIMIT:,} in size, got {value:.6e}")
+    significant = len("".join(map(str, digits)).rstrip("0"))
+    if significant > _DIGITS:
+        raise InvalidValueError(
+            field,
+            f"has {significant} significant digits, more than an amount can hold exactly; "
+            "a Decimal made from a float carries its binary noise: pass the amount as text",
+        )
+    if not exact and exponent < -2 and any(digits[exponent + 2 :]):
+        raise InvalidValueError(
+            field,
+            f"must be whole cents, got {value}; pass exact=True for fractions of a cent",
+        )
     return value
 
 

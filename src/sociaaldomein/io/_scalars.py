@@ -144,7 +144,7 @@ def structure_decimal(value: object, _: object = None) -> Decimal:
         return _check_decimal(Decimal(structure_int(value)), value)
     if isinstance(value, Decimal):
         return _check_decimal(Decimal(value), value)
-    if isinstance(value, str) and _DECIMAL_TEXT.match(value):
+    if isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):
         return _check_decimal(Decimal(value), value)
     raise ConversionError(f'must be a number written as text, such as "0.5", got {describe(value)}')
 
@@ -168,10 +168,12 @@ def structure_money(value: object, _: object = None) -> Money:
         )
     if isinstance(value, int):
         return Money(_check_decimal(Decimal(structure_int(value)), value))
+    # Files may hold fractions of a cent (a price per hour, up to DECIMAL_PLACES places);
+    # a field that must be whole cents says so in its own validator.
     if isinstance(value, Decimal):
-        return Money(_check_decimal(value, value))
-    if isinstance(value, str) and _MONEY_TEXT.match(value):
-        return Money(_check_decimal(Decimal(value), value))
+        return Money(_check_decimal(value, value), exact=True)
+    if isinstance(value, str) and _MONEY_TEXT.fullmatch(value):
+        return Money(_check_decimal(Decimal(value), value), exact=True)
     raise ConversionError(
         f'must be an amount written as text, such as "42000.50", got {describe(value)}'
     )
@@ -198,7 +200,7 @@ def structure_date(value: object, _: object = None) -> pendulum.Date:
     if isinstance(value, datetime.date):
         day = value
     elif isinstance(value, str):
-        match = _DATE_TEXT.match(value)
+        match = _DATE_TEXT.fullmatch(value)
         if match is None:
             raise ConversionError(f"must be a date written as YYYY-MM-DD, got {describe(value)}")
         try:
@@ -228,7 +230,7 @@ def structure_duration(value: object, _: object = None) -> pendulum.Duration:
             raise ConversionError(f"is too long: at most {MAX_DURATION_DAYS} days, got {value}")
         return pendulum.duration(days=value)
     if isinstance(value, str):
-        match = _DURATION_TEXT.match(value)
+        match = _DURATION_TEXT.fullmatch(value)
         if match is not None and value not in ("P", "PT") and not value.endswith("T"):
             y, mo, w, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
             out = pendulum.duration(
