@@ -23,6 +23,7 @@ import codecs
 import json
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,6 +37,7 @@ from sociaaldomein.io.errors import FileFormatError
 
 __all__ = [
     "MAX_FILE_SIZE",
+    "check_input_file",
     "decode_text",
     "dumps_document",
     "format_of",
@@ -75,20 +77,70 @@ def format_of(path: str | os.PathLike[str], formats: Iterable[str] = ("json", "t
     return found
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of ``path``; a missing, unreadable or huge file is a :class:`FileFormatError`."""
-    p = Path(path)
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"  # pragma: no cover - every kind POSIX has is named above
+
+
+def _not_regular(path: str | os.PathLike[str], kind: str) -> FileFormatError:
+    link = " (through a symbolic link)" if Path(path).is_symlink() else ""
+    return FileFormatError(path, "", f"is {kind}{link}, not a regular file; give a file")
+
+
+def check_input_file(path: str | os.PathLike[str]) -> None:
+    """Refuse ``path`` unless it is a regular file (after following links), without opening it.
+
+    A device (``/dev/zero``), a named pipe or a socket is refused before a
+    single byte is read: reading one never ends or never starts.
+    """
     try:
-        if p.is_dir():
-            raise FileFormatError(path, "", "is a directory, not a file")
-        size = p.stat().st_size
-        if size > MAX_FILE_SIZE:
-            raise FileFormatError(path, "", f"is too large: {size} bytes, at most {MAX_FILE_SIZE}")
-        return p.read_bytes()
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         raise FileFormatError(path, "", "no such file") from None
     except OSError as exc:
         raise FileFormatError(path, "", f"cannot be read: {exc.strerror or exc}") from None
+    kind = _kind(mode)
+    if kind is not None:
+        raise _not_regular(path, kind)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path``; a missing, unreadable, huge or special file is refused.
+
+    Refused with a :class:`FileFormatError`.
+
+    Only a regular file is read (a link to one is followed); at most
+    :data:`MAX_FILE_SIZE` bytes are read, whatever the file claims its size is.
+    """
+    check_input_file(path)
+    try:
+        # O_NONBLOCK: should the file be swapped for a FIFO after the check, open does not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise FileFormatError(path, "", "no such file") from None
+    except OSError as exc:
+        raise FileFormatError(path, "", f"cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            kind = _kind(os.fstat(fd).st_mode)
+            if kind is not None:
+                raise _not_regular(path, kind)
+            data = fh.read(MAX_FILE_SIZE + 1)
+        except OSError as exc:
+            raise FileFormatError(path, "", f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_SIZE:
+        raise FileFormatError(path, "", f"is too large: more than {MAX_FILE_SIZE} bytes")
+    return data
 
 
 def decode_text(data: bytes | str, source: str | os.PathLike[str] | None = None) -> str:

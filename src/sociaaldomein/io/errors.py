@@ -14,13 +14,35 @@ and, for a syntax error, the line and column instead of a field::
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 
 from sociaaldomein.errors import InvalidValueError
 
-__all__ = ["FileFormatError"]
+__all__ = ["FileFormatError", "escape_controls"]
 
 _MORE_NAMED = 3
+# C0 and C1 control characters, DEL, and the line and paragraph separators: anything
+# that would break the one line of a message or steer a terminal (ANSI escapes).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\n``, ``\\x1b``): one safe line.
+
+    >>> escape_controls("id\\n\\x1b[31mred")
+    'id\\\\n\\\\x1b[31mred'
+    """
+    return _CONTROLS.sub(_escape, text)
 
 
 class FileFormatError(InvalidValueError):
@@ -53,7 +75,14 @@ class FileFormatError(InvalidValueError):
         self.args = (self.message(),)
 
     def message(self) -> str:
-        """The one-line message: file, field and problem (and how many more problems)."""
+        """The one-line message: file, field and problem (and how many more problems).
+
+        Control characters in any part (a key or an id holding a newline or an
+        ANSI escape) are escaped, so the message stays one line and inert.
+        """
+        return escape_controls(self._raw_message())
+
+    def _raw_message(self) -> str:
         where = [] if self.path is None else [self.path]
         if self.line is not None:
             where.append(f"line {self.line}")

@@ -72,7 +72,7 @@ def gezinnen_from_data(
         )
         _check_unique(gezinnen, source)
         return gezinnen
-    found = ", ".join(sorted(map(str, keys))) or "none"
+    found = ", ".join(repr(k) for k in sorted(map(str, keys))) or "none"
     raise FileFormatError(
         source,
         "",

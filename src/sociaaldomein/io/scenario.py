@@ -48,6 +48,7 @@ from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io._paths import join, unknown_field
 from sociaaldomein.io.converters import Format, structure, unstructure
 from sociaaldomein.io.documents import (
+    check_input_file,
     dumps_document,
     format_of,
     load_document,
@@ -213,8 +214,13 @@ def read_scenario(path: str | os.PathLike[str]) -> Scenario:
     if cohort is not None and cohort.suffix.lower() not in (".csv", ".json", ".toml"):
         problem = f"must be a .csv file or a family file (.json, .toml), got {cohort.name!r}"
         raise FileFormatError(path, "cohort.file", problem)
-    if cohort is not None and not cohort.is_file():
-        raise FileFormatError(path, "cohort.file", f"no such file: {cohort}")
+    if cohort is not None:
+        try:
+            check_input_file(cohort)
+        except FileFormatError as exc:
+            missing = exc.problem == "no such file"
+            problem = f"no such file: {cohort}" if missing else f"{cohort} {exc.problem}"
+            raise FileFormatError(path, "cohort.file", problem) from None
     return scenario
 
 
