@@ -18,13 +18,14 @@ from sociaaldomein import (
     Cohort,
     Compare,
     Gemeente,
+    InvalidValueError,
     Kostenmodel,
     Money,
     Opzegregeling,
     PartnerOpzegging,
     PilotEindregel,
+    Predicate,
     Rule,
-    hookimpl,
 )
 from sociaaldomein.simulation import (
     DEFAULT_COSTS,
@@ -38,7 +39,7 @@ from sociaaldomein.simulation import (
 from sociaaldomein.simulation.kernel import run_columnar
 from sociaaldomein.simulation.model import Model, build_model, money
 from sociaaldomein.simulation.objects import run_objects
-from sociaaldomein.simulation.runs import Batch
+from sociaaldomein.simulation.runs import Batch, series_index
 from sociaaldomein.testing import ToyPilot
 
 START = pendulum.date(2024, 1, 1)
@@ -48,10 +49,7 @@ SOURCE = Citation("sim-test.txt", "1")
 class VotingPilot(ToyPilot):
     """A toy pilot that also ends by a partner vote (2 of A, B, C) or when money runs out."""
 
-    @hookimpl
-    def sociaaldomein_pilot_termination(self, pilot: object) -> Sequence[PilotEindregel] | None:
-        if pilot is not self.pilot and getattr(pilot, "naam", None) != self.pilot.naam:
-            return None
+    def pilot_termination(self) -> Sequence[PilotEindregel]:
         return [
             PartnerOpzegging(Opzegregeling(2, ("A", "B", "C")), SOURCE),
             BudgetUitgeput(SOURCE),
@@ -61,10 +59,7 @@ class VotingPilot(ToyPilot):
 class LooseRulePilot(ToyPilot):
     """A toy pilot whose rule reads the problems and a static fact, for the dynamics."""
 
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: object) -> Rule | None:
-        if getattr(pilot, "naam", None) != self.pilot.naam:
-            return None
+    def eligibility(self) -> Rule:
         many = Compare(FEITEN.aantal_problemen, ">=", self.min_problems, source=SOURCE)
         kids = Compare(FEITEN.aantal_kinderen, ">=", 2, source=SOURCE)
         return many | kids if self.min_problems > 2 else many & ~kids
@@ -80,6 +75,28 @@ class StaffedPilot(ToyPilot):
         return Kostenmodel(
             vast_per_maand=Money(1_000), per_instroom=Money(50), bron=SOURCE, afgeleid=True
         )
+
+
+class RulePilot(ToyPilot):
+    """A toy pilot with the eligibility rule it is given."""
+
+    def __init__(self, rule: Rule, name: str = "toy", **kwargs: object) -> None:
+        super().__init__(name, **kwargs)  # type: ignore[arg-type]
+        self.rule = rule
+
+    def eligibility(self) -> Rule:
+        return self.rule
+
+
+def _counted(n: int) -> Predicate:
+    """The number of problems at least ``n``, as a Python predicate rather than a Compare."""
+    return Predicate(
+        f"at least {n} problems, counted",
+        lambda g, on: len(g.problemen) >= n,
+        lambda c, on: np.bitwise_count(c.column("problemen")) >= n,
+        source=SOURCE,
+        facts=[FEITEN.aantal_problemen],
+    )
 
 
 def _equal(a: Batch, b: Batch) -> None:
@@ -290,6 +307,58 @@ def test_the_same_seed_gives_identical_results() -> None:
     b = simulate(gemeente, cohort, s, runs=8, seed=11)
     c = simulate(gemeente, cohort, s, runs=8, seed=12)
     assert a.digest() == b.digest() != c.digest()
+
+
+# problem dynamics -------------------------------------------------------------
+
+DYNAMIC = Settings(START, months=24, referral_probability=0.05, problem_change_probability=0.1)
+
+
+def test_a_compare_and_a_predicate_that_mean_the_same_admit_the_same_families() -> None:
+    # They admitted 50 and 37 families in one run when month-by-month evaluation had its own
+    # rule algebra, which took every Predicate for a fact that does not change.
+    cohort = generate_cohort(2_000, seed=4)
+    kids = Compare(FEITEN.aantal_kinderen, ">=", 1, source=SOURCE)
+    batches = {}
+    for name, many in {
+        "compare": Compare(FEITEN.aantal_problemen, ">=", 3, source=SOURCE),
+        "predicate": _counted(3),
+    }.items():
+        pilot = RulePilot(many & kids, capacity=None, per_year=Money(10**7))
+        model = build_model(Gemeente(plugins=[pilot]), cohort, DYNAMIC)
+        batches[name] = run_columnar(model, [0, 1, 2], 5)
+        _equal(batches[name], run_objects(model, [0, 1, 2], 5))
+    _equal(batches["compare"], batches["predicate"])
+    assert batches["compare"].series[..., series_index("admitted")].sum() > 100
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_kernels_agree_on_a_rule_mixing_compare_and_a_predicate(seed: int) -> None:
+    kids = Compare(FEITEN.aantal_kinderen, ">=", 2, source=SOURCE)
+    rule = Compare(FEITEN.aantal_problemen, ">=", 4, source=SOURCE) | (_counted(2) & ~kids)
+    gemeente = Gemeente(plugins=[RulePilot(rule, capacity=20, per_year=Money(10**6))])
+    gemeente.register(ToyPilot("other", min_problems=1, capacity=5))
+    model = build_model(gemeente, generate_cohort(300, seed=seed), DYNAMIC)
+    _equal(run_columnar(model, [0, 1], seed), run_objects(model, [0, 1], seed))
+
+
+def test_a_predicate_without_declared_facts_is_refused_under_problem_dynamics() -> None:
+    bare = Predicate(
+        "lives in a known wijk",
+        lambda g, on: g.wijk is not None,
+        lambda c, on: c.column("wijk") > 0,
+        source=SOURCE,
+    )
+    rule = Compare(FEITEN.aantal_problemen, ">=", 2, source=SOURCE) & bare
+    gemeente = Gemeente(plugins=[RulePilot(rule, "buurt")])
+    cohort = generate_cohort(50, seed=1)
+    simulate(gemeente, cohort, Settings(START, months=3))  # problems fixed: nothing changes
+    with pytest.raises(
+        InvalidValueError,
+        match=r"rule 'lives in a known wijk' of pilot 'buurt' does not say which facts it "
+        r"reads.*declare them with facts=",
+    ):
+        simulate(gemeente, cohort, DYNAMIC)
 
 
 # properties ------------------------------------------------------------------
