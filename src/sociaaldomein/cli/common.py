@@ -30,9 +30,13 @@ from sociaaldomein import (
 )
 from sociaaldomein.composition.discovery import import_target
 from sociaaldomein.hookspecs import PROJECT_NAME
-from sociaaldomein.io import FileFormatError, Scenario, plugin_arguments
-from sociaaldomein.io._paths import ConversionError
-from sociaaldomein.io._scalars import structure_date
+from sociaaldomein.io import (
+    ConversionError,
+    FileFormatError,
+    Scenario,
+    plugin_arguments,
+    structure_date,
+)
 
 __all__ = [
     "BAD_INPUT",

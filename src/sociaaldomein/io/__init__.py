@@ -8,7 +8,8 @@ the formats.
 
 from __future__ import annotations
 
-from sociaaldomein.io._scalars import FileNumber
+from sociaaldomein.io._paths import ConversionError
+from sociaaldomein.io._scalars import FileNumber, structure_date
 from sociaaldomein.io.advice import AdviceCheck, dumps_advice, loads_advice, read_advice
 from sociaaldomein.io.cohort import loads_cohort_csv, read_cohort, read_cohort_csv
 from sociaaldomein.io.converters import (
@@ -46,6 +47,7 @@ __all__ = [
     "SCHEMAS",
     "AdviceCheck",
     "CohortSettings",
+    "ConversionError",
     "FileFormatError",
     "FileNumber",
     "Format",
@@ -76,6 +78,7 @@ __all__ = [
     "read_scenario",
     "scenario_schema",
     "structure",
+    "structure_date",
     "toml_converter",
     "unstructure",
     "write_gezinnen",

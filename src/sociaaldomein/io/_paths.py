@@ -24,7 +24,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.errors import InvalidValueError, SociaaldomeinError
 
 __all__ = ["ConversionError", "PartsError", "describe", "flatten", "join", "unknown_field"]
 
@@ -33,8 +33,13 @@ _SHOWN = 60
 N = TypeVar("N")
 
 
-class ConversionError(Exception):
-    """A value a converter cannot use, in plain words."""
+class ConversionError(SociaaldomeinError):
+    """A value a converter cannot use, in plain words (``problem``), not yet placed in a file.
+
+    The readers turn it into a :class:`FileFormatError` that names the file and
+    the field; a caller that converts one value itself (as the command line does
+    for a date argument) reads ``problem``.
+    """
 
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
