@@ -30,7 +30,7 @@ PLUGINS = textwrap.dedent(
     """Plugins for the command-line tests."""
     import pendulum
     from sociaaldomein import (
-        Escalatieladder, Mandaat, MandaatRegel, Samenwerkingsafspraak, Trede, hookimpl,
+        Escalatieladder, Mandaat, MandaatRegel, Samenwerkingsafspraak, Trede,
     )
     from sociaaldomein.testing import ToyPilot
 
@@ -39,10 +39,7 @@ PLUGINS = textwrap.dedent(
         def __init__(self) -> None:
             super().__init__("mandaat")
 
-        @hookimpl
-        def sociaaldomein_mandaat(self, pilot):
-            if pilot.naam != "mandaat":
-                return None
+        def mandate(self):
             return Mandaat(
                 regels=[
                     MandaatRegel("wonen", "Woningcorporaties", ["woningtoewijzing", "huurschuld"])
@@ -52,10 +49,7 @@ PLUGINS = textwrap.dedent(
                 ],
             )
 
-        @hookimpl
-        def sociaaldomein_escalation(self, pilot):
-            if pilot.naam != "mandaat":
-                return None
+        def escalation(self):
             return Escalatieladder(
                 [Trede(3, "projectleider", "projectleider", pendulum.duration()),
                  Trede(4, "college", "B&W", pendulum.duration(weeks=1))],
@@ -67,8 +61,7 @@ PLUGINS = textwrap.dedent(
         def __init__(self) -> None:
             super().__init__("failing")
 
-        @hookimpl
-        def sociaaldomein_funding(self, pilot):
+        def funding(self):
             raise RuntimeError("the budget spreadsheet is missing")
     '''
 )
@@ -178,7 +171,7 @@ def test_plugins_lists_name_version_hooks_and_pilots(run: Run) -> None:
     assert "toy (sd-cli-testplugins 0.1)\n  pilots: toy\n" in out
     code, out, _ = run("--plugin", "mandaat", "plugins", "--json")
     (plugin,) = json.loads(out)
-    assert plugin.keys() == {"name", "distribution", "version", "hooks", "pilots"}
+    assert plugin.keys() == {"name", "distribution", "version", "hooks", "pilots", "failures"}
     assert (plugin["name"], plugin["distribution"], plugin["version"]) == (
         "mandaat",
         "sd-cli-testplugins",
@@ -186,9 +179,8 @@ def test_plugins_lists_name_version_hooks_and_pilots(run: Run) -> None:
     )
     assert plugin["pilots"] == ["mandaat"]
     assert plugin["hooks"] == sorted(plugin["hooks"])
-    assert {"sociaaldomein_pilots", "sociaaldomein_mandaat", "sociaaldomein_escalation"} <= set(
-        plugin["hooks"]
-    )
+    assert plugin["hooks"] == ["sociaaldomein_pilots"]
+    assert plugin["failures"] == []
 
 
 def test_a_broken_plugin_warns_and_strict_makes_it_an_error(run: Run) -> None:
@@ -326,17 +318,44 @@ def test_budget_text_json_and_csv(run: Run) -> None:
     assert run("budget", "--plugin", "toy", "--year", "12")[0] == 2
 
 
-def test_a_failing_plugin_is_named_with_its_hook(run: Run) -> None:
-    code, _, err = run("budget", "--plugin", "failing")
+FAILED_LINE = (
+    "sociaaldomein: warning: plugin 'failing' (sd-cli-testplugins 0.1) failed in funding() "
+    "for pilot 'failing': RuntimeError: the budget spreadsheet is missing; fix or uninstall "
+    "the distribution sd-cli-testplugins, or leave it out with --no-plugin failing\n"
+)
+
+
+def test_a_failing_plugin_is_named_and_the_other_pilots_go_on(run: Run, families: Path) -> None:
+    both = ("--plugin", "failing", "--plugin", "toy")
+    code, out, err = run("budget", *both)
+    assert (code, err) == (3, FAILED_LINE)
+    assert "failing: could not be assessed" in out
+    assert "toy" in out
+    code, out, err = run("budget", *both, "--json")
+    assert code == 3
+    data = json.loads(out)
+    assert set(data["per_pilot"]) == {"toy"}
+    assert [f["pilot"] for f in data["failed"]] == ["failing"]
+    code, out, err = run("assess", str(families), *both, "--json")
+    assert code == 3
+    verdicts = json.loads(out)["assessments"][0]["verdicts"]
+    assert verdicts["failing"]["outcome"] == "FAILED"
+    assert verdicts["toy"]["outcome"] != "FAILED"
+    code, out, err = run("plugins", *both, "--json")
+    assert code == 3
+    listed = {p["name"]: p for p in json.loads(out)}
+    assert [f["call"] for f in listed["failing"]["failures"]] == ["funding()"]
+    assert listed["toy"]["failures"] == []
+
+
+def test_strict_makes_a_failing_plugin_an_error(run: Run) -> None:
+    code, _, err = run("budget", "--plugin", "failing", "--strict")
     assert code == 1
-    assert err == (
-        "sociaaldomein: plugin error: plugin 'failing' failed in hook 'sociaaldomein_funding': "
-        "RuntimeError: the budget spreadsheet is missing; run with --traceback for details\n"
-    )
-    code, _, err = run("budget", "--plugin", "failing", "--traceback")
+    assert err.startswith("sociaaldomein: plugin error: plugin 'failing'")
+    assert "failed in funding() for pilot 'failing': RuntimeError" in err
+    code, _, err = run("budget", "--plugin", "failing", "--strict", "--traceback")
     assert code == 1
     assert "Traceback (most recent call last)" in err
-    assert err.rstrip().endswith("RuntimeError: the budget spreadsheet is missing")
 
 
 def test_an_internal_error_says_how_to_see_the_traceback(

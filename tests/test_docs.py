@@ -30,13 +30,13 @@ from sociaaldomein import (
     Citation,
     Compare,
     Gemeente,
-    LoadedPlugin,
     Pilot,
     PilotToestand,
     Rule,
     hookimpl,
     hookspecs,
 )
+from sociaaldomein.composition.discovery import LoadedPlugin
 from sociaaldomein.testing import ToyPilot
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -26,7 +26,6 @@ from sociaaldomein import (
     Evaluatiemoment,
     FundingRow,
     Gemeente,
-    LoadedPlugin,
     MomentSoort,
     PartnerOpzegging,
     Pilot,
@@ -36,6 +35,7 @@ from sociaaldomein import (
     TrajectEindregel,
     UitstroomAlsRegel,
 )
+from sociaaldomein.composition.discovery import LoadedPlugin
 
 __all__ = [
     "BUILT_IN_PLUGINS",

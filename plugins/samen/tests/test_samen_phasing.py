@@ -16,7 +16,6 @@ from sociaaldomein_samen import (
 )
 
 from sociaaldomein import (
-    OUTCOME_CODES,
     Cohort,
     Gemeente,
     Gezin,
@@ -27,6 +26,7 @@ from sociaaldomein import (
     Outcome,
     Verwijzer,
 )
+from sociaaldomein.domain.compiled import OUTCOME_CODES
 
 
 def gezin(verwijzer: Verwijzer | None) -> Gezin:

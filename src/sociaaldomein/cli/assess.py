@@ -2,7 +2,8 @@
 
 With --json: {"on": DATE, "assessments": [ASSESSMENT, ...]}, where each
 assessment is {"gezin_id", "on", "verdicts": {PILOT: VERDICT}} in the
-converters' format (see docs/cli.md).
+converters' format (see docs/cli.md).  A pilot whose plugin failed has the
+outcome FAILED with the plugin and the call named, and the exit code is 3.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 
 import pendulum
 
-from sociaaldomein.cli.common import OK, compose, date_argument, print_json, warn
+from sociaaldomein.cli.common import compose, date_argument, plugin_failures, print_json, warn
 from sociaaldomein.io import read_gezinnen, unstructure
 
 __all__ = ["add_arguments", "run"]
@@ -49,6 +50,6 @@ def run(args: argparse.Namespace) -> int:
     assessments = [gemeente.assess(g, on, pilots=names) for g in gezinnen]
     if args.json:
         print_json({"on": on.isoformat(), "assessments": [unstructure(a) for a in assessments]})
-        return OK
+        return plugin_failures(gemeente)
     print("\n\n".join(a.render() for a in assessments))
-    return OK
+    return plugin_failures(gemeente)

@@ -1,7 +1,9 @@
 """Show the funding overview: money per pilot, funder and calendar year, added exactly.
 
 With --json: {"years", "rows": [ROW, ...], "total", "per_pilot", "per_year",
-"per_funder"}; with --csv one line per row.  Amounts are exact decimal text
+"per_funder", "failed"}; with --csv one line per row.  A pilot whose plugin
+failed is listed in "failed" (and under the table), its money left out of
+every total; the exit code is then 3.  Amounts are exact decimal text
 ("42000.00"), see docs/cli.md.
 """
 
@@ -13,7 +15,7 @@ import sys
 from typing import Any, Final
 
 from sociaaldomein import FundingOverview, Money
-from sociaaldomein.cli.common import OK, compose, print_json
+from sociaaldomein.cli.common import compose, plugin_failures, print_json
 from sociaaldomein.io import unstructure
 
 __all__ = ["CSV_COLUMNS", "add_arguments", "overview_json", "run"]
@@ -77,6 +79,10 @@ def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[st
         "per_pilot": _money(overview.per_pilot()),
         "per_year": _money(overview.per_year()),
         "per_funder": _money(overview.per_funder()),
+        "failed": [
+            {"pilot": f.pilot, "plugin": f.plugin.name, "call": f.call, "error": f.error}
+            for f in overview.failed
+        ],
     }
 
 
@@ -116,4 +122,4 @@ def run(args: argparse.Namespace) -> int:
             )
     else:
         print(render(overview))
-    return OK
+    return plugin_failures(gemeente)

@@ -42,12 +42,14 @@ __all__ = [
     "BAD_INPUT",
     "FAILURE",
     "OK",
+    "PLUGIN_FAILED",
     "BadInputError",
     "Subcommand",
     "compose",
     "compose_scenario",
     "date_argument",
     "installed_plugin_names",
+    "plugin_failures",
     "print_json",
     "resolve_scenario",
 ]
@@ -58,6 +60,10 @@ FAILURE: Final = 1
 """Exit code: an internal error, or a plugin failed (the message names it and its hook)."""
 BAD_INPUT: Final = 2
 """Exit code: bad input: a file, an argument, an unknown pilot or plugin."""
+PLUGIN_FAILED: Final = 3
+"""Exit code: the command did its work, but a plugin failed: the pilots it concerns say
+"could not be assessed" and every other pilot's answer is complete (``--strict`` makes
+such a failure an error, exit code 1)."""
 
 
 class BadInputError(Exception):
@@ -116,7 +122,9 @@ def _reported(load: Callable[[], object]) -> None:
         warnings.simplefilter("always", PluginLoadWarning)
         load()
     for w in caught:
-        if issubclass(w.category, PluginLoadWarning):
+        # A plugin written against an older contract is for its author to update; the
+        # person running the command sees one line, not a Python warning.
+        if issubclass(w.category, PluginLoadWarning | DeprecationWarning):
             warn(str(w.message))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -127,11 +135,17 @@ def compose(args: argparse.Namespace, naam: str = "Groningen") -> Gemeente:
     allow: list[str] | None = args.plugin or None
     if allow:
         _unknown_plugins(allow)
-    gemeente = Gemeente(naam)
-    _reported(
-        lambda: gemeente.load_entry_points(allow=allow, block=args.no_plugin, strict=args.strict)
-    )
+    gemeente = Gemeente(naam, strict=args.strict)
+    _reported(lambda: gemeente.load_entry_points(allow=allow, block=args.no_plugin))
+    _reported(gemeente.compile)
     return gemeente
+
+
+def plugin_failures(gemeente: Gemeente) -> int:
+    """One warning line per plugin failure; :data:`PLUGIN_FAILED` when there was one."""
+    for failure in gemeente.failures:
+        warn(f"{failure.message()}; {failure.advice()}")
+    return PLUGIN_FAILED if gemeente.failures else OK
 
 
 def _entry_point(name: str, source: str | None, field: str) -> EntryPoint:

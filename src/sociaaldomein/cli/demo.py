@@ -19,7 +19,7 @@ import pendulum
 
 from sociaaldomein import Gemeente, Gezin, PluginError
 from sociaaldomein.cli.budget import render
-from sociaaldomein.cli.common import OK, compose, date_argument, installed_plugin_names
+from sociaaldomein.cli.common import compose, date_argument, installed_plugin_names, plugin_failures
 
 __all__ = ["GRONINGEN_PILOTS", "add_arguments", "demo", "example_date", "example_families", "run"]
 
@@ -136,5 +136,6 @@ def run(args: argparse.Namespace) -> int:
     if not args.plugin:
         installed = set(installed_plugin_names())
         args.plugin = [name for name in GRONINGEN_PILOTS if name in installed]
-    demo(compose(args), on=args.on)
-    return OK
+    gemeente = compose(args)
+    demo(gemeente, on=args.on)
+    return plugin_failures(gemeente)

@@ -102,7 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="The governance of Dutch municipal social-domain pilots, as code.",
-        epilog="Exit codes: 0 success, 2 bad input, 1 internal or plugin error.",
+        epilog=(
+            "Exit codes: 0 success, 2 bad input, 1 internal or plugin error (with --strict), "
+            "3 a plugin failed and the other pilots' answers are complete, "
+            "4 partial simulation results."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_common(parser, sub=False)

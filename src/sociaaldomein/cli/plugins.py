@@ -1,7 +1,9 @@
-"""List the installed plugins: name, version, hooks and the pilots they provide.
+"""List the installed plugins: name, version, hooks, the pilots they provide and their failures.
 
 With --json, a list of objects, one per plugin:
-{"name", "distribution", "version", "hooks": [...], "pilots": [...]}.
+{"name", "distribution", "version", "hooks": [...], "pilots": [...],
+"failures": [{"call", "pilot", "error"}, ...]}.  A plugin that failed is listed
+like every other, with its failure; the exit code is then 3.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import argparse
 from typing import Any
 
 from sociaaldomein import Gemeente
-from sociaaldomein.cli.common import OK, compose, print_json
+from sociaaldomein.cli.common import OK, compose, plugin_failures, print_json
 
 __all__ = ["add_arguments", "describe", "run"]
 
@@ -21,25 +23,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
-    """One object per plugin loaded from an entry point (the ``--json`` shape)."""
+    """One object per registered plugin (the ``--json`` shape)."""
     return [
         {
-            "name": loaded.name,
-            "distribution": loaded.distribution,
-            "version": loaded.version,
-            "hooks": gemeente.hooks_of(loaded.name),
-            "pilots": sorted(Gemeente(plugins=[loaded.plugin]).pilots),
+            "name": info.ref.name,
+            "distribution": info.ref.distribution,
+            "version": info.ref.version,
+            "hooks": list(info.hooks),
+            "pilots": sorted(info.pilots),
+            "failures": [
+                {"call": f.call, "pilot": f.pilot, "error": f.error} for f in info.failures
+            ],
         }
-        for loaded in gemeente.loaded
+        for info in gemeente.plugins_info()
     ]
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the plugins."""
-    plugins = describe(compose(args))
+    gemeente = compose(args)
+    plugins = describe(gemeente)
     if args.json:
         print_json(plugins)
-        return OK
+        return plugin_failures(gemeente)
     if not plugins:
         print("no plugins installed (entry-point group 'sociaaldomein')")
         return OK
@@ -49,5 +55,8 @@ def run(args: argparse.Namespace) -> int:
         version = " ".join(str(v) for v in (p["distribution"], p["version"]) if v)
         print(f"{p['name']}" + (f" ({version})" if version else ""))
         print(f"  pilots: {', '.join(p['pilots']) or '(none)'}")
-        print(f"  hooks:  {', '.join(p['hooks'])}")
-    return OK
+        print(f"  hooks:  {', '.join(p['hooks']) or '(none)'}")
+        for f in p["failures"]:
+            about = f" for pilot {f['pilot']!r}" if f["pilot"] else ""
+            print(f"  failed: in {f['call']}{about}: {f['error']}")
+    return plugin_failures(gemeente)
