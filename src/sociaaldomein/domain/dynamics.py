@@ -44,6 +44,7 @@ __all__ = [
     "changes",
     "evaluate_monthly",
     "precompute",
+    "require_declared",
     "split",
     "view",
 ]
@@ -91,7 +92,8 @@ def _who(rule: Rule, pilot: str | None) -> str:
     return f"rule {text!r}{where}"
 
 
-def _refuse_undeclared(rule: Rule, pilot: str | None) -> None:
+def require_declared(rule: Rule, *, pilot: str | None = None) -> None:
+    """Refuse ``rule`` if a leaf does not say which facts it reads, naming it and ``pilot``."""
     for leaf in rule.undeclared():
         raise InvalidValueError(
             f"{type(leaf).__name__}.facts",
@@ -111,7 +113,7 @@ def split(rule: Rule, statics: list[Rule], *, pilot: str | None = None) -> Rule:
     problems whose class cannot evaluate a columnar cohort (a
     :class:`~sociaaldomein.Predicate` without ``vector``).
     """
-    _refuse_undeclared(rule, pilot)
+    require_declared(rule, pilot=pilot)
     return _split(rule, statics, pilot)
 
 

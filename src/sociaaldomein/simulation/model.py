@@ -19,7 +19,7 @@ Money is kept in integer cents (``int64``) inside the model and the kernels;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -27,19 +27,20 @@ import attrs
 import numpy as np
 import pendulum
 
-from sociaaldomein.composition.gemeente import Gemeente
+from sociaaldomein.composition.gemeente import Compilation, Gemeente
 from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.compiled import OUTCOME_CODES, CompiledPilot
-from sociaaldomein.domain.dynamics import precompute, split, view
+from sociaaldomein.domain.dynamics import changes, precompute, require_declared, split, view
 from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.money import CENT, Money
 from sociaaldomein.domain.periode import month_index
-from sociaaldomein.domain.pilot import Looptijd
+from sociaaldomein.domain.pilot import Looptijd, Pilot
+from sociaaldomein.domain.provenance import PluginFailure
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Outcome
-from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
 from sociaaldomein.simulation.settings import PRIORITIES, Settings
 
 __all__ = [
@@ -63,6 +64,7 @@ NOT_PLACED: Final = {-1: "not eligible", -2: "referred elsewhere", -3: "regular 
 _ELIGIBLE: Final = OUTCOME_CODES[Outcome.ELIGIBLE]
 _REFERRED: Final = OUTCOME_CODES[Outcome.REFERRED]
 _REGULAR: Final = OUTCOME_CODES[Outcome.REGULAR_ROUTE]
+_OUTCOME: Final = "outcome:{}"  # the precomputed outcome codes of pilot {} (dynamics)
 
 
 def threshold(p: float) -> int:
@@ -90,15 +92,17 @@ class Dynamics:
 
     ``pilots`` are the compiled pilots with every part of their rules that
     reads no changing fact replaced by a precomputed column
-    (:func:`sociaaldomein.domain.dynamics.split`); those columns are computed
-    once per epoch of months whose answer is the same.  Both kernels route
-    through :meth:`routes`, so they decide alike by construction.
+    (:func:`sociaaldomein.domain.dynamics.split`), or ``None`` for a pilot
+    none of whose rules changes: its outcome codes are a precomputed column.
+    The columns are computed once per epoch of months whose answer is the
+    same.  Both kernels route through :meth:`routes`, so they decide alike by
+    construction.
     """
 
-    pilots: tuple[CompiledPilot, ...]
+    pilots: tuple[CompiledPilot | None, ...]
     cohort: Cohort  # without Gezin objects: a view replaces its problems
     dates: tuple[pendulum.Date, ...]
-    statics: tuple[dict[str, Array], ...]  # per static epoch: the precomputed columns, (F,) bool
+    statics: tuple[dict[str, Array], ...]  # per static epoch: the precomputed columns, (F,)
     gates: tuple[Array, ...]  # per static epoch: (P, F) bool, phased intake allows
     epoch_of_month: Array
 
@@ -112,15 +116,29 @@ class Dynamics:
     ) -> Dynamics:
         """Split the pilots' rules and precompute their static parts (once per run set)."""
         statics: list[Rule] = []
-        split_pilots = []
-        for cp in pilots:
+        split_pilots: list[CompiledPilot | None] = []
+        fixed: dict[str, CompiledPilot] = {}
+        for p, cp in enumerate(pilots):
             name = cp.pilot.naam
+            rules = [cp.eligibility, *(r.when for r in cp.routes)]
+            for rule in rules:
+                require_declared(rule, pilot=name)
+            if not any(changes(r) for r in rules):
+                fixed[_OUTCOME.format(p)] = cp
+                split_pilots.append(None)
+                continue
             routes = tuple(
                 attrs.evolve(r, when=split(r.when, statics, pilot=name)) for r in cp.routes
             )
             eligibility = split(cp.eligibility, statics, pilot=name)
             split_pilots.append(attrs.evolve(cp, eligibility=eligibility, routes=routes))
-        columns = [precompute(statics, cohort, d) for d in dates]
+
+        def columns_on(day: pendulum.Date) -> dict[str, Array]:
+            out = precompute(statics, cohort, day)
+            out.update({key: cp.outcomes(cohort, day) for key, cp in fixed.items()})
+            return out
+
+        columns = [columns_on(d) for d in dates]
         epochs, of_month = _dedupe([(*c.values(), gates[m]) for m, c in enumerate(columns)])
         names = list(columns[0]) if columns else []
         return cls(
@@ -137,7 +155,11 @@ class Dynamics:
         e = int(self.epoch_of_month[month])
         now = view(self.cohort, problems, rows=rows, precomputed=self.statics[e])
         on = self.dates[month]
-        return combine([cp.outcomes(now, on) for cp in self.pilots], self.gates[e][:, rows])
+        outcomes = [
+            now.column(_OUTCOME.format(p)) if cp is None else cp.outcomes(now, on)
+            for p, cp in enumerate(self.pilots)
+        ]
+        return combine(outcomes, self.gates[e][:, rows])
 
 
 @attrs.frozen(eq=False)
@@ -145,7 +167,10 @@ class Model:
     """Everything the kernels need, as arrays.  Built by :func:`build_model`."""
 
     settings: Settings
-    gemeente: Gemeente
+    pilot_values: tuple[Pilot, ...]
+    """The routed pilots as compiled (looptijd, partners); the model holds no composition."""
+    failed: tuple[PluginFailure, ...]
+    """The pilots left out because their plugin failed: results list them as not simulated."""
     pilots: tuple[str, ...]
     dates: tuple[pendulum.Date, ...]
     n_families: int
@@ -207,19 +232,19 @@ def _month_span(start: pendulum.Date, looptijd: Looptijd) -> tuple[int, int]:
     return first, last
 
 
-def _plan(gemeente: Gemeente, name: str, settings: Settings, start: pendulum.Date) -> Array:
-    from sociaaldomein.domain.budget import monthly_plan
+def _plan(compiled: CompiledPilot, settings: Settings, start: pendulum.Date) -> Array:
+    from sociaaldomein.domain.budget import Begroting, monthly_plan
 
     months = settings.months
     out = np.zeros(months, dtype=np.int64)
-    pilot = gemeente.pilot(name)
+    pilot, name = compiled.pilot, compiled.name
     design = settings.design(name)
     if design.budget is not None:
         spread = list(monthly_plan(design.budget, pilot.looptijd.periode))
     else:
         spread = []
         looptijd_months = list(pilot.looptijd.periode.month_starts())
-        for year, amount in gemeente.funding(pilots=[name]).per_year().items():
+        for year, amount in Begroting(compiled.funding).per_year().items():
             in_year = [d for d in looptijd_months if d.year == year] or [
                 pendulum.date(year, m, 1) for m in range(1, 13)
             ]
@@ -309,14 +334,29 @@ def _dedupe(per_month: Sequence[tuple[Array, ...]]) -> tuple[list[tuple[Array, .
     return epochs, of_month
 
 
-def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model:
-    """Compile ``gemeente`` for simulating ``cohort`` under ``settings`` (once per run set)."""
-    names = settings.routing or tuple(gemeente.pilots)
-    for name in names:
-        gemeente.pilot(name)  # an unknown name raises, listing the known pilots
-    for name in settings.pilots:
-        if name not in names:
-            gemeente.pilot(name)
+def build_model(
+    source: Gemeente | Mapping[str, CompiledPilot], cohort: Cohort, settings: Settings
+) -> Model:
+    """Build the model of ``source`` simulating ``cohort`` under ``settings`` (once per run set).
+
+    ``source`` is a composition (compiled here, once) or its compiled pilots
+    (:meth:`Gemeente.compile <sociaaldomein.Gemeente.compile>`); nothing in the
+    model refers back to the composition, and no plugin is called after this.
+    A pilot whose plugin failed is left out and listed in :attr:`Model.failed`.
+    """
+    compiled: Mapping[str, CompiledPilot] = (
+        source.compile() if isinstance(source, Gemeente) else source
+    )
+    broken = compiled.failed if isinstance(compiled, Compilation) else {}
+    order = list(compiled.names) if isinstance(compiled, Compilation) else list(compiled)
+    for name in [*(settings.routing or ()), *settings.pilots]:
+        if name not in order:
+            raise UnknownPilotError(name, order)
+    wanted = settings.routing or tuple(order)
+    names = tuple(n for n in wanted if n in compiled)
+    failed = tuple(broken[n].failure for n in wanted if n in broken)
+    if not names and failed:
+        raise PluginFailedError(failed[0])
     if not 1 <= len(names) <= 8:
         raise InvalidValueError(
             "Settings.routing", f"a simulation takes 1 to 8 pilots, got {len(names)}"
@@ -324,17 +364,15 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
     start = settings.start.replace(day=1)
     dates = tuple(start.add(months=m) for m in range(settings.months))
     window_end = start.add(months=settings.months)
-    compiled = gemeente.compile()
     n_pilots, n_months = len(names), settings.months
+    values = tuple(compiled[n].pilot for n in names)
 
-    spans = [_month_span(start, gemeente.pilot(n).looptijd) for n in names]
+    spans = [_month_span(start, pilot.looptijd) for pilot in values]
     starts = np.asarray([s for s, _ in spans], dtype=np.int64)
     designs = [settings.design(n) for n in names]
     # The plugins' cost models are asked here, once; the kernels only see cents.
-    costs = tuple(
-        d.costs(gemeente.compiled(n).cost_model) for n, d in zip(names, designs, strict=True)
-    )
-    plans = np.stack([_plan(gemeente, n, settings, start) for n in names])
+    costs = tuple(d.costs(compiled[n].cost_model) for n, d in zip(names, designs, strict=True))
+    plans = np.stack([_plan(compiled[n], settings, start) for n in names])
     pots = [_pots(plans[p], dates, designs[p].budget_scope) for p in range(n_pilots)]
     width = max(len(b) for _, b in pots)
     pot_budget = np.zeros((n_pilots, width), dtype=np.int64)
@@ -346,7 +384,7 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
     def always_open(cp: CompiledPilot) -> CompiledPilot:
         lt = cp.pilot.looptijd
         wide = Looptijd(min(lt.start, start), max(lt.eind, window_end))
-        return CompiledPilot(attrs.evolve(cp.pilot, looptijd=wide), cp.eligibility, cp.routes)
+        return cp.with_pilot(attrs.evolve(cp.pilot, looptijd=wide))
 
     opened = [always_open(compiled[n]) for n in names]
     gates = _gates(settings, names, starts, cohort, n_months)
@@ -367,14 +405,14 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
 
     moments = []
     for p, name in enumerate(names):
-        plan = gemeente.compiled(name).evaluation_plan
+        plan = compiled[name].evaluation_plan
         if plan is None:
             continue
-        for day, moment in plan.schedule(gemeente.pilot(name).looptijd.periode):
+        for day, moment in plan.schedule(compiled[name].pilot.looptijd.periode):
             m = month_index(start, day)
             if 0 <= m < n_months:
                 moments.append((p, m, moment.naam))
-    rules = [gemeente.compiled(n).pilot_termination for n in names]
+    rules = [compiled[n].pilot_termination for n in names]
     level0, target = _family_levels(cohort, settings)
 
     def per_pilot(values: Sequence[int | float | bool], dtype: type = np.int64) -> Array:
@@ -382,15 +420,16 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
 
     return Model(
         settings=settings,
-        gemeente=gemeente,
+        pilot_values=values,
+        failed=failed,
         pilots=tuple(names),
         dates=dates,
         n_families=len(cohort),
         costs=costs,
         capacity=per_pilot(
             [
-                _capacity(d.capacity, gemeente.pilot(n).capaciteit)
-                for n, d in zip(names, designs, strict=True)
+                _capacity(d.capacity, pilot.capaciteit)
+                for pilot, d in zip(values, designs, strict=True)
             ]
         ),
         fixed_cents=per_pilot([cents(c.vast_per_maand) for c in costs]),
@@ -431,8 +470,8 @@ def build_model(gemeente: Gemeente, cohort: Cohort, settings: Settings) -> Model
             tuple(r for r in rs if isinstance(r, PartnerOpzegging)) for rs in rules
         ),
         partners=tuple(
-            d.partners or tuple(o.naam for o in gemeente.pilot(n).partners)
-            for n, d in zip(names, designs, strict=True)
+            d.partners or tuple(o.naam for o in pilot.partners)
+            for pilot, d in zip(values, designs, strict=True)
         ),
         t_referral=threshold(settings.referral_probability),
         t_problem_change=threshold(settings.problem_change_probability) >> 16,
