@@ -31,7 +31,7 @@ from sociaaldomein.testing import ToyPilot, make_gezin
 
 ON = pendulum.date(2024, 6, 1)
 BELEID = Citation("beleidsregel-2024.txt", "Artikel 1")
-TWO_PROBLEMS = {"problemen": ["SCHULDEN", "VERSLAVING"]}
+TWO = ["SCHULDEN", "VERSLAVING"]
 
 
 class Tuinwijk:
@@ -56,7 +56,7 @@ class Greedy:
 def test_a_plugin_answering_for_a_pilot_it_does_not_provide_is_refused() -> None:
     with pytest.warns(DeprecationWarning, match="0.1 contract"):
         gemeente = Gemeente(plugins=[ToyPilot(), Greedy()])
-    gezin = make_gezin(**TWO_PROBLEMS)
+    gezin = make_gezin(problemen=TWO)
     assert gemeente.assess(gezin, ON)["toy"].outcome is Outcome.ELIGIBLE, "the provider's rule"
     (failure,) = gemeente.failures
     assert failure.plugin.name == "greedy"
@@ -67,7 +67,7 @@ def test_a_plugin_answering_for_a_pilot_it_does_not_provide_is_refused() -> None
 
 def test_a_policy_change_shows_its_provenance_in_the_explanation() -> None:
     gemeente = Gemeente(plugins=[ToyPilot(), ToyPilot("other"), Tuinwijk()])
-    verdict = gemeente.assess(make_gezin(**TWO_PROBLEMS, wijk="Selwerd"), ON)["toy"]
+    verdict = gemeente.assess(make_gezin(problemen=TWO, wijk="Selwerd"), ON)["toy"]
     assert verdict.outcome is Outcome.NOT_ELIGIBLE
     assert verdict.provenance is not None
     assert [p.name for p in verdict.provenance.changed_by] == ["tuinwijk"]
@@ -151,7 +151,7 @@ def test_a_call_time_failure_is_contained_and_named(
     broken: ToyPilot, call: str, error: str
 ) -> None:
     gemeente = Gemeente(plugins=[ToyPilot("before"), broken, ToyPilot("after")])
-    gezin = make_gezin(**TWO_PROBLEMS)
+    gezin = make_gezin(problemen=TWO)
     assessment = gemeente.assess(gezin, ON)
     assert assessment["before"].outcome is Outcome.ELIGIBLE
     assert assessment["after"].outcome is Outcome.ELIGIBLE
@@ -174,7 +174,7 @@ def test_a_call_time_failure_is_contained_and_named(
 
 def test_a_hook_with_a_wrong_signature_is_kept_as_a_failed_plugin() -> None:
     gemeente = Gemeente(plugins=[ToyPilot(), BadHookSignature()])
-    verdict = gemeente.assess(make_gezin(**TWO_PROBLEMS), ON)
+    verdict = gemeente.assess(make_gezin(problemen=TWO), ON)
     assert verdict["toy"].outcome is Outcome.ELIGIBLE
     assert verdict["bad-signature"].outcome is Outcome.FAILED
     assert "registration" in verdict["bad-signature"].render()
@@ -184,7 +184,7 @@ def test_a_hook_with_a_wrong_signature_is_kept_as_a_failed_plugin() -> None:
 def test_a_plugin_that_prints_never_writes_to_standard_output(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    Gemeente(plugins=[Printing()]).assess(make_gezin(**TWO_PROBLEMS), ON)
+    Gemeente(plugins=[Printing()]).assess(make_gezin(problemen=TWO), ON)
     out, err = capsys.readouterr()
     assert out == ""
     assert "debug output of a plugin" in err
@@ -246,7 +246,7 @@ def test_a_01_plugin_still_works_with_a_deprecation_warning() -> None:
     messages = " ".join(str(w.message) for w in caught)
     assert "sociaaldomein_mandaat is renamed sociaaldomein_mandate" in messages
     assert "subclass sociaaldomein.PilotPlugin" in messages
-    assessment = gemeente.assess(make_gezin(**TWO_PROBLEMS), ON)
+    assessment = gemeente.assess(make_gezin(problemen=TWO), ON)
     assert assessment["old"].outcome is Outcome.ELIGIBLE
     assert assessment["toy"].outcome is Outcome.ELIGIBLE
     assert gemeente.failures == ()
@@ -289,5 +289,53 @@ def test_the_root_exports_only_public_names() -> None:
     assert "OUTCOME_CODES" not in sociaaldomein.__all__
     assert "LoadedPlugin" not in sociaaldomein.__all__
     with pytest.warns(DeprecationWarning, match="import it from sociaaldomein.domain.compiled"):
-        codes = sociaaldomein.OUTCOME_CODES  # type: ignore[attr-defined]
+        codes = sociaaldomein.OUTCOME_CODES
     assert codes[Outcome.FAILED] == len(Outcome) - 1
+
+
+# The simulation works from compiled values ---------------------------------------
+
+
+class Counted(ToyPilot):
+    """A toy pilot that counts every call the composition makes into it."""
+
+    calls = 0
+
+    def eligibility(self) -> Rule:
+        Counted.calls += 1
+        return super().eligibility()
+
+    def funding(self) -> Sequence[object]:  # type: ignore[override]
+        Counted.calls += 1
+        return super().funding()
+
+    def pilot_termination(self) -> Sequence[object]:  # type: ignore[override]
+        Counted.calls += 1
+        return super().pilot_termination()
+
+
+def test_a_simulation_calls_no_plugin_after_compiling_and_holds_no_composition() -> None:
+    from sociaaldomein.simulation import Settings, generate_cohort, simulate
+    from sociaaldomein.simulation.model import build_model
+
+    gemeente = Gemeente(plugins=[Counted()])
+    compiled = gemeente.compile()
+    before = Counted.calls
+    settings = Settings(pendulum.date(2024, 1, 1), months=6)
+    cohort = generate_cohort(300, seed=3)
+    results = simulate(gemeente, cohort, settings, runs=4, seed=1)
+    model = build_model(compiled, cohort, settings)
+    assert Counted.calls == before, "no plugin call inside a simulation"
+    assert not any(isinstance(v, Gemeente) for v in attrs.astuple(model, recurse=False))
+    assert results.runs == 4
+
+
+def test_a_pilot_whose_plugin_failed_is_left_out_of_a_simulation_with_a_line() -> None:
+    from sociaaldomein.simulation import Settings, generate_cohort, simulate
+
+    gemeente = Gemeente(plugins=[ToyPilot(), Raising("broken")])
+    settings = Settings(pendulum.date(2024, 1, 1), months=3)
+    results = simulate(gemeente, generate_cohort(200, seed=2), settings, runs=2)
+    assert results.pilots == ("toy",)
+    rendered = results.summary().render()
+    assert "broken: could not be simulated: plugin 'broken'" in rendered

@@ -23,6 +23,7 @@ import pendulum
 
 from sociaaldomein.domain.cohort import Array
 from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.provenance import PluginFailure
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.simulation.runs import ASSESSED, ENDED_BY, SERIES, Batch
 from sociaaldomein.simulation.summary import Summary, SummaryRow, require
@@ -82,6 +83,8 @@ class Results:
     budget_cents: Array  # (D, P) int64
     capacity: Array  # (D, P) int64, BIG: no cap
     moments: tuple[tuple[int, int, str], ...]
+    failed: tuple[PluginFailure, ...] = ()
+    """Pilots that were not simulated because their plugin failed."""
 
     @classmethod
     def of(
@@ -116,6 +119,7 @@ class Results:
             budget_cents=budget,
             capacity=capacity,
             moments=model.moments,
+            failed=model.failed,
         )
 
     # shape ------------------------------------------------------------------
@@ -318,7 +322,8 @@ class Results:
                     rows.append(
                         SummaryRow(d, pilot, name, n, mean, sd, lo, hi, mean - half, mean + half)
                     )
-        return Summary(level, self.designs, tuple(rows))
+        skipped = tuple(f"{f.pilot}: could not be simulated: {f.message()}" for f in self.failed)
+        return Summary(level, self.designs, tuple(rows), skipped)
 
     def digest(self) -> str:
         """A SHA-256 of every result array: equal digests mean bit-identical results."""

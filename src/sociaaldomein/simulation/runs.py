@@ -121,7 +121,7 @@ def _vote_end(model: Model, p: int, rng: np.random.Generator) -> int | None:
     if not requests or not rules:
         return None
     requests.sort()
-    pilot = model.gemeente.pilot(model.pilots[p])
+    pilot = model.pilot_values[p]
     for month in sorted({r[0] for r in requests}):
         if month >= model.months:
             break

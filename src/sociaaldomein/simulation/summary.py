@@ -50,6 +50,8 @@ class Summary:
     level: float
     designs: tuple[Mapping[str, Any], ...]
     rows: tuple[SummaryRow, ...]
+    not_simulated: tuple[str, ...] = ()
+    """One line per pilot left out because its plugin failed."""
 
     def to_pandas(self) -> Any:
         """The rows as a ``pandas.DataFrame``, with the design's values as columns."""
@@ -82,6 +84,7 @@ class Summary:
         fmt = "  ".join(f"{{:<{w}}}" for w in widths)
         out = [fmt.format(*head), fmt.format(*("-" * w for w in widths))]
         out += [fmt.format(*cells) for cells in lines]
+        out += self.not_simulated
         return "\n".join(out)
 
     def __str__(self) -> str:
