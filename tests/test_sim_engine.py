@@ -407,11 +407,17 @@ class Case:
         return generate_cohort(self.families, seed=self.cohort_seed)
 
     def model(self) -> Model:
+        return build_model(self.gemeente(), self.cohort(), self.settings())
+
+    def gemeente(self) -> Gemeente:
         gemeente = Gemeente(plugins=[LooseRulePilot(capacity=5, min_problems=self.min_problems)])
         gemeente.register(
             VotingPilot("vote", capacity=3, min_problems=2, start=pendulum.date(2024, 4, 1))
         )
-        settings = Settings(
+        return gemeente
+
+    def settings(self) -> Settings:
+        return Settings(
             START,
             months=self.months,
             referral_probability=self.referral,
@@ -419,7 +425,6 @@ class Case:
             families_return=self.returning,
             default=self.design,
         )
-        return build_model(gemeente, self.cohort(), settings)
 
 
 small = st.builds(
@@ -458,8 +463,7 @@ def test_a_run_does_not_depend_on_its_batch(case: Case) -> None:
 @settings(max_examples=40, deadline=None)
 @given(case=small)
 def test_money_is_conserved_to_the_cent(case: Case) -> None:
-    model = case.model()
-    r = simulate(model.gemeente, case.cohort(), model.settings, runs=case.runs, seed=case.seed)
+    r = simulate(case.gemeente(), case.cohort(), case.settings(), runs=case.runs, seed=case.seed)
     for pilot in r.pilots:
         budget = r.budget(pilot)
         plan = Money.total(money(int(c)) for c in r.series("plan_cents", pilot)[0])
