@@ -1,52 +1,25 @@
-"""The plugin as a distribution: entry point, composition with others, example families."""
+"""The plugin as a distribution: its defaults, two readings side by side, example families."""
 
 from __future__ import annotations
 
-import pendulum
 from sociaaldomein_gezinsverzorger import EXAMPLE_DATE, GezinsverzorgerPilot, example_families
 
 from sociaaldomein import Gemeente, Money, Outcome, PilotPlugin
-from sociaaldomein.testing import ToyPilot, assert_silent_on_other_pilots
 
 
-def test_the_plugin_is_discovered_through_its_entry_point() -> None:
-    """Registered in the entry-point group ``sociaaldomein`` and built without arguments, so
-    every default is the reading of 000_6fd8bb18cab06410.txt."""
-    groningen = Gemeente()
-    loaded = groningen.load_entry_points(allow=["gezinsverzorger"], strict=True)
-    assert [(p.name, p.distribution, p.version) for p in loaded] == [
-        ("gezinsverzorger", "sociaaldomein-gezinsverzorger", "0.1.0")
-    ]
-    assert isinstance(loaded[0].plugin, GezinsverzorgerPilot)
-    pilot = groningen.pilot("gezinsverzorger")
-    assert pilot.capaciteit == 10
-    assert pilot.brief is not None
-    assert pilot.brief.reference == "438104-2021"
-    # PilotPlugin implements every hook; the letter gives no mandate and no ladder.
-    assert groningen.hooks_of("gezinsverzorger") == [
-        "sociaaldomein_cost_model",
-        "sociaaldomein_eligibility",
-        "sociaaldomein_escalation",
-        "sociaaldomein_evaluation_plan",
-        "sociaaldomein_funding",
-        "sociaaldomein_mandaat",
-        "sociaaldomein_pilot_termination",
-        "sociaaldomein_pilots",
-        "sociaaldomein_routes",
-        "sociaaldomein_trajectory_termination",
-    ]
-    assert groningen.compiled("gezinsverzorger").mandate is None
-    assert groningen.compiled("gezinsverzorger").escalation is None
-
-
-def test_the_plugin_answers_only_for_its_own_pilot() -> None:
-    """Every hook returns None for another pilot (hookspecs), so pilots compose."""
+def test_built_without_arguments_the_plugin_is_the_letters_reading() -> None:
+    """Discovery and the contract are checked by test_gezinsverzorger_conformance.py; built as
+    the entry point builds it, every default is the reading of 000_6fd8bb18cab06410.txt."""
     plugin = GezinsverzorgerPilot()
-    toy = ToyPilot(start=pendulum.date(2021, 1, 1), end=pendulum.date(2024, 1, 1))
-    assert_silent_on_other_pilots(plugin)
-    groningen = Gemeente(plugins=[plugin, toy])
-    assert sorted(groningen.pilots) == ["gezinsverzorger", "toy"]
-    assert groningen.compiled("toy").routes == ()
+    assert isinstance(plugin, PilotPlugin)
+    compiled = Gemeente(plugins=[plugin]).compiled("gezinsverzorger")
+    assert compiled.pilot.capaciteit == 10
+    assert compiled.pilot.brief is not None
+    assert compiled.pilot.brief.reference == "438104-2021"
+    assert compiled.eligibility is plugin.eligibility_rule
+    # The letter gives no mandate and no ladder.
+    assert compiled.mandate is None
+    assert compiled.escalation is None
 
 
 def test_two_designs_run_side_by_side_under_their_own_names() -> None:
@@ -64,13 +37,6 @@ def test_two_designs_run_side_by_side_under_their_own_names() -> None:
         "gezinsverzorger": Money(336_000),
         "gv-acht": Money(336_000),
     }
-
-
-def test_the_plugin_is_a_pilot_plugin() -> None:
-    """Built on PilotPlugin (silence on other pilots is checked above)."""
-    plugin = GezinsverzorgerPilot()
-    assert isinstance(plugin, PilotPlugin)
-    assert plugin.sociaaldomein_eligibility(plugin.pilot) is plugin.eligibility_rule
 
 
 def test_the_example_families_show_every_outcome_the_pilot_gives() -> None:

@@ -1,4 +1,4 @@
-"""The plugin: discovery, hooks for its own pilot only, partners, evaluation and examples."""
+"""The plugin: its defaults, partners, evaluation, looptijd and examples."""
 
 from __future__ import annotations
 
@@ -12,39 +12,19 @@ from sociaaldomein_hoogkerk import (
 )
 
 from sociaaldomein import Gemeente, Organisatie, Outcome, PilotPlugin, PilotStatus, PilotToestand
-from sociaaldomein.testing import ToyPilot, assert_silent_on_other_pilots
 
 MAART_2017 = pendulum.date(2017, 3, 1)
 
 
-def test_the_plugin_is_discovered_through_its_entry_point() -> None:
-    """Installed, the plugin registers under the entry-point group ``sociaaldomein``."""
-    groningen = Gemeente("Groningen")
-    loaded = groningen.load_entry_points(allow=["hoogkerk"])
-    assert [(p.name, p.distribution) for p in loaded] == [("hoogkerk", "sociaaldomein-hoogkerk")]
-    assert isinstance(loaded[0].plugin, HoogkerkPilot)
-    pilot = groningen.pilot("hoogkerk")
-    assert pilot.brief == LETTER
-    assert "sociaaldomein_routes" in groningen.hooks_of("hoogkerk")
-
-
-def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
-    """Every hook returns None for another pilot, so other plugins and policies keep their
-    answers."""
-    toy = ToyPilot(start=pendulum.date(2017, 1, 1), end=pendulum.date(2018, 1, 1))
-    plugin = HoogkerkPilot()
-    groningen = Gemeente("Groningen", plugins=[toy, plugin])
-    assert_silent_on_other_pilots(plugin)
-    assert groningen.compiled("toy").routes == ()
-    assert groningen.compiled("toy").eligibility.text() != DOELGROEP_LABEL
-    assert groningen.compiled("toy").evaluation_plan is None
-
-
-def test_the_plugin_is_a_pilot_plugin() -> None:
-    """Built on PilotPlugin (silence on other pilots is checked above)."""
+def test_built_without_arguments_the_plugin_is_the_letters_reading() -> None:
+    """Discovery and the contract are checked by test_hoogkerk_conformance.py; built as the
+    entry point builds it, the plugin is the proeftuin of 004_b7ccad7045cc3ba8.txt."""
     plugin = HoogkerkPilot()
     assert isinstance(plugin, PilotPlugin)
-    assert plugin.sociaaldomein_routes(plugin.pilot) == plugin.routes()
+    compiled = Gemeente("Groningen", plugins=[plugin]).compiled("hoogkerk")
+    assert compiled.pilot.brief == LETTER
+    assert compiled.eligibility.text() == DOELGROEP_LABEL
+    assert compiled.routes == tuple(plugin.routes())
 
 
 def test_eight_providers_clearly_marked_as_placeholders() -> None:

@@ -1,4 +1,4 @@
-"""The plugin: discovery, hooks that answer only for its own pilot, and the example families."""
+"""The plugin: its defaults, a second reading beside it, extensions and the example families."""
 
 from __future__ import annotations
 
@@ -14,44 +14,21 @@ from sociaaldomein_multiprobleem import (
 )
 
 from sociaaldomein import Gemeente, Outcome, PilotPlugin, PilotStatus
-from sociaaldomein.testing import ToyPilot, assert_silent_on_other_pilots
 
 MAART_2011 = pendulum.date(2011, 3, 1)
 
 
-def test_the_plugin_is_discovered_through_its_entry_point() -> None:
-    """Installed, the plugin registers under the entry-point group ``sociaaldomein``."""
-    groningen = Gemeente("Groningen")
-    loaded = groningen.load_entry_points(allow=["multiprobleem"])
-    assert [(p.name, p.distribution) for p in loaded] == [
-        ("multiprobleem", "sociaaldomein-multiprobleem")
-    ]
-    assert isinstance(loaded[0].plugin, MultiprobleemPilot)
-    pilot = groningen.pilot("multiprobleem")
-    assert pilot.brief == LETTER
-    assert pilot.looptijd.periode.start == pendulum.date(2011, 1, 1)
-    assert "sociaaldomein_mandaat" in groningen.hooks_of("multiprobleem")
-
-
-def test_hooks_answer_only_for_the_plugins_own_pilot() -> None:
-    """Every hook returns None for another pilot, so other plugins and policies keep their
-    answers."""
-    toy = ToyPilot(start=pendulum.date(2011, 1, 1), end=pendulum.date(2012, 1, 1))
-    plugin = MultiprobleemPilot()
-    groningen = Gemeente("Groningen", plugins=[toy, plugin])
-    assert sorted(groningen.pilots) == ["multiprobleem", "toy"]
-    assert_silent_on_other_pilots(plugin)
-    assert groningen.compiled("toy").mandate is None
-    assert groningen.compiled("toy").eligibility.text() != DOELGROEP_LABEL
-    assert {line.pilot for line in groningen.funding(pilots=["toy"])} == {"toy"}
-
-
-def test_the_plugin_is_a_pilot_plugin() -> None:
-    """Built on PilotPlugin (silence on other pilots is checked above)."""
+def test_built_without_arguments_the_plugin_is_the_letters_reading() -> None:
+    """Discovery and the contract are checked by test_multiprobleem_conformance.py; built as the
+    entry point builds it, the plugin is the doorstart of 003_720c15da674da257.txt."""
     plugin = MultiprobleemPilot()
     assert isinstance(plugin, PilotPlugin)
-    assert plugin.sociaaldomein_mandaat(plugin.pilot) is FUNCTIONEEL_MANDAAT
-    assert plugin.sociaaldomein_routes(plugin.pilot) == ()
+    compiled = Gemeente("Groningen", plugins=[plugin]).compiled("multiprobleem")
+    assert compiled.pilot.brief == LETTER
+    assert compiled.pilot.looptijd.periode.start == pendulum.date(2011, 1, 1)
+    assert compiled.eligibility.text() == DOELGROEP_LABEL
+    assert compiled.mandate is FUNCTIONEEL_MANDAAT
+    assert compiled.routes == ()
 
 
 def test_another_pilot_name_in_code() -> None:

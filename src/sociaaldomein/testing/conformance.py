@@ -16,8 +16,9 @@ it (the class itself is not collected: its name does not start with ``Test``):
         letter = Path(__file__).parents[1] / "my-letter.txt"
         examples = example_families
 
-The suite needs no pytest to import; a check that does not apply raises
-:class:`unittest.SkipTest`, which pytest reports as a skip.  Random families
+The suite needs no pytest to import; a check that does not apply is skipped
+(with ``pytest.skip`` under pytest, :class:`unittest.SkipTest` otherwise) and
+says why.  Random families
 come from :mod:`sociaaldomein.testing.strategies` when hypothesis is
 installed, and only the examples are used when it is not.
 """
@@ -25,11 +26,12 @@ installed, and only the examples are used when it is not.
 from __future__ import annotations
 
 import functools
+import sys
 import unittest
 from collections.abc import Callable, Collection, Iterable
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NoReturn
 
 import pendulum
 
@@ -50,6 +52,15 @@ __all__ = ["PluginConformance"]
 
 Example = Gezin | tuple[str, Gezin]
 """An example family, alone or with its description (as ``example_families()`` gives them)."""
+
+
+def _skip(reason: str) -> NoReturn:
+    # pytest.skip makes pytest report the test, not its own unittest shim, as skipped.
+    if "pytest" in sys.modules:
+        import pytest
+
+        pytest.skip(reason)
+    raise unittest.SkipTest(reason)
 
 
 def _midpoint(compiled: CompiledPilot) -> pendulum.Date:
@@ -147,9 +158,7 @@ class PluginConformance:
             from hypothesis import strategies as st
         except ImportError:
             if not examples:
-                raise unittest.SkipTest(
-                    "no example families, and hypothesis is not installed"
-                ) from None
+                _skip("no example families, and hypothesis is not installed")
             return
         from sociaaldomein.testing.strategies import gezinnen
 
@@ -189,7 +198,7 @@ class PluginConformance:
                 continue
             if target is plugin:
                 return ep.name
-        raise unittest.SkipTest(f"{plugin!r} is not in the entry-point group {PROJECT_NAME!r}")
+        _skip(f"{plugin!r} is not in the entry-point group {PROJECT_NAME!r}")
 
     def test_it_provides_pilots_that_compile_without_failure(self) -> None:
         compiled = self.compiled_pilots()
@@ -209,7 +218,7 @@ class PluginConformance:
 
     def test_month_by_month_agrees_with_one_by_one_when_problems_change(self) -> None:
         if not type(self).monthly:
-            raise unittest.SkipTest("the plugin's rules are not meant for problem dynamics")
+            _skip("the plugin's rules are not meant for problem dynamics")
         gemeente = Gemeente("Conformance", plugins=[self.make_plugin()], strict=True)
         for name, compiled in gemeente.compile().items():
             on = self.date(compiled)
@@ -221,15 +230,13 @@ class PluginConformance:
             assert wanted, f"pilot {name!r} names no letter (Pilot.brief) and no letter is set"
             letter = find_letter(wanted)
             if letter is None:
-                raise unittest.SkipTest(
-                    f"letter {Path(wanted).name} not found; set {LETTERS_ENV} to its folder"
-                )
+                _skip(f"letter {Path(wanted).name} not found; set {LETTERS_ENV} to its folder")
             assert_citations_in_letter(compiled, letter, other_sources=type(self).other_sources)
 
     def test_every_explanation_renders_with_its_sources(self) -> None:
         examples = self.families()
         if not examples:
-            raise unittest.SkipTest("no example families (set examples)")
+            _skip("no example families (set examples)")
         gemeente = Gemeente("Conformance", plugins=[self.make_plugin()], strict=True)
         for name, compiled in gemeente.compile().items():
             for gezin in examples:

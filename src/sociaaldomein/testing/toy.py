@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import pendulum
 
@@ -89,14 +89,15 @@ class ToyPilot(PilotPlugin):
 def make_gezin(
     gezin_id: str = "gezin-1",
     *,
-    problems: int | Iterable[Probleem | str] | None = None,
+    problems: object = None,
     **fields: object,
 ) -> Gezin:
     """A valid family with one parent and one child; ``fields`` override any attribute.
 
     ``problems`` is a shortcut for ``problemen``: a number gives that many
-    problems (the first of :class:`~sociaaldomein.Probleem`), an iterable
-    gives those.
+    problems (the first of :class:`~sociaaldomein.Probleem`), an iterable of
+    problems or their names gives those.  (It is typed ``object`` so that
+    ``make_gezin(**fields)`` with a ``dict[str, object]`` type-checks.)
     """
     leden = [
         Lid(LidRol.OUDER, pendulum.date(1985, 5, 1)),
