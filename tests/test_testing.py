@@ -98,6 +98,7 @@ def test_sociaaldomein_testing_imports_and_runs_without_pytest() -> None:
 def test_toy_pilot_is_a_scenario_plugin_target_without_pytest(tmp_path: Path) -> None:
     scenario = {
         "gemeente": "Toystad",
+        "allow_import": True,
         "pilots": [
             {"plugin": "sociaaldomein.testing:ToyPilot", "params": {"per_year": "25000.00"}}
         ],
@@ -108,12 +109,15 @@ def test_toy_pilot_is_a_scenario_plugin_target_without_pytest(tmp_path: Path) ->
     done = _run(
         """
         from sociaaldomein.cli import main
-        sys.exit(main(["validate", "scenario", "toy.json"]))
+        sys.exit(main(["simulate", "toy.json", "--no-progress"]))
         """,
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    assert "pilots toy" in done.stdout
+    # Two months of EUR 25.000 a year, unspent: the toy was built with the scenario's params.
+    remaining = [line for line in done.stdout.splitlines() if "remaining" in line]
+    assert remaining[0].split()[0] == "toy"
+    assert "4,166.7" in remaining[0]
 
 
 # the fixtures ------------------------------------------------------------------
