@@ -1,18 +1,15 @@
-"""The plugin in a composition: registered in code, and discovered through its entry point."""
+"""The plugin in a composition: the fixtures ``gemeente`` and ``registered`` of sociaaldomein.
+
+The checks every plugin owes the composition are in test_vroegsignalering_conformance.py.
+"""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-
 import pendulum
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from sociaaldomein_vroegsignalering import Vroegsignalering
 
 from sociaaldomein import (
     Gemeente,
-    Gezin,
     Money,
     Outcome,
     PilotToestand,
@@ -20,10 +17,8 @@ from sociaaldomein import (
     ZrmMeting,
     ZrmScores,
 )
-from sociaaldomein.testing import assert_outcomes_agree, assert_silent_on_other_pilots, make_gezin
-from sociaaldomein.testing.strategies import gezinnen
+from sociaaldomein.testing import Registered, make_gezin
 
-Registered = Callable[..., contextlib.AbstractContextManager[str]]
 ON = pendulum.date(2025, 3, 1)
 
 
@@ -65,25 +60,3 @@ def test_a_family_steps_down_once_zrm_financien_is_4(
     with registered(gemeente, Vroegsignalering()):
         check = gemeente.check_trajectory("vroegsignalering", state)
     assert [e.to for e in check.by] == ["budgetcursus in de wijk"]
-
-
-def test_the_installed_plugin_is_discovered_through_its_entry_point() -> None:
-    gemeente = Gemeente("Voorbeeldstad")
-    loaded = gemeente.load_entry_points(allow=["vroegsignalering"], strict=True)
-    assert [(p.name, p.distribution) for p in loaded] == [
-        ("vroegsignalering", "sociaaldomein-vroegsignalering")
-    ]
-    assert list(gemeente.pilots) == ["vroegsignalering"]
-
-
-def test_the_plugin_answers_only_for_its_own_pilot() -> None:
-    # Every hook, including any added to sociaaldomein later, answers None for another pilot.
-    assert_silent_on_other_pilots(Vroegsignalering())
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(gezinnen(), max_size=12))
-def test_one_family_and_a_whole_cohort_get_the_same_outcome(families: list[Gezin]) -> None:
-    # The rule and its routes, evaluated per family and vectorised over a cohort.
-    gemeente = Gemeente("Voorbeeldstad", plugins=[Vroegsignalering()])
-    assert_outcomes_agree(gemeente, "vroegsignalering", families, ON)
