@@ -26,14 +26,9 @@ import pendulum
 import pytest
 
 from sociaaldomein import (
-    FEITEN,
-    Citation,
-    Compare,
+    Budgetregel,
     Gemeente,
-    Pilot,
     PilotToestand,
-    Rule,
-    hookimpl,
     hookspecs,
 )
 from sociaaldomein.composition.discovery import LoadedPlugin
@@ -172,6 +167,7 @@ def test_every_section_of_a_pilot_page_is_there(example: Any) -> None:
         "Escalation ladder",
         "Termination",
         "Evaluation",
+        "Who answered",
         "Sections of the letter cited on this page",
     ]
 
@@ -198,23 +194,13 @@ def test_every_installed_built_in_pilot_renders_without_problems(name: str) -> N
         assert render.md(kosten.per_instroom.format_nl()) in page.text
 
 
-class _Broken:
-    """A pilot plugin whose funding hook raises: its page must say so, and a warning follow."""
+class _Broken(ToyPilot):
+    """A pilot whose funding fails: its page must say so, and a warning follow."""
 
     def __init__(self) -> None:
-        self.toy = ToyPilot("broken")
+        super().__init__("broken")
 
-    @hookimpl
-    def sociaaldomein_pilots(self) -> Sequence[Pilot]:
-        return [self.toy.pilot]
-
-    @hookimpl
-    def sociaaldomein_eligibility(self, pilot: Pilot) -> Rule | None:
-        source = Citation("broken.txt", "1")
-        return Compare(FEITEN.aantal_problemen, ">=", 1, source=source)
-
-    @hookimpl
-    def sociaaldomein_funding(self, pilot: Pilot) -> None:
+    def funding(self) -> Sequence[Budgetregel]:
         raise RuntimeError("no budget table")
 
 
@@ -229,10 +215,20 @@ def broken() -> Any:
 def test_a_section_a_plugin_cannot_answer_is_shown_and_reported(broken: Any) -> None:
     page = render.render_plugin(broken, "broken")
     assert len(page.problems) == 1
-    assert "section 'Funding'" in page.problems[0]
+    assert "failed in funding() for pilot 'broken'" in page.problems[0]
     assert "no budget table" in page.problems[0]
-    assert "This section could not be rendered" in page.text
-    assert "## Who the pilot is for" in page.text  # the rest of the page is there
+    assert "This pilot could not be assessed" in page.text
+    assert "## Looptijd" in page.text  # what the pilot value says is there
+
+
+def test_a_pilot_page_says_who_gave_each_answer() -> None:
+    gemeente = Gemeente("Testgemeente", plugins=[ToyPilot()])
+    loaded = LoadedPlugin("toy", "sociaaldomein", "0.1.0", None)
+    page = render.render_plugin(
+        render.Composition(gemeente, {"toy": loaded}, {"toy": ["toy"]}), "toy"
+    )
+    assert "## Who answered" in page.text
+    assert "eligibility" in page.text.split("## Who answered")[1]
 
 
 def test_text_from_a_plugin_cannot_become_markup() -> None:

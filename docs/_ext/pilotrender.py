@@ -254,7 +254,15 @@ class _PilotPage:
             ("Escalation ladder", self._escalation),
             ("Termination", self._termination),
             ("Evaluation", self._evaluation),
+            ("Who answered", self._provenance),
         ]
+        failed = self.gemeente.compile().failed.get(self.naam)
+        if failed is not None:
+            # Only what the Pilot value itself says can be shown; every answer failed with it.
+            problem = f"pilot {self.naam!r}: {failed.failure.message()}"
+            self.problems.append(problem)
+            lines += [f"*This pilot could not be assessed: {md(problem)}*", ""]
+            sections = sections[:3]
         for title, section in sections:
             lines += [f"{self.h}# {title}", ""]
             try:
@@ -584,6 +592,23 @@ class _PilotPage:
         else:
             lines += ["The plan names no indicators.", ""]
         return lines
+
+    def _provenance(self) -> list[str]:
+        compiled = self.gemeente.compiled(self.naam)
+        rows = [
+            (
+                md(aspect.replace("_", " ")),
+                md(str(p.given_by)),
+                md(", then ".join(str(c) for c in p.changed_by) or "none"),
+            )
+            for aspect, p in compiled.provenance.items()
+        ]
+        intro = [
+            "Each answer of the pilot, the plugin that gave it and the policies of "
+            "this composition that changed it, in the order they were applied.",
+            "",
+        ]
+        return intro + _table(("answer", "given by", "changed by"), rows)
 
     def _sources(self) -> list[str]:
         if not self.cited:

@@ -69,7 +69,7 @@ def default_name(plugin: object) -> str:
         return naam
     if isinstance(plugin, type(sys)):
         return plugin.__name__
-    return _CAMEL.sub("-", type(plugin).__name__).lower()
+    return _CAMEL.sub("-", type(plugin).__name__.lstrip("_")).lower()
 
 
 @functools.cache
