@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from sociaaldomein.cli import main
-from sociaaldomein.cli.common import compose_scenario
+from sociaaldomein.cli.common import check_scenario
 from sociaaldomein.io import FileFormatError, read_gezinnen, read_scenario
 
 FAMILY: dict[str, Any] = {
@@ -60,6 +60,7 @@ FAMILY: dict[str, Any] = {
 
 SCENARIO: dict[str, Any] = {
     "gemeente": "Groningen",
+    "allow_import": True,
     "pilots": [
         {
             "plugin": "sociaaldomein.testing:ToyPilot",
@@ -182,7 +183,12 @@ def check_refusal(exc: FileFormatError, path: Path, code: int, err: str) -> None
     assert message.startswith(str(path))
     assert exc.field in message
     assert code == 2
-    assert err == f"sociaaldomein: error: {message}\n"
+    # One line per problem, each naming the file and the field, the first the API's.
+    lines = err.splitlines()
+    assert len(lines) == 1 + len(exc.others)
+    assert all(line.startswith(f"sociaaldomein: error: {path}") for line in lines)
+    assert exc.field in lines[0]
+    assert exc.problem in lines[0]
     assert "Traceback" not in err
 
 
@@ -222,7 +228,7 @@ def test_malformed_scenario_files(case: tuple[str, bytes]) -> None:
             scenario = read_scenario(path)
             if not scenario.pilots:
                 return  # every installed plugin: not what this test is about
-            compose_scenario(scenario, path)
+            check_scenario(scenario, path)  # what validate checks
         except FileFormatError as exc:
             event("refused")
             code, err = cli("validate", "scenario", str(path))

@@ -15,6 +15,7 @@ from sociaaldomein.simulation import PRIORITIES
 
 SCENARIO = """
 gemeente = "Groningen"
+allow_import = true
 
 [[pilots]]
 plugin = "sociaaldomein.testing:ToyPilot"

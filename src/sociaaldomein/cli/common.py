@@ -9,6 +9,8 @@ by ``--plugin NAME`` (an allow-list) and ``--no-plugin NAME`` (a block-list);
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import inspect
 import json
 import os
@@ -33,10 +35,12 @@ from sociaaldomein.hookspecs import PROJECT_NAME
 from sociaaldomein.io import (
     ConversionError,
     FileFormatError,
+    PilotChoice,
     Scenario,
     plugin_arguments,
     structure_date,
 )
+from sociaaldomein.io.scenario import design_problems
 
 __all__ = [
     "BAD_INPUT",
@@ -45,9 +49,11 @@ __all__ = [
     "PLUGIN_FAILED",
     "BadInputError",
     "Subcommand",
+    "check_scenario",
     "compose",
     "compose_scenario",
     "date_argument",
+    "imports_allowed",
     "installed_plugin_names",
     "plugin_failures",
     "print_json",
@@ -152,8 +158,10 @@ def _entry_point(name: str, source: str | None, field: str) -> EntryPoint:
     found = list(entry_points(group=PROJECT_NAME, name=name))
     if not found:
         listed = ", ".join(installed_plugin_names()) or "none are installed"
+        close = difflib.get_close_matches(name, installed_plugin_names(), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         raise FileFormatError(
-            source, field, f"no installed plugin named {name!r}; installed plugins: {listed}"
+            source, field, f"no installed plugin named {name!r}; {hint}installed plugins: {listed}"
         )
     return found[0]
 
@@ -165,6 +173,96 @@ def _target(target: str, source: str | None, field: str) -> object:
         raise FileFormatError(source, field, exc.problem) from None
 
 
+def _implements_hooks(obj: object) -> bool:
+    """Whether ``obj`` (a class or a module) has a method marked with ``@hookimpl``."""
+    marker = f"{PROJECT_NAME}_impl"
+    for name in dir(obj):
+        with contextlib.suppress(Exception):  # an attribute that cannot be read marks nothing
+            if hasattr(inspect.getattr_static(obj, name), marker):
+                return True
+            if hasattr(getattr(obj, name), marker):
+                return True
+    return False
+
+
+def imports_allowed(scenario: Scenario, args: argparse.Namespace | None) -> bool:
+    """Whether the scenario may name import paths: its ``allow_import`` or ``--allow-import``."""
+    return scenario.allow_import or bool(getattr(args, "allow_import", False))
+
+
+def _factory(
+    choice: PilotChoice, field: str, source: str | None, *, allow_import: bool
+) -> tuple[str, object, str | None]:
+    """The import target, the class (or module) and the name a pilot choice names.
+
+    Nothing is built: an entry point is loaded (installed code), an import path
+    is imported only when allowed, and either must be a sociaaldomein plugin.
+    """
+    if ":" in choice.plugin:
+        if not allow_import:
+            raise FileFormatError(
+                source,
+                f"{field}.plugin",
+                f"{choice.plugin!r} is an import path, which runs the code it names; name an "
+                "installed plugin (sociaaldomein plugins lists them), or allow import paths "
+                "with --allow-import or allow_import = true in the scenario",
+            )
+        target = choice.plugin
+        factory = _target(target, source, f"{field}.plugin")
+        name = choice.name
+    else:
+        ep = _entry_point(choice.plugin, source, f"{field}.plugin")
+        target = ep.value
+        try:
+            factory = ep.load()
+        except Exception as exc:
+            raise PluginLoadError(ep.name, exc) from exc
+        name = choice.name or ep.name
+    if not (inspect.isclass(factory) or inspect.ismodule(factory)) or not _implements_hooks(
+        factory
+    ):
+        raise FileFormatError(
+            source,
+            f"{field}.plugin",
+            f"{choice.plugin!r} is not a sociaaldomein plugin: a plugin is a class or module "
+            "with methods marked @hookimpl",
+        )
+    return target, factory, name
+
+
+def check_scenario(
+    scenario: Scenario,
+    source: str | os.PathLike[str] | None = None,
+    *,
+    args: argparse.Namespace | None = None,
+) -> None:
+    """Check everything a scenario names, building nothing, and report every problem at once.
+
+    Each pilot's plugin must be installed (or an allowed import path) and a
+    plugin; its ``params`` are checked against the parameters its class
+    declares (names, with the nearest known one suggested, and types where
+    the annotations say), by :func:`inspect.signature`, without calling it.
+    ``simulation.designs`` is checked field by field.  Raises one
+    :class:`FileFormatError` whose ``others`` hold the rest.
+    """
+    from sociaaldomein.simulation.settings import PilotDesign
+
+    where = None if source is None else os.fspath(source)
+    allow = imports_allowed(scenario, args)
+    problems: list[tuple[str, str]] = []
+    for i, choice in enumerate(scenario.pilots):
+        field = f"pilots[{i}]"
+        try:
+            _, factory, _ = _factory(choice, field, where, allow_import=allow)
+            _arguments(factory, choice.params, choice.plugin, where, f"{field}.params")
+        except FileFormatError as exc:
+            problems += [(exc.field, exc.problem), *exc.others]
+    problems += design_problems(scenario.simulation.designs, PilotDesign)
+    if problems:
+        (first, problem), *others = problems
+        raise FileFormatError(where, first, problem, others=others)
+
+
 def resolve_scenario(
     scenario: Scenario,
     source: str | os.PathLike[str] | None = None,
@@ -173,13 +271,13 @@ def resolve_scenario(
 ) -> tuple[Gemeente, list[PluginSpec]]:
     """The composition a scenario names, and the same as picklable plugin specs.
 
-    Each pilot is resolved once: its entry point or import path found, its
-    ``params`` converted to the types its class declares (so a bad parameter is
-    reported at its field, ``pilots[0].params.capacity``) and the plugin built,
-    so that every mistake is reported here, with its field, before any work is
-    sent to a worker.  With no pilots named, every installed plugin; ``args``
-    (the common options) then apply.
+    First :func:`check_scenario` (every problem at once, nothing built); then
+    each pilot is built once, so that a value its class refuses is reported
+    at its parameter (``pilots[0].params.capacity``) before any work is sent
+    to a worker.  With no pilots named, every installed plugin; ``args`` (the
+    common options) then apply.
     """
+    check_scenario(scenario, source, args=args)
     where = None if source is None else os.fspath(source)
     if not scenario.pilots:
         if args is None:
@@ -192,22 +290,12 @@ def resolve_scenario(
             for name in gemeente.plugin_names()
         ]
         return gemeente, specs
+    allow = imports_allowed(scenario, args)
     gemeente = Gemeente(scenario.gemeente)
     specs = []
     for i, choice in enumerate(scenario.pilots):
         field = f"pilots[{i}]"
-        name = choice.name
-        if ":" in choice.plugin:
-            target = choice.plugin
-            factory = _target(target, where, f"{field}.plugin")
-        else:
-            ep = _entry_point(choice.plugin, where, f"{field}.plugin")
-            target = ep.value
-            try:
-                factory = ep.load()
-            except Exception as exc:
-                raise PluginLoadError(ep.name, exc) from exc
-            name = name or ep.name
+        target, factory, name = _factory(choice, field, where, allow_import=allow)
         params = _arguments(factory, choice.params, choice.plugin, where, f"{field}.params")
         plugin = _build(factory, params, choice.plugin, where, f"{field}.params")
         try:
@@ -246,6 +334,26 @@ def _build(
     try:
         return factory(**arguments)
     except InvalidValueError as exc:
-        raise FileFormatError(source, field, str(exc)) from None
+        blamed = _blamed_parameter(factory, arguments)
+        if blamed is None:
+            raise FileFormatError(source, field, str(exc)) from None
+        raise FileFormatError(source, f"{field}.{blamed}", exc.problem) from None
     except Exception as exc:
         raise PluginError(label, "__init__", exc) from exc
+
+
+def _blamed_parameter(factory: type, arguments: Mapping[str, Any]) -> str | None:
+    """The one parameter that alone makes ``factory`` refuse, if there is one.
+
+    The class names its own field (``Pilot.capaciteit``); the file knows the
+    parameter (``capacity``): building with each given parameter alone finds it.
+    """
+    blamed = []
+    for key, value in arguments.items():
+        try:
+            factory(**{key: value})
+        except InvalidValueError:
+            blamed.append(key)
+        except Exception:  # another parameter is required alongside: no single culprit
+            return None
+    return blamed[0] if len(blamed) == 1 else None

@@ -40,6 +40,7 @@ import pendulum
 
 from sociaaldomein import Cohort, PluginSpec, __version__
 from sociaaldomein.cli.common import FAILURE, OK, resolve_scenario
+from sociaaldomein.cli.validate import add_allow_import
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import Scenario, read_cohort, read_scenario
 from sociaaldomein.simulation import Results, Settings, generate_cohort, load_cohort, sweep
@@ -117,6 +118,7 @@ def _seconds(text: str) -> float:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``SCENARIO [--runs N] [--seed S] [--out DIR] [--format F] [--plot FILE] [--no-progress]``."""
     parser.add_argument("scenario", metavar="SCENARIO", help="the scenario file (.toml, .json)")
+    add_allow_import(parser)
     parser.add_argument("--runs", type=_positive, help="how many runs (default: the scenario's)")
     parser.add_argument("--seed", type=_seed, help="the root seed (default: the scenario's)")
     parser.add_argument("--out", metavar="DIR", help="write the result tables to DIR")

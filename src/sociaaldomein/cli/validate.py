@@ -1,17 +1,28 @@
 """Check a family, scenario, advice or cohort file, and say what is wrong with it.
 
-For a scenario, its cohort file (if any) is read and the plugins it names are
-loaded too, their parameters checked against the plugin classes.  Exit code 0
-when the file is good, 2 with one line naming the file, the field and the
-problem when it is not.
+For a scenario, its cohort file (if any) is read, the plugins it names are
+looked up and their parameters checked against the parameters the plugin
+classes declare, and simulation.designs is checked: nothing is built and
+nothing is run.  A scenario that names an import path (module:Class) is
+refused unless --allow-import is given (or the scenario sets allow_import).
+Exit code 0 when the file is good; 2 when it is not, with every problem on
+a line of its own naming the file, the line, the field and the problem.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from sociaaldomein.cli.common import OK, compose_scenario
-from sociaaldomein.io import read_advice, read_cohort, read_gezinnen, read_scenario
+from sociaaldomein.cli.common import OK, check_scenario, installed_plugin_names
+from sociaaldomein.io import (
+    FileFormatError,
+    InputProblemsError,
+    read_advice,
+    read_cohort,
+    read_gezinnen,
+    read_scenario,
+    with_lines,
+)
 
 __all__ = ["add_arguments", "run"]
 
@@ -21,24 +32,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = ["family", "scenario", "advice", "cohort"]
     parser.add_argument("kind", choices=kinds, help="the kind of file")
     parser.add_argument("file", metavar="FILE", help="the file (.json, .toml; .csv for a cohort)")
+    add_allow_import(parser)
+
+
+def add_allow_import(parser: argparse.ArgumentParser) -> None:
+    """``--allow-import``: a scenario may name plugins by import path (it runs that code)."""
+    parser.add_argument(
+        "--allow-import",
+        action="store_true",
+        help="let the scenario name plugins by import path (module:Class); that runs the "
+        "code it names, so use it only for a scenario you trust",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Read the file (and for a scenario, compose its plugins)."""
+    """Read the file (and for a scenario, check its plugins and designs)."""
     if args.kind == "family":
         count = len(read_gezinnen(args.file))
         print(f"{args.file}: a good family file with {count} famil{'y' if count == 1 else 'ies'}")
     elif args.kind == "scenario":
-        scenario = read_scenario(args.file)
-        cohort = scenario.cohort.path(args.file)
-        if cohort is not None:
-            read_cohort(cohort)
-        pilots = sorted(compose_scenario(scenario, args.file, args=args).pilots)
-        settings = scenario.simulation
-        print(
-            f"{args.file}: a good scenario file: pilots {', '.join(pilots) or '(none)'}; "
-            f"{settings.months} months from {settings.start.isoformat()}, {settings.runs} run(s)"
-        )
+        _scenario(args)
     elif args.kind == "advice":
         read_advice(args.file)
         print(f"{args.file}: a good advice file")
@@ -46,3 +59,31 @@ def run(args: argparse.Namespace) -> int:
         count = len(read_cohort(args.file))
         print(f"{args.file}: a good cohort file with {count} famil{'y' if count == 1 else 'ies'}")
     return OK
+
+
+def _scenario(args: argparse.Namespace) -> None:
+    scenario = read_scenario(args.file)  # not even the plugins can be checked without it
+    problems: list[FileFormatError] = []
+    cohort = scenario.cohort.path(args.file)
+    if cohort is not None:
+        try:
+            read_cohort(cohort)
+        except FileFormatError as exc:
+            problems += with_lines(exc)
+    try:
+        check_scenario(scenario, args.file, args=args)
+    except FileFormatError as exc:
+        problems += with_lines(exc)
+    if problems:
+        raise InputProblemsError(problems)
+    if scenario.pilots:
+        names = [choice.name or choice.plugin for choice in scenario.pilots]
+    else:
+        allow, block = args.plugin or None, args.no_plugin or []
+        names = [n for n in installed_plugin_names() if (allow is None or n in allow)]
+        names = [n for n in names if n not in block]
+    settings = scenario.simulation
+    print(
+        f"{args.file}: a good scenario file: pilots {', '.join(sorted(names)) or '(none)'}; "
+        f"{settings.months} months from {settings.start.isoformat()}, {settings.runs} run(s)"
+    )

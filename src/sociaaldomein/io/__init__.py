@@ -20,8 +20,14 @@ from sociaaldomein.io.converters import (
     toml_converter,
     unstructure,
 )
-from sociaaldomein.io.documents import dumps_document, load_document, loads_document
-from sociaaldomein.io.errors import FileFormatError
+from sociaaldomein.io.documents import (
+    check_input_file,
+    dumps_document,
+    load_document,
+    loads_document,
+    with_lines,
+)
+from sociaaldomein.io.errors import FileFormatError, InputProblemsError, escape_controls
 from sociaaldomein.io.family import (
     dumps_gezinnen,
     gezinnen_from_data,
@@ -35,6 +41,7 @@ from sociaaldomein.io.scenario import (
     PilotChoice,
     Scenario,
     SimulationSettings,
+    design_problems,
     dumps_scenario,
     loads_scenario,
     plugin_arguments,
@@ -51,15 +58,19 @@ __all__ = [
     "FileFormatError",
     "FileNumber",
     "Format",
+    "InputProblemsError",
     "PilotChoice",
     "Scenario",
     "SimulationSettings",
     "advice_schema",
+    "check_input_file",
     "converter_for",
+    "design_problems",
     "dumps_advice",
     "dumps_document",
     "dumps_gezinnen",
     "dumps_scenario",
+    "escape_controls",
     "family_schema",
     "gezinnen_from_data",
     "gezinnen_to_data",
@@ -81,6 +92,7 @@ __all__ = [
     "structure_date",
     "toml_converter",
     "unstructure",
+    "with_lines",
     "write_gezinnen",
     "write_scenario",
 ]

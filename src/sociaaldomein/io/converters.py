@@ -195,6 +195,14 @@ def _attrs_class(cl: Any, converter: cattrs.Converter, *, toml: bool) -> Structu
         ]
         errors += [(n, ConversionError("is required")) for n in required if n not in value]
         if errors:
+            # The class cannot be built, but the fields that are there are still
+            # checked, so that one pass names every problem.
+            for name in names:
+                if name in value and value[name] is not None:
+                    try:
+                        converter.structure(value[name], hints[name])
+                    except Exception as exc:
+                        errors.append((name, exc))
             raise PartsError(errors)
         try:
             return base(value, cl)

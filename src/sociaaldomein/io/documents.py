@@ -31,9 +31,10 @@ from typing import Any, Final
 
 import tomli_w
 
+from sociaaldomein.io._locate import json_problem, line_of
 from sociaaldomein.io._scalars import as_exact_float
 from sociaaldomein.io.converters import Format
-from sociaaldomein.io.errors import FileFormatError
+from sociaaldomein.io.errors import FileFormatError, InputProblemsError
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -43,7 +44,9 @@ __all__ = [
     "format_of",
     "load_document",
     "loads_document",
+    "located",
     "read_bytes",
+    "with_lines",
     "write_document",
 ]
 
@@ -195,9 +198,14 @@ def _loads_json(text: str, source: str | os.PathLike[str] | None) -> Any:
         raise FileFormatError(
             source, "", f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
         ) from None
-    except RecursionError:
-        raise FileFormatError(source, "", "invalid JSON: nested too deeply") from None
-    except ValueError as exc:  # duplicate keys, NaN, integers too long to convert
+    except (RecursionError, ValueError) as exc:  # duplicates, NaN, too deep, too-long integers
+        # json names neither the field nor the line of these: find them in the text.
+        found = json_problem(text)
+        if found is not None:
+            field, line, problem = found
+            raise FileFormatError(source, field, problem, line=line) from None
+        if isinstance(exc, RecursionError):
+            raise FileFormatError(source, "", "invalid JSON: nested too deeply") from None
         raise FileFormatError(source, "", f"invalid JSON: {exc}") from None
 
 
@@ -241,6 +249,40 @@ def load_document(
     """The document in the file ``path``, and its format."""
     format = format_of(path, formats)
     return loads_document(read_bytes(path), format, source=path), format
+
+
+def located(
+    path: str | os.PathLike[str], problems: Iterable[tuple[str, str]]
+) -> list[FileFormatError]:
+    """One error per ``(field, problem)`` of the document in ``path``, each with its line.
+
+    The line is the field's (or its nearest parent's) in the file's text; a
+    file that cannot be read again gives the errors without lines.
+    """
+    try:
+        text = decode_text(read_bytes(path), path)
+        format: str | None = format_of(path)
+    except FileFormatError:
+        text, format = "", None
+    out = []
+    for field, problem in problems:
+        line = None if format is None else line_of(text, format, field)
+        out.append(FileFormatError(path, field, problem, line=line))
+    return out
+
+
+def with_lines(error: FileFormatError) -> list[FileFormatError]:
+    """``error`` and its ``others`` as one error each, with the line of each field in its file."""
+    if isinstance(error, InputProblemsError):
+        return list(error.problems)
+    if error.path is None or (error.line is not None and not error.others):
+        return [error]
+    parts = located(error.path, [(error.field, error.problem), *error.others])
+    if error.line is not None:  # a syntax error knows its own line and column
+        parts[0] = FileFormatError(
+            error.path, error.field, error.problem, line=error.line, column=error.column
+        )
+    return parts
 
 
 def dumps_document(data: Any, format: Format) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from sociaaldomein.errors import InvalidValueError
 
-__all__ = ["FileFormatError", "escape_controls"]
+__all__ = ["FileFormatError", "InputProblemsError", "escape_controls"]
 
 _MORE_NAMED = 3
 # C0 and C1 control characters, DEL, and the line and paragraph separators: anything
@@ -103,6 +103,33 @@ class FileFormatError(InvalidValueError):
     def __reduce__(self) -> tuple[object, ...]:
         kwargs = {"line": self.line, "column": self.column, "others": self.others}
         return (_rebuild, (self.path, self.field, self.problem, kwargs))
+
+
+class InputProblemsError(FileFormatError):
+    """Every problem found in one pass over the input, each a :class:`FileFormatError`.
+
+    It is the first of them (``str()`` is its message, with how many more);
+    ``problems`` holds them all, each with its file, field and, where it can
+    be found in the text, its line.  The command line prints one line each.
+    """
+
+    def __init__(self, problems: Sequence[FileFormatError]) -> None:
+        if not problems:
+            raise ValueError("InputProblemsError needs at least one problem")
+        first = problems[0]
+        others = [(p.field, p.problem) for p in problems[1:]]
+        super().__init__(
+            first.path,
+            first.field,
+            first.problem,
+            line=first.line,
+            column=first.column,
+            others=others,
+        )
+        self.problems = tuple(problems)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (InputProblemsError, (self.problems,))
 
 
 def _rebuild(

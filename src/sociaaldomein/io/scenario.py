@@ -43,9 +43,11 @@ from sociaaldomein._validators import (
     non_empty,
     one_of_type,
 )
+from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.errors import InvalidValueError
-from sociaaldomein.io._paths import join, unknown_field
+from sociaaldomein.io._paths import ConversionError, join, unknown_field
+from sociaaldomein.io._scalars import structure_money
 from sociaaldomein.io.converters import Format, structure, unstructure
 from sociaaldomein.io.documents import (
     check_input_file,
@@ -53,15 +55,17 @@ from sociaaldomein.io.documents import (
     format_of,
     load_document,
     loads_document,
+    with_lines,
     write_document,
 )
-from sociaaldomein.io.errors import FileFormatError
+from sociaaldomein.io.errors import FileFormatError, InputProblemsError, escape_controls
 
 __all__ = [
     "CohortSettings",
     "PilotChoice",
     "Scenario",
     "SimulationSettings",
+    "design_problems",
     "dumps_scenario",
     "loads_scenario",
     "plugin_arguments",
@@ -85,7 +89,9 @@ class PilotChoice:
     """One plugin of the composition, and the parameters for its class.
 
     ``plugin`` is the name of an installed plugin (its entry point, such as
-    ``"gezinsverzorger"``) or an import path ``"package.module:Class"``.
+    ``"gezinsverzorger"``), or an import path ``"package.module:Class"`` when
+    the scenario's ``allow_import`` or the command's ``--allow-import`` allows
+    it (an import path runs the code it names).
     ``params`` are passed to the class, each converted to the type its
     ``__init__`` declares (so ``"2021-10-01"`` becomes a date and ``"42000"``
     money).  ``name`` registers the plugin under another name.
@@ -188,6 +194,13 @@ class Scenario:
     gemeente: str = attrs.field(default="Groningen", validator=[one_of_type(str), non_empty])
     pilots: tuple[PilotChoice, ...] = attrs.field(factory=tuple, converter=_pilots)
     description: str = ""
+    allow_import: bool = attrs.field(default=False, validator=one_of_type(bool))
+    """Whether ``pilots[].plugin`` may be an import path (``"package.module:Class"``).
+
+    Off by default: an import path runs whatever code it names, so a scenario
+    file from someone else could run a program of theirs.  Installed plugins
+    (entry points) are always allowed.  ``--allow-import`` does the same for one
+    command."""
 
 
 Source = str | os.PathLike[str] | None
@@ -209,7 +222,10 @@ def loads_scenario(
 def read_scenario(path: str | os.PathLike[str]) -> Scenario:
     """The scenario in the file ``path``; its cohort file, if any, must exist."""
     data, format = load_document(path)
-    scenario = scenario_from_data(data, source=path, format=format)
+    try:
+        scenario = scenario_from_data(data, source=path, format=format)
+    except FileFormatError as exc:
+        raise InputProblemsError(with_lines(exc)) from None
     cohort = scenario.cohort.path(path)
     if cohort is not None and cohort.suffix.lower() not in (".csv", ".json", ".toml"):
         problem = f"must be a .csv file or a family file (.json, .toml), got {cohort.name!r}"
@@ -284,3 +300,54 @@ def plugin_arguments(
 
 def _tail(sub: str) -> str:
     return "" if not sub else sub if sub.startswith("[") else f".{sub}"
+
+
+def design_problems(
+    designs: Mapping[str, Mapping[str, Any]],
+    design: type,
+    *,
+    field: str = "simulation.designs",
+) -> list[tuple[str, str]]:
+    """Every problem in ``designs`` (``simulation.designs``) as ``(field path, problem)``.
+
+    ``design`` is the attrs class each table describes (the simulation's
+    ``PilotDesign``; the simulation sits above this package, so its caller
+    names it).  Each value is checked as a file gives it: money by the file
+    rules (text such as ``"42000.50"`` or a whole number; never a number with
+    a decimal point, an exponent, NaN or more than 15 digits), then by the
+    class's own validators, one field at a time, so that every problem is named.
+    """
+    names = {a.name: a for a in attrs.fields(design) if a.init}
+    try:
+        hints = typing.get_type_hints(design)
+    except Exception:  # pragma: no cover - the design class's hints resolve
+        hints = {}
+    problems: list[tuple[str, str]] = []
+    for pilot, values in designs.items():
+        base = join(field, str(pilot))
+        for key, value in values.items():
+            path = join(base, str(key))
+            if key not in names:
+                problems.append((path, unknown_field(str(key), names, design.__name__)))
+                continue
+            problem = _design_value_problem(design, key, value, hints.get(key))
+            if problem is not None:
+                problems.append((path, problem))
+    return problems
+
+
+def _design_value_problem(design: type, key: str, value: object, hint: object) -> str | None:
+    if value is not None and (hint is Money or Money in typing.get_args(hint)):
+        try:
+            value = structure_money(value)
+        except ConversionError as exc:
+            return exc.problem
+    if isinstance(value, Decimal) and not value.is_finite():
+        return f"must be a finite number, got {value}"
+    try:
+        design(**{key: value})
+    except InvalidValueError as exc:
+        return exc.problem
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        return f"cannot be used: {escape_controls(str(exc))}"
+    return None
