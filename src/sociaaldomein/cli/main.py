@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 from importlib import import_module
-from typing import Final, NoReturn, cast
+from typing import Any, Final, NoReturn, cast
 
 from sociaaldomein import (
     CompositionError,
@@ -25,7 +26,8 @@ from sociaaldomein import (
     UnknownPilotError,
     __version__,
 )
-from sociaaldomein.cli.common import BAD_INPUT, FAILURE, BadInputError, Subcommand
+from sociaaldomein.cli.common import BAD_INPUT, FAILURE, OK, BadInputError, Subcommand
+from sociaaldomein.io import FileFormatError, escape_controls, with_lines
 
 __all__ = ["SUBCOMMANDS", "build_parser", "main"]
 
@@ -133,27 +135,72 @@ def _merge_common(args: argparse.Namespace) -> None:
     args.traceback = args.traceback or getattr(args, "sub_traceback", False)
 
 
-def _report(exc: BaseException, *, show_traceback: bool) -> int:
+def _error(kind: str, message: str, *, as_json: bool, problems: Sequence[Any] = ()) -> None:
+    """One error on standard error: a line of text, or with ``--json`` one JSON object.
+
+    The JSON shape (``docs/cli.md``): ``{"error": {"kind", "message", "file",
+    "field", "line"}}``, plus ``"errors"``, a list of the same objects, when a
+    file has several problems.  Text has its control characters escaped.
+    """
+    if as_json:
+        first = _as_object(problems[0]) if problems else {"message": message}
+        data: dict[str, Any] = {"error": {"kind": kind, **_BLANK, **first}}
+        if len(problems) > 1:
+            data["errors"] = [{"kind": kind, **_BLANK, **_as_object(p)} for p in problems]
+        print(json.dumps(data, ensure_ascii=True), file=sys.stderr)
+        return
+    label = {"input": "error", "usage": "error"}.get(kind, f"{kind} error")
+    for line in [str(p) for p in problems] or [message]:
+        print(f"{PROG}: {label}: {escape_controls(line)}", file=sys.stderr)
+
+
+_BLANK: Final[dict[str, None]] = {"file": None, "field": None, "line": None}
+
+
+def _as_object(problem: FileFormatError) -> dict[str, Any]:
+    return {
+        "message": problem.message(),
+        "file": problem.path,
+        "field": problem.field or None,
+        "line": problem.line,
+    }
+
+
+def _report(exc: BaseException, *, show_traceback: bool, as_json: bool = False) -> int:
     if isinstance(exc, KeyboardInterrupt):
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        _error("interrupted", "interrupted", as_json=as_json)
         return 130
     if isinstance(exc, BrokenPipeError):
-        # The reader went away (``| head``): stop quietly, and keep Python from
-        # complaining again when it flushes standard output at exit.
+        # The reader went away (``| head``): what it wanted it has, so stop quietly
+        # with success, and keep Python from complaining again when it flushes
+        # standard output at exit.
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return FAILURE
+        return OK
     if show_traceback:
         traceback.print_exception(exc, file=sys.stderr)
-    if isinstance(exc, (InvalidValueError, UnknownPilotError, BadInputError)):
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+    if isinstance(exc, FileFormatError):
+        _error("input", str(exc), as_json=as_json, problems=with_lines(exc))
         return BAD_INPUT
-    hint = "" if show_traceback else f"; {_HINT}"
+    if isinstance(exc, (InvalidValueError, UnknownPilotError, BadInputError)):
+        _error("input", str(exc), as_json=as_json)
+        return BAD_INPUT
+    hint = "" if show_traceback or as_json else f"; {_HINT}"
     if isinstance(exc, (PluginError, PluginLoadError, CompositionError)):
-        print(f"{PROG}: plugin error: {exc}{hint}", file=sys.stderr)
+        _error("plugin", f"{exc}{hint}", as_json=as_json)
         return FAILURE
-    print(f"{PROG}: internal error: {type(exc).__name__}: {exc}{hint}", file=sys.stderr)
+    _error("internal", f"{type(exc).__name__}: {exc}{hint}", as_json=as_json)
     return FAILURE
+
+
+def _usage(parser: argparse.ArgumentParser, message: str, *, as_json: bool) -> int:
+    """A usage error on one line, with where to read how the command is used."""
+    _error("usage", f"{message} (see {parser.prog} --help)", as_json=as_json)
+    return BAD_INPUT
+
+
+def _json_requested(argv: Sequence[str]) -> bool:
+    return any(arg == "--json" or arg.startswith("--json=") for arg in argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,19 +209,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns the exit code; never raises for bad input.
     """
     parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    as_json = _json_requested(words)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except _UsageError as exc:
-        exc.parser.print_usage(sys.stderr)
-        print(f"{exc.parser.prog}: error: {exc.message}", file=sys.stderr)
-        return BAD_INPUT
+        return _usage(exc.parser, exc.message, as_json=as_json)
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else 0
     _merge_common(args)
     if getattr(args, "run", None) is None:
-        parser.print_help(sys.stderr)
-        return BAD_INPUT
+        return _usage(parser, "give a command", as_json=as_json)
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a closed pipe shows here, not as a complaint at exit
     except (Exception, KeyboardInterrupt) as exc:
-        return _report(exc, show_traceback=args.traceback)
+        return _report(exc, show_traceback=args.traceback, as_json=as_json)
+    return code
