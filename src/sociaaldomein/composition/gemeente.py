@@ -9,16 +9,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import warnings
-from typing import cast
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import cast
 
 import attrs
 import pendulum
 import pluggy
 
 from sociaaldomein import hookspecs
-from sociaaldomein.composition.calls import FailedError, default_name, guarded, plugin_ref
+from sociaaldomein.composition.calls import (
+    FailedError,
+    default_name,
+    failure,
+    guarded,
+    plugin_ref,
+)
 from sociaaldomein.composition.compiler import as_definition, compile_pilot, plain_answer_hooks
 from sociaaldomein.composition.discovery import LoadedPlugin, PluginSpec, load_entry_points
 from sociaaldomein.composition.overview import FundingOverview
@@ -319,12 +327,12 @@ class Gemeente:
             except FailedError as exc:
                 failed[pilot.naam] = FailedPilot(pilot.naam, exc.failure, pilot)
                 failures.append(exc.failure)
-        for plugin, failure in self._broken.values():
-            failures.append(failure)
-            for pilot in _pilots_of_broken(plugin, failure.plugin):
+        for plugin, broken in self._broken.values():
+            failures.append(broken)
+            for pilot in _pilots_of_broken(plugin, broken.plugin):
                 if pilot.naam not in providers:
                     names.append(pilot.naam)
-                    failed[pilot.naam] = FailedPilot(pilot.naam, failure, pilot)
+                    failed[pilot.naam] = FailedPilot(pilot.naam, broken, pilot)
         if self.strict and failures:
             raise PluginFailedError(failures[0])
         self._compilation = Compilation(compiled, failed, tuple(failures), tuple(names))
@@ -385,26 +393,31 @@ class Gemeente:
         compilation = self.compile()
         names = list(compilation.names) if pilots is None else list(pilots)
         taken = occupancy or {}
-        return Assessment.of(gezin.id, on, [self._decide(n, gezin, on, taken) for n in names])
+        # A rule can hold plugin code (a Predicate): what it prints goes to standard error.
+        with contextlib.redirect_stdout(sys.stderr):
+            verdicts = [self._decide(compilation, n, gezin, on, taken) for n in names]
+        return Assessment.of(gezin.id, on, verdicts)
 
     def _decide(
-        self, name: str, gezin: Gezin, on: pendulum.Date, taken: Mapping[str, int]
+        self,
+        compilation: Compilation,
+        name: str,
+        gezin: Gezin,
+        on: pendulum.Date,
+        taken: Mapping[str, int],
     ) -> Verdict:
-        pilot = self.compile().get_any(name)
+        pilot = compilation.get_any(name)
         if isinstance(pilot, FailedPilot):
             return pilot.decide(gezin, on)
-        # A rule can hold plugin code (a Predicate): evaluating it is a call into the plugin.
         try:
-            return guarded(
-                pilot.provided_by,
-                "eligibility (evaluating the rule)",
-                lambda: pilot.decide(gezin, on, taken.get(name, 0)),
-                pilot=name,
-            )
-        except FailedError as exc:
+            return pilot.decide(gezin, on, taken.get(name, 0))
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # evaluating a rule that holds plugin code failed
+            found = failure(pilot.provided_by, "eligibility (evaluating the rule)", exc, name)
             if self.strict:
-                raise PluginFailedError(exc.failure) from exc
-            return Verdict.failed(name, gezin.id, on, exc.failure)
+                raise PluginFailedError(found) from exc
+            return Verdict.failed(name, gezin.id, on, found)
 
     def assess_cohort(self, cohort: Cohort, on: pendulum.Date) -> dict[str, Array]:
         """Outcome codes per pilot for every family of ``cohort`` (vectorised)."""

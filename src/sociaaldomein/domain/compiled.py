@@ -95,6 +95,16 @@ class CompiledPilot:
     failure: None = None
     """Always ``None``: a compiled pilot did not fail (see :class:`FailedPilot`)."""
 
+    _rules_from: Provenance = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Every verdict carries it; worked out once, not per family.
+        own = Provenance(self.provided_by)
+        for aspect in ("eligibility", "routes"):
+            if aspect in self.provenance:
+                own = own.merge(self.provenance[aspect])
+        object.__setattr__(self, "_rules_from", own)
+
     @property
     def name(self) -> str:
         """The pilot's key."""
@@ -102,43 +112,49 @@ class CompiledPilot:
 
     def rule_provenance(self) -> Provenance:
         """Where the eligibility rule and the routes come from, together."""
-        own = Provenance(self.provided_by)
-        for aspect in ("eligibility", "routes"):
-            if aspect in self.provenance:
-                own = own.merge(self.provenance[aspect])
-        return own
+        return self._rules_from
 
     def decide(self, gezin: Gezin, on: pendulum.Date, occupancy: int = 0) -> Verdict:
         """The verdict for one family, with every reason and where the rules come from."""
-        pilot = self.pilot
-        provenance = self.rule_provenance()
+        pilot, naam, gid = self.pilot, self.pilot.naam, gezin.id
+        provenance = self._rules_from
         explanation = self.eligibility.explain(gezin, on)
-
-        base = Verdict(
-            pilot.naam, gezin.id, on, Outcome.NOT_ELIGIBLE, explanation, provenance=provenance
-        )
         if on not in pilot.looptijd:
             note = Note(
                 f"{pilot.titel} runs from {pilot.looptijd.start.isoformat()} "
                 f"until {pilot.looptijd.eind.isoformat()}"
             )
-            return attrs.evolve(base, outcome=Outcome.CLOSED, notes=(note,))
+            return Verdict(
+                naam, gid, on, Outcome.CLOSED, explanation, notes=(note,), provenance=provenance
+            )
         if not explanation.passed:
-            return base
+            return Verdict(naam, gid, on, Outcome.NOT_ELIGIBLE, explanation, provenance=provenance)
         not_taken: list[Explanation] = []
         for route in self.routes:
             checked = route.when.explain(gezin, on)
             if checked.passed:
-                return attrs.evolve(
-                    base,
-                    outcome=route.outcome,
+                return Verdict(
+                    naam,
+                    gid,
+                    on,
+                    route.outcome,
+                    explanation,
                     route=checked,
                     to=route.to,
                     notes=(Note(route.reason, route.source),),
                     routes_not_taken=tuple(not_taken),
+                    provenance=provenance,
                 )
             not_taken.append(checked)
-        placed = attrs.evolve(base, outcome=Outcome.ELIGIBLE, routes_not_taken=tuple(not_taken))
+        placed = Verdict(
+            naam,
+            gid,
+            on,
+            Outcome.ELIGIBLE,
+            explanation,
+            routes_not_taken=tuple(not_taken),
+            provenance=provenance,
+        )
         if pilot.capaciteit is not None and occupancy >= pilot.capaciteit:
             note = Note(
                 f"no place: {occupancy} families already in a pilot of capacity "
