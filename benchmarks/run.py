@@ -27,6 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import contract
 import eligibility
 from reference import Reference, gemeente, hand_loop, library_settings, spec
 
@@ -259,6 +260,7 @@ def main() -> None:
     report["many_runs"] = many_runs()
     report["sweep"] = sweep_efficiency(quick)
     report["memory"] = memory()
+    report["contract"] = contract.measure(quick)
     k, col, el = report["kernels"], report["columnar"], report["eligibility"]
     of = el["multiprobleem_vs_openfisca"]
     targets = [
@@ -321,6 +323,18 @@ def main() -> None:
             report["memory"]["columnar_state_bytes_per_family"]
             + report["memory"]["columnar_tables_bytes_per_family"]
             <= 32,
+        ),
+        _target(
+            "compiling the four Groningen pilots",
+            report["contract"]["compile_four_pilots_ms"]["median"],
+            "<= 5 ms",
+            report["contract"]["compile_four_pilots_ms"]["median"] <= 5,
+        ),
+        _target(
+            "assessing one family against four compiled pilots",
+            report["contract"]["assess_one_family_four_pilots_us"]["median"],
+            "<= 50 microseconds",
+            report["contract"]["assess_one_family_four_pilots_us"]["median"] <= 50,
         ),
     ]
     report["targets"] = targets
