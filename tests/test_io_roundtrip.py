@@ -54,6 +54,13 @@ any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
 dates = st.dates(datetime.date(1900, 1, 1), datetime.date(2199, 12, 31)).map(
     lambda d: pendulum.Date(d.year, d.month, d.day)
 )
+# Within the plausibility bounds of domain/gezin.py: born by about today, observed from 1990.
+birth_dates = st.dates(datetime.date(1900, 1, 1), datetime.date(2025, 12, 31)).map(
+    lambda d: pendulum.Date(d.year, d.month, d.day)
+)
+observation_dates = st.dates(datetime.date(1990, 1, 1), datetime.date(2199, 12, 31)).map(
+    lambda d: pendulum.Date(d.year, d.month, d.day)
+)
 cents = st.integers(-(10**14), 10**14).map(lambda c: sd.Money(Decimal(c).scaleb(-2)))
 positive_cents = st.integers(1, 10**12).map(lambda c: sd.Money(Decimal(c).scaleb(-2)))
 exact_money = st.integers(0, 10**14).map(lambda c: sd.Money(Decimal(c).scaleb(-4), exact=True))
@@ -98,16 +105,16 @@ def looptijden(draw: st.DrawFn) -> sd.Looptijd:
 zrm_scores = st.builds(
     sd.ZrmScores, **{f.name: optional(st.integers(1, 5)) for f in attrs.fields(sd.ZrmScores)}
 )
-leden = st.builds(sd.Lid, st.sampled_from(sd.LidRol), dates, st.booleans())
+leden = st.builds(sd.Lid, st.sampled_from(sd.LidRol), birth_dates, st.booleans())
 zorg = st.builds(
     sd.Zorg,
     st.sampled_from(sd.Zorgsoort),
     st.sampled_from(sd.Leveringsvorm),
-    dates,
+    observation_dates,
     optional(st.sampled_from(sd.Verwijzer)),
     any_text,
 )
-zrm = st.builds(sd.ZrmMeting, dates, zrm_scores, optional(zrm_scores))
+zrm = st.builds(sd.ZrmMeting, observation_dates, zrm_scores, optional(zrm_scores))
 
 
 def sets(kind: type[enum.Enum]) -> st.SearchStrategy[frozenset[Any]]:

@@ -7,12 +7,22 @@ The enumerations carry the letters' own lists: the nine problems of letter 003
 "DOEL", the five target-group signals and the coercive instruments of letter
 003 "7. Toewijzing gezinnen", the 13 domains of the Zelfredzaamheid-Matrix 2017
 and the referrers of the iJw codelist COD327.
+
+Dates are checked for plausibility where the family is made, against bounds
+that do not depend on an assessment: a birth date at most
+:data:`EXPECTED_BIRTH` after today (an expected child may be registered; a
+child born in 2150 is a typing error), and observations (a ZRM, care received)
+from :data:`FIRST_OBSERVATION` on.  What depends on the day of the assessment
+(no observation after it, no birth later than an expected birth after it) is
+:meth:`Gezin.check_dates_on`, which an assessment calls with its date.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 import pendulum
@@ -33,6 +43,8 @@ from sociaaldomein._validators import (
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = [
+    "EXPECTED_BIRTH",
+    "FIRST_OBSERVATION",
     "Dwangmiddel",
     "Gezin",
     "Hulpvraag",
@@ -49,6 +61,45 @@ __all__ = [
     "ZrmScores",
     "ZrmVersie",
 ]
+
+
+EXPECTED_BIRTH: Final = pendulum.duration(days=280)
+"""How far ahead a birth date may lie: about nine months, an expected child."""
+
+FIRST_OBSERVATION: Final = pendulum.date(1990, 1, 1)
+"""No observation (a ZRM, care received) lies before this day: the instruments and the
+records this library reads are younger."""
+
+
+def _today() -> pendulum.Date:
+    # the local calendar day, as a family file means it
+    today = datetime.date.today()
+    return pendulum.date(today.year, today.month, today.day)
+
+
+def _born_by(limit: pendulum.Date, field: str, value: pendulum.Date, what: str) -> None:
+    if value > limit:
+        raise InvalidValueError(
+            field,
+            f"{value.isoformat()} is more than an expected birth (280 days) after {what} "
+            f"({limit.subtract(days=EXPECTED_BIRTH.days).isoformat()})",
+        )
+
+
+def _plausible_birth(
+    instance: object, attribute: attrs.Attribute[pendulum.Date], value: object
+) -> None:
+    if isinstance(value, pendulum.Date):
+        _born_by(_today() + EXPECTED_BIRTH, field_name(instance, attribute), value, "today")
+
+
+def _observed(instance: object, attribute: attrs.Attribute[pendulum.Date], value: object) -> None:
+    if isinstance(value, pendulum.Date) and value < FIRST_OBSERVATION:
+        raise InvalidValueError(
+            field_name(instance, attribute),
+            f"{value.isoformat()} lies before {FIRST_OBSERVATION.isoformat()}, the first day an "
+            "observation can have",
+        )
 
 
 class Probleem(enum.Enum):
@@ -244,7 +295,7 @@ class ZrmMeting:
     about 30 days is not used (DOMAIN.md), see :meth:`is_recent`.
     """
 
-    afgenomen_op: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
+    afgenomen_op: pendulum.Date = attrs.field(converter=as_date, validator=[is_date, _observed])
     huidig: ZrmScores = attrs.field(validator=one_of_type(ZrmScores))
     haalbaar: ZrmScores | None = attrs.field(
         default=None, validator=attrs.validators.optional(one_of_type(ZrmScores))
@@ -271,7 +322,9 @@ class Lid:
     """
 
     rol: LidRol = attrs.field(converter=_as_rol, validator=is_enum(LidRol))
-    geboortedatum: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
+    geboortedatum: pendulum.Date = attrs.field(
+        converter=as_date, validator=[is_date, _plausible_birth]
+    )
     chronische_problematiek: bool = attrs.field(default=False, validator=one_of_type(bool))
 
     def age_on(self, on: pendulum.Date) -> int:
@@ -299,7 +352,7 @@ class Zorg:
     leveringsvorm: Leveringsvorm = attrs.field(
         converter=_as_leveringsvorm, validator=is_enum(Leveringsvorm)
     )
-    sinds: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
+    sinds: pendulum.Date = attrs.field(converter=as_date, validator=[is_date, _observed])
     verwijzer: Verwijzer | None = attrs.field(
         default=None,
         converter=_as_optional_verwijzer,
@@ -417,6 +470,29 @@ class Gezin:
             if not isinstance(item, Zorg):
                 raise InvalidValueError(
                     f"Gezin.zorg[{i}]", f"must be a Zorg, got {type(item).__name__} {item!r}"
+                )
+
+    def check_dates_on(self, on: pendulum.Date) -> None:
+        """Refuse dates that cannot be true on the day ``on`` of an assessment.
+
+        No observation (the ZRM's ``afgenomen_op``, a ``zorg`` item's ``sinds``)
+        after ``on``, and no birth date more than :data:`EXPECTED_BIRTH` after it.
+        Raises :class:`~sociaaldomein.errors.InvalidValueError` naming the field.
+        """
+        for i, lid in enumerate(self.leden):
+            _born_by(
+                on + EXPECTED_BIRTH,
+                f"Gezin.leden[{i}].geboortedatum",
+                lid.geboortedatum,
+                f"the assessment on {on.isoformat()}",
+            )
+        observed = [(f"Gezin.zorg[{i}].sinds", z.sinds) for i, z in enumerate(self.zorg)]
+        if self.zrm is not None:
+            observed.insert(0, ("Gezin.zrm.afgenomen_op", self.zrm.afgenomen_op))
+        for field, day in observed:
+            if day > on:
+                raise InvalidValueError(
+                    field, f"{day.isoformat()} lies after the assessment on {on.isoformat()}"
                 )
 
     def ouders(self) -> tuple[Lid, ...]:
