@@ -440,9 +440,11 @@ class Predicate(Rule):
     ``observe(gezin, on)`` may say what was found, for the explanation.
 
     ``facts`` names what the functions read: :class:`Feit` values (which bring
-    the columns they read) or names of facts and cohort columns.  A simulation
-    in which problems change refuses a Predicate that does not declare them,
-    since it cannot tell whether its answer changes with the problems.
+    the columns they read) or names of built-in facts and cohort columns; name a
+    fact of your own by its :class:`Feit`, so that what it reads comes along.  A
+    simulation in which problems change refuses a Predicate that does not
+    declare them, since it cannot tell whether its answer changes with the
+    problems; ``facts=[]`` says it reads no fact of the family at all.
     """
 
     description: str = attrs.field(validator=one_of_type(str))
