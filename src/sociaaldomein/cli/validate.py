@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from sociaaldomein.cli.common import OK, check_scenario, installed_plugin_names
+from sociaaldomein.cli.common import OK, check_scenario, installed_plugin_names, print_json
 from sociaaldomein.io import (
     FileFormatError,
     InputProblemsError,
@@ -33,6 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=kinds, help="the kind of file")
     parser.add_argument("file", metavar="FILE", help="the file (.json, .toml; .csv for a cohort)")
     add_allow_import(parser)
+    parser.add_argument(
+        "--json", action="store_true", help="print the verdict, and every problem, as JSON"
+    )
 
 
 def add_allow_import(parser: argparse.ArgumentParser) -> None:
@@ -49,15 +52,15 @@ def run(args: argparse.Namespace) -> int:
     """Read the file (and for a scenario, check its plugins and designs)."""
     if args.kind == "family":
         count = len(read_gezinnen(args.file))
-        print(f"{args.file}: a good family file with {count} famil{'y' if count == 1 else 'ies'}")
+        _good(args, f"a good family file with {count} famil{'y' if count == 1 else 'ies'}")
     elif args.kind == "scenario":
         _scenario(args)
     elif args.kind == "advice":
         read_advice(args.file)
-        print(f"{args.file}: a good advice file")
+        _good(args, "a good advice file")
     else:
         count = len(read_cohort(args.file))
-        print(f"{args.file}: a good cohort file with {count} famil{'y' if count == 1 else 'ies'}")
+        _good(args, f"a good cohort file with {count} famil{'y' if count == 1 else 'ies'}")
     return OK
 
 
@@ -83,7 +86,15 @@ def _scenario(args: argparse.Namespace) -> None:
         names = [n for n in installed_plugin_names() if (allow is None or n in allow)]
         names = [n for n in names if n not in block]
     settings = scenario.simulation
-    print(
-        f"{args.file}: a good scenario file: pilots {', '.join(sorted(names)) or '(none)'}; "
-        f"{settings.months} months from {settings.start.isoformat()}, {settings.runs} run(s)"
+    _good(
+        args,
+        f"a good scenario file: pilots {', '.join(sorted(names)) or '(none)'}; "
+        f"{settings.months} months from {settings.start.isoformat()}, {settings.runs} run(s)",
     )
+
+
+def _good(args: argparse.Namespace, verdict: str) -> None:
+    if args.json:
+        print_json({"file": args.file, "kind": args.kind, "good": True, "verdict": verdict})
+    else:
+        print(f"{args.file}: {verdict}")
