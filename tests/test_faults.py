@@ -110,6 +110,7 @@ def test_missing_runs_are_described_as_ranges() -> None:
 
 SCENARIO = """
 gemeente = "Groningen"
+allow_import = true
 
 [[pilots]]
 plugin = "sociaaldomein.testing:ToyPilot"

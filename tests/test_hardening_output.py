@@ -20,6 +20,7 @@ from sociaaldomein.simulation.output import MANIFEST, verify
 
 SCENARIO = """
 gemeente = "Groningen"
+allow_import = true
 
 [[pilots]]
 plugin = "sociaaldomein.testing:ToyPilot"
