@@ -267,6 +267,8 @@ def test_arithmetic_beyond_the_limit_is_an_invalid_value_not_a_decimal_signal() 
         Money(1) * Decimal("1e999999")
     with pytest.raises(InvalidValueError):
         _ = Money(1) / Money(0)
+    with pytest.raises(InvalidValueError):
+        Money(100).allocate([Decimal("1e999999"), 1])
 
 
 @pytest.mark.parametrize("text", ["1e5", "\u0663", "5_000", "EUR 1e5", "\uff15,00"])

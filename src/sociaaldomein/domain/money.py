@@ -244,6 +244,8 @@ def _factor(value: object, field: str) -> Decimal:
     number = Decimal(value)
     if not number.is_finite():
         raise InvalidValueError(field, f"must be a finite number, got {number}")
+    if number and number.adjusted() >= LIMIT.adjusted():  # else Overflow could escape
+        raise InvalidValueError(field, f"must be smaller than {LIMIT:,} in size, got {number:.6e}")
     return number
 
 
