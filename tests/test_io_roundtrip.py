@@ -41,6 +41,8 @@ NOT_FILE_TYPES = {
     *(sd.Not, sd.OneOf, sd.Predicate, sd.Feit, sd.Route, sd.UitstroomAlsRegel),
     # composition objects: plugin objects, compiled rules, numpy columns
     *(sd.CompiledPilot, sd.Cohort, sd.Gemeente, sd.PluginSpec, LoadedPlugin),
+    # a compiled composition holds compiled pilots; a plugin's info its hooks, as shown
+    *(sd.Compilation, sd.FailedPilot, sd.PluginInfo),
     # abstract bases: their concrete subclasses are covered
     *(sd.PilotEindregel, sd.TrajectEindregel),
 }
@@ -294,6 +296,9 @@ notes = st.builds(sd.Note, any_text, bron)
 einden = st.builds(
     sd.Einde, st.booleans(), text, any_text, bron, optional(text), optional(explanations)
 )
+plugin_refs = st.builds(sd.PluginRef, text, optional(text), optional(text))
+provenances = st.builds(sd.Provenance, plugin_refs, st.lists(plugin_refs, max_size=2).map(tuple))
+plugin_failures = st.builds(sd.PluginFailure, plugin_refs, text, any_text, optional(text))
 verdicts = st.builds(
     sd.Verdict,
     text,
@@ -304,6 +309,9 @@ verdicts = st.builds(
     optional(explanations),
     optional(text),
     st.lists(notes, max_size=2).map(tuple),
+    st.lists(explanations, max_size=1).map(tuple),
+    optional(provenances),
+    optional(plugin_failures),
 )
 funding_rows = st.builds(
     sd.FundingRow,
@@ -413,6 +421,9 @@ STRATEGIES: dict[Any, st.SearchStrategy[Any]] = {
     sd.Explanation: explanations,
     sd.Note: notes,
     sd.Verdict: verdicts,
+    sd.PluginRef: plugin_refs,
+    sd.Provenance: provenances,
+    sd.PluginFailure: plugin_failures,
     sd.Assessment: st.builds(
         sd.Assessment, text, dates, st.dictionaries(text, verdicts, max_size=2)
     ),
