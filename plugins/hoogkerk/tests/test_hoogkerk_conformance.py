@@ -3,8 +3,7 @@
 Discovery through the entry point, answers only for its own pilot, one family
 and a cohort (and month by month, with changing problems) decided alike,
 every citation a section of 004_b7ccad7045cc3ba8.txt, every explanation rendering.
-The letter is not part of the repository: point ``SOCIAALDOMEIN_LETTERS`` at
-a folder that holds it, or the citation check is skipped.
+The plugin ships the letter in its package's ``letters/`` folder.
 """
 
 from __future__ import annotations

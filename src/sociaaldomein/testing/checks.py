@@ -8,6 +8,7 @@ all of them; call them yourself for a check of your own.
 from __future__ import annotations
 
 import os
+import sys
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -227,15 +228,20 @@ def assert_citations_in_letter(
     assert not problems, "\n".join(sorted(set(problems)))
 
 
-def find_letter(letter: str | os.PathLike[str]) -> Path | None:
-    """The letter file ``letter``: the path itself, else the file name in :data:`LETTERS_ENV`.
+def find_letter(letter: str | os.PathLike[str], package: str | None = None) -> Path | None:
+    """The letter file ``letter``: the path itself, else the file name in ``package``'s
+    ``letters/`` folder (where a plugin ships its letter), else in :data:`LETTERS_ENV`.
 
-    ``None`` when it is nowhere: the letters of the Groningen pilots are not
-    part of the repository, so point ``SOCIAALDOMEIN_LETTERS`` at a folder
-    that holds them to check their citations.
+    ``None`` when it is nowhere.
     """
     path = Path(letter)
     if path.is_file():
         return path
-    folders = [Path(d) for d in os.environ.get(LETTERS_ENV, "").split(os.pathsep) if d]
+    folders = []
+    if package is not None:
+        module = sys.modules.get(package.partition(".")[0])
+        where = getattr(module, "__file__", None)
+        if where:
+            folders.append(Path(where).parent / "letters")
+    folders += [Path(d) for d in os.environ.get(LETTERS_ENV, "").split(os.pathsep) if d]
     return next((d / path.name for d in folders if (d / path.name).is_file()), None)

@@ -108,6 +108,7 @@ class PluginConformance:
 
     letter: ClassVar[str | Path | None] = None
     """The letter file; by default the file the pilot's ``brief`` names, looked up in the
+    ``letters/`` folder of the plugin's package (where a plugin ships its letter) and in the
     folders of ``SOCIAALDOMEIN_LETTERS`` (the check is skipped when it is nowhere)."""
 
     other_sources: ClassVar[Collection[str]] = ()
@@ -228,9 +229,13 @@ class PluginConformance:
         for name, compiled in self.compiled_pilots().items():
             wanted = type(self).letter or (compiled.pilot.brief and compiled.pilot.brief.file)
             assert wanted, f"pilot {name!r} names no letter (Pilot.brief) and no letter is set"
-            letter = find_letter(wanted)
+            package = type(self.make_plugin()).__module__
+            letter = find_letter(wanted, package)
             if letter is None:
-                _skip(f"letter {Path(wanted).name} not found; set {LETTERS_ENV} to its folder")
+                _skip(
+                    f"letter {Path(wanted).name} not found: ship it in the plugin's letters/ "
+                    f"folder or set {LETTERS_ENV} to its folder"
+                )
             assert_citations_in_letter(compiled, letter, other_sources=type(self).other_sources)
 
     def test_every_explanation_renders_with_its_sources(self) -> None:
