@@ -8,8 +8,8 @@ all of them; call them yourself for a check of your own.
 from __future__ import annotations
 
 import os
-import sys
 import re
+import sys
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
