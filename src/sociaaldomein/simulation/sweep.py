@@ -197,12 +197,16 @@ def sweep(
             for _ in range(retries):
                 if not failed:
                     break
-                if isinstance(executor, cf.ProcessPoolExecutor):
-                    # a broken pool takes no more work: the retry gets a fresh one
-                    if own_pool is not None:
-                        own_pool.shutdown(wait=False, cancel_futures=True)
-                    executor = own_pool = _fresh_pool(executor)
-                failed = _dispatch(executor, jobs, failed, done, bar)
+                # A dying worker takes every chunk in flight with it; retried one at a
+                # time, a chunk that kills its worker again loses only itself.
+                retry, failed = failed, []
+                for i in retry:
+                    if isinstance(executor, cf.ProcessPoolExecutor) and _broken(executor):
+                        # a broken pool takes no more work: the retry gets a fresh one
+                        if own_pool is not None:
+                            own_pool.shutdown(wait=False, cancel_futures=True)
+                        executor = own_pool = _fresh_pool(executor)
+                    failed += _dispatch(executor, jobs, [i], done, bar)
     except BaseException:
         if own_pool is not None:
             _stop(own_pool)
@@ -254,6 +258,15 @@ def _dispatch(
         done[i] = (batch, budget)
         bar.update(len(jobs[i].runs))
     return sorted(failed)
+
+
+def _broken(pool: cf.ProcessPoolExecutor) -> bool:
+    # concurrent.futures keeps no public flag; a submitted no-op tells without side effects.
+    try:
+        pool.submit(int).result()
+    except cf.BrokenExecutor:
+        return True
+    return False
 
 
 def _fresh_pool(broken: cf.ProcessPoolExecutor) -> cf.ProcessPoolExecutor:
