@@ -114,11 +114,14 @@ def zrm_feit(domein: ZrmDomein, *, haalbaar: bool = False) -> Feit:
     name = f"{prefix}.{domein.field}"
     what = "achievable ZRM level" if haalbaar else "ZRM level"
 
+    field = domein.field  # read once: an enum property costs more than the lookup itself
+
     def scalar(g: Gezin, on: pendulum.Date) -> int | None:
         if g.zrm is None:
             return None
         scores = g.zrm.haalbaar if haalbaar else g.zrm.huidig
-        return None if scores is None else scores.get(domein)
+        value: int | None = None if scores is None else getattr(scores, field)
+        return value
 
     return Feit(name, f"{what} on {domein.value}", FeitSoort.NUMBER, scalar, _col(name), missing=0)
 

@@ -141,7 +141,8 @@ class Looptijd:
         return attrs.evolve(self, verlengingen=(*self.verlengingen, extension))
 
     def __contains__(self, day: object) -> bool:
-        return day in self.periode
+        # Asked for every verdict: compared directly rather than through a new Periode.
+        return isinstance(day, pendulum.Date) and self.start <= day < self.eind
 
 
 def _looptijd_ok(instance: object, attribute: attrs.Attribute[Looptijd], value: object) -> None:

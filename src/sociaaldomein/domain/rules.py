@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import abc
 import enum
+import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
@@ -168,7 +169,12 @@ class Rule(abc.ABC):
 
     def text(self) -> str:
         """One line saying what this node requires."""
-        return self.label or self._default_text()
+        # A rule is a value, so its text never changes; every explanation asks for it.
+        cached: str | None = self.__dict__.get("_text")
+        if cached is None:
+            cached = self.label or self._default_text()
+            object.__setattr__(self, "_text", cached)
+        return cached
 
     def passes(self, gezin: Gezin, on: pendulum.Date) -> bool:
         """Whether ``gezin`` meets the rule on ``on``."""
@@ -232,9 +238,15 @@ def _op(instance: object, attribute: attrs.Attribute[str], value: object) -> Non
 
 def _show(value: object) -> str:
     if isinstance(value, frozenset):
-        names = sorted(m.name for m in value if isinstance(m, enum.Enum))
-        return ", ".join(names) if names else "none"
+        return _show_members(value)
     return "unknown" if value is None else str(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _show_members(value: frozenset[object]) -> str:
+    # Every verdict shows the family's problems and signals; most families share a few sets.
+    names = sorted(m.name for m in value if isinstance(m, enum.Enum))
+    return ", ".join(names) if names else "none"
 
 
 @attrs.frozen
@@ -516,8 +528,8 @@ class AllOf(Rule):
         return attrs.evolve(self, rules=children)
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        kids = tuple(r.explain(gezin, on) for r in self.rules)
-        return Explanation(all(k.passed for k in kids), self.text(), None, self.source, kids)
+        kids = tuple([r.explain(gezin, on) for r in self.rules])
+        return Explanation(all([k.passed for k in kids]), self.text(), None, self.source, kids)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         result: Array = reduce(np.logical_and, (r.evaluate(cohort, on) for r in self.rules))
@@ -542,8 +554,8 @@ class AnyOf(Rule):
         return attrs.evolve(self, rules=children)
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        kids = tuple(r.explain(gezin, on) for r in self.rules)
-        return Explanation(any(k.passed for k in kids), self.text(), None, self.source, kids)
+        kids = tuple([r.explain(gezin, on) for r in self.rules])
+        return Explanation(any([k.passed for k in kids]), self.text(), None, self.source, kids)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         result: Array = reduce(np.logical_or, (r.evaluate(cohort, on) for r in self.rules))
@@ -576,7 +588,7 @@ class AtLeast(Rule):
         return attrs.evolve(self, rules=children)
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        kids = tuple(r.explain(gezin, on) for r in self.rules)
+        kids = tuple([r.explain(gezin, on) for r in self.rules])
         met = sum(k.passed for k in kids)
         return Explanation(met >= self.n, self.text(), f"{met} hold", self.source, kids)
 
