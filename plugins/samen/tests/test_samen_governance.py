@@ -52,7 +52,9 @@ def test_evaluated_at_full_operation_and_before_the_end_of_the_separate_assignme
 def test_evaluation_moments_are_a_parameter() -> None:
     """002_3dca2c59337eb1a8.txt names no dates for the evaluation; a municipality sets its own."""
     own = Evaluatiemoment(MomentSoort.OP_DATUM, "raadsinformatie", datum=pendulum.date(2023, 7, 1))
-    plan = Gemeente(plugins=[SamenPilot(evaluation_moments=[own])]).compiled("samen").evaluation_plan
+    plan = (
+        Gemeente(plugins=[SamenPilot(evaluation_moments=[own])]).compiled("samen").evaluation_plan
+    )
     assert plan is not None
     assert [m.naam for m in plan.momenten] == ["raadsinformatie"]
     later = SamenPilot(fully_operational=pendulum.date(2025, 7, 1))

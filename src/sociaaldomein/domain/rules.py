@@ -529,7 +529,7 @@ class AllOf(Rule):
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         kids = tuple([r.explain(gezin, on) for r in self.rules])
-        return Explanation(all([k.passed for k in kids]), self.text(), None, self.source, kids)
+        return Explanation(all(k.passed for k in kids), self.text(), None, self.source, kids)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         result: Array = reduce(np.logical_and, (r.evaluate(cohort, on) for r in self.rules))
@@ -555,7 +555,7 @@ class AnyOf(Rule):
 
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         kids = tuple([r.explain(gezin, on) for r in self.rules])
-        return Explanation(any([k.passed for k in kids]), self.text(), None, self.source, kids)
+        return Explanation(any(k.passed for k in kids), self.text(), None, self.source, kids)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         result: Array = reduce(np.logical_or, (r.evaluate(cohort, on) for r in self.rules))
