@@ -57,6 +57,31 @@ PLUGINS = textwrap.dedent(
             )
 
 
+    class ExitingPilot(ToyPilot):
+        def __init__(self) -> None:
+            super().__init__("exiting")
+
+        def eligibility(self):
+            raise SystemExit(4)
+
+
+    class WrongTypePilot(ToyPilot):
+        def __init__(self) -> None:
+            super().__init__("wrong-type")
+
+        def routes(self):
+            return ["not a route"]
+
+
+    class PrintingPilot(ToyPilot):
+        def __init__(self) -> None:
+            super().__init__("printing")
+
+        def eligibility(self):
+            print("debug: building the rule")
+            return super().eligibility()
+
+
     class FailingPilot(ToyPilot):
         def __init__(self) -> None:
             super().__init__("failing")
@@ -92,6 +117,9 @@ ENTRY_POINTS = {
     "toy": "sociaaldomein.testing:ToyPilot",
     "mandaat": "sd_cli_plugins:MandatePilot",
     "failing": "sd_cli_plugins:FailingPilot",
+    "exiting": "sd_cli_plugins:ExitingPilot",
+    "wrong-type": "sd_cli_plugins:WrongTypePilot",
+    "printing": "sd_cli_plugins:PrintingPilot",
     "demo": "sd_cli_demo:DemoPilot",
     "broken": "sd_cli_no_such_module:Pilot",
 }
@@ -347,6 +375,43 @@ def test_a_failing_plugin_is_named_and_the_other_pilots_go_on(run: Run, families
     listed = {p["name"]: p for p in json.loads(out)}
     assert [f["call"] for f in listed["failing"]["failures"]] == ["funding()"]
     assert listed["toy"]["failures"] == []
+
+
+@pytest.mark.parametrize(
+    ("plugin", "call", "error"),
+    [
+        ("failing", "funding()", "RuntimeError: the budget spreadsheet is missing"),
+        ("exiting", "eligibility()", "sys.exit(4)"),
+        ("wrong-type", "routes()", "where Route values were expected"),
+    ],
+)
+def test_every_kind_of_failure_is_contained_in_every_command(
+    run: Run, families: Path, tmp_path: Path, plugin: str, call: str, error: str
+) -> None:
+    both = ("--plugin", plugin, "--plugin", "toy")
+    for command in (("plugins",), ("assess", str(families)), ("budget",)):
+        code, out, err = run(*command, *both, "--json")
+        assert code == 3, command
+        json.loads(out)  # still JSON
+        assert f"plugin '{plugin}' (sd-cli-testplugins 0.1) failed in {call}" in err
+        assert error in err
+        assert f"--no-plugin {plugin}" in err
+    scenario = tmp_path / "scenario.toml"
+    scenario.write_text(
+        f'[[pilots]]\nplugin = "toy"\n[[pilots]]\nplugin = "{plugin}"\n'
+        "[cohort]\nsize = 200\n[simulation]\nstart = 2024-03-01\nmonths = 3\nruns = 2\n"
+    )
+    code, out, err = run("simulate", str(scenario), "--no-progress")
+    assert code == 3
+    assert f"{plugin}: could not be simulated: plugin '{plugin}'" in out
+    assert "toy" in out.split("could not be simulated")[0]
+
+
+def test_what_a_plugin_prints_never_reaches_json_output(run: Run, families: Path) -> None:
+    code, out, err = run("assess", str(families), "--plugin", "printing", "--json")
+    assert code == 0
+    json.loads(out)
+    assert "debug: building the rule" in err
 
 
 def test_strict_makes_a_failing_plugin_an_error(run: Run) -> None:

@@ -39,7 +39,7 @@ import numpy as np
 import pendulum
 
 from sociaaldomein import Cohort, PluginSpec, __version__
-from sociaaldomein.cli.common import FAILURE, OK, resolve_scenario
+from sociaaldomein.cli.common import FAILURE, OK, plugin_failures, resolve_scenario
 from sociaaldomein.cli.validate import add_allow_import
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import Scenario, read_cohort, read_scenario
@@ -350,6 +350,9 @@ def run(args: argparse.Namespace) -> int:
     source = args.scenario
     scenario = read_scenario(source)
     gemeente, specs = resolve_scenario(scenario, source, args=args)  # every mistake named, early
+    gemeente.strict = bool(getattr(args, "strict", False))
+    # A failing plugin is named before any run; its pilots are left out of the runs.
+    failed = plugin_failures(gemeente)
     settings = settings_of(scenario)
     runs = args.runs or scenario.simulation.runs
     seed = scenario.simulation.seed if args.seed is None else args.seed
@@ -379,9 +382,10 @@ def run(args: argparse.Namespace) -> int:
                             Staged(plot, overwrite=args.overwrite, kind="file", option="--plot")
                         )
                     )
-                return _simulate(
+                code = _simulate(
                     args, scenario, specs, cohort, settings, runs, seed, staged, plot_inside
                 )
+                return failed if code == OK else code
         except Interrupted as exc:
             name = signal.Signals(exc.signum).name
             written = [str(s.destination) for s in staged if s.committed]
