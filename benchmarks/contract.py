@@ -8,6 +8,7 @@ every reason.  Each figure is the minimum and the median of several rounds.
 
 from __future__ import annotations
 
+import functools
 import statistics
 import time
 from collections.abc import Callable
@@ -50,7 +51,7 @@ def measure(quick: bool) -> dict[str, Any]:
     families = [g for _, g in example_families()]
     per_family = []
     for gezin in families:
-        per_family += _rounds(lambda gezin=gezin: gemeente.assess(gezin, on), rounds, 200)
+        per_family += _rounds(functools.partial(gemeente.assess, gezin, on), rounds, 200)
     return {
         "compile_four_pilots_ms": {
             "min": round(min(compile_s) * 1e3, 3),

@@ -27,6 +27,7 @@ import abc
 import enum
 import functools
 import operator
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from typing import Any, Final
@@ -56,6 +57,13 @@ __all__ = [
     "Predicate",
     "Rule",
 ]
+
+ExplainFn = Callable[["Gezin", pendulum.Date], "Explanation"]
+"""``explain(gezin, on)`` of one rule, as one function (see :meth:`Rule.explainer`)."""
+
+# Built once per rule and dropped with it; kept outside the frozen value so a rule
+# stays a plain value (equal, hashable, picklable) whatever was asked of it.
+_EXPLAINERS: dict[int, ExplainFn] = {}
 
 _OPS: Final[dict[str, tuple[Callable[[Any, Any], Any], str]]] = {
     "==": (operator.eq, "equal to"),
@@ -120,9 +128,29 @@ class Rule(abc.ABC):
     @abc.abstractmethod
     def _default_text(self) -> str: ...
 
-    @abc.abstractmethod
     def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
         """Evaluate for one family on ``on`` with the full tree of reasons."""
+        return self.explainer()(gezin, on)
+
+    def explainer(self) -> ExplainFn:
+        """:meth:`explain` as one function, built once per rule from the rule's own parts.
+
+        A verdict calls it for every family; building it once takes the work
+        that does not depend on the family (texts, operators, the children's
+        functions) out of that call.
+        """
+        found = _EXPLAINERS.get(id(self))
+        if found is None:
+            found = self._explainer()
+            _EXPLAINERS[id(self)] = found
+            weakref.finalize(self, _EXPLAINERS.pop, id(self), None)
+        return found
+
+    def _explainer(self) -> ExplainFn:
+        """Build the function of :meth:`explainer`; a rule class defines this or ``explain``."""
+        if type(self).explain is not Rule.explain:
+            return self.explain  # a rule class that explains itself, as in 0.1
+        raise NotImplementedError(f"{type(self).__name__} must define _explainer() or explain()")
 
     @abc.abstractmethod
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
@@ -265,10 +293,17 @@ class Compare(Rule):
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        found = self.feit.scalar(gezin, on)
-        passed = found is not None and bool(_OPS[self.op][0](found, self.value))
-        return Explanation(passed, self.text(), _show(found), self.source)
+    def _explainer(self) -> ExplainFn:
+        scalar, compare, value = self.feit.scalar, _OPS[self.op][0], self.value
+        text, source = self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found = scalar(gezin, on)
+            if found is None:
+                return Explanation(False, text, "unknown", source)
+            return Explanation(bool(compare(found, value)), text, str(found), source)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         values = self.feit.vector(cohort, on)
@@ -292,9 +327,14 @@ class IsTrue(Rule):
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        found = self.feit.scalar(gezin, on)
-        return Explanation(bool(found), self.text(), "yes" if found else "no", self.source)
+    def _explainer(self) -> ExplainFn:
+        scalar, text, source = self.feit.scalar, self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found = scalar(gezin, on)
+            return Explanation(bool(found), text, "yes" if found else "no", source)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         return np.asarray(self.feit.vector(cohort, on), dtype=bool)
@@ -338,11 +378,16 @@ class OneOf(Rule):
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        found = self.feit.scalar(gezin, on)
-        wanted = {normalise_label(v) for v in self.labels}
-        passed = found is not None and normalise_label(str(found)) in wanted
-        return Explanation(passed, self.text(), _show(found), self.source)
+    def _explainer(self) -> ExplainFn:
+        scalar, text, source = self.feit.scalar, self.text(), self.source
+        wanted = frozenset(normalise_label(v) for v in self.labels)
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found = scalar(gezin, on)
+            passed = found is not None and normalise_label(str(found)) in wanted
+            return Explanation(passed, text, _show(found), source)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         column = self.feit.column or self.feit.naam
@@ -385,10 +430,6 @@ class _FlagRule(Rule):
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
 
-    def _found(self, gezin: Gezin, on: pendulum.Date) -> frozenset[enum.Enum]:
-        found: frozenset[enum.Enum] = self.feit.scalar(gezin, on)
-        return found
-
 
 @attrs.frozen
 class HasAny(_FlagRule):
@@ -397,9 +438,14 @@ class HasAny(_FlagRule):
     def _default_text(self) -> str:
         return f"{self.feit.omschrijving} include at least one of: {self._names()}"
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        found = self._found(gezin, on)
-        return Explanation(bool(found & self.members), self.text(), _show(found), self.source)
+    def _explainer(self) -> ExplainFn:
+        scalar, members, text, source = self.feit.scalar, self.members, self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found: frozenset[enum.Enum] = scalar(gezin, on)
+            return Explanation(bool(found & members), text, _show(found), source)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         result: Array = (self.feit.vector(cohort, on) & flag_mask(self.members)) != 0
@@ -413,9 +459,14 @@ class HasAll(_FlagRule):
     def _default_text(self) -> str:
         return f"{self.feit.omschrijving} include all of: {self._names()}"
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        found = self._found(gezin, on)
-        return Explanation(self.members <= found, self.text(), _show(found), self.source)
+    def _explainer(self) -> ExplainFn:
+        scalar, members, text, source = self.feit.scalar, self.members, self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found: frozenset[enum.Enum] = scalar(gezin, on)
+            return Explanation(members <= found, text, _show(found), source)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         mask = flag_mask(self.members)
@@ -527,9 +578,14 @@ class AllOf(Rule):
     def with_children(self, children: Sequence[Rule]) -> Rule:
         return attrs.evolve(self, rules=children)
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        kids = tuple([r.explain(gezin, on) for r in self.rules])
-        return Explanation(all(k.passed for k in kids), self.text(), None, self.source, kids)
+    def _explainer(self) -> ExplainFn:
+        kids, text, source = [r.explainer() for r in self.rules], self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found = tuple([kid(gezin, on) for kid in kids])
+            return Explanation(all(e.passed for e in found), text, None, source, found)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         result: Array = reduce(np.logical_and, (r.evaluate(cohort, on) for r in self.rules))
@@ -553,9 +609,14 @@ class AnyOf(Rule):
     def with_children(self, children: Sequence[Rule]) -> Rule:
         return attrs.evolve(self, rules=children)
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        kids = tuple([r.explain(gezin, on) for r in self.rules])
-        return Explanation(any(k.passed for k in kids), self.text(), None, self.source, kids)
+    def _explainer(self) -> ExplainFn:
+        kids, text, source = [r.explainer() for r in self.rules], self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found = tuple([kid(gezin, on) for kid in kids])
+            return Explanation(any(e.passed for e in found), text, None, source, found)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         result: Array = reduce(np.logical_or, (r.evaluate(cohort, on) for r in self.rules))
@@ -587,10 +648,20 @@ class AtLeast(Rule):
     def with_children(self, children: Sequence[Rule]) -> Rule:
         return attrs.evolve(self, rules=children)
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        kids = tuple([r.explain(gezin, on) for r in self.rules])
-        met = sum(k.passed for k in kids)
-        return Explanation(met >= self.n, self.text(), f"{met} hold", self.source, kids)
+    def _explainer(self) -> ExplainFn:
+        kids, text, source, n = (
+            [r.explainer() for r in self.rules],
+            self.text(),
+            self.source,
+            self.n,
+        )
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            found = tuple([kid(gezin, on) for kid in kids])
+            met = sum(e.passed for e in found)
+            return Explanation(met >= n, text, f"{met} hold", source, found)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         counts = sum(r.evaluate(cohort, on).astype(np.int16) for r in self.rules)
@@ -615,9 +686,14 @@ class Not(Rule):
         (rule,) = children
         return attrs.evolve(self, rule=rule)
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        kid = self.rule.explain(gezin, on)
-        return Explanation(not kid.passed, self.text(), None, self.source, (kid,))
+    def _explainer(self) -> ExplainFn:
+        inner, text, source = self.rule.explainer(), self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            kid = inner(gezin, on)
+            return Explanation(not kid.passed, text, None, source, (kid,))
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         return ~self.rule.evaluate(cohort, on)
