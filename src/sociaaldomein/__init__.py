@@ -114,7 +114,7 @@ from sociaaldomein.errors import (
 from sociaaldomein.hookspecs import hookimpl
 from sociaaldomein.pilotplugin import PilotDefinition, PilotPlugin
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 """The version of the library."""
 
 __all__ = [
