@@ -213,9 +213,15 @@ def test_plugins_lists_name_version_hooks_and_pilots(run: Run) -> None:
 
 def test_a_broken_plugin_warns_and_strict_makes_it_an_error(run: Run) -> None:
     code, out, err = run("plugins", "--plugin", "toy", "--plugin", "broken")
-    assert code == 0
+    assert code == 3
     assert "toy" in out
-    assert err.startswith("sociaaldomein: warning: skipped plugin 'broken'")
+    assert "broken (sd-cli-testplugins 0.1)\n  pilots: (none)" in out
+    assert "failed: in loading its entry point: ModuleNotFoundError" in out
+    assert err.startswith(
+        "sociaaldomein: warning: plugin 'broken' (sd-cli-testplugins 0.1) failed in loading "
+        "its entry point: ModuleNotFoundError"
+    )
+    assert len(err.splitlines()) == 1
     code, out, err = run("plugins", "--plugin", "broken", "--strict")
     assert code == 1
     assert err.startswith("sociaaldomein: plugin error: plugin entry point 'broken' could not")

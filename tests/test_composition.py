@@ -280,6 +280,11 @@ def test_a_broken_entry_point_is_named_and_the_others_load(installed: Path) -> N
     assert loaded[0].version == "1.0"
     assert sorted(gemeente.pilots) == ["alpha", "beta"]
     assert gemeente.hooks_of("alpha") == ["sociaaldomein_pilots"]
+    (failure,) = gemeente.failures
+    assert (failure.plugin.name, failure.call) == ("broken", "loading its entry point")
+    listed = {i.ref.name: i for i in gemeente.plugins_info()}
+    assert listed["broken"].failures == (failure,)
+    assert listed["broken"].ref.distribution == "fake-pilots"
 
 
 def test_strict_loading_raises_on_a_broken_entry_point(installed: Path) -> None:

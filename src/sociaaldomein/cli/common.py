@@ -128,9 +128,11 @@ def _reported(load: Callable[[], object]) -> None:
         warnings.simplefilter("always", PluginLoadWarning)
         load()
     for w in caught:
+        if issubclass(w.category, PluginLoadWarning):
+            continue  # the composition keeps the plugin as failed: plugin_failures says it
         # A plugin written against an older contract is for its author to update; the
         # person running the command sees one line, not a Python warning.
-        if issubclass(w.category, PluginLoadWarning | DeprecationWarning):
+        if issubclass(w.category, DeprecationWarning):
             warn(str(w.message))
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -88,6 +88,7 @@ def load_entry_points(
     block: Collection[str] = (),
     strict: bool = False,
     group: str = PROJECT_NAME,
+    skipped: list[tuple[LoadedPlugin, BaseException]] | None = None,
 ) -> list[LoadedPlugin]:
     """Load the plugins registered under ``group``, one at a time.
 
@@ -95,29 +96,28 @@ def load_entry_points(
     :param block: entry points with these names never load.
     :param strict: raise :class:`~sociaaldomein.errors.PluginLoadError` on the
         first broken plugin instead of warning and skipping it.
+    :param skipped: when given, each plugin that could not be loaded is appended
+        (without its object, with the exception) instead of being warned about.
     """
     loaded: list[LoadedPlugin] = []
     for ep in sorted(entry_points(group=group), key=lambda e: e.name):
         if not _selected(ep, allow, block):
             continue
+        dist = ep.dist
+        name, version = (None, None) if dist is None else (dist.metadata["Name"], dist.version)
         try:
             plugin = instantiate(ep.load())
         except Exception as exc:
             if strict:
                 raise PluginLoadError(ep.name, exc) from exc
+            if skipped is not None:
+                skipped.append((LoadedPlugin(ep.name, name, version, None), exc))
+                continue
             warnings.warn(
                 f"skipped plugin {ep.name!r} ({ep.value}): {type(exc).__name__}: {exc}",
                 PluginLoadWarning,
                 stacklevel=2,
             )
             continue
-        dist = ep.dist
-        loaded.append(
-            LoadedPlugin(
-                ep.name,
-                None if dist is None else dist.metadata["Name"],
-                None if dist is None else dist.version,
-                plugin,
-            )
-        )
+        loaded.append(LoadedPlugin(ep.name, name, version, plugin))
     return loaded

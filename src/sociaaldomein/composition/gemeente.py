@@ -51,7 +51,12 @@ from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.provenance import PluginFailure, PluginRef
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Assessment, Route, Verdict
-from sociaaldomein.errors import CompositionError, PluginFailedError, UnknownPilotError
+from sociaaldomein.errors import (
+    CompositionError,
+    PluginFailedError,
+    PluginLoadWarning,
+    UnknownPilotError,
+)
 
 __all__ = ["Compilation", "Gemeente", "PluginInfo"]
 
@@ -250,9 +255,24 @@ class Gemeente:
         ``strict=True`` (default: the composition's) raises instead.  Names
         already registered are not registered twice.
         """
+        failed: list[tuple[LoadedPlugin, BaseException]] = []
         found = load_entry_points(
-            allow=allow, block=block, strict=self.strict if strict is None else strict
+            allow=allow,
+            block=block,
+            strict=self.strict if strict is None else strict,
+            skipped=failed,
         )
+        for item, exc in failed:
+            if self._pm.has_plugin(item.name) or item.name in self._broken:
+                continue
+            ref = PluginRef(item.name, item.distribution, item.version)
+            broken = failure(ref, "loading its entry point", exc, None)
+            # Kept as a failed plugin, so that it is listed with its failure like any other.
+            self._broken[item.name] = (None, broken)
+            warnings.warn(
+                f"skipped plugin {item.name!r}: {broken.error}", PluginLoadWarning, stacklevel=2
+            )
+        self._forget()
         added = []
         for item in found:
             if self._pm.has_plugin(item.name) or item.name in self._broken:
