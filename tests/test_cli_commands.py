@@ -30,7 +30,8 @@ PLUGINS = textwrap.dedent(
     """Plugins for the command-line tests."""
     import pendulum
     from sociaaldomein import (
-        Escalatieladder, Mandaat, MandaatRegel, Samenwerkingsafspraak, Trede,
+        FEITEN, Citation, Escalatieladder, Mandaat, MandaatRegel, OneOf, Samenwerkingsafspraak,
+        Trede, hookimpl,
     )
     from sociaaldomein.testing import ToyPilot
 
@@ -82,6 +83,17 @@ PLUGINS = textwrap.dedent(
             return super().eligibility()
 
 
+    class OnlyTuinwijk:
+        """A policy: the toy pilot only in Tuinwijk."""
+
+        @hookimpl(wrapper=True)
+        def sociaaldomein_eligibility(self, pilot):
+            rule = yield
+            if pilot.naam != "toy":
+                return rule
+            return rule & OneOf(FEITEN.wijk, ["Tuinwijk"], source=Citation("beleid.txt", "1"))
+
+
     class FailingPilot(ToyPilot):
         def __init__(self) -> None:
             super().__init__("failing")
@@ -117,6 +129,7 @@ ENTRY_POINTS = {
     "toy": "sociaaldomein.testing:ToyPilot",
     "mandaat": "sd_cli_plugins:MandatePilot",
     "failing": "sd_cli_plugins:FailingPilot",
+    "tuinwijk": "sd_cli_plugins:OnlyTuinwijk",
     "exiting": "sd_cli_plugins:ExitingPilot",
     "wrong-type": "sd_cli_plugins:WrongTypePilot",
     "printing": "sd_cli_plugins:PrintingPilot",
@@ -199,7 +212,15 @@ def test_plugins_lists_name_version_hooks_and_pilots(run: Run) -> None:
     assert "toy (sd-cli-testplugins 0.1)\n  pilots: toy\n" in out
     code, out, _ = run("--plugin", "mandaat", "plugins", "--json")
     (plugin,) = json.loads(out)
-    assert plugin.keys() == {"name", "distribution", "version", "hooks", "pilots", "failures"}
+    assert plugin.keys() == {
+        "name",
+        "distribution",
+        "version",
+        "hooks",
+        "pilots",
+        "changes",
+        "failures",
+    }
     assert (plugin["name"], plugin["distribution"], plugin["version"]) == (
         "mandaat",
         "sd-cli-testplugins",
@@ -209,6 +230,17 @@ def test_plugins_lists_name_version_hooks_and_pilots(run: Run) -> None:
     assert plugin["hooks"] == sorted(plugin["hooks"])
     assert plugin["hooks"] == ["sociaaldomein_pilots"]
     assert plugin["failures"] == []
+
+
+def test_plugins_shows_which_answers_a_policy_changed(run: Run, families: Path) -> None:
+    code, out, err = run("plugins", "--plugin", "toy", "--plugin", "tuinwijk", "--json")
+    assert (code, err) == (0, "")
+    listed = {p["name"]: p for p in json.loads(out)}
+    assert listed["tuinwijk"]["changes"] == [{"pilot": "toy", "answer": "eligibility"}]
+    assert listed["tuinwijk"]["pilots"] == []
+    assert listed["toy"]["changes"] == []
+    code, out, _ = run("assess", str(families), "--plugin", "toy", "--plugin", "tuinwijk")
+    assert "rules from plugin 'toy' (sd-cli-testplugins 0.1), changed by 'tuinwijk'" in out
 
 
 def test_a_broken_plugin_warns_and_strict_makes_it_an_error(run: Run) -> None:

@@ -2,8 +2,10 @@
 
 With --json, a list of objects, one per plugin:
 {"name", "distribution", "version", "hooks": [...], "pilots": [...],
-"failures": [{"call", "pilot", "error"}, ...]}.  A plugin that failed is listed
-like every other, with its failure; the exit code is then 3.
+"changes": [{"pilot", "answer"}, ...], "failures": [{"call", "pilot", "error"}, ...]}.
+"changes" lists the answers of other plugins' pilots that this plugin, as a
+policy, changed (the provenance of those answers).  A plugin that failed is
+listed like every other, with its failure; the exit code is then 3.
 """
 
 from __future__ import annotations
@@ -22,8 +24,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for tools")
 
 
+def _changes(gemeente: Gemeente) -> dict[str, list[dict[str, str]]]:
+    """Per plugin, the answers of pilots it changed as a policy."""
+    out: dict[str, list[dict[str, str]]] = {}
+    compilation = gemeente.compile()
+    for name, compiled in compilation.items():
+        for answer, provenance in compiled.provenance.items():
+            for ref in provenance.changed_by:
+                out.setdefault(ref.name, []).append({"pilot": name, "answer": answer})
+    return out
+
+
 def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
     """One object per registered plugin (the ``--json`` shape)."""
+    changes = _changes(gemeente)
     return [
         {
             "name": info.ref.name,
@@ -31,6 +45,7 @@ def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
             "version": info.ref.version,
             "hooks": list(info.hooks),
             "pilots": sorted(info.pilots),
+            "changes": changes.get(info.ref.name, []),
             "failures": [
                 {"call": f.call, "pilot": f.pilot, "error": f.error} for f in info.failures
             ],
@@ -56,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{p['name']}" + (f" ({version})" if version else ""))
         print(f"  pilots: {', '.join(p['pilots']) or '(none)'}")
         print(f"  hooks:  {', '.join(p['hooks']) or '(none)'}")
+        for c in p["changes"]:
+            print(f"  changes: the {c['answer']} of pilot {c['pilot']!r}")
         for f in p["failures"]:
             about = f" for pilot {f['pilot']!r}" if f["pilot"] else ""
             print(f"  failed: in {f['call']}{about}: {f['error']}")
