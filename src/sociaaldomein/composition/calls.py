@@ -3,8 +3,9 @@
 Every call into a plugin (a hook, a definition's method, a policy's wrapper)
 goes through :func:`guarded`: an exception, ``sys.exit`` or a wrong answer
 becomes a :class:`~sociaaldomein.domain.provenance.PluginFailure` naming the
-plugin, its distribution and version, and the call; ``KeyboardInterrupt`` still
-stops the program.  What a plugin prints goes to standard error, so that it can
+plugin, its distribution and version, and the call; ``KeyboardInterrupt`` (and
+any other ``BaseException``, such as a signal raised as one) still stops the
+program.  What a plugin prints goes to standard error, so that it can
 never corrupt the JSON a command prints on standard output.
 """
 
@@ -42,9 +43,11 @@ def guarded(ref: PluginRef, call: str, fn: Callable[[], T], *, pilot: str | None
     try:
         with contextlib.redirect_stdout(sys.stderr):
             return fn()
-    except (KeyboardInterrupt, FailedError):
+    except FailedError:
         raise
-    except BaseException as exc:  # SystemExit too: a plugin never ends the program
+    # SystemExit too: a plugin never ends the program.  KeyboardInterrupt and the other
+    # BaseExceptions (a signal turned into an exception) are not the plugin's to catch.
+    except (Exception, SystemExit) as exc:
         raise FailedError(failure(ref, call, exc, pilot)) from exc
 
 

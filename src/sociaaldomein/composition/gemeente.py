@@ -462,9 +462,7 @@ class Gemeente:
             return pilot.decide(gezin, on)
         try:
             return pilot.decide(gezin, on, taken.get(name, 0))
-        except KeyboardInterrupt:
-            raise
-        except BaseException as exc:  # evaluating a rule that holds plugin code failed
+        except (Exception, SystemExit) as exc:  # evaluating a rule with plugin code failed
             found = failure(pilot.provided_by, "eligibility (evaluating the rule)", exc, name)
             if self.strict:
                 raise PluginFailedError(found) from exc
