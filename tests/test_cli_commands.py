@@ -626,3 +626,18 @@ def test_subcommands_are_one_line_each() -> None:
         assert callable(module.add_arguments), name
         assert callable(module.run), name
         assert module.__doc__, name
+
+
+def test_assess_refuses_an_observation_after_the_assessment_date(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "gezin.json"
+    path.write_text(
+        '{"gezin": {"id": "g-later", "leden": [{"rol": "OUDER", "geboortedatum": "1985-02-03"}],'
+        ' "zrm": {"afgenomen_op": "2024-09-01", "huidig": {"financien": 2}}}}'
+    )
+    code, out, err = run("assess", str(path), "--plugin", "toy", "--on", "2024-06-01")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"sociaaldomein: error: {path}, line 1: gezin.zrm.afgenomen_op: 2024-09-01 lies after the "
+        "assessment on 2024-06-01 (--on 2024-06-01)\n"
+    )
+    assert run("assess", str(path), "--plugin", "toy", "--on", "2024-09-01")[0] == 0

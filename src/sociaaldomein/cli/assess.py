@@ -12,8 +12,9 @@ import argparse
 
 import pendulum
 
+from sociaaldomein import Gezin, InvalidValueError
 from sociaaldomein.cli.common import compose, date_argument, plugin_failures, print_json, warn
-from sociaaldomein.io import read_gezinnen, unstructure
+from sociaaldomein.io import FileFormatError, gezinnen_from_data, load_document, unstructure
 
 __all__ = ["add_arguments", "run"]
 
@@ -39,8 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print one assessment per family."""
-    gezinnen = read_gezinnen(args.family_file)
+    data, fmt = load_document(args.family_file)
+    gezinnen = gezinnen_from_data(data, source=args.family_file, format=fmt)
     on: pendulum.Date = args.on or pendulum.today().date()
+    _plausible_on(gezinnen, on, args.family_file, single="gezin" in data)
     gemeente = compose(args)
     names = list(gemeente.pilots) if args.pilots is None else args.pilots
     for name in names:
@@ -53,3 +56,16 @@ def run(args: argparse.Namespace) -> int:
         return plugin_failures(gemeente)
     print("\n\n".join(a.render() for a in assessments))
     return plugin_failures(gemeente)
+
+
+def _plausible_on(
+    gezinnen: tuple[Gezin, ...], on: pendulum.Date, path: str, *, single: bool
+) -> None:
+    """Refuse a family whose dates cannot be true on the assessment day, naming the field."""
+    for i, gezin in enumerate(gezinnen):
+        try:
+            gezin.check_dates_on(on)
+        except InvalidValueError as exc:
+            where = "gezin" if single else f"gezinnen[{i}]"
+            field = exc.field.replace("Gezin", where, 1)
+            raise FileFormatError(path, field, f"{exc.problem} (--on {on.isoformat()})") from None
