@@ -351,6 +351,10 @@ STRATEGIES: dict[Any, st.SearchStrategy[Any]] = {
     sd.Periode: periodes(),
     sd.Citation: citations,
     sd.Letter: st.builds(sd.Letter, text, dates, any_text, text),
+    sd.Reading: st.one_of(
+        st.builds(sd.Reading, text, citations, text, assumption=st.booleans()),
+        st.builds(sd.Reading, text, citations, text, text, text, st.booleans()),
+    ),
     sd.Lid: leden,
     sd.Zorg: zorg,
     sd.ZrmScores: zrm_scores,

@@ -86,6 +86,7 @@ from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.pilot import Looptijd, Pilot, PilotStatus, Verlenging
 from sociaaldomein.domain.professional import Opleidingsniveau, Organisatie, Professional, Rol
 from sociaaldomein.domain.provenance import PluginFailure, PluginRef, Provenance
+from sociaaldomein.domain.reading import Reading, readings_of
 from sociaaldomein.domain.rules import (
     AllOf,
     AnyOf,
@@ -205,6 +206,7 @@ __all__ = [
     "ProductVolume",
     "Professional",
     "Provenance",
+    "Reading",
     "Rol",
     "Route",
     "Rule",
@@ -232,6 +234,7 @@ __all__ = [
     "lumpsum_from_counterfactual",
     "monthly_plan",
     "payback_year",
+    "readings_of",
     "substitution_saving",
 ]
 
