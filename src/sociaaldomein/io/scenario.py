@@ -59,6 +59,7 @@ from sociaaldomein.io.documents import (
     write_document,
 )
 from sociaaldomein.io.errors import FileFormatError, InputProblemsError, escape_controls
+from sociaaldomein.parameters import constraints
 
 __all__ = [
     "CohortSettings",
@@ -271,7 +272,7 @@ def plugin_arguments(
     open_ended = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values())
     try:
         target = factory.__init__ if inspect.isclass(factory) else factory
-        hints = typing.get_type_hints(target)
+        hints = typing.get_type_hints(target, include_extras=True)
     except Exception:  # hints that do not resolve at run time: pass the values as they are
         hints = {}
     owner = getattr(factory, "__name__", "the plugin")
@@ -281,9 +282,14 @@ def plugin_arguments(
         if key not in named and not open_ended:
             problems.append((join(field, key), unknown_field(key, named, f"{owner}()")))
             continue
-        hint = hints.get(key)
+        hint, limits = constraints(hints.get(key))
         try:
             out[key] = value if hint in (None, Any) else structure(value, hint, source=source)
+            problems += [
+                (join(field, key), problem)
+                for limit in limits
+                if (problem := limit.problem(out[key])) is not None
+            ]
         except FileFormatError as exc:
             for sub, problem in ((exc.field, exc.problem), *exc.others):
                 problems.append((join(field, key) + _tail(sub), problem))

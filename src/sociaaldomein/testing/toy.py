@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Annotated
 
 import pendulum
 
@@ -22,6 +23,7 @@ from sociaaldomein.domain.gezin import Gezin, Lid, LidRol, Probleem
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.pilot import Looptijd, Pilot
 from sociaaldomein.domain.rules import Compare, Rule
+from sociaaldomein.parameters import Between
 from sociaaldomein.pilotplugin import PilotPlugin
 
 __all__ = ["TOY_SOURCE", "ToyPilot", "make_gezin"]
@@ -43,8 +45,8 @@ class ToyPilot(PilotPlugin):
         self,
         name: str = "toy",
         *,
-        min_problems: int = 2,
-        capacity: int | None = 2,
+        min_problems: Annotated[int, Between(0, 32)] = 2,
+        capacity: Annotated[int | None, Between(0, 10**7)] = 2,
         per_year: Money = Money(10_000),
         funder: str = "Gemeente",
         start: pendulum.Date = pendulum.date(2024, 1, 1),
