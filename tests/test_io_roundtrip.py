@@ -157,6 +157,8 @@ pilots = st.builds(
     looptijd=looptijden(),
     capaciteit=optional(st.integers(0, 10**7)),
     capaciteit_bron=bron,
+    max_totaal=optional(st.integers(0, 10**7)),
+    max_totaal_bron=bron,
     bemensing=st.lists(professionals, max_size=2),
     partners=st.lists(organisaties, max_size=2),
     status=st.sampled_from(sd.PilotStatus),

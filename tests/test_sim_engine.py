@@ -88,6 +88,12 @@ class RulePilot(ToyPilot):
         return self.rule
 
 
+def _capped(plugin: ToyPilot, total: int | None) -> ToyPilot:
+    """``plugin`` with a cap on the families admitted in total (``Pilot.max_totaal``)."""
+    plugin.pilot = attrs.evolve(plugin.pilot, max_totaal=total, max_totaal_bron=SOURCE)
+    return plugin
+
+
 def _counted(n: int) -> Predicate:
     """The number of problems at least ``n``, as a Python predicate rather than a Compare."""
     return Predicate(
@@ -115,6 +121,32 @@ def test_capacity_is_never_exceeded() -> None:
     enrolled = r.series("enrolled", "toy")
     assert enrolled.max() == 3
     assert r.series("waiting", "toy").max() > 0
+
+
+def test_intake_stops_when_the_total_is_reached_though_places_are_free() -> None:
+    """At once 3 (``capaciteit``), in total 5 (``max_totaal``): two limits, both kept."""
+    toy = _capped(ToyPilot(capacity=3, min_problems=1, per_year=Money(10**7)), 5)
+    r = simulate(
+        Gemeente(plugins=[toy]),
+        generate_cohort(2_000, seed=2),
+        Settings(
+            START,
+            months=24,
+            referral_probability=0.05,
+            default=PilotDesign(progress_probability=0.5),
+        ),
+        runs=5,
+        seed=1,
+    )
+    admitted = r.series("admitted", "toy").sum(axis=1)
+    assert (admitted == 5).all()
+    assert r.series("enrolled", "toy").max() == 3
+    enrolled, open_ = r.series("enrolled", "toy"), r.series("intake_open", "toy")
+    # from the month after the fifth family came in, intake is closed for good,
+    # even with places free
+    full = (np.cumsum(r.series("admitted", "toy"), axis=1) - r.series("admitted", "toy")) >= 5
+    assert not open_[full].any()
+    assert (enrolled[full] < 3).any()
 
 
 def _priority_cohort() -> Cohort:
@@ -402,6 +434,7 @@ class Case:
     runs: int
     seed: int
     returning: bool
+    total: int | None = None
 
     def cohort(self) -> Cohort:
         return generate_cohort(self.families, seed=self.cohort_seed)
@@ -410,7 +443,8 @@ class Case:
         return build_model(self.gemeente(), self.cohort(), self.settings())
 
     def gemeente(self) -> Gemeente:
-        gemeente = Gemeente(plugins=[LooseRulePilot(capacity=5, min_problems=self.min_problems)])
+        loose = LooseRulePilot(capacity=5, min_problems=self.min_problems)
+        gemeente = Gemeente(plugins=[_capped(loose, self.total)])
         gemeente.register(
             VotingPilot("vote", capacity=3, min_problems=2, start=pendulum.date(2024, 4, 1))
         )
@@ -439,6 +473,7 @@ small = st.builds(
     runs=st.integers(1, 4),
     seed=st.integers(0, 2**32),
     returning=st.booleans(),
+    total=st.one_of(st.none(), st.integers(0, 8)),
 )
 
 

@@ -114,8 +114,22 @@ class CompiledPilot:
         """Where the eligibility rule and the routes come from, together."""
         return self._rules_from
 
-    def decide(self, gezin: Gezin, on: pendulum.Date, occupancy: int = 0) -> Verdict:
-        """The verdict for one family, with every reason and where the rules come from."""
+    def decide(
+        self,
+        gezin: Gezin,
+        on: pendulum.Date,
+        occupancy: int = 0,
+        *,
+        admitted_so_far: int = 0,
+    ) -> Verdict:
+        """The verdict for one family, with every reason and where the rules come from.
+
+        ``occupancy`` is the number of families in the pilot now, checked
+        against :attr:`Pilot.capaciteit` (at once: a family beyond it waits);
+        ``admitted_so_far`` the number admitted since the start, checked against
+        :attr:`Pilot.max_totaal` (in total: once it is reached no family is
+        admitted any more; the verdict is ``WAITLIST`` with a note that says so).
+        """
         pilot, naam, gid = self.pilot, self.pilot.naam, gezin.id
         provenance = self._rules_from
         explanation = self.eligibility.explain(gezin, on)
@@ -155,6 +169,14 @@ class CompiledPilot:
             routes_not_taken=tuple(not_taken),
             provenance=provenance,
         )
+        if pilot.max_totaal is not None and admitted_so_far >= pilot.max_totaal:
+            note = Note(
+                f"no admission: {admitted_so_far} families admitted already, and the pilot "
+                f"admits at most {pilot.max_totaal} in total over its looptijd; it admits "
+                "no more families",
+                pilot.max_totaal_bron,
+            )
+            return placed.with_note(note, Outcome.WAITLIST)
         if pilot.capaciteit is not None and occupancy >= pilot.capaciteit:
             note = Note(
                 f"no place: {occupancy} families already in a pilot of capacity "
@@ -207,7 +229,14 @@ class FailedPilot:
     failure: PluginFailure
     pilot: Pilot | None = None
 
-    def decide(self, gezin: Gezin, on: pendulum.Date, occupancy: int = 0) -> Verdict:
+    def decide(
+        self,
+        gezin: Gezin,
+        on: pendulum.Date,
+        occupancy: int = 0,
+        *,
+        admitted_so_far: int = 0,
+    ) -> Verdict:
         """A verdict that says the pilot could not be assessed, and why."""
         return Verdict.failed(self.name, gezin.id, on, self.failure)
 

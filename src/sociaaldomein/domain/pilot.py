@@ -177,7 +177,10 @@ class Pilot:
     ``naam`` is the short key that code, files and the command line use
     (``"gezinsverzorger"``); ``titel`` is how the letter names it.  ``capaciteit``
     is the number of families the pilot can carry at once (``None``: no cap)
-    and ``capaciteit_bron`` where that number comes from.
+    and ``capaciteit_bron`` where that number comes from.  ``max_totaal`` is the
+    number of families the pilot may admit in total over its looptijd, however
+    many have left again (``None``: no cap), and ``max_totaal_bron`` its source:
+    "at once" and "in total" are different limits, and a letter may give either.
     """
 
     naam: str = attrs.field(validator=_slug)
@@ -188,6 +191,12 @@ class Pilot:
         default=None, validator=attrs.validators.optional([one_of_type(int), between(0, 10**7)])
     )
     capaciteit_bron: Citation | None = None
+    max_totaal: int | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=attrs.validators.optional([one_of_type(int), between(0, 10**7)]),
+    )
+    max_totaal_bron: Citation | None = attrs.field(default=None, kw_only=True)
     bemensing: tuple[Professional, ...] = attrs.field(factory=tuple, converter=_bemensing)
     partners: tuple[Organisatie, ...] = attrs.field(factory=tuple, converter=_partners)
     status: PilotStatus = attrs.field(

@@ -18,7 +18,8 @@ One month, for every run and pilot, in this order:
 4. families at home are referred; the first running pilot (in routing order)
    that finds the family eligible puts it on its waitlist;
 5. each running pilot admits from its waitlist, in priority order, up to its
-   free capacity and what its money allows;
+   free capacity (at once), what is left of its total (``Pilot.max_totaal``,
+   over the looptijd) and what its money allows;
 6. the month's costs are charged to the pilot's pot; what the pot cannot pay
    is recorded as a deficit, and a pilot that ends when its money is spent
    stops from the next month.
@@ -73,6 +74,7 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
     target = model.target.astype(np.int64)
     problems = np.tile(model.problems0, n_runs) if model.dynamics is not None else None
     enrolled = np.zeros((n_runs, n_p), dtype=np.int64)
+    admitted_total = np.zeros((n_runs, n_p), dtype=np.int64)
     waiting = np.zeros((n_runs, n_p), dtype=np.int64)
     stopped = np.zeros((n_runs, n_p), dtype=bool)
     ar_p = np.arange(n_p)
@@ -214,8 +216,10 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
         affordable = np.where(
             per_new > 0, spare // np.maximum(per_new, 1), np.where(left_money >= base, BIG, 0)
         )
-        room = np.where(active, np.minimum(np.maximum(model.capacity - enrolled, 0), affordable), 0)
-        series[:, m, :, _S("intake_open")] = active & (affordable > 0)
+        left_total = np.maximum(model.total_cap - admitted_total, 0)
+        free = np.minimum(np.maximum(model.capacity - enrolled, 0), left_total)
+        room = np.where(active, np.minimum(free, affordable), 0)
+        series[:, m, :, _S("intake_open")] = active & (affordable > 0) & (left_total > 0)
         admitted = np.zeros((n_runs, n_p), dtype=np.int64)
         if room.any():
             wi = np.flatnonzero(status == 1)
@@ -239,6 +243,7 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
                 since[wi[take]] = m
                 admitted = np.bincount(g[take], minlength=n_runs * n_p).reshape(n_runs, n_p)
                 enrolled += admitted
+                admitted_total += admitted
                 waiting -= admitted
 
         # 6. spending

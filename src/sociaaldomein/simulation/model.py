@@ -179,6 +179,9 @@ class Model:
     the default (:meth:`~sociaaldomein.simulation.PilotDesign.costs`)."""
     # per pilot (P,)
     capacity: Array
+    """Families in care at once (``BIG``: no cap)."""
+    total_cap: Array
+    """Families admitted in total over the looptijd (``Pilot.max_totaal``; ``BIG``: no cap)."""
     fixed_cents: Array
     family_cents: Array
     intake_cents: Array
@@ -432,6 +435,7 @@ def build_model(
                 for pilot, d in zip(values, designs, strict=True)
             ]
         ),
+        total_cap=per_pilot([_capacity(None, pilot.max_totaal) for pilot in values]),
         fixed_cents=per_pilot([cents(c.vast_per_maand) for c in costs]),
         family_cents=per_pilot([cents(c.per_gezin_per_maand) for c in costs]),
         intake_cents=per_pilot([cents(c.per_instroom) for c in costs]),

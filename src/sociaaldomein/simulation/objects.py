@@ -94,6 +94,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     t_leave, sd_level = model.t_leave.tolist(), model.step_down_level.tolist()
     max_m, prio_rule = model.max_months.tolist(), model.priority.tolist()
     capacity, fixed_c = model.capacity.tolist(), model.fixed_cents.tolist()
+    total_cap = model.total_cap.tolist()
     family_c, intake_c = model.family_cents.tolist(), model.intake_cents.tolist()
     reserve, on_exh = model.reserve_months.tolist(), model.end_on_exhaustion.tolist()
     pot_budget = model.pot_budget.tolist()
@@ -103,6 +104,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     dynamic = model.dynamics is not None
     t_ref, t_change = model.t_referral, model.t_problem_change
     enrolled, waiting = [0] * n_p, [0] * n_p
+    admitted_total = [0] * n_p  # since the start: Pilot.max_totaal caps it
     stopped = [False] * n_p
     pot_spent = [[0] * len(b) for b in pot_budget]
     spent_total = [0] * n_p
@@ -231,8 +233,10 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 affordable = max(left - base, 0) // per_new
             else:
                 affordable = BIG if left >= base else 0
-            room = min(max(capacity[p] - enrolled[p], 0), affordable) if active[p] else 0
-            s[p][_I_INTAKE_OPEN] = int(active[p] and affordable > 0)
+            left_total = max(total_cap[p] - admitted_total[p], 0)
+            free = min(max(capacity[p] - enrolled[p], 0), left_total)
+            room = min(free, affordable) if active[p] else 0
+            s[p][_I_INTAKE_OPEN] = int(active[p] and affordable > 0 and left_total > 0)
             admitted = 0
             if room > 0 and queues[p]:
                 rule = prio_rule[p]
@@ -241,6 +245,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                     fam.status, fam.since = 2, m
                 admitted = min(room, len(queue))
                 enrolled[p] += admitted
+                admitted_total[p] += admitted
                 waiting[p] -= admitted
             cost = fixed + enrolled[p] * family_c[p] + admitted * intake_c[p]
             charge = min(cost, left)
