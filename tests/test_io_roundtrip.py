@@ -212,7 +212,8 @@ def mandaten(draw: st.DrawFn) -> sd.Mandaat:
     afspraken = [
         sd.Samenwerkingsafspraak(draw(text), w, draw(names()), draw(bron)) for w in who[split:]
     ]
-    return sd.Mandaat(regels, afspraken, draw(bron), draw(st.booleans()))
+    opvang = draw(st.none() | st.builds(sd.Budgetopvang, text, bron, names()))
+    return sd.Mandaat(regels, afspraken, draw(bron), draw(st.booleans()), opvang)
 
 
 @st.composite
@@ -226,7 +227,8 @@ def adviezen(draw: st.DrawFn) -> sd.Advies:
 def oordelen(draw: st.DrawFn) -> sd.AdviesOordeel:
     status = draw(st.sampled_from(sd.AdviesStatus))
     grond = draw(text) if status is sd.AdviesStatus.AFWIJKING_WETTELIJK else None
-    return sd.AdviesOordeel(status, draw(text), draw(bron), grond)
+    afgewezen = draw(st.none() | text) if status is sd.AdviesStatus.BINDEND else None
+    return sd.AdviesOordeel(status, draw(text), draw(bron), grond, afgewezen)
 
 
 @st.composite
@@ -381,6 +383,7 @@ STRATEGIES: dict[Any, st.SearchStrategy[Any]] = {
     sd.Samenwerkingsafspraak: st.builds(sd.Samenwerkingsafspraak, text, text, names(), bron),
     sd.MandaatRij: st.builds(sd.MandaatRij, text, text, names(), st.booleans()),
     sd.Mandaat: mandaten(),
+    sd.Budgetopvang: st.builds(sd.Budgetopvang, text, bron, names()),
     sd.Advies: adviezen(),
     sd.AdviesOordeel: oordelen(),
     sd.Trede: ladders().map(lambda ladder: ladder.treden[0]),

@@ -18,6 +18,7 @@ from sociaaldomein import (
     Advies,
     AdviesOordeel,
     AdviesStatus,
+    Budgetopvang,
     Escalatie,
     Escalatieladder,
     Mandaat,
@@ -29,6 +30,7 @@ from sociaaldomein import (
     Trede,
 )
 from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.mandaat import BUDGET_KENMERKEN
 from sociaaldomein.errors import InvalidValueError
 
 BRIEF = "003_720c15da674da257.txt"
@@ -180,6 +182,62 @@ def test_a_decision_the_law_does_not_allow_is_a_recorded_deviation() -> None:
     assert not oordeel.binds
     assert oordeel.afwijking_grond == grond
     assert grond in oordeel.reden
+
+
+GHP_BUDGET = Budgetopvang(
+    "het GHP gebonden budget",
+    Citation(
+        BRIEF,
+        "9. Functionele mandaten",
+        "Budgettaire bezwaren kunnen worden opgevangen met gebruik van het GHP gebonden budget.",
+    ),
+)
+
+
+def test_a_budget_objection_binds_where_the_mandate_absorbs_it() -> None:
+    """003_720c15da674da257.txt, "9. Functionele mandaten": a budget objection is absorbed by
+    the GHP-bound budget, so it is no ground in law to deviate."""
+    mandaat = attrs.evolve(MULTIPROBLEEM, budgetopvang=GHP_BUDGET)
+    oordeel = mandaat.check(
+        advies(wettelijk_toegestaan=False, wettelijke_grond="Geen  BUDGET meer"), geselecteerd=True
+    )
+    assert oordeel.status is AdviesStatus.BINDEND
+    assert oordeel.afgewezen_grond == "Geen  BUDGET meer"
+    assert oordeel.afwijking_grond is None
+    assert "is a budget objection" in oordeel.reden
+    assert "het GHP gebonden budget absorbs it" in oordeel.reden
+    assert oordeel.bron == GHP_BUDGET.bron
+    legal = mandaat.check(
+        advies(wettelijk_toegestaan=False, wettelijke_grond="WWB art. 35: draagkracht"),
+        geselecteerd=True,
+    )
+    assert legal.status is AdviesStatus.AFWIJKING_WETTELIJK
+
+
+def test_without_budgetopvang_a_stated_ground_is_taken_as_given() -> None:
+    oordeel = MULTIPROBLEEM.check(
+        advies(wettelijk_toegestaan=False, wettelijke_grond="geen budget"), geselecteerd=True
+    )
+    assert oordeel.status is AdviesStatus.AFWIJKING_WETTELIJK
+
+
+@given(st.text(max_size=20), st.sampled_from(BUDGET_KENMERKEN), st.text(max_size=20))
+def test_a_ground_naming_a_budget_word_is_budgettair(before: str, word: str, after: str) -> None:
+    assert GHP_BUDGET.is_budgettair(f"{before} {word.upper()} {after}")
+
+
+def test_budgetopvang_and_a_refused_ground_are_validated() -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Budgetopvang(" ")
+    assert info.value.field == "Budgetopvang.budget"
+    with pytest.raises(InvalidValueError, match="listed twice"):
+        Budgetopvang("GHP", kenmerken=("budget", "Budget"))
+    with pytest.raises(InvalidValueError) as info:
+        AdviesOordeel(AdviesStatus.GEWEIGERD, "refused", afgewezen_grond="geen budget")
+    assert info.value.field == "AdviesOordeel.afgewezen_grond"
+    with pytest.raises(InvalidValueError) as info:
+        Mandaat(MULTIPROBLEEM.regels, budgetopvang="GHP")  # type: ignore[arg-type]
+    assert info.value.field == "Mandaat.budgetopvang"
 
 
 def test_refusal_comes_before_a_legal_deviation() -> None:

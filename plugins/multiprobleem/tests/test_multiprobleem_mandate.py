@@ -174,6 +174,38 @@ def test_the_institution_deviates_only_where_the_law_does_not_allow_the_decision
     assert oordeel.afwijking_grond == grond
 
 
+@pytest.mark.parametrize("grond", ["geen budget", "Budgettaire bezwaren", "onvoldoende middelen"])
+def test_a_budget_objection_is_no_ground_to_deviate(grond: str) -> None:
+    """003_720c15da674da257.txt, "9. Functionele mandaten": "Budgettaire bezwaren kunnen worden
+    opgevangen met gebruik van het GHP gebonden budget": the advice binds all the same."""
+    geen_budget = Advies(
+        "gezin-07",
+        "Gemeente Groningen (Sozawe)",
+        "Toekenning bijzondere bijstand",
+        MAART,
+        wettelijk_toegestaan=False,
+        wettelijke_grond=grond,
+    )
+    oordeel = check_advice(geen_budget, selectie())
+    assert oordeel.status is AdviesStatus.BINDEND
+    assert oordeel.binds
+    assert oordeel.afwijking_grond is None
+    assert oordeel.afgewezen_grond == grond
+    assert "het GHP gebonden budget absorbs it" in oordeel.reden
+    assert MANDATEN in oordeel.reden
+    assert oordeel.bron is not None
+    assert "GHP gebonden budget" in oordeel.bron.quote
+
+
+def test_the_compiled_mandate_absorbs_budget_objections() -> None:
+    """003_720c15da674da257.txt, "9. Functionele mandaten": the mandate the composition holds
+    says where budget objections go."""
+    opvang = mandaat().budgetopvang
+    assert opvang is not None
+    assert opvang.budget == "het GHP gebonden budget"
+    assert not opvang.is_budgettair("WWB art. 35: the costs fall within the draagkracht")
+
+
 @pytest.mark.parametrize(("leefgebied", "instelling", "n", "besluit"), TABEL)
 def test_every_row_binds_for_a_selected_family(
     leefgebied: str, instelling: str, n: int, besluit: str

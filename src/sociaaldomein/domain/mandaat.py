@@ -5,6 +5,12 @@ mandate: for the selected families, the coach's advice on the listed decisions
 binds the institution, which may deviate only where the law does not allow the
 decision.  Institutions with only a *samenwerkingsafspraak* are not bound.
 
+A budget objection is not the law: where a mandate says how budget objections
+are absorbed (:class:`Budgetopvang`, for example "het GHP gebonden budget" of
+003_720c15da674da257.txt, "9. Functionele mandaten"), an advice whose stated
+ground is budgetary still binds, and the verdict records the refused ground
+(:attr:`AdviesOordeel.afgewezen_grond`).
+
 >>> mandaat = Mandaat(
 ...     regels=(MandaatRegel("wonen", "Woningcorporaties", ("woningtoewijzing",)),),
 ...     samenwerkingsafspraken=(Samenwerkingsafspraak("veiligheid", "Politie", ("huisverbod",)),),
@@ -14,13 +20,17 @@ decision.  Institutions with only a *samenwerkingsafspraak* are not bound.
 <AdviesStatus.BINDEND: 'bindend'>
 >>> mandaat.check(advies, geselecteerd=False).binds
 False
+>>> met_opvang = attrs.evolve(mandaat, budgetopvang=Budgetopvang("het GHP gebonden budget"))
+>>> geen_geld = attrs.evolve(advies, wettelijk_toegestaan=False, wettelijke_grond="geen budget")
+>>> met_opvang.check(geen_geld, geselecteerd=True).afgewezen_grond
+'geen budget'
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import cast
+from typing import Final, cast
 
 import attrs
 import pendulum
@@ -44,9 +54,11 @@ from sociaaldomein.domain.citation import Citation
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = [
+    "BUDGET_KENMERKEN",
     "Advies",
     "AdviesOordeel",
     "AdviesStatus",
+    "Budgetopvang",
     "Mandaat",
     "MandaatRegel",
     "MandaatRij",
@@ -87,6 +99,47 @@ class Samenwerkingsafspraak:
     instelling: str = attrs.field(validator=non_empty)
     acties: tuple[str, ...] = attrs.field(converter=_as_strs, validator=_names())
     bron: Citation | None = attrs.field(default=None, validator=_bron)
+
+
+BUDGET_KENMERKEN: Final = (
+    "budget",
+    "begroting",
+    "geen geld",
+    "geen middelen",
+    "onvoldoende middelen",
+    "geen dekking",
+    "financiële dekking",
+    "no money",
+    "no funds",
+    "insufficient funds",
+)
+"""Words that mark a stated ground as a budget objection (case and spacing aside).
+
+"budget" also covers "budgettair", "budgettaire bezwaren" and "GHP-budget".
+Costs as such are not in the list: a law can refuse a decision on its cost
+(the draagkracht of bijzondere bijstand), and that is a ground in law.
+"""
+
+
+@attrs.frozen
+class Budgetopvang:
+    """How a mandate absorbs budget objections, so that they are no ground to deviate.
+
+    ``budget`` names where the money comes from instead ("het GHP gebonden
+    budget"); ``kenmerken`` are the words that mark a stated ground as a budget
+    objection (:data:`BUDGET_KENMERKEN` by default).
+    """
+
+    budget: str = attrs.field(validator=non_empty)
+    bron: Citation | None = attrs.field(default=None, validator=_bron)
+    kenmerken: tuple[str, ...] = attrs.field(
+        default=BUDGET_KENMERKEN, converter=_as_strs, validator=_names()
+    )
+
+    def is_budgettair(self, grond: str) -> bool:
+        """Whether ``grond`` names a budget objection: it holds one of :attr:`kenmerken`."""
+        text = _norm(grond)
+        return any(_norm(k) in text for k in self.kenmerken)
 
 
 @attrs.frozen
@@ -144,11 +197,17 @@ class AdviesOordeel:
     reden: str = attrs.field(validator=non_empty)
     bron: Citation | None = attrs.field(default=None, validator=_bron)
     afwijking_grond: str | None = None
+    afgewezen_grond: str | None = None
+    """A ground given for deviating that is none (a budget objection): the advice binds."""
 
     def __attrs_post_init__(self) -> None:
         if (self.status is AdviesStatus.AFWIJKING_WETTELIJK) != (self.afwijking_grond is not None):
             raise InvalidValueError(
                 "AdviesOordeel.afwijking_grond", "is given exactly when the status is a deviation"
+            )
+        if self.afgewezen_grond is not None and self.status is not AdviesStatus.BINDEND:
+            raise InvalidValueError(
+                "AdviesOordeel.afgewezen_grond", "is given only when the advice binds (BINDEND)"
             )
 
     @property
@@ -169,6 +228,9 @@ class Mandaat:
     )
     bron: Citation | None = attrs.field(default=None, validator=_bron)
     alleen_geselecteerde_gezinnen: bool = attrs.field(default=True, validator=_flag)
+    budgetopvang: Budgetopvang | None = attrs.field(
+        default=None, validator=one_of_type(Budgetopvang, type(None))
+    )
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
@@ -239,6 +301,15 @@ class Mandaat:
         about = f"advice to {regel.instelling!r} on {besluit!r}"
         if not advies.wettelijk_toegestaan:
             grond = cast("str", advies.wettelijke_grond)
+            opvang = self.budgetopvang
+            if opvang is not None and opvang.is_budgettair(grond):
+                bron = opvang.bron or bron
+                reden = (
+                    f"{about} binds: the ground {grond!r} is a budget objection, and a budget "
+                    f"objection is no ground in law to deviate from the advice: "
+                    f"{opvang.budget} absorbs it{_cite(bron)}"
+                )
+                return AdviesOordeel(AdviesStatus.BINDEND, reden, bron, afgewezen_grond=grond)
             reden = (
                 f"{about} is under {rule}, but the law does not allow the decision, so the "
                 f"institution deviates on the ground: {grond}{_cite(bron)}"

@@ -4,7 +4,9 @@ For the selected families, the institution follows the coach's proposal "1 op 1
 en zet om in formeel besluit"; it may deviate "alleen in situaties waarin de
 wet het besluit niet toelaat" ("Begrippenlijst", Functioneel mandaat, and
 section 9).  Budgetary objections are no ground to deviate: they "kunnen worden
-opgevangen met gebruik van het GHP gebonden budget" (section 9).  The police
+opgevangen met gebruik van het GHP gebonden budget" (section 9), so an advice
+whose institution names a budget objection as its ground still binds, and the
+verdict records the refused ground (:data:`GHP_BUDGETOPVANG`).  The police
 and the Burgemeester give no mandate, only cooperation agreements
 (:class:`~sociaaldomein.Samenwerkingsafspraak`).
 
@@ -21,19 +23,32 @@ OCSW coördinatiepunt under "Zorg/hulpverlening", the Burgemeester under
 ...                 pendulum.date(2011, 3, 1))
 >>> FUNCTIONEEL_MANDAAT.check(advies, geselecteerd=True).binds
 True
+>>> geen_budget = Advies("gezin-01", SOZAWE, "Toekenning bijzondere bijstand",
+...                      pendulum.date(2011, 3, 1), wettelijk_toegestaan=False,
+...                      wettelijke_grond="geen budget")
+>>> FUNCTIONEEL_MANDAAT.check(geen_budget, geselecteerd=True).status.name
+'BINDEND'
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from sociaaldomein import Advies, AdviesOordeel, Mandaat, MandaatRegel, Samenwerkingsafspraak
-from sociaaldomein_multiprobleem.letter import GHP_INFORMATIEBRON, MANDATEN
+from sociaaldomein import (
+    Advies,
+    AdviesOordeel,
+    Budgetopvang,
+    Mandaat,
+    MandaatRegel,
+    Samenwerkingsafspraak,
+)
+from sociaaldomein_multiprobleem.letter import GHP_INFORMATIEBRON, LETTER, MANDATEN
 from sociaaldomein_multiprobleem.selection import Selectie
 
 __all__ = [
     "BUREAU_JEUGDZORG",
     "FUNCTIONEEL_MANDAAT",
+    "GHP_BUDGETOPVANG",
     "POLITIE",
     "SOZAWE",
     "check_advice",
@@ -48,6 +63,15 @@ POLITIE_JUSTITIE: Final = "Politie/justitie/gedwongen kader"
 SOZAWE: Final = "Gemeente Groningen (Sozawe)"
 BUREAU_JEUGDZORG: Final = "Bureau jeugdzorg"
 POLITIE: Final = "politie"
+
+GHP_BUDGETOPVANG: Final = Budgetopvang(
+    "het GHP gebonden budget",
+    LETTER.cite(
+        MANDATEN.section,
+        "Budgettaire bezwaren kunnen worden opgevangen met gebruik van het GHP gebonden budget.",
+    ),
+)
+"""003, "9. Functionele mandaten": a budget objection is absorbed, not a ground to deviate."""
 
 FUNCTIONEEL_MANDAAT: Final = Mandaat(
     regels=(
@@ -165,6 +189,7 @@ FUNCTIONEEL_MANDAAT: Final = Mandaat(
     ),
     bron=GHP_INFORMATIEBRON,
     alleen_geselecteerde_gezinnen=True,
+    budgetopvang=GHP_BUDGETOPVANG,
 )
 """The whole table of section 9; the mandate applies only to the selected families ("10.")."""
 
@@ -176,7 +201,8 @@ def check_advice(
 
     The mandate covers only families selected on the day of the advice (003,
     "10. Gezins Herstel Plan als informatiebron"); within it the advice binds
-    unless the law does not allow the decision (003, "9. Functionele mandaten").
+    unless the law does not allow the decision (003, "9. Functionele mandaten");
+    a budget objection is no such ground, the GHP-bound budget absorbs it.
     """
     geselecteerd = selectie.is_selected(advies.gezin_id, advies.datum)
     return mandaat.check(advies, geselecteerd=geselecteerd)
