@@ -1,7 +1,8 @@
 """The family: who is in it, where it lives, what it struggles with, what care it has.
 
 Only a pseudonymous key identifies a family.  The BSN may be used only where a
-law allows it (UAVG art. 46), so :class:`Gezin` refuses an id that looks like one.
+law allows it (UAVG art. 46), so :class:`Gezin` refuses an id that looks like one,
+in any spelling (:mod:`sociaaldomein.domain.bsn`).
 
 The enumerations carry the letters' own lists: the nine problems of letter 003
 "DOEL", the five target-group signals and the coercive instruments of letter
@@ -40,6 +41,7 @@ from sociaaldomein._validators import (
     non_empty,
     one_of_type,
 )
+from sociaaldomein.domain.bsn import check_key
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = [
@@ -361,28 +363,8 @@ class Zorg:
     omschrijving: str = ""
 
 
-def _looks_like_bsn(text: str) -> bool:
-    # The elfproef: a BSN is 9 digits whose weighted sum (9..2, and -1 for the
-    # last digit) is divisible by 11.
-    if len(text) != 9 or not text.isdigit():
-        return False
-    digits = [int(c) for c in text]
-    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
-    return total % 11 == 0
-
-
 def _pseudonymous(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    name = field_name(instance, attribute)
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(name, f"must be a non-empty pseudonymous key, got {value!r}")
-    if len(value) > 64:
-        raise InvalidValueError(name, f"must be at most 64 characters, got {len(value)}")
-    if _looks_like_bsn(value.strip()):
-        raise InvalidValueError(
-            name,
-            "looks like a BSN; use a pseudonymous key instead (a BSN may be used only "
-            "where a law allows it, UAVG art. 46)",
-        )
+    check_key(field_name(instance, attribute), value)
 
 
 def _problemen(values: Iterable[Probleem | str]) -> frozenset[Probleem]:

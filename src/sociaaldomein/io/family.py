@@ -23,6 +23,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sociaaldomein.domain.bsn import BSN_PROBLEM, value_looks_like_bsn
 from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.io._paths import describe
 from sociaaldomein.io.converters import Format, structure, unstructure
@@ -59,6 +60,7 @@ def gezinnen_from_data(
             f"(a list of families), got {describe(data)}",
         )
     keys = set(data)
+    _refuse_numeric_bsn(data, source)
     if keys == {"gezin"}:
         return (structure(data["gezin"], Gezin, source=source, field="gezin", format=format),)
     if keys == {"gezinnen"}:
@@ -79,6 +81,19 @@ def gezinnen_from_data(
         'a family file holds either "gezin" (one family) or "gezinnen" (a list of '
         f"families), and nothing else; found keys: {found}",
     )
+
+
+def _refuse_numeric_bsn(data: Mapping[Any, Any], source: Source) -> None:
+    # Gezin refuses a BSN written as text; one written as a number would be refused
+    # by the converter as "must be text, got the number ...", repeating it.
+    items = data.get("gezinnen")
+    families = [("gezin", data.get("gezin"))]
+    if isinstance(items, list):
+        families = [(f"gezinnen[{i}]", item) for i, item in enumerate(items)]
+    for where, family in families:
+        key = family.get("id") if isinstance(family, Mapping) else None
+        if value_looks_like_bsn(key):
+            raise FileFormatError(source, f"{where}.id", BSN_PROBLEM)
 
 
 def _check_unique(gezinnen: Iterable[Gezin], source: Source) -> None:
