@@ -249,8 +249,8 @@ def escalaties(draw: st.DrawFn) -> sd.Escalatie:
     for trede in ladder.treden[: draw(st.integers(1, len(ladder.treden)))]:
         history.append((day, trede.niveau))
         day = day.add(days=draw(st.integers(0, 30)))
-    settled = day if draw(st.booleans()) else None
-    return sd.Escalatie(ladder, history, settled)
+    closed = day if draw(st.booleans()) else None
+    return sd.Escalatie(ladder, history, closed)
 
 
 verzoeken = st.builds(sd.Opzegverzoek, text, dates, st.booleans())

@@ -369,7 +369,8 @@ MEI_3 = pendulum.date(2011, 5, 3)
 
 
 def test_an_escalation_to_bw_is_due_a_week_later_and_held_by_bw() -> None:
-    """003_720c15da674da257.txt, "8. Algemene afspraken" IV: B&W settles it within a week."""
+    """003_720c15da674da257.txt, "8. Algemene afspraken" IV: B&W aligns at board level within a
+    week."""
     e = Escalatie.open(LADDER, MEI_2).escalate(MEI_3)
     assert e.niveau == 4
     assert e.due() == pendulum.date(2011, 5, 10)
@@ -379,7 +380,7 @@ def test_an_escalation_to_bw_is_due_a_week_later_and_held_by_bw() -> None:
     assert e.history == ((MEI_2, 3), (MEI_3, 4))
 
 
-def test_level_iii_must_settle_at_once() -> None:
+def test_level_iii_must_act_at_once() -> None:
     """003_720c15da674da257.txt, "8. Algemene afspraken" III: "meteen opgeschaald"."""
     e = Escalatie.open(LADDER, MEI_2)
     assert e.holder_on(MEI_2) == LADDER.treden[0].houders
@@ -389,8 +390,8 @@ def test_level_iii_must_settle_at_once() -> None:
     assert e.due(4) is None  # not reached yet
 
 
-def test_holders_before_opening_and_after_settling() -> None:
-    e = Escalatie.open(LADDER, MEI_2).escalate(MEI_3).settle(pendulum.date(2011, 5, 9))
+def test_holders_before_opening_and_after_closing() -> None:
+    e = Escalatie.open(LADDER, MEI_2).escalate(MEI_3).close(pendulum.date(2011, 5, 9))
     assert e.holder_on(pendulum.date(2011, 5, 1)) == ()
     assert e.level_on(pendulum.date(2011, 5, 8)) == LADDER.treden[1]
     assert e.holder_on(pendulum.date(2011, 5, 9)) == ()
@@ -405,15 +406,24 @@ def test_moves_that_cannot_happen_are_refused() -> None:
     assert info.value.field == "Escalatie.escalate"
     with pytest.raises(InvalidValueError, match="before the last move"):
         Escalatie.open(LADDER, MEI_3).escalate(MEI_2)
-    settled = top.settle(MEI_3)
-    with pytest.raises(InvalidValueError, match="already settled") as info:
-        settled.settle(MEI_3)
-    assert info.value.field == "Escalatie.settle"
+    closed = top.close(MEI_3)
+    with pytest.raises(InvalidValueError, match="already closed") as info:
+        closed.close(MEI_3)
+    assert info.value.field == "Escalatie.close"
     with pytest.raises(InvalidValueError, match="no level 2") as info:
         Escalatie.open(LADDER, MEI_2, niveau=2)
     with pytest.raises(InvalidValueError) as info:
         Escalatie(LADDER, ((MEI_3, 4), (MEI_2, 3)))
     assert info.value.field == "Escalatie.history"
+
+
+def test_settle_is_renamed_close() -> None:
+    e = Escalatie.open(LADDER, MEI_2)
+    with pytest.warns(DeprecationWarning, match=r"renamed close\(\)"):
+        closed = e.settle(MEI_3)
+    assert closed.closed_on == MEI_3
+    with pytest.warns(DeprecationWarning, match="renamed closed_on"):
+        assert closed.settled_on == MEI_3
 
 
 def test_a_ladder_goes_strictly_up() -> None:

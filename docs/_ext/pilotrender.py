@@ -492,11 +492,15 @@ class _PilotPage:
         ladder = self.gemeente.compiled(self.naam).escalation
         if ladder is None:
             return ["The pilot has no escalation ladder.", ""]
-        lines = [f"A disagreement goes up level by level.{self._note(ladder.bron)}", ""]
+        lines = [
+            "A disagreement goes up level by level; each level has a deadline to act "
+            f"(come to agreement, or go up).{self._note(ladder.bron)}",
+            "",
+        ]
         rows = [
             (t.niveau, t.naam, "; ".join(t.houders), _termijn(t.termijn)) for t in ladder.treden
         ]
-        lines += _table(("Level", "Name", "Held by", "Settles"), rows)
+        lines += _table(("Level", "Name", "Held by", "Deadline"), rows)
         described = [t for t in ladder.treden if t.omschrijving or t.bron]
         if described:
             lines += ["What happens at each level:", ""]

@@ -48,12 +48,10 @@ def test_level_iii_is_reached_at_once_and_escalates_at_once() -> None:
     assert hoger.due(3) == MAANDAG
 
 
-def test_nobody_holds_a_settled_escalation() -> None:
-    """003_720c15da674da257.txt, "8. Algemene afspraken": once settled ("afstemt") the escalation
-    is nobody's."""
-    escalatie = (
-        Escalatie.open(ladder(), MAANDAG).escalate(DINSDAG).settle(pendulum.date(2011, 5, 6))
-    )
+def test_nobody_holds_a_closed_escalation() -> None:
+    """003_720c15da674da257.txt, "8. Algemene afspraken": once there is "overeenstemming" the
+    escalation is closed and nobody's."""
+    escalatie = Escalatie.open(ladder(), MAANDAG).escalate(DINSDAG).close(pendulum.date(2011, 5, 6))
     assert escalatie.holder_on(pendulum.date(2011, 5, 5)) == (B_EN_W,)
     assert escalatie.holder_on(pendulum.date(2011, 5, 6)) == ()
     assert not escalatie.is_overdue(pendulum.date(2011, 6, 1))
@@ -70,6 +68,16 @@ def test_statutory_duties_are_the_exception() -> None:
     assert "achteraf" in found.uitzonderingen[1]
     assert found.bron is not None
     assert found.bron.section == "8. Algemene afspraken"
+
+
+def test_b_en_w_aligns_at_board_level_and_does_not_settle() -> None:
+    """003_720c15da674da257.txt, "8. Algemene afspraken" IV: "een vertegenwoordiger van B&W die
+    binnen een week afstemt op bestuurs-/directieniveau bij de samenwerkingspartner"."""
+    iv = ladder().trede(4)
+    assert iv.houders == (B_EN_W,)
+    assert iv.termijn == pendulum.duration(weeks=1)
+    assert "afstemt op bestuurs-/directieniveau" in iv.omschrijving
+    assert "settle" not in iv.omschrijving
 
 
 def test_the_b_en_w_deadline_is_a_parameter() -> None:

@@ -1,8 +1,16 @@
-"""The escalation ladder: who settles a disagreement, and by when (003, "8. Algemene afspraken")."""
+"""The escalation ladder: who takes up a disagreement, and by when (003, "8. Algemene afspraken").
+
+A level does not decide for the partners: in the 2011 doorstart the top level
+is "een vertegenwoordiger van B&W die binnen een week afstemt op
+bestuurs-/directieniveau bij de samenwerkingspartner", a representative who
+*aligns* with the partner's board within a week.  An escalation is closed
+(:meth:`Escalatie.close`) when the disagreement ends, whoever brought that about.
+"""
 
 from __future__ import annotations
 
 import datetime
+import warnings
 from collections.abc import Iterable
 
 import attrs
@@ -42,8 +50,10 @@ def _as_treden(value: Iterable[Trede]) -> tuple[Trede, ...]:
 class Trede:
     """One level of an escalation ladder.
 
-    ``termijn`` is how long the level has to settle the matter: ``Duration()``
-    means at once, ``None`` means no deadline.
+    ``termijn`` is the level's deadline: how long its holders have to act on
+    the matter (come to agreement, escalate, or, at B&W's level, align with the
+    partner at board level); ``Duration()`` means at once, ``None`` means no
+    deadline.
     """
 
     niveau: int = attrs.field(validator=[one_of_type(int), at_least(1)])
@@ -97,7 +107,7 @@ class Escalatieladder:
 
 @attrs.frozen
 class Escalatie:
-    """An escalation on a ladder: the levels it reached, when, and when it was settled.
+    """An escalation on a ladder: the levels it reached, when, and when it was closed.
 
     >>> ladder = Escalatieladder((
     ...     Trede(3, "projectleider", ("projectleider",), pendulum.duration()),
@@ -112,7 +122,7 @@ class Escalatie:
     history: tuple[tuple[pendulum.Date, int], ...] = attrs.field(
         converter=_as_history, validator=non_empty
     )
-    settled_on: pendulum.Date | None = attrs.field(
+    closed_on: pendulum.Date | None = attrs.field(
         default=None, converter=as_optional_date, validator=is_optional_date
     )
 
@@ -127,9 +137,9 @@ class Escalatie:
                     "Escalatie.history", "moves must go up the ladder and forward in time"
                 )
             previous = (day, niveau)
-        if self.settled_on is not None and self.settled_on < self.history[-1][0]:
+        if self.closed_on is not None and self.closed_on < self.history[-1][0]:
             raise InvalidValueError(
-                "Escalatie.settled_on", "must not lie before the last move up the ladder"
+                "Escalatie.closed_on", "must not lie before the last move up the ladder"
             )
 
     @classmethod
@@ -152,12 +162,23 @@ class Escalatie:
 
     @property
     def is_open(self) -> bool:
-        """Whether it has not been settled."""
-        return self.settled_on is None
+        """Whether it has not been closed."""
+        return self.closed_on is None
+
+    @property
+    def settled_on(self) -> pendulum.Date | None:
+        """Deprecated: renamed :attr:`closed_on` (until 0.3)."""
+        warnings.warn(
+            "Escalatie.settled_on is renamed closed_on (a level aligns, it does not settle); "
+            "the old name works until sociaaldomein 0.3",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.closed_on
 
     def _check_move(self, on: pendulum.Date, what: str) -> None:
-        if self.settled_on is not None:
-            raise InvalidValueError(f"Escalatie.{what}", f"already settled on {self.settled_on}")
+        if self.closed_on is not None:
+            raise InvalidValueError(f"Escalatie.{what}", f"already closed on {self.closed_on}")
         if on < self.history[-1][0]:
             raise InvalidValueError(
                 f"Escalatie.{what}", f"{on} lies before the last move on {self.history[-1][0]}"
@@ -174,16 +195,26 @@ class Escalatie:
             )
         return attrs.evolve(self, history=(*self.history, (day, hoger.niveau)))
 
-    def settle(self, on: datetime.date) -> Escalatie:
-        """Settled ``on``: from that day nobody holds it."""
+    def close(self, on: datetime.date) -> Escalatie:
+        """Closed ``on``, the disagreement over: from that day nobody holds it."""
         day = as_date(on)
-        self._check_move(day, "settle")
-        return attrs.evolve(self, settled_on=day)
+        self._check_move(day, "close")
+        return attrs.evolve(self, closed_on=day)
+
+    def settle(self, on: datetime.date) -> Escalatie:
+        """Deprecated: renamed :meth:`close` (until 0.3)."""
+        warnings.warn(
+            "Escalatie.settle() is renamed close() (a level aligns, it does not settle); "
+            "the old name works until sociaaldomein 0.3",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.close(on)
 
     def level_on(self, on: datetime.date) -> Trede | None:
-        """The level holding it on ``on``; ``None`` before it opens and once it is settled."""
+        """The level holding it on ``on``; ``None`` before it opens and once it is closed."""
         day = as_date(on)
-        if self.settled_on is not None and day >= self.settled_on:
+        if self.closed_on is not None and day >= self.closed_on:
             return None
         reached = [niveau for moved, niveau in self.history if moved <= day]
         return self.ladder.trede(reached[-1]) if reached else None
@@ -194,7 +225,7 @@ class Escalatie:
         return () if trede is None else trede.houders
 
     def due(self, niveau: int | None = None) -> pendulum.Date | None:
-        """When ``niveau`` (default: the current level) must settle it: reached plus termijn.
+        """The deadline of ``niveau`` (default: the current level): reached plus termijn.
 
         ``None`` when the level has no deadline or was never reached.
         """

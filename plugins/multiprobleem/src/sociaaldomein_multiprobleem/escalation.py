@@ -12,9 +12,11 @@ and the coach's voice leads (II).  Without agreement:
   acts, and the coach or projectleider is informed "zo spoedig mogelijk achteraf".
 
 The levels keep the letter's numbers, so ``Escalatie.open(ladder, on)`` opens
-at III.  "Meteen" (at once) is read as: level III settles on the day it is
-reached or escalates at once, so its deadline is that same day
-(``termijn_iii``, default zero days); IV has one week (``termijn_iv``).
+at III.  "Meteen" (at once) is read as: level III comes to agreement on the
+day it is reached or escalates at once, so its deadline is that same day
+(``termijn_iii``, default zero days).  At IV the representative of B&W does not
+decide for the partner: he "afstemt op bestuurs-/directieniveau", aligns with
+the partner's board, within one week (``termijn_iv``).
 "5. Taken van de projectleider" gives the projectleider the power to escalate
 to the college on his own.
 
