@@ -11,6 +11,7 @@ its own facts with :class:`Feit` and the helpers here.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
@@ -139,8 +140,14 @@ def _minor_scalar(g: Gezin, on: pendulum.Date) -> bool:
     # A child born after `on` counts too (an expected child): that keeps the
     # fact a function of the youngest child's birth date alone, which is what
     # the columnar form stores.
-    eighteen_ago = on.subtract(years=18)
+    eighteen_ago = _eighteen_years_before(on)
     return any(k.geboortedatum > eighteen_ago for k in g.kinderen())
+
+
+@functools.lru_cache(maxsize=1024)
+def _eighteen_years_before(on: pendulum.Date) -> pendulum.Date:
+    # Calendar arithmetic costs more than the rest of the fact; the same few dates recur.
+    return on.subtract(years=18)
 
 
 def _minor_vector(c: Cohort, on: pendulum.Date) -> Array:
