@@ -71,7 +71,7 @@ def test_a_family_file_as_a_cohort(tmp_path: Path) -> None:
             "line 2: aantal_kinderen: must be a whole number from 0 to 100",
         ),
         ("id,zrm_afgenomen\ng1,2023-02-30\n", "line 2: zrm_afgenomen: '2023-02-30' is not a date"),
-        ("id,complexe_vraag\ng1,ja\n", "line 2: complexe_vraag: must be true or false"),
+        ("id,complexe_vraag\ng1,misschien\n", "line 2: complexe_vraag: must be true or false"),
         ("id\ng1\ng1\n", "line 3: id: 'g1' is on line 2 too"),
         ("id,wijk\ng1\n", "line 2: has 1 cells, the header 2"),
     ],

@@ -11,7 +11,13 @@ from __future__ import annotations
 from sociaaldomein.io._paths import ConversionError
 from sociaaldomein.io._scalars import FileNumber, structure_date
 from sociaaldomein.io.advice import AdviceCheck, dumps_advice, loads_advice, read_advice
-from sociaaldomein.io.cohort import loads_cohort_csv, read_cohort, read_cohort_csv
+from sociaaldomein.io.cohort import (
+    dumps_cohort_csv,
+    loads_cohort_csv,
+    read_cohort,
+    read_cohort_csv,
+    write_cohort_csv,
+)
 from sociaaldomein.io.converters import (
     Format,
     converter_for,
@@ -67,6 +73,7 @@ __all__ = [
     "converter_for",
     "design_problems",
     "dumps_advice",
+    "dumps_cohort_csv",
     "dumps_document",
     "dumps_gezinnen",
     "dumps_scenario",
@@ -93,6 +100,7 @@ __all__ = [
     "toml_converter",
     "unstructure",
     "with_lines",
+    "write_cohort_csv",
     "write_gezinnen",
     "write_scenario",
 ]
