@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Iterable
@@ -204,6 +205,43 @@ class Pilot:
     )
     brief: Letter | None = None
     omschrijving: str = ""
+
+    def status_on(self, on: datetime.date) -> PilotStatus:
+        """The status on ``on``, derived from the looptijd and its extensions.
+
+        :attr:`status` is the status the letter records, as of the letter's
+        date; this is the status on any day: in preparation before the start,
+        active within the looptijd (extended from the day an extension was
+        decided, or from the original end when the decision has no date), and
+        ended from the end on.  A pilot the letter records as embedded
+        (``geborgd``) is embedded after its end; one it records as ended or
+        embedded stays so from the letter's date, even within the looptijd.
+
+        >>> pilot = Pilot("proef", "Proef", "Groningen",
+        ...               Looptijd(pendulum.date(2016, 10, 1), pendulum.date(2018, 1, 1)))
+        >>> [pilot.status_on(pendulum.date(y, 1, 1)).value for y in (2016, 2017, 2018)]
+        ['in voorbereiding', 'actief', 'beëindigd']
+        """
+        day: object = as_date(on)
+        if isinstance(day, datetime.datetime) or not isinstance(day, pendulum.Date):
+            raise InvalidValueError(
+                "Pilot.status_on",
+                f"must be given a date such as pendulum.date(2021, 10, 1), got {on!r}",
+            )
+        looptijd = self.looptijd
+        final = self.status in (PilotStatus.ENDED, PilotStatus.EMBEDDED)
+        if final and self.brief is not None and day >= self.brief.date:
+            return self.status
+        if day < looptijd.start:
+            return PilotStatus.PREPARING
+        if day >= looptijd.eind:
+            return (
+                PilotStatus.EMBEDDED if self.status is PilotStatus.EMBEDDED else PilotStatus.ENDED
+            )
+        for verlenging in looptijd.verlengingen:
+            if day >= (verlenging.besloten_op or looptijd.oorspronkelijk_eind):
+                return PilotStatus.EXTENDED
+        return PilotStatus.ACTIVE
 
     def fte(self) -> Decimal:
         """Total fte of the staff."""
