@@ -26,6 +26,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from sociaaldomein.domain.bsn import refuse_bsn_ids
 from sociaaldomein.domain.gezin import (
     Dwangmiddel,
     Gezin,
@@ -174,11 +175,13 @@ class Cohort:
     ) -> Cohort:
         """A cohort from ready-made columns (a generator or a file loader).
 
-        Missing columns are filled with "unknown" (zeros).  ``wijken`` is the
+        Missing columns are filled with "unknown" (zeros).  An id that looks like a
+        BSN, in any spelling, is refused (:mod:`sociaaldomein.domain.bsn`).  ``wijken`` is the
         vocabulary of the ``wijk`` codes: code ``i`` is ``wijken[i - 1]``.
         Every problem is reported with the column's name.
         """
         n = len(ids)
+        refuse_bsn_ids(ids, "Cohort.ids")
         unknown = set(columns) - set(SCHEMA)
         if unknown:
             raise InvalidValueError(
