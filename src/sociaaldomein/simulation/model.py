@@ -247,11 +247,16 @@ def _plan(compiled: CompiledPilot, settings: Settings, start: pendulum.Date) -> 
     else:
         spread = []
         looptijd_months = list(pilot.looptijd.periode.month_starts())
-        for year, amount in Begroting(compiled.funding).per_year().items():
-            in_year = [d for d in looptijd_months if d.year == year] or [
-                pendulum.date(year, m, 1) for m in range(1, 13)
-            ]
-            spread += list(zip(in_year, amount.split(len(in_year)), strict=True))
+        for regel in compiled.funding:
+            # A line over a period is spent in that period's months only: money that
+            # remains from April (003) is not spent in January.
+            own = None if regel.periode is None else set(regel.periode.month_starts())
+            spent_in = [d for d in looptijd_months if own is None or d in own]
+            for year, amount in Begroting([regel]).per_year().items():
+                in_year = [d for d in spent_in if d.year == year] or [
+                    pendulum.date(year, m, 1) for m in range(1, 13)
+                ]
+                spread += list(zip(in_year, amount.split(len(in_year)), strict=True))
     for day, amount in spread:
         m = month_index(start, day)
         if 0 <= m < months:

@@ -27,9 +27,11 @@ from sociaaldomein_multiprobleem.funding import (
     FINANCIER,
     PILOTBUDGET,
     RESTANT,
+    RESTANT_OP,
     Urenverdeling,
     budget_lines,
     cost_model,
+    funded_period,
     ghp_budget,
 )
 from sociaaldomein_multiprobleem.letter import LETTER
@@ -48,6 +50,7 @@ from sociaaldomein_multiprobleem.mandate import (
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS, Samenwerkingspartner
 from sociaaldomein_multiprobleem.plan import Gezinsherstelplan, check_plans, families_without_plan
 from sociaaldomein_multiprobleem.plugin import PILOT_NAME, MultiprobleemPilot
+from sociaaldomein_multiprobleem.readings import READINGS
 from sociaaldomein_multiprobleem.roles import (
     EINDVERANTWOORDELIJKE,
     EINDVERANTWOORDELIJKE_BRON,
@@ -109,7 +112,9 @@ __all__ = [
     "PILOT_NAME",
     "POLITIE",
     "PROJECTLEIDER",
+    "READINGS",
     "RESTANT",
+    "RESTANT_OP",
     "SAMENWERKINGSPARTNERS",
     "SELECTIETEAM",
     "SOZAWE",
@@ -135,6 +140,7 @@ __all__ = [
     "evaluation_plan",
     "example_families",
     "families_without_plan",
+    "funded_period",
     "ghp_budget",
     "ladder",
     "opzegregeling",

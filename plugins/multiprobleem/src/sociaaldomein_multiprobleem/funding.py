@@ -19,8 +19,14 @@ EUR 1,5 million is the whole pilot since 2009, of which the other half was
 spent before the doorstart; returning it beside the remainder would count that
 money twice.
 
-The section also says the budget runs "tot 1 januari 2011", which cannot be
-the doorstart's end (it starts then); the lines run over the doorstart's period.
+*When* the money is spent.  The EUR 7,5 ton is what remains "op 1 april 2011":
+money that remains on that day cannot have paid for January to March 2011, so
+the lines run from 1 April 2011 (:data:`RESTANT_OP`) to the doorstart's end,
+and none of it falls before.  The section also speaks of "een ruwe begroting
+voor de doorstart tot 1 januari 2011", which cannot be the doorstart's end (it
+starts then); read as a budget *from* the doorstart's start, the lines would
+run from 1 January 2011.  That reading stays available as a parameter,
+``budget_vanaf=pendulum.date(2011, 1, 1)``; the default is the plain one.
 
 "7. Toewijzing gezinnen": per family it is examined which part of the coach
 hours regular funding can carry (:class:`Urenverdeling`).
@@ -28,14 +34,17 @@ hours regular funding can carry (:class:`Urenverdeling`).
 >>> import pendulum
 >>> from sociaaldomein import Begroting, Periode
 >>> doorstart = Periode(pendulum.date(2011, 1, 1), pendulum.date(2012, 7, 1))
->>> str(Begroting(budget_lines("multiprobleem", doorstart)).total())
+>>> begroting = Begroting(budget_lines("multiprobleem", doorstart))
+>>> str(begroting.total())
 'EUR 750.000,00'
+>>> {jaar: str(bedrag) for jaar, bedrag in begroting.per_year().items()}
+{2011: 'EUR 451.312,91', 2012: 'EUR 298.687,09'}
 
 How the doorstart spends it (:func:`cost_model`, *derived*): the running
 costs a month, whoever is in care, and the GHP-bound budget per selected family.
 
 >>> print(cost_model(doorstart, gezinnen=20))  # doctest: +NORMALIZE_WHITESPACE
-EUR 33.333,33 a month, EUR 0,00 a family a month, EUR 7.500,00 per admitted family
+EUR 40.000,00 a month, EUR 0,00 a family a month, EUR 7.500,00 per admitted family
 [afgeleid: derived, not written in the letter] [003_720c15da674da257.txt, "12. Financiën"]
 """
 
@@ -45,6 +54,7 @@ from decimal import Decimal
 from typing import Final
 
 import attrs
+import pendulum
 
 from sociaaldomein import (
     Budgetregel,
@@ -63,9 +73,11 @@ __all__ = [
     "FINANCIER",
     "PILOTBUDGET",
     "RESTANT",
+    "RESTANT_OP",
     "Urenverdeling",
     "budget_lines",
     "cost_model",
+    "funded_period",
     "ghp_budget",
 ]
 
@@ -74,6 +86,9 @@ PILOTBUDGET: Final = Money(1_500_000)
 
 RESTANT: Final = Money(750_000)
 """Left on 1 April 2011, an estimate: "nog € 7,5 ton" (003, "12. Financiën")."""
+
+RESTANT_OP: Final = pendulum.date(2011, 4, 1)
+"""The day on which the EUR 7,5 ton remains, so the first day it can be spent (003, "12.")."""
 
 EXPLOITATIE: Final = Money(600_000)
 """Running the doorstart, including external expertise: "€ 6 ton" (003, "12. Financiën")."""
@@ -96,6 +111,26 @@ def _ghp_pot(restant: Money, exploitatie: Money) -> Money:
     return restant - exploitatie
 
 
+def funded_period(doorstart: Periode, budget_vanaf: pendulum.Date = RESTANT_OP) -> Periode:
+    """The part of ``doorstart`` the remainder pays for: from ``budget_vanaf`` to its end.
+
+    A doorstart that starts later than ``budget_vanaf`` (the letter's reading
+    of the looptijd, from 1 April 2011) is paid for from its own start.
+    """
+    raw: object = budget_vanaf
+    if not isinstance(raw, pendulum.Date) or isinstance(raw, pendulum.DateTime):
+        raise InvalidValueError(
+            "budget_lines.budget_vanaf", f"must be a pendulum date, got {budget_vanaf!r}"
+        )
+    if budget_vanaf >= doorstart.end:
+        raise InvalidValueError(
+            "budget_lines.budget_vanaf",
+            f"{budget_vanaf.isoformat()} is not before the doorstart's end "
+            f"({doorstart.end.isoformat()}), so no money is spent ({FINANCIEN})",
+        )
+    return Periode(max(budget_vanaf, doorstart.start), doorstart.end)
+
+
 def budget_lines(
     pilot: str,
     doorstart: Periode,
@@ -103,8 +138,14 @@ def budget_lines(
     restant: Money = RESTANT,
     exploitatie: Money = EXPLOITATIE,
     financier: str = FINANCIER,
+    budget_vanaf: pendulum.Date = RESTANT_OP,
 ) -> list[Budgetregel]:
-    """The doorstart's funding lines over ``doorstart``: running costs and the GHP-bound rest."""
+    """The doorstart's funding lines: running costs and the GHP-bound rest.
+
+    They run over :func:`funded_period`: from ``budget_vanaf`` (default 1 April
+    2011, the day the money "remains") to the doorstart's end.
+    """
+    periode = funded_period(doorstart, budget_vanaf)
     return [
         Budgetregel(
             pilot,
@@ -112,7 +153,7 @@ def budget_lines(
             exploitatie,
             financier,
             Financieringsmodel.PROJECTBUDGET,
-            periode=doorstart,
+            periode=periode,
             bron=FINANCIEN,
         ),
         Budgetregel(
@@ -121,7 +162,7 @@ def budget_lines(
             _ghp_pot(restant, exploitatie),
             financier,
             Financieringsmodel.GHP_GEBONDEN,
-            periode=doorstart,
+            periode=periode,
             bron=_GHP_BRON,
             afgeleid=True,
         ),
@@ -139,6 +180,7 @@ def cost_model(
     gezinnen: int,
     restant: Money = RESTANT,
     exploitatie: Money = EXPLOITATIE,
+    budget_vanaf: pendulum.Date = RESTANT_OP,
 ) -> Kostenmodel:
     """How the doorstart spends its money over ``doorstart``, for at most ``gezinnen`` families.
 
@@ -146,9 +188,9 @@ def cost_model(
 
     * ``vast_per_maand``: the running costs (``exploitatie``, "€ 6 ton", the
       coaches included: they are not GHP-bound) spread evenly over the calendar
-      months of the doorstart, paid whoever is in care; rounded down to the
-      cent, so that the months never spend more than the letter's amount (18
-      months of EUR 33.333,33 leave EUR 0,06);
+      months the remainder pays for (:func:`funded_period`: from 1 April 2011,
+      15 months of EUR 40.000), paid whoever is in care; rounded down to the
+      cent, so that the months never spend more than the letter's amount;
     * ``per_instroom``: the GHP-bound rest (``restant - exploitatie``, EUR 150.000),
       which the projectleider buys per family, spread over the most families
       the partners can select (``gezinnen``: the top 10 and at most 10 more,
@@ -164,7 +206,7 @@ def cost_model(
         )
     ghp = _ghp_pot(restant, exploitatie)
     return Kostenmodel(
-        vast_per_maand=exploitatie.split(doorstart.months())[-1],
+        vast_per_maand=exploitatie.split(funded_period(doorstart, budget_vanaf).months())[-1],
         per_instroom=ghp.split(gezinnen)[-1],
         bron=FINANCIEN,
         afgeleid=True,

@@ -35,6 +35,7 @@ from sociaaldomein import (
     PilotEindregel,
     PilotPlugin,
     PilotStatus,
+    Reading,
     Route,
     Rule,
 )
@@ -42,11 +43,12 @@ from sociaaldomein.compat import renamed_attribute, renamed_parameters
 from sociaaldomein_multiprobleem import funding, termination
 from sociaaldomein_multiprobleem.escalation import ladder
 from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, evaluation_plan
-from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT
+from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT, RESTANT_OP
 from sociaaldomein_multiprobleem.letter import LETTER, OVEREENKOMST, TENSLOTTE, TOEWIJZING
 from sociaaldomein_multiprobleem.looptijd import LOOPTIJD_DOORSTART, doorstart_periode
 from sociaaldomein_multiprobleem.mandate import FUNCTIONEEL_MANDAAT
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
+from sociaaldomein_multiprobleem.readings import READINGS
 from sociaaldomein_multiprobleem.rules import (
     KRACHTWIJKEN,
     MIN_PROBLEMEN,
@@ -73,10 +75,17 @@ class MultiprobleemPilot(PilotPlugin):
       of the pilot of 1 April 2009 (:mod:`.looptijd`);
     * ``min_problemen`` (3, "DOEL"), ``krachtwijken`` and ``aanvullende_wijken``
       (section 7 (c), :mod:`.rules`);
-    * ``top`` and ``max_aanvullingen`` (10 and 10, "7. Toewijzing gezinnen"),
-      which also give the capacity of 20 families;
+    * ``top`` and ``max_aanvullingen`` (10 and 10, "7. Toewijzing gezinnen"):
+      the families selected *in total* over the doorstart, at most 20
+      (``Pilot.max_totaal``), however many have left again;
+    * ``capaciteit``: families at once; the letter gives no such number, so
+      ``None`` (only the total of 20 limits it);
     * ``min_opzeggers`` (4 of 7, "13. Beëindiging");
     * ``restant`` and ``exploitatie`` (EUR 7,5 ton and 6 ton, "12. Financiën");
+    * ``budget_vanaf`` (1 April 2011: the 7,5 ton remains "op 1 april 2011", so
+      it is spent from then; ``pendulum.date(2011, 1, 1)`` is the reading of
+      "een ruwe begroting voor de doorstart tot 1 januari 2011" as a budget from
+      the doorstart's start, :mod:`.funding`);
     * ``evaluatie_op`` ("Begin 2012", read as 1 January 2012, "Tenslotte");
     * ``termijn_b_en_w`` (one week, "8. Algemene afspraken" IV).
     """
@@ -92,9 +101,11 @@ class MultiprobleemPilot(PilotPlugin):
         aanvullende_wijken: Sequence[str] = ZO_NODIG_WIJKEN,
         top: int = TOP,
         max_aanvullingen: int = MAX_AANVULLINGEN,
+        capaciteit: int | None = None,
         min_opzeggers: int = MIN_OPZEGGERS,
         restant: Money = RESTANT,
         exploitatie: Money = EXPLOITATIE,
+        budget_vanaf: pendulum.Date = RESTANT_OP,
         evaluatie_op: pendulum.Date = EVALUATIE_OP,
         termijn_b_en_w: pendulum.Duration = pendulum.duration(weeks=1),
     ) -> None:
@@ -103,8 +114,11 @@ class MultiprobleemPilot(PilotPlugin):
             titel="Doorstart pilot multiprobleemgezinnen krachtwijken",
             gemeente="Groningen",
             looptijd=looptijd,
-            capaciteit=top + max_aanvullingen,
-            capaciteit_bron=TOEWIJZING,
+            # "7. Toewijzing gezinnen" gives a number in total (10 before the start,
+            # at most 10 more), not a number at once.
+            capaciteit=capaciteit,
+            max_totaal=top + max_aanvullingen,
+            max_totaal_bron=TOEWIJZING,
             # As of the letter (31-1-2011) the pilot runs: it started 1 April 2009 and
             # the doorstart on 1 January 2011 ("Doorstart", the agreement's preamble).
             status=PilotStatus.EXTENDED if looptijd.is_extended else PilotStatus.ACTIVE,
@@ -130,6 +144,7 @@ class MultiprobleemPilot(PilotPlugin):
         self.min_opzeggers = min_opzeggers
         self.restant = restant
         self.exploitatie = exploitatie
+        self.budget_vanaf = budget_vanaf
         _ = self.budget_lines  # refuse running costs above the remainder now, not at first use
         self.evaluatieplan: Evaluatieplan = evaluation_plan(evaluatie_op=evaluatie_op)
 
@@ -142,7 +157,11 @@ class MultiprobleemPilot(PilotPlugin):
     def budget_lines(self) -> list[Budgetregel]:
         """The doorstart's budget lines over :attr:`doorstart` ("12. Financiën")."""
         return funding.budget_lines(
-            self.pilot.naam, self.doorstart, restant=self.restant, exploitatie=self.exploitatie
+            self.pilot.naam,
+            self.doorstart,
+            restant=self.restant,
+            exploitatie=self.exploitatie,
+            budget_vanaf=self.budget_vanaf,
         )
 
     @property
@@ -177,6 +196,10 @@ class MultiprobleemPilot(PilotPlugin):
             max_aanvullingen=self.max_aanvullingen,
         )
 
+    def readings(self) -> tuple[Reading, ...]:
+        """How this plugin reads letter 003, for the pilot page's Readings table."""
+        return READINGS
+
     # what the letter says, for the hooks of PilotPlugin ------------------------
 
     def eligibility(self) -> Rule:
@@ -201,16 +224,17 @@ class MultiprobleemPilot(PilotPlugin):
         """The running costs a month over :attr:`doorstart`, the GHP-bound rest per family.
 
         "12. Financiën" and "7. Toewijzing gezinnen" (:func:`.funding.cost_model`):
-        the 6 ton over the doorstart's months, and EUR 150.000 over the top 10 and
-        at most 10 more; both *derived*.  In the letter's reading
-        (:data:`~.looptijd.LOOPTIJD_VERLENGDE_PILOT`) the looptijd starts in 2009,
-        before the money counted here: simulate it from the doorstart, 1 April 2011.
+        the 6 ton over the months from ``budget_vanaf`` (1 April 2011) to the end,
+        and EUR 150.000 over the top 10 and at most 10 more; both *derived*.  The
+        money counted here is spent from 1 April 2011: simulate the doorstart
+        from then.
         """
         return funding.cost_model(
             self.doorstart,
             gezinnen=self.top + self.max_aanvullingen,
             restant=self.restant,
             exploitatie=self.exploitatie,
+            budget_vanaf=self.budget_vanaf,
         )
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:

@@ -1,0 +1,76 @@
+"""The readings of letter 003 on money and on how many families, as :class:`~sociaaldomein.Reading`.
+
+Each reading quotes the letter, says what the plugin takes it to mean and names
+the parameter of :class:`~.plugin.MultiprobleemPilot` that chooses another
+reading, with its default (the plain reading).  The pilot page shows them in
+its "Readings" table; ``tests/test_letter_003.py`` checks every quote against
+the letter.
+
+>>> [r.parameter for r in READINGS][:2]
+['budget_vanaf', 'budget_vanaf']
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from sociaaldomein import Reading
+from sociaaldomein_multiprobleem.letter import FINANCIEN, TOEWIJZING
+
+__all__ = ["READINGS"]
+
+READINGS: Final[tuple[Reading, ...]] = (
+    Reading(
+        "De inschatting is dat op 1 april 2011 nog € 7,5 ton zal resterend",
+        FINANCIEN,
+        "Money that remains on 1 April 2011 is spent from that day: the EUR 7,5 ton "
+        "(EUR 6 ton running costs, EUR 150.000 GHP-bound) runs from 1 April 2011 to the "
+        "doorstart's end, none of it in January to March 2011.",
+        parameter="budget_vanaf",
+        default="2011-04-01",
+    ),
+    Reading(
+        "Een ruwe begroting voor de doorstart tot 1 januari 2011",
+        FINANCIEN,
+        "The letter's own inconsistency: the doorstart starts on 1 January 2011, so the "
+        "budget cannot end then.  Read as a budget from the doorstart's start it runs from "
+        "1 January 2011 (budget_vanaf=2011-01-01); the default keeps the plain reading of "
+        "the money left on 1 April 2011.",
+        parameter="budget_vanaf",
+        default="2011-04-01",
+    ),
+    Reading(
+        "€ 6 ton nodig is voor de exploitatie",
+        FINANCIEN,
+        "Running the doorstart, the coaches included, costs EUR 600.000, spread evenly over "
+        "the 15 months from 1 April 2011: EUR 40.000 a month (derived).",
+        parameter="exploitatie",
+        default="EUR 600.000,00",
+    ),
+    Reading(
+        "De gezinscoaches gaan werken met 10 gezinnen",
+        TOEWIJZING,
+        "A top 10 designated together before the start; they count towards the families "
+        "selected in total.",
+        parameter="top",
+        default="10",
+    ),
+    Reading(
+        "nog een selectie van maximaal 10 gezinnen te maken",
+        TOEWIJZING,
+        "At most 10 more families during the pilot: at most 20 selected in total over the "
+        "doorstart (Pilot.max_totaal), however many have left again; a cap on the total, "
+        "not a capacity of 20 at once.",
+        parameter="max_aanvullingen",
+        default="10",
+    ),
+    Reading(
+        "De gezinscoaches gaan werken met 10 gezinnen",
+        TOEWIJZING,
+        "The letter gives no number of families at once, only the families selected; no cap "
+        "at once (Pilot.capaciteit None), the total of 20 limits it.",
+        parameter="capaciteit",
+        default="None",
+    ),
+)
+"""The readings of this plugin's part of letter 003 (money and families)."""
