@@ -15,6 +15,7 @@ same name.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Annotated
 
 from sociaaldomein import (
     Budgetregel,
@@ -26,6 +27,7 @@ from sociaaldomein import (
     TrajectEindregel,
 )
 from sociaaldomein.compat import renamed_parameters
+from sociaaldomein.parameters import Between
 from sociaaldomein_vroegsignalering import pilot
 from sociaaldomein_vroegsignalering.pilot import CAPACITY, make_pilot
 
@@ -40,7 +42,7 @@ class Vroegsignalering(PilotPlugin):
     """
 
     @renamed_parameters(capaciteit="capacity")
-    def __init__(self, capacity: int = CAPACITY) -> None:
+    def __init__(self, capacity: Annotated[int, Between(1, 500)] = CAPACITY) -> None:
         self.pilot = make_pilot(capacity)
 
     def eligibility(self) -> Rule:
