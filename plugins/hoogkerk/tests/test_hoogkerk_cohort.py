@@ -15,6 +15,8 @@ from sociaaldomein import Gemeente, Gezin, Hulpvraag, Lid, LidRol, Verwijzer
 from sociaaldomein.testing import assert_outcomes_agree
 
 WIJKEN = ["Hoogkerk", "hoogkerk ", "Vinkhuizen", "Tuinwijk"]
+# Born so that the child turns 18 inside the dates drawn below, or is a minor or adult throughout.
+KINDEREN = [pendulum.date(1995, 1, 1), pendulum.date(1999, 3, 1), pendulum.date(2010, 6, 1)]
 
 
 @st.composite
@@ -23,7 +25,14 @@ def gezinnen(draw: st.DrawFn) -> list[Gezin]:
     return [
         Gezin(
             f"g-{i}",
-            [Lid(LidRol.OUDER, pendulum.date(1975, 1, 1))],
+            [
+                Lid(LidRol.OUDER, pendulum.date(1975, 1, 1)),
+                *(
+                    [Lid(LidRol.KIND, draw(st.sampled_from(KINDEREN)))]
+                    if draw(st.booleans())
+                    else []
+                ),
+            ],
             wijk=draw(st.none() | st.sampled_from(WIJKEN)),
             hulpvragen=draw(st.frozensets(st.sampled_from(list(Hulpvraag)))),
             verwijzer=draw(st.none() | st.sampled_from(list(Verwijzer))),
@@ -39,6 +48,8 @@ PLUGINS = [
         verwijzers=[Verwijzer.GEMEENTE, Verwijzer.HUISARTS],
         hulpvragen=[Hulpvraag.DAGBESTEDING],
     ),
+    HoogkerkPilot(jeugd_alleen_in_samenhang=True),
+    HoogkerkPilot(hulpvragen=[Hulpvraag.JEUGDHULP_SPECIALISTISCH]),
 ]
 
 

@@ -46,6 +46,12 @@ def failed(v: Verdict) -> list[str]:
     return [c.text for c in v.eligibility.children if not c.passed]
 
 
+MET_KIND = [
+    Lid(LidRol.OUDER, pendulum.date(1980, 2, 2)),
+    Lid(LidRol.KIND, pendulum.date(2010, 5, 5)),
+]
+
+
 @pytest.mark.parametrize(
     "hulpvraag",
     [
@@ -59,7 +65,7 @@ def test_a_resident_referred_by_wij_needs_no_indicatie(hulpvraag: Hulpvraag) -> 
     """004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging": residents of Hoogkerk whom the
     WIJ-team finds in need of "jeugdhulp, individuele begeleiding of dagbesteding" need "niet
     langer een indicatie of zorgtoewijzing"."""
-    v = verdict(bewoner(hulpvragen=[hulpvraag]))
+    v = verdict(bewoner(hulpvragen=[hulpvraag], leden=MET_KIND))
     assert v.outcome is Outcome.ELIGIBLE
     assert v.to is None
     assert "no indicatie or zorgtoewijzing needed" in v.eligibility.text
@@ -141,7 +147,7 @@ def test_no_cap_on_the_number_of_residents() -> None:
 def test_the_proeftuin_runs_october_2016_to_december_2017(
     on: pendulum.Date, outcome: Outcome
 ) -> None:
-    """004_b7ccad7045cc3ba8.txt, "Inleiding": "In oktober is een start gemaakt"; "Waarom de
+    """004_b7ccad7045cc3ba8.txt, opening: "In oktober is een start gemaakt"; "Waarom de
     proeftuin": "loopt tot en met december 2017"."""
     assert verdict(bewoner(), on).outcome is outcome
 

@@ -37,7 +37,7 @@ from sociaaldomein import (
     Substitutie,
 )
 from sociaaldomein.compat import renamed_attribute
-from sociaaldomein_hoogkerk.letter import ACHTERGROND, KOSTEN, LETTER, WAAROM
+from sociaaldomein_hoogkerk.letter import KOSTEN, LETTER, WAAROM
 
 __all__ = ["EINDEVALUATIE", "INDICATOREN", "check_saving", "evaluation_plan"]
 
@@ -75,7 +75,7 @@ def evaluation_plan(
                 MomentSoort.HALVERWEGE,
                 "ervaringen halverwege",
                 omschrijving="residents and BT Hoogkerk's members on their experiences so far",
-                bron=LETTER.cite(ACHTERGROND.section, "op verschillende momenten"),
+                bron=LETTER.cite(KOSTEN.section, "op verschillende momenten"),
             ),
             Evaluatiemoment(
                 MomentSoort.VOOR_EINDE,

@@ -38,7 +38,7 @@ def _gezin(
 
 
 def example_families() -> list[tuple[str, Gezin]]:
-    """Six households, each with a one-line description of what the proeftuin decides."""
+    """Eight households, each with a one-line description of what the proeftuin decides."""
     gezin_met_kind = (
         Lid(LidRol.OUDER, pendulum.date(1984, 1, 30)),
         Lid(LidRol.KIND, pendulum.date(2008, 7, 14)),
@@ -67,5 +67,17 @@ def example_families() -> list[tuple[str, Gezin]]:
         (
             "Not eligible: referred by the huisarts, not by the WIJ-team.",
             _gezin("hk-huisarts", verwijzer=Verwijzer.HUISARTS),
+        ),
+        (
+            "Not eligible: specialist youth care only, which the regional inkoop buys.",
+            _gezin(
+                "hk-specialistisch",
+                hulpvragen=(Hulpvraag.JEUGDHULP_SPECIALISTISCH,),
+                leden=gezin_met_kind,
+            ),
+        ),
+        (
+            "Not eligible: a youth-care need, but no minor in the household.",
+            _gezin("hk-geen-kind", hulpvragen=(Hulpvraag.JEUGDHULP_BEGELEIDING,)),
         ),
     ]

@@ -2,7 +2,9 @@
 
 The letter (09-11-2016, kenmerk 5968383) has three headed sections, "Waarom de
 proeftuin", "Achtergrond van deze beweging" and "Kosten", after opening
-paragraphs without a heading; those are cited as :data:`INLEIDING`.
+paragraphs without a heading; those are cited as :data:`INLEIDING`, by the
+salutation they follow ("Geachte heer, mevrouw"), so that a reader finds the
+section in the letter's text.
 
 >>> str(ACHTERGROND)
 '004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging"'
@@ -27,7 +29,7 @@ LETTER: Final = Letter(
 """The letter to the council."""
 
 INLEIDING: Final = LETTER.cite(
-    "Inleiding",
+    "Geachte heer, mevrouw",
     "een achttal kleine zorgaanbieders, onder de naam Begeleidingsteam Hoogkerk (BT Hoogkerk)",
 )
 """The opening paragraphs, which have no heading in the letter."""

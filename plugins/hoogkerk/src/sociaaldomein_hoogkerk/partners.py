@@ -1,6 +1,6 @@
 """Who takes part: the eight small providers of BT Hoogkerk, and the WIJ-team that refers.
 
-004_b7ccad7045cc3ba8.txt, "Inleiding": "een achttal kleine zorgaanbieders,
+004_b7ccad7045cc3ba8.txt, opening ("Geachte heer, mevrouw"): "een achttal kleine zorgaanbieders,
 onder de naam Begeleidingsteam Hoogkerk (BT Hoogkerk)".  The letter does not
 name them, so :data:`AANBIEDERS` holds eight placeholders, marked as such;
 a municipality passes the real providers as the plugin's ``aanbieders``.
@@ -27,7 +27,7 @@ AANBIEDERS: Final = tuple(
     Organisatie(f"Aanbieder {i} ({PLACEHOLDER})", "kleinschalige zorgaanbieder in BT Hoogkerk")
     for i in range(1, 9)
 )
-"""Eight placeholder providers: "een achttal kleine zorgaanbieders" (004, "Inleiding")."""
+"""Eight placeholder providers: "een achttal kleine zorgaanbieders" (004, opening)."""
 
 BT_HOOGKERK: Final = "BT Hoogkerk (Begeleidingsteam Hoogkerk)"
 """The team the eight providers form."""

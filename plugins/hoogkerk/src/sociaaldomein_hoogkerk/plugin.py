@@ -35,6 +35,7 @@ from sociaaldomein import (
     PilotEindregel,
     PilotPlugin,
     PilotStatus,
+    Reading,
     Route,
     Rule,
     Substitutie,
@@ -52,6 +53,7 @@ from sociaaldomein_hoogkerk.funding import (
 )
 from sociaaldomein_hoogkerk.letter import LETTER, WAAROM
 from sociaaldomein_hoogkerk.partners import AANBIEDERS
+from sociaaldomein_hoogkerk.readings import READINGS
 from sociaaldomein_hoogkerk.rules import (
     HULPVRAGEN,
     VERWIJZERS,
@@ -67,7 +69,7 @@ PILOT_NAME = "hoogkerk"
 """The pilot's short name, and the name of the plugin's entry point."""
 
 START = pendulum.date(2016, 10, 1)
-"""004, "Inleiding": "In oktober is een start gemaakt"; the day is not given, read as the 1st."""
+"""004, opening ("Geachte heer, mevrouw"): "In oktober is een start gemaakt"; read as the 1st."""
 
 END = pendulum.date(2018, 1, 1)
 """004, "Waarom de proeftuin": "loopt tot en met december 2017", so it ends before 2018-01-01."""
@@ -80,9 +82,11 @@ class HoogkerkPilot(PilotPlugin):
 
     * ``name``: the pilot's key; another name lets two designs run side by side;
     * ``start`` and ``end``: October 2016 up to and including December 2017;
-    * ``wijken``, ``hulpvragen`` and ``verwijzers``: residents of Hoogkerk with
-      a need for jeugdhulp, individuele begeleiding or dagbesteding, referred by
-      the WIJ-team (:mod:`.rules`);
+    * ``wijken``, ``hulpvragen``, ``verwijzers`` and ``jeugd_alleen_in_samenhang``:
+      residents of Hoogkerk with a need for individuele begeleiding or
+      dagbesteding, or a minor's need for basic youth care (not specialist youth
+      care, which the regional inkoop buys), referred by the WIJ-team
+      (:mod:`.rules`);
     * ``aanbieders``: the eight providers of BT Hoogkerk, placeholders because
       the letter does not name them (:mod:`.partners`);
     * ``counterfactual_per_resident``, ``actual_per_resident`` and ``residents``:
@@ -104,6 +108,7 @@ class HoogkerkPilot(PilotPlugin):
         wijken: Sequence[str] = WIJKEN,
         hulpvragen: Collection[Hulpvraag] = HULPVRAGEN,
         verwijzers: Collection[Verwijzer] = VERWIJZERS,
+        jeugd_alleen_in_samenhang: bool = False,
         aanbieders: Sequence[Organisatie] = AANBIEDERS,
         counterfactual_per_resident: Money = COUNTERFACTUAL_PER_RESIDENT,
         actual_per_resident: Money = ACTUAL_PER_RESIDENT,
@@ -116,18 +121,22 @@ class HoogkerkPilot(PilotPlugin):
             looptijd=Looptijd(start, end),
             capaciteit=None,
             # As of the letter (9-11-2016) the proeftuin runs: "In oktober is een start
-            # gemaakt" (Inleiding).
+            # gemaakt" ("Geachte heer, mevrouw").
             status=PilotStatus.ACTIVE,
             partners=aanbieders,
             brief=LETTER,
             omschrijving=(
-                "Begeleidingsteam Hoogkerk, eight small providers, gives individual support, "
-                "day activities and youth care as an algemene voorziening: the WIJ-team refers, "
+                "Begeleidingsteam Hoogkerk, eight small providers, gives adults individual "
+                "support and day activities as an algemene voorziening, and takes youth "
+                "questions along within the regional inkoop jeugdhulp: the WIJ-team refers, "
                 "no indicatie or zorgtoewijzing is needed."
             ),
         )
         self.doelgroep: Rule = doelgroep(
-            wijken=wijken, hulpvragen=hulpvragen, verwijzers=verwijzers
+            wijken=wijken,
+            hulpvragen=hulpvragen,
+            verwijzers=verwijzers,
+            jeugd_alleen_in_samenhang=jeugd_alleen_in_samenhang,
         )
         self._routes: tuple[Route, ...] = (reguliere_route(),)
         self.business_case: Substitutie = substitutie(
@@ -195,6 +204,10 @@ class HoogkerkPilot(PilotPlugin):
     def evaluation_plan(self) -> Evaluatieplan:
         """Experiences halfway, quality and business case before the end ("Waarom de proeftuin")."""
         return self.evaluatieplan
+
+    def readings(self) -> Sequence[Reading]:
+        """How the plugin reads the letter, and the parameters that change it (:mod:`.readings`)."""
+        return READINGS
 
 
 _RENAMED: Final = {

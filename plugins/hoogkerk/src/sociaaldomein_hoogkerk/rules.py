@@ -1,9 +1,13 @@
 """Who BT Hoogkerk is for, and when the regular route applies instead.
 
-004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging": BT Hoogkerk is an
-algemene voorziening, so "inwoners van Hoogkerk die op basis van een analyse
-vanuit het WIJ-team in aanmerking komen voor jeugdhulp, individuele begeleiding
-of dagbesteding, hiervoor niet langer een indicatie of zorgtoewijzing nodig
+004_b7ccad7045cc3ba8.txt, "Geachte heer, mevrouw": "Het aanbod van BT Hoogkerk voorziet in
+individuele begeleiding en dagbesteding voor volwassenen.  Daarnaast proberen
+we in samenhang en binnen de kaders van de regionale inkoop jeugdhulp
+ondersteuningsvragen rondom jeugd inhoudelijk onderdeel te laten zijn van de
+proeftuin."  "Achtergrond van deze beweging": BT Hoogkerk is an algemene
+voorziening, so "inwoners van Hoogkerk die op basis van een analyse vanuit het
+WIJ-team in aanmerking komen voor jeugdhulp, individuele begeleiding of
+dagbesteding, hiervoor niet langer een indicatie of zorgtoewijzing nodig
 hebben. Zij worden in principe door het WIJ-team verwezen naar het BT Hoogkerk."
 
 When the WIJ-team, "of naderhand het BT Hoogkerk", finds that BT Hoogkerk
@@ -13,19 +17,33 @@ zorgtoewijzing, with the choice between zorg in natura and a persoonsgebonden
 budget.  That is :data:`REGULIERE_ROUTE`, both at the door (a route) and later
 in a trajectory (:func:`uitstroom`).
 
-Readings, each a parameter of :func:`doelgroep`:
+Readings, each a parameter of :func:`doelgroep` (and of the plugin), listed in
+:data:`sociaaldomein_hoogkerk.readings.READINGS`:
 
 * ``wijken``: "inwoners van Hoogkerk" is the wijk ``"Hoogkerk"``;
-* ``hulpvragen``: "jeugdhulp" is every youth-care need the core knows
-  (begeleiding, lichte behandeling and specialistische jeugdhulp), because the
-  letter does not narrow it; a question too heavy for BT Hoogkerk goes the
-  regular route by :data:`REGULIERE_ROUTE`, and the youth part stays "binnen de
-  kaders van de regionale inkoop jeugdhulp" (RIGG);
+* ``hulpvragen``: what BT Hoogkerk answers.  Its own offer is "individuele
+  begeleiding en dagbesteding voor volwassenen"; youth questions come in only
+  "binnen de kaders van de regionale inkoop jeugdhulp", and specialist youth
+  care is bought regionally (RIGG), not from BT Hoogkerk, so the default is
+  basic youth care (begeleiding, lichte behandeling) and not
+  :attr:`~sociaaldomein.Hulpvraag.JEUGDHULP_SPECIALISTISCH`.  A family whose
+  only need is specialist youth care is not eligible;
+* a youth-care need counts only for a household with a minor (a jeugdige: a
+  child younger than 18, or expected); this follows from "jeugd" and is fixed;
+* ``jeugd_alleen_in_samenhang``: "in samenhang en binnen de kaders van de
+  regionale inkoop jeugdhulp" is read as in coherence with the regional
+  purchasing (both phrases take "de regionale inkoop jeugdhulp"), so a youth
+  question alone is enough (default ``False``); ``True`` reads it as "only
+  together with an adult's need for individuele begeleiding or dagbesteding";
 * ``verwijzers``: "door het WIJ-team" is the referrer code 01 *gemeente*
   (iJw COD327), because the WIJ-team is the municipality's access team;
   "in principe" leaves room for others, which a municipality can add.
 
->>> [leaf.text() for leaf in doelgroep().leaves()][2]
+The core records a household's needs, not whose they are, so "voor
+volwassenen" cannot be checked per member: a need for individuele begeleiding
+or dagbesteding is read as an adult's.
+
+>>> [leaf.text() for leaf in doelgroep().leaves()][-1]
 'referred by the WIJ-team (the municipal access team)'
 >>> str(reguliere_route().source)
 '004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging"'
@@ -39,6 +57,7 @@ from typing import Final
 from sociaaldomein import (
     FEITEN,
     AllOf,
+    AnyOf,
     HasAny,
     Hulpvraag,
     IsTrue,
@@ -50,11 +69,12 @@ from sociaaldomein import (
     UitstroomAlsRegel,
     Verwijzer,
 )
-from sociaaldomein_hoogkerk.letter import ACHTERGROND, LETTER
+from sociaaldomein_hoogkerk.letter import ACHTERGROND, INLEIDING, LETTER
 
 __all__ = [
     "DOELGROEP_LABEL",
     "HULPVRAGEN",
+    "JEUGDHULPVRAGEN",
     "KEUZE_LEVERINGSVORM",
     "REGULIERE_ROUTE",
     "VERWIJZERS",
@@ -71,11 +91,20 @@ WIJKEN: Final = ("Hoogkerk",)
 HULPVRAGEN: Final = (
     Hulpvraag.JEUGDHULP_BEGELEIDING,
     Hulpvraag.JEUGDHULP_LICHTE_BEHANDELING,
-    Hulpvraag.JEUGDHULP_SPECIALISTISCH,
     Hulpvraag.INDIVIDUELE_BEGELEIDING,
     Hulpvraag.DAGBESTEDING,
 )
-"""004: "jeugdhulp, individuele begeleiding of dagbesteding"."""
+"""004: "jeugdhulp, individuele begeleiding of dagbesteding", youth care "binnen de kaders van
+de regionale inkoop jeugdhulp": basic youth care, not specialist youth care."""
+
+JEUGDHULPVRAGEN: Final = frozenset(
+    {
+        Hulpvraag.JEUGDHULP_BEGELEIDING,
+        Hulpvraag.JEUGDHULP_LICHTE_BEHANDELING,
+        Hulpvraag.JEUGDHULP_SPECIALISTISCH,
+    }
+)
+"""The needs that are youth care: they count only for a household with a minor."""
 
 VERWIJZERS: Final = (Verwijzer.GEMEENTE,)
 """004: "in principe door het WIJ-team verwezen" (COD327 01, the municipal access team)."""
@@ -108,13 +137,76 @@ def _or(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
+def _needs(hulpvragen: Collection[Hulpvraag], jeugd_alleen_in_samenhang: bool) -> Rule:
+    """A need BT Hoogkerk answers: an adult's support, or a minor's youth care."""
+    volwassenen = frozenset(hulpvragen) - JEUGDHULPVRAGEN
+    jeugd = frozenset(hulpvragen) & JEUGDHULPVRAGEN
+    label = (
+        "the WIJ-team's analysis finds a need for jeugdhulp, individuele begeleiding or "
+        "dagbesteding that BT Hoogkerk answers"
+    )
+    analyse = LETTER.cite(
+        ACHTERGROND.section,
+        "op basis van een analyse vanuit het WIJ-team in aanmerking komen voor jeugdhulp, "
+        "individuele begeleiding of dagbesteding",
+    )
+    parts: list[Rule] = []
+    if volwassenen:
+        parts.append(
+            HasAny(
+                FEITEN.hulpvragen,
+                volwassenen,
+                label="a need for support BT Hoogkerk offers adults",
+                source=LETTER.cite(
+                    INLEIDING.section,
+                    "Het aanbod van BT Hoogkerk voorziet in individuele begeleiding en "
+                    "dagbesteding voor volwassenen.",
+                ),
+            )
+        )
+    if jeugd and not jeugd_alleen_in_samenhang:
+        parts.append(
+            AllOf(
+                [
+                    HasAny(
+                        FEITEN.hulpvragen,
+                        jeugd,
+                        label="a need for youth care within the regional inkoop jeugdhulp",
+                        source=LETTER.cite(
+                            INLEIDING.section,
+                            "in samenhang en binnen de kaders van de regionale inkoop jeugdhulp",
+                        ),
+                    ),
+                    IsTrue(
+                        FEITEN.minderjarig_kind,
+                        label="a minor belongs to the household (youth care is for a jeugdige)",
+                        source=LETTER.cite(INLEIDING.section, "ondersteuningsvragen rondom jeugd"),
+                    ),
+                ],
+                label="a youth-care question of a minor, within the regional inkoop jeugdhulp",
+                source=INLEIDING,
+            )
+        )
+    if not parts:
+        # Nothing BT Hoogkerk answers (only youth care, taken only together with an adult's
+        # need): no household can qualify, and the rule says so rather than failing to build.
+        return HasAny(FEITEN.hulpvragen, frozenset(), label=label, source=analyse)
+    return AnyOf(parts, label=label, source=analyse)
+
+
 def doelgroep(
     *,
     wijken: Sequence[str] = WIJKEN,
     hulpvragen: Collection[Hulpvraag] = HULPVRAGEN,
     verwijzers: Collection[Verwijzer] = VERWIJZERS,
+    jeugd_alleen_in_samenhang: bool = False,
 ) -> Rule:
-    """The eligibility rule: lives in Hoogkerk, a need BT Hoogkerk meets, referred by WIJ."""
+    """The eligibility rule: lives in Hoogkerk, a need BT Hoogkerk meets, referred by WIJ.
+
+    A youth-care need counts only for a household with a minor; with
+    ``jeugd_alleen_in_samenhang=True`` it counts only together with an adult's
+    need for individuele begeleiding or dagbesteding, so it adds nothing.
+    """
     wijk = tuple(wijken)
     wie = ", ".join(v.name for v in verwijzers)
     door = (
@@ -130,19 +222,7 @@ def doelgroep(
                 label=f"lives in {_or(wijk)}",
                 source=LETTER.cite(ACHTERGROND.section, "inwoners van Hoogkerk"),
             ),
-            HasAny(
-                FEITEN.hulpvragen,
-                frozenset(hulpvragen),
-                label=(
-                    "the WIJ-team's analysis finds a need for jeugdhulp, individuele "
-                    "begeleiding or dagbesteding"
-                ),
-                source=LETTER.cite(
-                    ACHTERGROND.section,
-                    "op basis van een analyse vanuit het WIJ-team in aanmerking komen voor "
-                    "jeugdhulp, individuele begeleiding of dagbesteding",
-                ),
-            ),
+            _needs(hulpvragen, jeugd_alleen_in_samenhang),
             OneOf(
                 FEITEN.verwijzer,
                 [v.name for v in verwijzers],
