@@ -21,9 +21,12 @@ from sociaaldomein import (
     Citation,
     Cohort,
     Compare,
+    Compilation,
+    CompiledPilot,
     Escalatieladder,
     Evaluatieplan,
     Explanation,
+    FailedPilot,
     FundingOverview,
     Gemeente,
     Gezin,
@@ -33,8 +36,13 @@ from sociaaldomein import (
     Not,
     Outcome,
     Pilot,
+    PilotDefinition,
     PilotPlugin,
     PilotToestand,
+    PluginFailure,
+    PluginInfo,
+    PluginRef,
+    Provenance,
     Route,
     Rule,
     TerminationCheck,
@@ -100,3 +108,21 @@ def money() -> None:
 def plugin_extension(plugin: MyPilot, on: pendulum.Date) -> None:
     assert_type(plugin.extend(on, reason="evaluated well"), MyPilot)
     assert_type(make_gezin(), Gezin)
+
+
+def contract(gezin: Gezin, on: pendulum.Date) -> None:
+    """The 2.0 contract types well: definitions, compilations, provenance, failures."""
+    gemeente = Gemeente("Groningen", plugins=[ToyPilot()])
+    definition: PilotDefinition = MyPilot(ToyPilot().pilot)
+    assert_type(definition.eligibility(), Rule)
+    compilation = gemeente.compile()
+    assert_type(compilation, Compilation)
+    assert_type(compilation["toy"], CompiledPilot)
+    assert_type(compilation.get_any("toy"), CompiledPilot | FailedPilot)
+    assert_type(compilation.failures, tuple[PluginFailure, ...])
+    assert_type(gemeente.compiled("toy").provenance["eligibility"], Provenance)
+    assert_type(gemeente.compiled("toy").provided_by, PluginRef)
+    verdict = gemeente.assess(gezin, on)["toy"]
+    assert_type(verdict.provenance, Provenance | None)
+    assert_type(verdict.failure, PluginFailure | None)
+    assert_type(gemeente.plugins_info(), list[PluginInfo])
