@@ -130,8 +130,12 @@ def dumps_cohort_csv(cohort: Cohort, columns: Iterable[str] | None = None) -> st
     names = _columns(columns)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # csv quotes a cell holding "\n" but not one holding a lone "\r", which a reader
+    # takes for a line break: such a row is written with every cell quoted
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(names)
-    writer.writerows(cells_of(cohort, names))
+    for row in cells_of(cohort, names):
+        (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 
