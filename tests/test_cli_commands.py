@@ -341,10 +341,10 @@ def test_budget_text_json_and_csv(run: Run) -> None:
     code, out, _ = run("budget", "--plugin", "toy", "--year", "2025", "--json")
     data = json.loads(out)
     assert data["years"] == [2025]
-    assert data["total"] == "10000.00"
-    assert data["per_year"] == {"2025": "10000.00"}
-    assert data["per_pilot"] == {"toy": "10000.00"}
-    assert data["per_funder"] == {"Gemeente": "10000.00"}
+    assert data["total"] == {"from_letters": "10000.00", "illustrative": "0.00"}
+    assert data["per_year"] == {"from_letters": {"2025": "10000.00"}, "illustrative": {}}
+    assert data["per_pilot"] == {"from_letters": {"toy": "10000.00"}, "illustrative": {}}
+    assert data["per_funder"] == {"from_letters": {"Gemeente": "10000.00"}, "illustrative": {}}
     assert data["rows"] == [
         {
             "pilot": "toy",
@@ -401,7 +401,7 @@ def test_a_failing_plugin_is_named_and_the_other_pilots_go_on(run: Run, families
     code, out, err = run("budget", *both, "--json")
     assert code == 3
     data = json.loads(out)
-    assert set(data["per_pilot"]) == {"toy"}
+    assert set(data["per_pilot"]["from_letters"]) == {"toy"}
     assert [f["pilot"] for f in data["failed"]] == ["failing"]
     code, out, err = run("assess", str(families), *both, "--json")
     assert code == 3
@@ -555,6 +555,28 @@ def test_demo_assesses_example_families_and_shows_the_money(run: Run) -> None:
     assert "all pilots" in out
     code, out, _ = run("demo", "--plugin", "demo", "--on", "2030-01-01")
     assert "demo: pilot not running on this date" in out
+
+
+def test_budget_never_adds_illustrative_money_to_the_letters(run: Run) -> None:
+    """Issue 12: SAMEN.'s EUR 40,3 mln and Hoogkerk's EUR 0,5 mln are the library's assumption."""
+    groningen = ("--plugin", "samen", "--plugin", "hoogkerk", "--plugin", "multiprobleem")
+    code, out, _ = run("budget", *groningen)
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.startswith("all pilots")]
+    assert len(lines) == 2
+    assert "total from the letters" in lines[0]
+    assert "total illustrative (the library's assumption)" in lines[1]
+    assert "EUR 40.800.000,00" in lines[1]
+    assert "per year, illustrative (the library's assumption):" in out
+    code, out, _ = run("budget", *groningen, "--json")
+    data = json.loads(out)
+    assert data["total"]["illustrative"] == "40800000.00"
+    assert set(data["per_pilot"]["illustrative"]) == {"hoogkerk", "samen"}
+    assert not set(data["per_pilot"]["illustrative"]) & set(data["per_pilot"]["from_letters"])
+    # the multiprobleem lines over a period, split by days, are derived
+    split = [r for r in data["rows"] if r["pilot"] == "multiprobleem"]
+    assert split
+    assert all(r["afgeleid"] for r in split)
 
 
 def test_demo_as_a_function(plugins: Path) -> None:

@@ -1,7 +1,9 @@
 """Show the funding overview: money per pilot, funder and calendar year, added exactly.
 
 With --json: {"years", "rows": [ROW, ...], "total", "per_pilot", "per_year",
-"per_funder", "failed"}; with --csv one line per row.  A pilot whose plugin
+"per_funder", "failed"}, where every total is split into "from_letters" and
+"illustrative" (the library's assumption), never one mixed figure; with --csv
+one line per row.  A pilot whose plugin
 failed is listed in "failed" (and under the table), its money left out of
 every total; the exit code is then 3.  Amounts are exact decimal text
 ("42000.00"), see docs/cli.md.
@@ -16,6 +18,7 @@ from typing import Any, Final
 
 from sociaaldomein import FundingOverview, Money
 from sociaaldomein.cli.common import compose, plugin_failures, print_json
+from sociaaldomein.composition.overview import ILLUSTRATIVE, PARTS
 from sociaaldomein.io import unstructure
 
 __all__ = ["CSV_COLUMNS", "add_arguments", "overview_json", "run"]
@@ -71,14 +74,15 @@ def _money(totals: dict[Any, Money]) -> dict[str, str]:
 
 
 def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[str, Any]:
-    """The ``--json`` shape of a funding overview."""
+    """The ``--json`` shape of a funding overview: every total per part, both parts always."""
+    parts = {"from_letters": overview.from_letters(), "illustrative": overview.illustrative()}
     return {
         "years": years,
         "rows": [unstructure(row) for row in overview.rows],
-        "total": unstructure(overview.total()),
-        "per_pilot": _money(overview.per_pilot()),
-        "per_year": _money(overview.per_year()),
-        "per_funder": _money(overview.per_funder()),
+        "total": {key: unstructure(part.total()) for key, part in parts.items()},
+        "per_pilot": {key: _money(part.per_pilot()) for key, part in parts.items()},
+        "per_year": {key: _money(part.per_year()) for key, part in parts.items()},
+        "per_funder": {key: _money(part.per_funder()) for key, part in parts.items()},
         "failed": [
             {"pilot": f.pilot, "plugin": f.plugin.name, "call": f.call, "error": f.error}
             for f in overview.failed
@@ -87,13 +91,24 @@ def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[st
 
 
 def render(overview: FundingOverview) -> str:
-    """The overview as a table, then the totals per year and per funder."""
+    """The overview as a table, then the totals per year and per funder, per part.
+
+    With illustrative money in the overview each heading says which part it
+    adds up; without, the headings stay plain.
+    """
     lines = [overview.render()]
-    for title, totals in (("per year", overview.per_year()), ("per funder", overview.per_funder())):
-        if totals:
+    parts = overview.parts()
+    for key, part in parts.items():
+        which = "" if list(parts) == ["from_letters"] else f", {PARTS[key]}"
+        for title, totals in (("per year", part.per_year()), ("per funder", part.per_funder())):
             width = max(len(str(k)) for k in totals)
-            lines += ["", f"{title}:"]
+            lines += ["", f"{title}{which}:"]
             lines += [f"  {str(k).ljust(width)}  {m.format_nl()}" for k, m in totals.items()]
+    if ILLUSTRATIVE in parts:
+        lines += [
+            "",
+            "Illustrative amounts are the library's assumption where a letter gives none.",
+        ]
     return "\n".join(lines)
 
 

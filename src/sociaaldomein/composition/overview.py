@@ -1,9 +1,16 @@
-"""The funding overview: money per pilot, funder and calendar year, added exactly."""
+"""The funding overview: money per pilot, funder and calendar year, added exactly.
+
+Money a letter gives and money the library assumed are never added into one
+figure unlabelled: :meth:`FundingOverview.from_letters` and
+:meth:`FundingOverview.illustrative` are the two parts, and the rendered totals
+name the part they add up.  A row that is a share of a line over a period,
+split by days, is arithmetic and marked derived.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import attrs
 
@@ -11,14 +18,31 @@ from sociaaldomein.domain.budget import Begroting, Financieringsmodel
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.provenance import PluginFailure
 
-__all__ = ["FundingOverview", "FundingRow"]
+__all__ = ["FROM_LETTERS", "ILLUSTRATIVE", "PARTS", "FundingOverview", "FundingRow"]
 
 K = TypeVar("K")
+
+FROM_LETTERS: Final = "from_letters"
+"""The part of the money the letters give (their figures, and arithmetic on them)."""
+
+ILLUSTRATIVE: Final = "illustrative"
+"""The part the library assumed where a letter gives no figure: examples to replace."""
+
+PARTS: Final[dict[str, str]] = {
+    FROM_LETTERS: "from the letters",
+    ILLUSTRATIVE: "illustrative (the library's assumption)",
+}
+"""The two parts of the money, by key, with the words a total line uses."""
 
 
 @attrs.frozen
 class FundingRow:
-    """The part of one budget line that falls in one calendar year."""
+    """The part of one budget line that falls in one calendar year.
+
+    ``afgeleid`` is true when the amount is arithmetic rather than a figure
+    written in the letter: the line itself is derived, or the row is a share of
+    a line over a period spanning years, split by days.
+    """
 
     pilot: str
     financier: str
@@ -30,13 +54,21 @@ class FundingRow:
     bron: str | None
     illustratief: bool = False
 
+    @property
+    def part(self) -> str:
+        """:data:`ILLUSTRATIVE` or :data:`FROM_LETTERS`."""
+        return ILLUSTRATIVE if self.illustratief else FROM_LETTERS
+
 
 @attrs.frozen
 class FundingOverview:
     """Every budget line of a composition split by calendar year.
 
     Lines that cover a period spanning years are spread over those years by
-    days, to the cent, so that every total below equals the sum of the lines.
+    days, to the cent, so that every total below equals the sum of the lines;
+    those shares are marked derived.  The totals add whatever rows the
+    overview holds: take :meth:`from_letters` or :meth:`illustrative` first for
+    a total that is one or the other (:meth:`totals` gives both).
     """
 
     rows: tuple[FundingRow, ...]
@@ -61,18 +93,43 @@ class FundingOverview:
                 regel.model,
                 regel.omschrijving,
                 bedrag,
-                regel.afgeleid,
+                regel.afgeleid or len(shares) > 1,
                 None if regel.bron is None else str(regel.bron),
                 regel.illustratief,
             )
             for regel in begroting
-            for jaar, bedrag in sorted(regel.per_year().items())
+            for shares in [regel.per_year()]
+            for jaar, bedrag in sorted(shares.items())
             if keep is None or jaar in keep
         ]
         return cls(tuple(rows), tuple(failed))
 
+    def from_letters(self) -> FundingOverview:
+        """The rows of money the letters give (derived shares included), nothing assumed."""
+        return attrs.evolve(self, rows=tuple(r for r in self.rows if not r.illustratief))
+
+    def illustrative(self) -> FundingOverview:
+        """The rows of illustrative money: the library's assumption, to be replaced."""
+        return attrs.evolve(self, rows=tuple(r for r in self.rows if r.illustratief))
+
+    def parts(self) -> dict[str, FundingOverview]:
+        """The non-empty parts by key, :data:`FROM_LETTERS` before :data:`ILLUSTRATIVE`."""
+        out = {FROM_LETTERS: self.from_letters(), ILLUSTRATIVE: self.illustrative()}
+        return {key: part for key, part in out.items() if part.rows}
+
+    def totals(self) -> dict[str, Money]:
+        """The total of each part, both keys always present: never one mixed figure."""
+        return {
+            FROM_LETTERS: self.from_letters().total(),
+            ILLUSTRATIVE: self.illustrative().total(),
+        }
+
     def total(self) -> Money:
-        """The sum of every row."""
+        """The sum of every row of this overview.
+
+        On a composition that has both parts this adds letter money and
+        illustrative money: use :meth:`totals`, or ``from_letters().total()``.
+        """
         return Money.total(r.bedrag for r in self.rows)
 
     def per_pilot(self) -> dict[str, Money]:
@@ -98,7 +155,13 @@ class FundingOverview:
         return dict(sorted(out.items(), key=lambda kv: str(kv[0])))
 
     def render(self) -> str:
-        """A plain-text table: pilot, year, funder, model, amount; then totals."""
+        """A plain-text table: pilot, year, funder, model, amount; then totals.
+
+        The totals come per part: a pilot's letter money as ``total``, its
+        illustrative money as ``total (illustrative)``, and for all pilots one
+        line per part, "from the letters" and "illustrative (the library's
+        assumption)", never one line adding both.
+        """
         header = ("pilot", "year", "funder", "model", "amount")
         body = [
             (
@@ -110,8 +173,14 @@ class FundingOverview:
             )
             for r in self.rows
         ]
-        totals = [(p, "", "", "total", m.format_nl()) for p, m in self.per_pilot().items()]
-        totals.append(("all pilots", "", "", "total", self.total().format_nl()))
+        totals = [
+            (p, "", "", "total" + _PILOT_MARK[key], m.format_nl())
+            for key, part in self.parts().items()
+            for p, m in part.per_pilot().items()
+        ]
+        totals.sort(key=lambda t: t[0])  # stable: a pilot's letter money before its assumption
+        for key, part in (self.parts() or {FROM_LETTERS: self}).items():
+            totals.append(("all pilots", "", "", f"total {PARTS[key]}", part.total().format_nl()))
         table = [header, *body, *totals]
         widths = [max(len(row[i]) for row in table) for i in range(len(header))]
 
@@ -123,6 +192,9 @@ class FundingOverview:
         lines = [line(header), rule, *map(line, body), rule, *map(line, totals)]
         lines += [f"{f.pilot}: could not be assessed: {f.message()}" for f in self.failed]
         return "\n".join(lines)
+
+
+_PILOT_MARK: Final = {FROM_LETTERS: "", ILLUSTRATIVE: " (illustrative)"}
 
 
 def _provenance(row: FundingRow) -> str:
