@@ -7,17 +7,23 @@ from __future__ import annotations
 import pendulum
 import pytest
 from sociaaldomein_samen import DEFAULT_PHASING, OPEN_HOUSE, SamenPilot, open_house_in_force
+from sociaaldomein_samen.safety_net import open_house_guaranteed
 
 from sociaaldomein import Gemeente, InvalidValueError, Outcome
 
 
-def test_the_open_house_is_in_force_on_30_june_2025() -> None:
+def test_the_open_house_is_in_force_at_least_until_30_june_2025_and_then_not_ended() -> None:
     """002_3dca2c59337eb1a8.txt, "Gezamenlijk proces, ...": 2.5 years after 1 January 2023 is
-    1 July 2025; the contracts are in force at least on every day before it."""
+    1 July 2025; "tenminste" is a minimum, so the contracts do not end on that day."""
     assert open_house_in_force(pendulum.date(2025, 6, 30))
     assert SamenPilot().open_house_in_force(pendulum.date(2025, 6, 30))
-    assert not SamenPilot().open_house_in_force(pendulum.date(2025, 7, 1))
-    assert SamenPilot().open_house_in_force(pendulum.date(2022, 6, 1))
+    assert SamenPilot().open_house_in_force(pendulum.date(2025, 7, 1))
+    assert SamenPilot().open_house_in_force(pendulum.date(2030, 1, 1))
+    assert SamenPilot().open_house_until is None
+    assert open_house_guaranteed(pendulum.date(2025, 6, 30))
+    assert not open_house_guaranteed(pendulum.date(2025, 7, 1))
+    ended = SamenPilot(open_house_until=pendulum.date(2025, 7, 1))
+    assert not ended.open_house_in_force(pendulum.date(2025, 7, 1))
 
 
 def test_at_least_means_the_municipality_may_keep_it_longer_never_shorter() -> None:
@@ -39,7 +45,7 @@ def test_a_later_start_moves_the_minimum() -> None:
     )
     assert later.open_house_in_force(pendulum.date(2025, 12, 31))
     with pytest.raises(InvalidValueError):
-        SamenPilot(start=pendulum.date(2023, 7, 1), phasing={})
+        SamenPilot(start=pendulum.date(2023, 7, 1), open_house_until=pendulum.date(2025, 7, 1))
 
 
 def test_every_family_on_the_regular_route_still_has_the_open_house() -> None:

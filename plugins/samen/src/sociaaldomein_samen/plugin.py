@@ -66,9 +66,10 @@ class SamenPilot(PilotPlugin):
         (:data:`.phasing.DEFAULT_PHASING`).  A referrer left out is never phased in.
     :param unknown_referrer_as: the referrer a family without one counts as;
         default the gemeente (WIJ is the access), ``None``: the regular route.
-    :param open_house_until: the first day without Open House contracts; the
-        letter says at least 2.5 years after the start, 1 July 2025, which is
-        the default and the earliest allowed.
+    :param open_house_until: the first day without Open House contracts, once
+        decided; the letter says "tenminste 2,5 jaar" after the start, a minimum
+        (1 July 2025, the earliest allowed) and no end, so the default ``None``
+        keeps them in force.
     :param fully_operational: the end of the transition, "tot eind 2024"
         ("Afsluitend"): 1 January 2025.
     :param counterfactual: a year of indicated care the lumpsum replaces, P x Q;
@@ -89,7 +90,7 @@ class SamenPilot(PilotPlugin):
         end: pendulum.Date = governance.END,
         phasing: Phasing = DEFAULT_PHASING,
         unknown_referrer_as: Verwijzer | str | None = Verwijzer.GEMEENTE,
-        open_house_until: pendulum.Date = safety_net.OPEN_HOUSE_MINIMUM_END,
+        open_house_until: pendulum.Date | None = None,
         fully_operational: pendulum.Date = governance.FULLY_OPERATIONAL,
         counterfactual: Sequence[ProductVolume] = funding.ILLUSTRATIVE_COUNTERFACTUAL,
         voorinvestering: Money = funding.ILLUSTRATIVE_VOORINVESTERING,
@@ -109,8 +110,13 @@ class SamenPilot(PilotPlugin):
                 "that contracted providers delivered on indicatie, for a lumpsum subsidy."
             ),
         )
-        self.open_house_until = _open_house_until(open_house_until, start)
-        self.phasing: Mapping[Verwijzer, pendulum.Date] = _phasing(phasing, self.open_house_until)
+        self.open_house_until = (
+            None if open_house_until is None else _open_house_until(open_house_until, start)
+        )
+        # A referrer must be phased in while the safety net is sure to be there.
+        self.phasing: Mapping[Verwijzer, pendulum.Date] = _phasing(
+            phasing, self.open_house_until or safety_net.open_house_end_floor(start)
+        )
         self.unknown_referrer_as = (
             None
             if unknown_referrer_as is None
@@ -139,7 +145,7 @@ class SamenPilot(PilotPlugin):
         return phase_in_date(verwijzer, self.phasing, self.unknown_referrer_as)
 
     def open_house_in_force(self, on: pendulum.Date) -> bool:
-        """Whether the Open House safety net is in force on ``on``."""
+        """Whether the Open House safety net is in force on ``on``: always, unless an end is set."""
         return safety_net.open_house_in_force(on, self.open_house_until)
 
     def lumpsum(self) -> Lumpsum:
@@ -249,8 +255,8 @@ def _phasing(value: Phasing, open_house_until: pendulum.Date) -> Mapping[Verwijz
         if raw >= open_house_until:
             raise InvalidValueError(
                 field,
-                f"{raw.isoformat()} is after the Open House ends ({open_house_until}); "
-                "until a referrer is phased in its families need that safety net",
+                f"{raw.isoformat()} is not before {open_house_until}, when the Open House may "
+                "end; until a referrer is phased in its families need that safety net",
             )
         plan[referrer] = pendulum.Date(raw.year, raw.month, raw.day)
     return plan
