@@ -339,3 +339,22 @@ def test_a_pilot_whose_plugin_failed_is_left_out_of_a_simulation_with_a_line() -
     assert results.pilots == ("toy",)
     rendered = results.summary().render()
     assert "broken: could not be simulated: plugin 'broken'" in rendered
+
+
+def test_a_01_pilot_plugin_that_overrides_a_hook_keeps_its_answer() -> None:
+    from sociaaldomein import HasAny, Route, Signaal
+
+    class OldRoutes(ToyPilot):
+        @hookimpl
+        def sociaaldomein_routes(self, pilot: Pilot) -> Sequence[Route] | None:
+            if pilot.naam != self.pilot.naam:
+                return None
+            crisis = HasAny(FEITEN.signalen, {Signaal.ACUTE_CRISIS}, source=BELEID)
+            return [Route(crisis, Outcome.REFERRED, "crisisdienst", "crisis first", BELEID)]
+
+    with pytest.warns(DeprecationWarning, match="sociaaldomein_routes as plain hooks"):
+        gemeente = Gemeente(plugins=[OldRoutes()])
+    gezin = make_gezin(problemen=TWO, signalen=["ACUTE_CRISIS"])
+    verdict = gemeente.assess(gezin, ON)["toy"]
+    assert (verdict.outcome, verdict.to) == (Outcome.REFERRED, "crisisdienst")
+    assert gemeente.failures == ()

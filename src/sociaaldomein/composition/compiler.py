@@ -157,11 +157,13 @@ def compile_pilot(
     provenance: dict[str, Provenance] = {}
     refused: list[PluginFailure] = []
     for aspect in ASPECTS:
-        answer = _own_answer(definition, aspect, provider, pilot.naam)
         impls = list(getattr(pm.hook, aspect.hook).get_hookimpls())
         old = _OLD_NAMES.get(aspect.hook)
         if old is not None:
             impls += getattr(pm.hook, old).get_hookimpls()
+        answer = _legacy_override(definition, aspect, impls, provider, pilot)
+        if answer is None:
+            answer = _own_answer(definition, aspect, provider, pilot.naam)
         refused += _foreign_answers(aspect, impls, refs, provider, pilot)
         wrappers = [i for i in impls if i.wrapper or i.hookwrapper]
         answer, changed = _wrapped(aspect, wrappers, refs, pilot, answer)
@@ -169,6 +171,27 @@ def compile_pilot(
         provenance[aspect.name] = Provenance(provider, changed)
     compiled = CompiledPilot(pilot, provided_by=provider, provenance=provenance, **answers)  # type: ignore[arg-type]
     return compiled, refused
+
+
+def _legacy_override(
+    definition: object,
+    aspect: Aspect,
+    impls: Sequence[pluggy.HookImpl],
+    provider: PluginRef,
+    pilot: Pilot,
+) -> object | None:
+    """The answer of a plain hook the provider itself implements, as a 0.1 ``PilotPlugin``
+    subclass could (overriding ``sociaaldomein_routes``, say); ``None`` when it gives none."""
+    if isinstance(definition, LegacyDefinition):
+        return None  # its plain hooks are its answers already
+    for impl in impls:
+        if impl.wrapper or impl.hookwrapper or impl.plugin_name != provider.name:
+            continue
+        call = _hook_name(impl)
+        found = guarded(provider, call, lambda impl=impl: _call(impl, pilot), pilot=pilot.naam)  # type: ignore[misc]
+        if found is not None:
+            return _checked(aspect, found, provider, call, pilot.naam)
+    return None
 
 
 def _foreign_answers(
