@@ -33,6 +33,7 @@ from sociaaldomein import (
     PilotEindregel,
     PilotPlugin,
     Professional,
+    Reading,
     Route,
     Rule,
     TrajectEindregel,
@@ -40,6 +41,7 @@ from sociaaldomein import (
 )
 from sociaaldomein_gezinsverzorger import funding, governance, rules
 from sociaaldomein_gezinsverzorger.letter import AANTAL_GEZINNEN, LETTER
+from sociaaldomein_gezinsverzorger.readings import READINGS
 from sociaaldomein_gezinsverzorger.staffing import (
     AANSTURING_PILOT,
     HUMANITAS_VRIJWILLIGER,
@@ -115,8 +117,10 @@ class GezinsverzorgerPilot(PilotPlugin):
             ),
         )
         self.eligibility_rule: Rule = rules.eligibility(require_zrm=require_zrm)
-        self.gezinscoach_rule: Rule = rules.can_be_strengthened(
-            self.household_domains, self.zrm_threshold
+        # Only a recent ZRM may send a family to the lighter gezinscoach
+        # (ZRM_MAX_AGE_DAYS): an old score is named in the verdict and not used.
+        self.gezinscoach_rule: Rule = rules.gezinscoach_rule(
+            rules.can_be_strengthened(self.household_domains, self.zrm_threshold)
         )
 
     # what the letter gives besides the hooks --------------------------------
@@ -135,6 +139,10 @@ class GezinsverzorgerPilot(PilotPlugin):
     def monthly_plan(self) -> tuple[tuple[pendulum.Date, Money], ...]:
         """The *derived* monthly plan over the looptijd as first decided (EUR 14.000 a month)."""
         return funding.monthly_plan(self.pilot.looptijd.oorspronkelijke_periode)
+
+    def readings(self) -> tuple[Reading, ...]:
+        """How this plugin reads letter 000, for the pilot page's Readings table."""
+        return READINGS
 
     # what the letter says, for the hooks of PilotPlugin ------------------------
 

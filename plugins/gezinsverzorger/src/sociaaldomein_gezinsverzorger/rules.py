@@ -29,8 +29,12 @@ instrument or threshold; the library reads it on the Zelfredzaamheid-Matrix
 * a household domain that was not scored counts as *not shown*: the step to the
   lighter gezinscoach needs the assessment the letter makes the choice depend
   on.  A family without any ZRM assessment therefore stays with the
-  gezinsverzorger.  Where a municipality wants the assessment to be a condition
-  of the pilot itself, :func:`eligibility` takes ``require_zrm=True``.
+  gezinsverzorger;
+* ZRM information older than :data:`ZRM_MAX_AGE_DAYS` (30) days is not used
+  (:func:`zrm_recent`): the route to the gezinscoach needs a recent ZRM, and
+  the explanation says "ZRM of 2021-02-15 is older than 30 days".  Where a
+  municipality wants the assessment to be a condition of the pilot itself,
+  :func:`eligibility` takes ``require_zrm=True``.
 
 >>> print(can_be_strengthened((ZrmDomein.FINANCIEN,)).describe())  # doctest: +ELLIPSIS
 - the family's zelfredzaamheid can be strengthened: ...
@@ -44,19 +48,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import pendulum
+
 from sociaaldomein import (
     FEITEN,
     AllOf,
     AnyOf,
+    Cohort,
     Compare,
+    Gezin,
     HasAny,
     Hulpvraag,
     IsTrue,
     Outcome,
+    Predicate,
     Route,
     Rule,
     ZrmDomein,
 )
+from sociaaldomein.domain.cohort import Array
 from sociaaldomein_gezinsverzorger.letter import BEMENSING, INITIATIEFVOORSTEL, JEUGDHULP
 
 __all__ = [
@@ -68,6 +78,8 @@ __all__ = [
     "can_be_strengthened",
     "eligibility",
     "gezinscoach_route",
+    "gezinscoach_rule",
+    "zrm_recent",
 ]
 
 GEZINSCOACH: Final = "gezinscoach"
@@ -128,18 +140,54 @@ def eligibility(*, require_zrm: bool = False, zrm_max_age_days: int = ZRM_MAX_AG
         ),
     ]
     if require_zrm:
-        conditions.append(
-            AllOf(
-                [
-                    Compare(FEITEN.zrm_leeftijd_dagen, ">=", 0, source=INITIATIEFVOORSTEL),
-                    Compare(
-                        FEITEN.zrm_leeftijd_dagen, "<=", zrm_max_age_days, source=INITIATIEFVOORSTEL
-                    ),
-                ],
-                label=f"a ZRM assessment of at most {zrm_max_age_days} days old",
-            )
-        )
+        conditions.append(zrm_recent(zrm_max_age_days))
     return AllOf(conditions, label="the family is one the pilot gezinsverzorger is for")
+
+
+def zrm_recent(max_age_days: int = ZRM_MAX_AGE_DAYS) -> Rule:
+    """The ZRM was assessed at most ``max_age_days`` days before the day of the decision.
+
+    A leaf on the ZRM's age (``FEITEN.zrm_leeftijd_dagen``): it vectorises
+    over a cohort like the comparison it is, and its explanation names the
+    ZRM's date, so an old score says why it was not used.
+    """
+    age = FEITEN.zrm_leeftijd_dagen
+    lower = Compare(age, ">=", 0, source=INITIATIEFVOORSTEL)
+    upper = Compare(age, "<=", max_age_days, source=INITIATIEFVOORSTEL)
+
+    def scalar(gezin: Gezin, on: pendulum.Date) -> bool:
+        found = age.scalar(gezin, on)
+        return found is not None and 0 <= found <= max_age_days
+
+    def vector(cohort: Cohort, on: pendulum.Date) -> Array:
+        return lower.evaluate(cohort, on) & upper.evaluate(cohort, on)
+
+    def observe(gezin: Gezin, on: pendulum.Date) -> str:
+        if gezin.zrm is None:
+            return "no ZRM"
+        taken, days = gezin.zrm.afgenomen_op.isoformat(), age.scalar(gezin, on)
+        if days is not None and days > max_age_days:
+            return f"ZRM of {taken} is older than {max_age_days} days ({days} days): not used"
+        return f"ZRM of {taken}, {days} days old"
+
+    return Predicate(
+        f"a ZRM of at most {max_age_days} days old (older ZRM information is not used)",
+        scalar,
+        vector,
+        observe,
+        source=INITIATIEFVOORSTEL,
+        facts=[age],
+    )
+
+
+def gezinscoach_rule(strengthen: Rule, max_age_days: int = ZRM_MAX_AGE_DAYS) -> Rule:
+    """``strengthen``, judged on a ZRM of at most ``max_age_days`` days old only."""
+    return AllOf(
+        [zrm_recent(max_age_days), strengthen],
+        label=(
+            "a recent ZRM shows the family's zelfredzaamheid can be strengthened: a gezinscoach"
+        ),
+    )
 
 
 def can_be_strengthened(
