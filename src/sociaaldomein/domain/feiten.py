@@ -90,7 +90,8 @@ def _flags(name: str, omschrijving: str, attr: str) -> Feit:
         naam=name,
         omschrijving=omschrijving,
         soort=FeitSoort.FLAGS,
-        scalar=lambda g, on: frozenset(getattr(g, attr)),
+        # Gezin keeps these as frozensets already; a subclass might not.
+        scalar=lambda g, on: v if isinstance(v := getattr(g, attr), frozenset) else frozenset(v),
         vector=_col(name),
         column=name,
         enum_type=FLAG_ENUMS[name],

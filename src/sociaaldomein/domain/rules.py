@@ -474,7 +474,7 @@ class HasAny(_FlagRule):
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found: frozenset[enum.Enum] = scalar(gezin, on)
-            return _explanation(bool(found & members), text, _show(found), source)
+            return _explanation(not members.isdisjoint(found), text, _show(found), source)
 
         return explain
 
