@@ -14,6 +14,7 @@ from sociaaldomein_samen import (
     OPEN_HOUSE_MINIMUM_END,
     SamenPilot,
 )
+from sociaaldomein_samen.phasing import ASSUMED
 
 from sociaaldomein import (
     Cohort,
@@ -59,8 +60,9 @@ def test_a_huisarts_family_goes_the_regular_route_until_huisarts_intake_is_phase
     assert before.to == OPEN_HOUSE == "Open House aanbieders op indicatie"
     assert before.route is not None
     assert before.route.observed == (
-        f"referrer HUISARTS, new families to WIJ Groningen from {phased_in.isoformat()}"
+        f"referrer HUISARTS, new families to WIJ Groningen from {phased_in.isoformat()} ({ASSUMED})"
     )
+    assert "the library's, an assumption" in before.route.text
     assert after.outcome is Outcome.ELIGIBLE
 
 

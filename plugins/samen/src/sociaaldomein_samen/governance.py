@@ -7,8 +7,9 @@
 * "De taak SAMEN, in relatie tot WIJ Groningen en het regionale
   jeugdhulpveld": "De eerste jaren is SAMEN, een aparte opdracht, daarna
   evalueren we en beoordelen we of het onderdeel van de brede opdracht kan
-  worden."  The letter does not say how many years.  The library reads three
-  calendar years, 2023 to 2025 (:data:`END`, a parameter): the rollout needs
+  worden."  The letter gives no end and does not say how many years.  The
+  library *assumes* three calendar years, 2023 to 2025 (:data:`END`, a
+  parameter, marked as an assumption wherever it shows): the rollout needs
   until the end of 2024 ("Afsluitend"), the Open House safety net runs until
   mid 2025, and one year of full operation gives the evaluation something to
   judge.
@@ -85,7 +86,13 @@ FULLY_OPERATIONAL: Final = pendulum.date(2025, 1, 1)
 """The end of the transition: "tot eind 2024 ... volledig operationeel" ("Afsluitend")."""
 
 END: Final = pendulum.date(2026, 1, 1)
-"""The end of the separate assignment: the library's reading of "de eerste jaren"."""
+"""The library's assumption, not the letter's: an end for the separate assignment.
+
+The letter gives SAMEN. no end: "De eerste jaren is SAMEN, een aparte
+opdracht, daarna evalueren we".  The core's looptijd needs an end to place the
+evaluation before it, so the library assumes three calendar years (a
+parameter, ``end``); the pilot page and the Readings table mark it as assumed.
+"""
 
 EVALUATION_BEFORE_END: Final = pendulum.duration(months=6)
 """How long before the end the evaluation falls, so a decision can follow in time."""

@@ -61,6 +61,7 @@ from sociaaldomein import (
 from sociaaldomein_samen.letter import FASERING, VANGNET
 
 __all__ = [
+    "ASSUMED",
     "DEFAULT_PHASING",
     "OPEN_HOUSE",
     "START",
@@ -84,6 +85,12 @@ DEFAULT_PHASING: Final[Mapping[Verwijzer, pendulum.Date]] = MappingProxyType(
     }
 )
 """From which day each referrer's new families go to WIJ: the library's reading (see above)."""
+
+ASSUMED: Final = (
+    "the library's assumption, not the letter's: the letter gives only the start on "
+    "1 January 2023 and full operation by the end of 2024"
+)
+"""How every shown phasing date of :data:`DEFAULT_PHASING` is marked, in a rule and a reason."""
 
 OPEN_HOUSE: Final = "Open House aanbieders op indicatie"
 """The regular route: providers contracted through the Open House, on indicatie."""
@@ -127,6 +134,9 @@ def not_yet_phased_in(
         not_yet: npt.NDArray[np.bool_] = by_code[codes] > on.toordinal()
         return not_yet
 
+    own = dict(phasing) == dict(DEFAULT_PHASING)
+    whose = f" ({ASSUMED})" if own else " (the municipality's phasing plan)"
+
     def observe(gezin: Gezin, on: pendulum.Date) -> str:
         if gezin.verwijzer is None:
             who = f"no referrer recorded, taken as {_name(unknown_referrer_as)}"
@@ -135,10 +145,12 @@ def not_yet_phased_in(
         start = phase_in_date(gezin.verwijzer, phasing, unknown_referrer_as)
         if start is None:
             return f"{who}, not in the phasing plan"
-        return f"{who}, new families to WIJ Groningen from {start.isoformat()}"
+        return f"{who}, new families to WIJ Groningen from {start.isoformat()}{whose}"
 
     return Predicate(
-        "the referrer's new families do not go to WIJ Groningen yet (phased intake)",
+        f"the referrer's new families do not go to WIJ Groningen yet (phased intake; the dates "
+        f"per referrer are {'the library' if own else 'the municipality'}'s"
+        f"{', an assumption' if own else ''})",
         scalar,
         vector,
         observe,

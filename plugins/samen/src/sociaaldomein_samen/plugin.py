@@ -34,6 +34,7 @@ from sociaaldomein import (
     PilotEindregel,
     PilotPlugin,
     ProductVolume,
+    Reading,
     Route,
     Rule,
     TrajectEindregel,
@@ -43,6 +44,7 @@ from sociaaldomein import (
 from sociaaldomein_samen import funding, governance, rules, safety_net
 from sociaaldomein_samen.letter import LETTER
 from sociaaldomein_samen.phasing import DEFAULT_PHASING, START, phase_in_date, regular_route
+from sociaaldomein_samen.readings import READINGS
 
 __all__ = ["Phasing", "SamenPilot"]
 
@@ -59,8 +61,9 @@ class SamenPilot(PilotPlugin):
 
     :param name: the pilot's key; another name lets two designs run side by side.
     :param start: WIJ Groningen starts on 1 January 2023 (the letter).
-    :param end: the end of the separate assignment; the letter says "de eerste
-        jaren", the library reads three years: 1 January 2026 (:data:`.governance.END`).
+    :param end: the end of the separate assignment.  The letter gives SAMEN. no
+        end ("de eerste jaren", then an evaluation); 1 January 2026 is the
+        library's assumption (:data:`.governance.END`, :mod:`.readings`).
     :param phasing: from which day each referrer's new families go to WIJ; the
         letter gives only start and end, the dates between are the library's
         (:data:`.phasing.DEFAULT_PHASING`).  A referrer left out is never phased in.
@@ -213,6 +216,10 @@ class SamenPilot(PilotPlugin):
     def evaluation_plan(self) -> Evaluatieplan:
         """At full operation ("Afsluitend") and before the end of the separate assignment."""
         return governance.evaluation_plan(self.evaluation_moments)
+
+    def readings(self) -> Sequence[Reading]:
+        """How the plugin reads the letter; the end and the phasing dates are assumptions."""
+        return READINGS
 
     def __repr__(self) -> str:
         return f"SamenPilot(name={self.pilot.naam!r}, looptijd={self.pilot.looptijd.periode})"
