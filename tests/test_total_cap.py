@@ -61,3 +61,14 @@ def test_a_family_is_placed_exactly_when_both_limits_leave_room(
 def test_a_negative_total_is_refused_naming_the_field() -> None:
     with pytest.raises(InvalidValueError, match=r"Pilot\.max_totaal"):
         attrs.evolve(ToyPilot().pilot, max_totaal=-1)
+
+
+def test_the_composition_passes_how_many_were_admitted_so_far() -> None:
+    toy = ToyPilot(capacity=5)
+    toy.pilot = attrs.evolve(toy.pilot, max_totaal=4, max_totaal_bron=SOURCE)
+    gemeente = Gemeente(plugins=[toy])
+    gezin = make_gezin(problems=3)
+    assert gemeente.assess(gezin, ON, admitted={"toy": 3})["toy"].outcome is Outcome.ELIGIBLE
+    full = gemeente.assess(gezin, ON, occupancy={"toy": 1}, admitted={"toy": 4})["toy"]
+    assert full.outcome is Outcome.WAITLIST
+    assert "at most 4 in total" in full.render()

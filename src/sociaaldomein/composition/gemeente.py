@@ -433,20 +433,23 @@ class Gemeente:
         on: pendulum.Date,
         *,
         occupancy: Mapping[str, int] | None = None,
+        admitted: Mapping[str, int] | None = None,
         pilots: Iterable[str] | None = None,
     ) -> Assessment:
         """One verdict per pilot for ``gezin`` on ``on``, each with its reasons.
 
-        ``occupancy`` gives the number of families already in each pilot; a
-        full pilot waitlists an eligible family.  A pilot whose plugin failed
-        (also while its rules are evaluated) gets a verdict that says so.
+        ``occupancy`` gives the number of families in each pilot now, and
+        ``admitted`` the number admitted so far over its looptijd: a pilot full
+        at once, or one that has reached its total (``Pilot.max_totaal``),
+        waitlists an eligible family.  A pilot whose plugin failed (also while
+        its rules are evaluated) gets a verdict that says so.
         """
         compilation = self.compile()
         names = list(compilation.names) if pilots is None else list(pilots)
-        taken = occupancy or {}
+        now, so_far = occupancy or {}, admitted or {}
         # A rule can hold plugin code (a Predicate): what it prints goes to standard error.
         with contextlib.redirect_stdout(sys.stderr):
-            verdicts = [self._decide(compilation, n, gezin, on, taken) for n in names]
+            verdicts = [self._decide(compilation, n, gezin, on, now, so_far) for n in names]
         return Assessment.of(gezin.id, on, verdicts)
 
     def _decide(
@@ -455,13 +458,14 @@ class Gemeente:
         name: str,
         gezin: Gezin,
         on: pendulum.Date,
-        taken: Mapping[str, int],
+        now: Mapping[str, int],
+        so_far: Mapping[str, int],
     ) -> Verdict:
         pilot = compilation.get_any(name)
         if isinstance(pilot, FailedPilot):
             return pilot.decide(gezin, on)
         try:
-            return pilot.decide(gezin, on, taken.get(name, 0))
+            return pilot.decide(gezin, on, now.get(name, 0), admitted_so_far=so_far.get(name, 0))
         except (Exception, SystemExit) as exc:  # evaluating a rule with plugin code failed
             found = failure(pilot.provided_by, "eligibility (evaluating the rule)", exc, name)
             if self.strict:
