@@ -167,9 +167,22 @@ def test_every_section_of_a_pilot_page_is_there(example: Any) -> None:
         "Escalation ladder",
         "Termination",
         "Evaluation",
+        "Readings",
         "Who answered",
         "Sections of the letter cited on this page",
     ]
+
+
+def test_a_pilot_page_shows_the_status_as_of_a_stated_date_and_the_readings() -> None:
+    """Status as of a date the page names; the Readings table quotes the letter (004)."""
+    composition = render.compose(["hoogkerk"])
+    text = render.render_plugin(composition, "hoogkerk", on=pendulum.date(2026, 6, 1)).text
+    assert "**Status on 2026-06-01 (a fixed date):** beëindigd" in text
+    assert "**Status the letter records** (as of 9-11-2016): actief" in text
+    built = render.render_plugin(composition, "hoogkerk").text
+    assert "(the day these pages were built)" in built
+    assert '| "inwoners van Hoogkerk" |' in text
+    assert "jeugd\\_alleen\\_in\\_samenhang | False |" in text
 
 
 def test_a_plugin_that_is_not_installed_gets_a_plain_page() -> None:

@@ -31,9 +31,11 @@ from sociaaldomein import (
     Pilot,
     PilotEindregel,
     PluginLoadError,
+    Reading,
     Rule,
     TrajectEindregel,
     UitstroomAlsRegel,
+    readings_of,
 )
 from sociaaldomein.composition.discovery import LoadedPlugin
 
@@ -156,8 +158,12 @@ class Page:
     problems: list[str] = field(default_factory=list)
 
 
-def render_plugin(composition: Composition, name: str) -> Page:
-    """The page of the plugin registered under entry-point name ``name``."""
+def render_plugin(composition: Composition, name: str, on: pendulum.Date | None = None) -> Page:
+    """The page of the plugin registered under entry-point name ``name``.
+
+    Statuses are shown as of ``on``; by default the day the page is built, and
+    the page says which.
+    """
     if name in composition.failed:
         error = composition.failed[name]
         text = [
@@ -185,10 +191,36 @@ def render_plugin(composition: Composition, name: str) -> Page:
     level = 1 if len(pilots) == 1 else 2
     if level == 2:
         lines += [f"# Pilots of the plugin {md(name)}", ""]
+    as_of = _AsOf(on or pendulum.today().date(), on is None)
     for naam in pilots:
-        lines += _PilotPage(composition.gemeente, naam, loaded, level, page.problems).render()
+        lines += _PilotPage(
+            composition.gemeente, naam, loaded, level, page.problems, as_of
+        ).render()
     page.text = "\n".join(lines)
     return page
+
+
+@dataclass(frozen=True)
+class _AsOf:
+    """The day statuses are shown for, and whether it is the build date."""
+
+    day: pendulum.Date
+    build_date: bool
+
+    def __str__(self) -> str:
+        kind = "the day these pages were built" if self.build_date else "a fixed date"
+        return f"{self.day.isoformat()} ({kind})"
+
+
+def _definition(plugin: object, naam: str) -> object:
+    """The definition of pilot ``naam`` among those ``plugin`` gives, else the plugin itself."""
+    pilots = getattr(plugin, "sociaaldomein_pilots", None)
+    if callable(pilots):
+        for definition in pilots():
+            pilot = getattr(definition, "pilot", None)
+            if isinstance(pilot, Pilot) and pilot.naam == naam:
+                return definition
+    return plugin
 
 
 class _PilotPage:
@@ -201,6 +233,7 @@ class _PilotPage:
         loaded: LoadedPlugin,
         level: int,
         problems: list[str],
+        as_of: _AsOf,
     ) -> None:
         self.gemeente = gemeente
         self.naam = naam
@@ -208,7 +241,16 @@ class _PilotPage:
         self.loaded = loaded
         self.h = "#" * level
         self.problems = problems
+        self.as_of = as_of
         self.cited: list[Citation] = []
+        self._readings: tuple[Reading, ...] | None = None
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """The plugin's readings of its letter (none when it gives none)."""
+        if self._readings is None:
+            self._readings = readings_of(_definition(self.loaded.plugin, self.naam))
+        return self._readings
 
     def _note(self, source: Citation | None) -> str:
         """Record ``source`` for the list at the end; the citation to put after a statement."""
@@ -254,6 +296,7 @@ class _PilotPage:
             ("Escalation ladder", self._escalation),
             ("Termination", self._termination),
             ("Evaluation", self._evaluation),
+            ("Readings", self._readings_table),
             ("Who answered", self._provenance),
         ]
         failed = self.gemeente.compile().failed.get(self.naam)
@@ -283,8 +326,14 @@ class _PilotPage:
         lines = [
             f"- **Name in code:** `{pilot.naam}`",
             f"- **Municipality:** {md(pilot.gemeente)}",
-            f"- **Status:** {md(pilot.status.value)}",
+            f"- **Status on {md(str(self.as_of))}:** {md(pilot.status_on(self.as_of.day).value)}, "
+            "derived from the looptijd",
         ]
+        if brief is not None:
+            lines.append(
+                f"- **Status the letter records** (as of {brief.date.format('D-M-YYYY')}): "
+                f"{md(pilot.status.value)}"
+            )
         if brief is None:
             lines.append("- **Letter:** the plugin names no letter for this pilot.")
         else:
@@ -308,6 +357,14 @@ class _PilotPage:
             f"({looptijd.periode.months()} months).",
             "",
         ]
+        assumed = [r for r in self.readings if r.assumption and r.parameter in ("start", "end")]
+        for r in assumed:
+            what = "start" if r.parameter == "start" else "end"
+            lines += [
+                f"*The {what} is the library's assumption, not the letter's* (parameter "
+                f"`{r.parameter}`, see Readings): {md(r.reading)}{self._note(r.citation)}",
+                "",
+            ]
         if not looptijd.verlengingen:
             return [*lines, "The looptijd has not been extended.", ""]
         lines += [f"As first decided it ran until {_date(looptijd.oorspronkelijk_eind)}.", ""]
@@ -596,6 +653,33 @@ class _PilotPage:
         else:
             lines += ["The plan names no indicators.", ""]
         return lines
+
+    def _readings_table(self) -> list[str]:
+        readings = self.readings
+        if not readings:
+            return ["The plugin lists no readings of its letter.", ""]
+        lines = [
+            "How the plugin reads its letter: the letter's words, the reading, and the "
+            "parameter of the plugin that chooses another reading, with its default (the plain "
+            "reading). *Assumption* marks a reading that supplies what the letter does not say: "
+            "the library's, not the letter's.",
+            "",
+        ]
+        rows = []
+        for r in readings:
+            self._note(r.citation)
+            reading = f"Assumption: {r.reading}" if r.assumption else r.reading
+            rows.append(
+                (
+                    f'"{r.quote}"',
+                    self._short(r.citation),
+                    reading,
+                    r.parameter or "none (fixed)",
+                    r.default or "",
+                )
+            )
+        header = ("The letter's words", "Source", "Reading", "Parameter", "Default")
+        return lines + _table(header, rows)
 
     def _provenance(self) -> list[str]:
         compiled = self.gemeente.compiled(self.naam)
