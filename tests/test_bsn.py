@@ -195,6 +195,8 @@ ORDINARY = [
     "12345678901",  # eleven digits: not a BSN
     "123456789",  # nine digits that fail the elfproef
     "a" * 64,
+    "g-3f123456782a",  # hexadecimal: the digits run into letters
+    "g-123456782abc",
 ]
 
 
@@ -226,3 +228,12 @@ def test_keys_with_fewer_than_eight_digits_are_never_taken_for_a_bsn(
 def test_nine_digits_are_refused_exactly_when_they_pass_the_elfproef(digits: str) -> None:
     assert looks_like_bsn(digits) == _elfproef(digits)
     assert looks_like_bsn(f"ref-{digits}") == _elfproef(digits)
+    assert looks_like_bsn(f"ref_{digits}.v2") == _elfproef(digits)
+    assert not looks_like_bsn(f"ref{digits}x")
+
+
+@settings(max_examples=300, deadline=None)
+@given(key=st.uuids().map(lambda u: u.hex[:12]))
+def test_hexadecimal_keys_are_not_taken_for_a_bsn(key: str) -> None:
+    # as the testing strategies make them: twelve hex digits never hold nine standing apart
+    assert not looks_like_bsn(f"g-{key}")

@@ -5,9 +5,10 @@ art. 46), so every place that takes or stores a family's id refuses one that
 looks like a BSN, in whatever spelling: ``123456782``, ``1234.56.782``,
 ``123 456 782``, ``123-45-6782``, ``bsn-123456782``, ``BSN: 123456782``,
 ``burgerservicenummer 123456782``, full-width or other Unicode digits, spaces
-around, and an eight-digit number that is a BSN whose leading zero was lost (a
-spreadsheet drops it).  A nine-digit run inside a longer id
-(``gezin-123456782``) is refused too.  "Looks like a BSN" means passes the
+around, and eight digits in one run that are a BSN whose leading zero was lost (a
+spreadsheet drops it).  Nine digits standing apart inside a longer id
+(``gezin-123456782``) are refused too; digits that run into letters, as in a
+hexadecimal key, are not a BSN.  "Looks like a BSN" means passes the
 elfproef: about one nine-digit number in eleven does, so a key of your own
 should not be a number of eight or nine digits.
 
@@ -59,7 +60,9 @@ _PREFIX = re.compile(
     r"^(?:burgerservicenummer|burgerservicenr|bsnnummer|bsn|sofinummer|sofinr|sofi)"
     r"(?:nummer|nr|no)?"
 )
-_NINE = re.compile(r"(?<![0-9])[0-9]{9}(?![0-9])")
+# Nine digits standing apart in a longer key (gezin-123456782), but not digits that
+# run into letters, as in a random hexadecimal key (g-3f123456782a).
+_NINE = re.compile(r"(?<![^\W_])[0-9]{9}(?![^\W_])")
 _EIGHT_DIGITS = re.compile(r"(?:[^0-9]*[0-9]){8}")
 
 
@@ -84,8 +87,11 @@ def looks_like_bsn(text: str) -> bool:
         return False  # the common case, decided without normalising
     plain = _ascii_digits(text).casefold()
     candidate = _PREFIX.sub("", _SEPARATORS.sub("", plain))
-    if candidate.isascii() and candidate.isdigit() and len(candidate) in (8, 9):
-        return _elfproef(candidate.zfill(9))
+    if candidate.isascii() and candidate.isdigit():
+        # Eight digits are a BSN that lost its leading zero only when written in one
+        # run: with separators they are far more often a date (2023-02-15).
+        if len(candidate) == 9 or (len(candidate) == 8 and candidate in plain):
+            return _elfproef(candidate.zfill(9))
     return any(_elfproef(run) for run in _NINE.findall(plain))
 
 
