@@ -87,11 +87,11 @@ def looks_like_bsn(text: str) -> bool:
         return False  # the common case, decided without normalising
     plain = _ascii_digits(text).casefold()
     candidate = _PREFIX.sub("", _SEPARATORS.sub("", plain))
-    if candidate.isascii() and candidate.isdigit():
-        # Eight digits are a BSN that lost its leading zero only when written in one
-        # run: with separators they are far more often a date (2023-02-15).
-        if len(candidate) == 9 or (len(candidate) == 8 and candidate in plain):
-            return _elfproef(candidate.zfill(9))
+    # Eight digits are a BSN that lost its leading zero only when written in one run:
+    # with separators they are far more often a date (2023-02-15).
+    whole = len(candidate) == 9 or (len(candidate) == 8 and candidate in plain)
+    if whole and candidate.isascii() and candidate.isdigit():
+        return _elfproef(candidate.zfill(9))
     return any(_elfproef(run) for run in _NINE.findall(plain))
 
 
