@@ -341,10 +341,17 @@ def test_budget_text_json_and_csv(run: Run) -> None:
     code, out, _ = run("budget", "--plugin", "toy", "--year", "2025", "--json")
     data = json.loads(out)
     assert data["years"] == [2025]
-    assert data["total"] == {"from_letters": "10000.00", "illustrative": "0.00"}
-    assert data["per_year"] == {"from_letters": {"2025": "10000.00"}, "illustrative": {}}
-    assert data["per_pilot"] == {"from_letters": {"toy": "10000.00"}, "illustrative": {}}
-    assert data["per_funder"] == {"from_letters": {"Gemeente": "10000.00"}, "illustrative": {}}
+    letters, assumed = data["parts"]["from_letters"], data["parts"]["illustrative"]
+    assert letters == {
+        "total": "10000.00",
+        "per_pilot": {"toy": "10000.00"},
+        "per_year": {"2025": "10000.00"},
+        "per_funder": {"Gemeente": "10000.00"},
+    }
+    assert assumed == {"total": "0.00", "per_pilot": {}, "per_year": {}, "per_funder": {}}
+    # the 0.1 keys stay, adding both parts (deprecated: read "parts")
+    assert data["total"] == "10000.00"
+    assert data["per_pilot"] == {"toy": "10000.00"}
     assert data["rows"] == [
         {
             "pilot": "toy",
@@ -401,7 +408,7 @@ def test_a_failing_plugin_is_named_and_the_other_pilots_go_on(run: Run, families
     code, out, err = run("budget", *both, "--json")
     assert code == 3
     data = json.loads(out)
-    assert set(data["per_pilot"]["from_letters"]) == {"toy"}
+    assert set(data["parts"]["from_letters"]["per_pilot"]) == {"toy"}
     assert [f["pilot"] for f in data["failed"]] == ["failing"]
     code, out, err = run("assess", str(families), *both, "--json")
     assert code == 3
@@ -570,9 +577,11 @@ def test_budget_never_adds_illustrative_money_to_the_letters(run: Run) -> None:
     assert "per year, illustrative (the library's assumption):" in out
     code, out, _ = run("budget", *groningen, "--json")
     data = json.loads(out)
-    assert data["total"]["illustrative"] == "40800000.00"
-    assert set(data["per_pilot"]["illustrative"]) == {"hoogkerk", "samen"}
-    assert not set(data["per_pilot"]["illustrative"]) & set(data["per_pilot"]["from_letters"])
+    parts = data["parts"]
+    assert parts["illustrative"]["total"] == "40800000.00"
+    assert set(parts["illustrative"]["per_pilot"]) == {"hoogkerk", "samen"}
+    assumed, letters = parts["illustrative"]["per_pilot"], parts["from_letters"]["per_pilot"]
+    assert not set(assumed) & set(letters)
     # the multiprobleem lines over a period, split by days, are derived
     split = [r for r in data["rows"] if r["pilot"] == "multiprobleem"]
     assert split

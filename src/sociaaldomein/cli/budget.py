@@ -74,15 +74,30 @@ def _money(totals: dict[Any, Money]) -> dict[str, str]:
 
 
 def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[str, Any]:
-    """The ``--json`` shape of a funding overview: every total per part, both parts always."""
+    """The ``--json`` shape of a funding overview: every total per part, both parts always.
+
+    ``parts`` holds the totals of what the letters say and of what the library
+    assumed, never mixed.  The flat ``total``, ``per_pilot``, ``per_year`` and
+    ``per_funder`` of 0.1 add both parts together; they stay for the tools that
+    read them and are deprecated: read ``parts``.
+    """
     parts = {"from_letters": overview.from_letters(), "illustrative": overview.illustrative()}
     return {
         "years": years,
         "rows": [unstructure(row) for row in overview.rows],
-        "total": {key: unstructure(part.total()) for key, part in parts.items()},
-        "per_pilot": {key: _money(part.per_pilot()) for key, part in parts.items()},
-        "per_year": {key: _money(part.per_year()) for key, part in parts.items()},
-        "per_funder": {key: _money(part.per_funder()) for key, part in parts.items()},
+        "parts": {
+            key: {
+                "total": unstructure(part.total()),
+                "per_pilot": _money(part.per_pilot()),
+                "per_year": _money(part.per_year()),
+                "per_funder": _money(part.per_funder()),
+            }
+            for key, part in parts.items()
+        },
+        "total": unstructure(overview.total()),
+        "per_pilot": _money(overview.per_pilot()),
+        "per_year": _money(overview.per_year()),
+        "per_funder": _money(overview.per_funder()),
         "failed": [
             {"pilot": f.pilot, "plugin": f.plugin.name, "call": f.call, "error": f.error}
             for f in overview.failed
