@@ -6,11 +6,12 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pendulum
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from sociaaldomein import Cohort, InvalidValueError
+from sociaaldomein import Advies, Cohort, GhpAankoop, InvalidValueError, Money
 from sociaaldomein.domain.bsn import looks_like_bsn
 from sociaaldomein.io import loads_advice, loads_cohort_csv, loads_gezinnen
 from sociaaldomein.simulation import load_cohort
@@ -237,3 +238,11 @@ def test_nine_digits_are_refused_exactly_when_they_pass_the_elfproef(digits: str
 def test_hexadecimal_keys_are_not_taken_for_a_bsn(key: str) -> None:
     # as the testing strategies make them: twelve hex digits never hold nine standing apart
     assert not looks_like_bsn(f"g-{key}")
+
+
+def test_an_advice_and_a_ghp_purchase_refuse_a_bsn_as_family_key() -> None:
+    with pytest.raises(InvalidValueError, match=r"^Advies\.gezin_id: looks like a BSN") as caught:
+        Advies("123.456.782", "Sozawe", "bijzondere bijstand", pendulum.date(2011, 5, 1))
+    assert "123" not in str(caught.value).split(":", 1)[1].split("(")[0]
+    with pytest.raises(InvalidValueError, match=r"^GhpAankoop\.gezin_id: looks like a BSN"):
+        GhpAankoop("bsn-123456782", "huishoudhulp", Money(100), pendulum.date(2011, 5, 1))

@@ -30,7 +30,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
+
+import attrs
 
 from sociaaldomein.errors import InvalidValueError
 
@@ -39,6 +41,7 @@ __all__ = [
     "MAX_KEY_LENGTH",
     "check_key",
     "looks_like_bsn",
+    "pseudonymous_key",
     "refuse_bsn",
     "refuse_bsn_ids",
     "value_looks_like_bsn",
@@ -140,3 +143,8 @@ def refuse_bsn_ids(ids: Iterable[str], field: str) -> None:
     for i, key in enumerate(ids):
         if looks_like_bsn(key):
             raise InvalidValueError(f"{field}[{i}]", BSN_PROBLEM)
+
+
+def pseudonymous_key(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: the field holds a pseudonymous key, never a BSN (:func:`check_key`)."""
+    check_key(f"{type(instance).__name__}.{attribute.name}", value)

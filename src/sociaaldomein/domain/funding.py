@@ -31,6 +31,7 @@ from sociaaldomein._validators import (
     non_empty,
     one_of_type,
 )
+from sociaaldomein.domain.bsn import pseudonymous_key
 from sociaaldomein.domain.budget import is_cents, is_money, require_money
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.money import Money
@@ -219,7 +220,7 @@ def substitution_saving(
 class GhpAankoop:
     """A service bought for one family out of the GHP-bound budget."""
 
-    gezin_id: str = attrs.field(validator=[one_of_type(str), non_empty])
+    gezin_id: str = attrs.field(validator=pseudonymous_key)
     omschrijving: str = attrs.field(validator=[one_of_type(str), non_empty])
     bedrag: Money = attrs.field(validator=[is_cents, _positive])
     datum: pendulum.Date = attrs.field(converter=as_date, validator=is_date)

@@ -50,6 +50,7 @@ from sociaaldomein.domain._agreement import (
     _names,
     _norm,
 )
+from sociaaldomein.domain.bsn import pseudonymous_key
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.errors import InvalidValueError
 
@@ -168,7 +169,7 @@ class Advies:
     decision; the ``wettelijke_grond`` for that is then required.
     """
 
-    gezin_id: str = attrs.field(validator=non_empty)
+    gezin_id: str = attrs.field(validator=pseudonymous_key)
     instelling: str = attrs.field(validator=non_empty)
     besluit: str = attrs.field(validator=non_empty)
     datum: pendulum.Date = attrs.field(converter=as_date, validator=is_date)
