@@ -83,3 +83,35 @@ def test_validate_names_the_parameter_and_its_limit() -> None:
         check_scenario(loads_scenario(text, "json", source="s.json"), "s.json")
     assert caught.value.field == "pilots[0].params.capacity"
     assert caught.value.problem == "must be from 0 to 10000000, got -1"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["capacity", "zrm_threshold"]), st.integers(-3, 10**8), max_size=2
+    )
+)
+def test_validate_and_simulate_agree_on_an_installed_pilots_parameters(
+    params: dict[str, int],
+) -> None:
+    text = json.dumps(
+        {
+            "pilots": [{"plugin": "gezinsverzorger", "params": params}],
+            "cohort": {"size": 10},
+            "simulation": {"start": "2021-10-01"},
+        }
+    )
+    scenario = loads_scenario(text, "json", source="s.json")
+    try:
+        check_scenario(scenario, "s.json")
+    except FileFormatError:
+        validate_ok = False
+    else:
+        validate_ok = True
+    try:
+        resolve_scenario(scenario, "s.json")
+    except InvalidValueError:
+        simulate_ok = False
+    else:
+        simulate_ok = True
+    assert validate_ok == simulate_ok, params

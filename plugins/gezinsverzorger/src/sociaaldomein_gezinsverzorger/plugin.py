@@ -18,6 +18,7 @@ The letter gives the pilot no functional mandate and no escalation ladder, so
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Annotated
 
 import pendulum
 
@@ -39,6 +40,7 @@ from sociaaldomein import (
     TrajectEindregel,
     ZrmDomein,
 )
+from sociaaldomein.parameters import Between
 from sociaaldomein_gezinsverzorger import funding, governance, rules
 from sociaaldomein_gezinsverzorger.letter import AANTAL_GEZINNEN, LETTER
 from sociaaldomein_gezinsverzorger.readings import READINGS
@@ -84,11 +86,11 @@ class GezinsverzorgerPilot(PilotPlugin):
         self,
         name: str = "gezinsverzorger",
         *,
-        capacity: int = CAPACITY,
+        capacity: Annotated[int, Between(0, 10**7)] = CAPACITY,
         start: pendulum.Date = funding.LOOPTIJD.start,
         end: pendulum.Date = funding.LOOPTIJD.end,
         household_domains: Sequence[ZrmDomein] = rules.HOUSEHOLD_DOMAINS,
-        zrm_threshold: int = rules.ZRM_THRESHOLD,
+        zrm_threshold: Annotated[int, Between(1, 5)] = rules.ZRM_THRESHOLD,
         require_zrm: bool = False,
         staff: Sequence[Professional] = LETTER_STAFF,
         vrijwilliger_vanaf_jaar_twee: bool = False,

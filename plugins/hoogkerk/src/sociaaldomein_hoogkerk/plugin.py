@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Collection, Sequence
-from typing import Final
+from typing import Annotated, Final
 
 import pendulum
 
@@ -43,6 +43,7 @@ from sociaaldomein import (
     Verwijzer,
 )
 from sociaaldomein.compat import renamed_attribute, renamed_parameters
+from sociaaldomein.parameters import Between
 from sociaaldomein_hoogkerk import funding
 from sociaaldomein_hoogkerk.evaluation import evaluation_plan
 from sociaaldomein_hoogkerk.funding import (
@@ -112,7 +113,7 @@ class HoogkerkPilot(PilotPlugin):
         aanbieders: Sequence[Organisatie] = AANBIEDERS,
         counterfactual_per_resident: Money = COUNTERFACTUAL_PER_RESIDENT,
         actual_per_resident: Money = ACTUAL_PER_RESIDENT,
-        residents: int = RESIDENTS,
+        residents: Annotated[int, Between(0, 10**7)] = RESIDENTS,
     ) -> None:
         self.pilot = Pilot(
             naam=name,
