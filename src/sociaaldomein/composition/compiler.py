@@ -10,6 +10,7 @@ becomes a failure of that plugin, and the pilot keeps its provider's answer.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -113,9 +114,9 @@ def _wrapped(
     for impl in reversed(wrappers):  # outermost first, as pluggy calls them
         ref = refs[impl.plugin_name]
         call = f"{_hook_name(impl)} (policy)"
-        gen = guarded(ref, call, lambda impl=impl: _call(impl, pilot), pilot=pilot.naam)  # type: ignore[misc]
+        gen = guarded(ref, call, functools.partial(_call, impl, pilot), pilot=pilot.naam)
         try:
-            guarded(ref, call, lambda gen=gen: next(gen), pilot=pilot.naam)  # type: ignore[misc]
+            guarded(ref, call, functools.partial(next, gen), pilot=pilot.naam)
         except FailedError as failed:
             if isinstance(failed.__cause__, StopIteration):
                 raise FailedError(
@@ -188,7 +189,7 @@ def _legacy_override(
         if impl.wrapper or impl.hookwrapper or impl.plugin_name != provider.name:
             continue
         call = _hook_name(impl)
-        found = guarded(provider, call, lambda impl=impl: _call(impl, pilot), pilot=pilot.naam)  # type: ignore[misc]
+        found = guarded(provider, call, functools.partial(_call, impl, pilot), pilot=pilot.naam)
         if found is not None:
             return _checked(aspect, found, provider, call, pilot.naam)
     return None
@@ -207,7 +208,7 @@ def _foreign_answers(
             continue
         ref = refs[impl.plugin_name]
         try:
-            answer = guarded(ref, _hook_name(impl), lambda impl=impl: _call(impl, pilot))  # type: ignore[misc]
+            answer = guarded(ref, _hook_name(impl), functools.partial(_call, impl, pilot))
         except FailedError as failed:
             refused.append(failed.failure)
             continue
