@@ -38,7 +38,9 @@ from sociaaldomein.io import (
 NOT_FILE_TYPES = {
     # rules and facts hold Python callables; a route and an outflow rule hold a rule
     *(sd.Rule, sd.AllOf, sd.AnyOf, sd.AtLeast, sd.Compare, sd.HasAll, sd.HasAny, sd.IsTrue),
-    *(sd.Not, sd.OneOf, sd.Predicate, sd.Feit, sd.Route, sd.UitstroomAlsRegel),
+    *(sd.Not, sd.OneOf, sd.Predicate, sd.Feit, sd.Route, sd.UitstroomAlsRegel, sd.InGebied),
+    # area trees have a file format of their own (sociaaldomein.io.gebied, test_gebied.py)
+    *(sd.Gebied, sd.Gebiedsindeling),
     # composition objects: plugin objects, compiled rules, numpy columns
     *(sd.CompiledPilot, sd.Cohort, sd.Gemeente, sd.PluginSpec, LoadedPlugin),
     # a compiled composition holds compiled pilots; a plugin's info its hooks, as shown

@@ -53,6 +53,7 @@ from sociaaldomein.domain.funding import (
     payback_year,
     substitution_saving,
 )
+from sociaaldomein.domain.gebied import Gebied, GebiedNiveau, Gebiedsindeling
 from sociaaldomein.domain.gezin import (
     Dwangmiddel,
     Gezin,
@@ -96,6 +97,7 @@ from sociaaldomein.domain.rules import (
     Explanation,
     HasAll,
     HasAny,
+    InGebied,
     IsTrue,
     Not,
     OneOf,
@@ -154,6 +156,9 @@ __all__ = [
     "Financieringsmodel",
     "FundingOverview",
     "FundingRow",
+    "Gebied",
+    "GebiedNiveau",
+    "Gebiedsindeling",
     "GeenGegarandeerdeInstroom",
     "Gemeente",
     "Gezin",
@@ -162,6 +167,7 @@ __all__ = [
     "HasAll",
     "HasAny",
     "Hulpvraag",
+    "InGebied",
     "Indicator",
     "InvalidValueError",
     "IsTrue",

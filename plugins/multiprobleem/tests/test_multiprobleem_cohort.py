@@ -9,9 +9,10 @@ from __future__ import annotations
 import pendulum
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sociaaldomein_multiprobleem import KRACHTWIJKEN_OPENING, MultiprobleemPilot
+from sociaaldomein_multiprobleem import KRACHTWIJKEN, Aanvulling, MultiprobleemPilot
 
 from sociaaldomein import (
+    Citation,
     Dwangmiddel,
     Gemeente,
     Gezin,
@@ -29,7 +30,9 @@ WIJKEN = [
     "Selwerd",
     "Paddepoel",
     "Beijum",
+    "BEYUM",
     "Korrewegwijk",
+    "indische BUURT",
     "Vinkhuizen",
     "Hoogkerk",
 ]
@@ -55,7 +58,13 @@ def gezinnen(draw: st.DrawFn) -> list[Gezin]:
 
 PLUGINS = [
     MultiprobleemPilot(),
-    MultiprobleemPilot(aanvullende_wijken=(), krachtwijken=KRACHTWIJKEN_OPENING, min_problemen=4),
+    MultiprobleemPilot(krachtwijken=KRACHTWIJKEN, min_problemen=4),
+    # a decision in the middle of the dates drawn: before it the wijken admit no family
+    MultiprobleemPilot(
+        aanvulling=Aanvulling(
+            pendulum.date(2011, 9, 1), "the partners", Citation("verslag.txt", "punt 1")
+        )
+    ),
 ]
 
 

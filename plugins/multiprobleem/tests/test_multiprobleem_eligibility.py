@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 from sociaaldomein_multiprobleem import (
+    GRONINGEN,
+    KRACHTWIJKEN,
     KRACHTWIJKEN_OPENING,
     LOOPTIJD_VERLENGDE_PILOT,
+    Aanvulling,
     MultiprobleemPilot,
 )
 
 from sociaaldomein import (
+    Citation,
     Dwangmiddel,
     Explanation,
+    Gebied,
+    Gebiedsindeling,
     Gemeente,
     Gezin,
+    InvalidValueError,
     Outcome,
     Probleem,
     Signaal,
@@ -120,46 +128,106 @@ def test_any_one_coercive_instrument_suffices(middel: Dwangmiddel) -> None:
     assert verdict(gezin(dwangmiddelen=[middel])).eligible
 
 
-@pytest.mark.parametrize("wijk", ["Indische Buurt", "de Hoogte", "TUINWIJK", "  De  hoogte "])
-def test_the_three_krachtwijken_in_any_spelling(wijk: str) -> None:
+@pytest.mark.parametrize(
+    ("wijk", "found"),
+    [
+        ("Korrewegwijk", "Korrewegwijk"),
+        ("Indische Buurt", "Indische Buurt lies in the Korrewegwijk"),
+        ("de Hoogte", "de Hoogte lies in the Korrewegwijk"),
+        ("  De  hoogte ", "De  hoogte lies in the Korrewegwijk"),
+        ("indische buurt", "indische buurt lies in the Korrewegwijk"),
+        ("TUINWIJK", "TUINWIJK"),
+    ],
+)
+def test_the_korrewegwijk_its_buurten_and_tuinwijk_by_default(wijk: str, found: str) -> None:
     """003_720c15da674da257.txt, "7. Toewijzing gezinnen" (c): "de Indische Buurt, de Hoogte of
-    Tuinwijk"."""
+    Tuinwijk"; the agreement's preamble: "de Hoogte, Korrewegwijk en Tuinwijk".  The Indische
+    Buurt and de Hoogte lie in the Korrewegwijk: one area, each family explained."""
     v = verdict(gezin(wijk=wijk))
     assert v.eligible
-    assert not node(v.eligibility, "if needed (zo nodig").passed
+    area = node(v.eligibility, "a krachtwijk")
+    assert area.passed
+    assert area.observed == found  # the family's spelling, not lowercased
+    assert area.text == "a krachtwijk: the Korrewegwijk or Tuinwijk"
 
 
-@pytest.mark.parametrize("wijk", ["Selwerd", "Paddepoel", "Beijum"])
-def test_the_wijken_added_if_needed_qualify_through_the_extension_only(wijk: str) -> None:
+@pytest.mark.parametrize("wijk", ["Selwerd", "Paddepoel", "Beijum", "Beyum"])
+def test_the_wijken_added_if_needed_admit_no_family_without_a_decision(wijk: str) -> None:
     """003_720c15da674da257.txt, "7. Toewijzing gezinnen" (c): "zo nodig aangevuld met gezinnen
-    uit Selwerd, Paddepoel of Beijum"; "Tenslotte": "niet meer strikt aan de krachtwijken"."""
+    uit Selwerd, Paddepoel of Beijum": a decision the partners take, not an admission."""
     v = verdict(gezin(wijk=wijk))
-    assert v.eligible
-    assert not node(v.eligibility, "a krachtwijk").passed
-    assert node(v.eligibility, "if needed (zo nodig").passed
-
-
-def test_the_strict_reading_leaves_the_extension_out() -> None:
-    """The "zo nodig" extension is a parameter: without it Selwerd is outside (c)."""
-    v = verdict(gezin(wijk="Selwerd"), plugin=MultiprobleemPilot(aanvullende_wijken=()))
     assert v.outcome is Outcome.NOT_ELIGIBLE
-    assert node(v.eligibility, "(c)").text == "(c) lives in Indische Buurt, de Hoogte or Tuinwijk"
+    assert failed_conditions(v) == [
+        "(c) lives in the Korrewegwijk or Tuinwijk; Selwerd, Paddepoel or Beijum only by a "
+        "recorded decision (zo nodig aangevuld), none recorded"
+    ]
+    assert "does not lie in the Korrewegwijk or Tuinwijk" in str(
+        node(v.eligibility, "a krachtwijk").observed
+    )
 
 
-def test_en_verder_widens_the_extension() -> None:
-    """003_720c15da674da257.txt, "7. Toewijzing gezinnen" (c): "... of Beijum en verder"."""
-    assert not verdict(gezin(wijk="Vinkhuizen")).eligible
-    wider = MultiprobleemPilot(aanvullende_wijken=["Beijum", "Vinkhuizen"])
-    assert verdict(gezin(wijk="Vinkhuizen"), plugin=wider).eligible
+BESLUIT = Aanvulling(
+    pendulum.date(2011, 5, 1),
+    "the partners in the selection",
+    Citation("verslag-selectieoverleg-2011-05-01.txt", "punt 3"),
+)
 
 
-def test_korrewegwijk_only_in_the_opening_paragraphs_reading() -> None:
-    """The agreement's opening and "Pilot multiprobleemgezinnen krachtwijken" name the
-    Korrewegwijk; section 7 (c) names the Indische Buurt."""
-    assert not verdict(gezin(wijk="Korrewegwijk")).eligible
-    opening = MultiprobleemPilot(krachtwijken=KRACHTWIJKEN_OPENING, aanvullende_wijken=())
-    assert verdict(gezin(wijk="Korrewegwijk"), plugin=opening).eligible
-    assert not verdict(gezin(wijk="Indische Buurt"), plugin=opening).eligible
+def test_a_recorded_decision_admits_selwerd_and_the_reasons_cite_it() -> None:
+    """003_720c15da674da257.txt, "7. Toewijzing gezinnen" (c) and "Tenslotte": "niet meer strikt
+    aan de krachtwijken"; once the partners record the decision, Selwerd admits a family."""
+    aangevuld = MultiprobleemPilot(aanvulling=BESLUIT)
+    v = verdict(gezin(wijk="Selwerd"), pendulum.date(2011, 6, 1), aangevuld)
+    assert v.eligible
+    extension = node(v.eligibility, "if needed (zo nodig aangevuld)")
+    assert extension.passed
+    assert extension.source == BESLUIT.bron
+    assert "decided on 2011-05-01 by the partners in the selection" in extension.text
+    assert node(extension, "lives in Selwerd").observed == "Selwerd"
+    assert not node(v.eligibility, "a krachtwijk").passed
+
+
+def test_before_the_decision_the_added_wijken_admit_no_family() -> None:
+    """The decision admits families from the day it was taken, not before."""
+    aangevuld = MultiprobleemPilot(aanvulling=BESLUIT)
+    v = verdict(gezin(wijk="Beyum"), pendulum.date(2011, 4, 30), aangevuld)
+    assert not v.eligible
+    assert node(v.eligibility, "the decision to add").observed == (
+        "decision of 2011-05-01, not yet taken on 2011-04-30"
+    )
+    later = verdict(gezin(wijk="Beyum"), pendulum.date(2011, 5, 1), aangevuld)
+    assert node(later.eligibility, "lives in Selwerd").observed == "Beyum is Beijum"
+
+
+def test_en_verder_is_a_decision_over_a_larger_tree() -> None:
+    """003_720c15da674da257.txt, "7. Toewijzing gezinnen" (c): "... of Beijum en verder": a
+    wijk the shipped tree does not hold is named in a tree the municipality supplies."""
+    assert "Vinkhuizen is not an area of the tree" in str(
+        node(verdict(gezin(wijk="Vinkhuizen")).eligibility, "a krachtwijk").observed
+    )
+    groter = Gebiedsindeling(
+        [*GRONINGEN, Gebied("Vinkhuizen", "wijk", ligt_in="Groningen")], bron="test"
+    )
+    besluit = attrs.evolve(BESLUIT, wijken=("Vinkhuizen",))
+    wider = MultiprobleemPilot(aanvulling=besluit, gebieden=groter)
+    assert verdict(gezin(wijk="Vinkhuizen"), pendulum.date(2011, 6, 1), wider).eligible
+
+
+def test_added_wijken_without_a_decision_are_refused() -> None:
+    """The 0.1 parameter added wijken without a decision: now refused, naming the way to do it."""
+    with pytest.raises(InvalidValueError, match=r"aanvullende_wijken: .*aanvulling=Aanvulling"):
+        MultiprobleemPilot(aanvullende_wijken=["Selwerd"])
+    with pytest.warns(DeprecationWarning, match="aanvullende_wijken"):
+        MultiprobleemPilot(aanvullende_wijken=())
+
+
+def test_section_7s_names_alone_leave_a_family_recorded_in_the_korrewegwijk_out() -> None:
+    """The reading of section 7 (c) by its names alone (KRACHTWIJKEN) is a parameter."""
+    strikt = MultiprobleemPilot(krachtwijken=KRACHTWIJKEN)
+    assert not verdict(gezin(wijk="Korrewegwijk"), plugin=strikt).eligible
+    assert verdict(gezin(wijk="Indische Buurt"), plugin=strikt).eligible
+    opening = MultiprobleemPilot(krachtwijken=KRACHTWIJKEN_OPENING)
+    assert verdict(gezin(wijk="Indische Buurt"), plugin=opening).eligible
 
 
 def test_the_number_of_problems_is_a_parameter() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 from sociaaldomein_multiprobleem import (
@@ -9,11 +10,12 @@ from sociaaldomein_multiprobleem import (
     FUNCTIONEEL_MANDAAT,
     LETTER,
     LOOPTIJD_VERLENGDE_PILOT,
+    Aanvulling,
     MultiprobleemPilot,
     example_families,
 )
 
-from sociaaldomein import Gemeente, Outcome, PilotPlugin, PilotStatus
+from sociaaldomein import Citation, Gemeente, Outcome, PilotPlugin, PilotStatus
 
 MAART_2011 = pendulum.date(2011, 3, 1)
 
@@ -32,21 +34,25 @@ def test_built_without_arguments_the_plugin_is_the_letters_reading() -> None:
 
 
 def test_another_pilot_name_in_code() -> None:
-    """A municipality can register a second reading beside the default one."""
+    """A municipality can register a second reading beside the default one: here the doorstart
+    with the "zo nodig" wijken added by a recorded decision (003, "7. Toewijzing gezinnen")."""
+    besluit = Aanvulling(
+        pendulum.date(2011, 2, 1), "the partners", Citation("verslag.txt", "punt 2")
+    )
     groningen = Gemeente(
         "Groningen",
         plugins=[
             MultiprobleemPilot(),
-            MultiprobleemPilot("multiprobleem-strikt", aanvullende_wijken=()),
+            MultiprobleemPilot("multiprobleem-aangevuld", aanvulling=besluit),
         ],
     )
-    _, selwerd = example_families()[1]
+    selwerd = attrs.evolve(example_families()[0][1], id="mpg-selwerd", wijk="Selwerd")
     assessment = groningen.assess(selwerd, MAART_2011)
-    assert assessment["multiprobleem"].eligible
-    assert not assessment["multiprobleem-strikt"].eligible
+    assert not assessment["multiprobleem"].eligible
+    assert assessment["multiprobleem-aangevuld"].eligible
     assert {line.pilot for line in groningen.funding()} == {
         "multiprobleem",
-        "multiprobleem-strikt",
+        "multiprobleem-aangevuld",
     }
 
 

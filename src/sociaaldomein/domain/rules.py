@@ -40,6 +40,7 @@ from sociaaldomein._validators import one_of_type
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.cohort import Array, Cohort, flag_mask, normalise_label
 from sociaaldomein.domain.feiten import Feit, FeitSoort
+from sociaaldomein.domain.gebied import Gebiedsindeling
 from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.errors import InvalidValueError
 
@@ -51,6 +52,7 @@ __all__ = [
     "Explanation",
     "HasAll",
     "HasAny",
+    "InGebied",
     "IsTrue",
     "Not",
     "OneOf",
@@ -563,9 +565,14 @@ class Predicate(Rule):
     def columnar(self) -> bool:
         return self.vector is not None
 
-    def explain(self, gezin: Gezin, on: pendulum.Date) -> Explanation:
-        observed = self.observe(gezin, on) if self.observe else None
-        return Explanation(bool(self.scalar(gezin, on)), self.text(), observed, self.source)
+    def _explainer(self) -> ExplainFn:
+        scalar, observe, text, source = self.scalar, self.observe, self.text(), self.source
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            observed = observe(gezin, on) if observe is not None else None
+            return _explanation(bool(scalar(gezin, on)), text, observed, source)
+
+        return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         if self.vector is not None:
@@ -728,3 +735,61 @@ class Not(Rule):
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         return ~self.rule.evaluate(cohort, on)
+
+
+def _area_names(values: Iterable[str]) -> tuple[str, ...]:
+    return (values,) if isinstance(values, str) else tuple(values)
+
+
+@attrs.frozen
+class InGebied(Rule):
+    """The family lives in one of ``gebieden`` of the tree ``indeling``, or in an area inside one.
+
+    ``InGebied(groningen, ["Korrewegwijk"], source=...)`` holds for a family
+    recorded in the Korrewegwijk and for one in the Indische Buurt, a buurt of
+    it; the explanation says so ("Indische Buurt lies in the Korrewegwijk") and
+    reports a name the tree does not hold.  It reads ``Gezin.wijk``.
+    """
+
+    indeling: Gebiedsindeling = attrs.field(validator=one_of_type(Gebiedsindeling))
+    gebieden: tuple[str, ...] = attrs.field(converter=_area_names)
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.gebieden:
+            raise InvalidValueError("InGebied.gebieden", "must name at least one area")
+        for name in self.gebieden:
+            try:
+                self.indeling[str(name)]
+            except InvalidValueError as exc:
+                raise InvalidValueError("InGebied.gebieden", exc.problem) from None
+
+    def _default_text(self) -> str:
+        return f"lives in {self.indeling.phrases(self.gebieden)}"
+
+    def facts(self) -> frozenset[str]:
+        return frozenset({"wijk"})
+
+    def _explainer(self) -> ExplainFn:
+        place, areas, text, source = (
+            self.indeling.placement,
+            self.gebieden,
+            self.text(),
+            self.source,
+        )
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            passed, found = place(gezin.wijk, areas)
+            return _explanation(passed, text, found, source)
+
+        return explain
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        # Decided once per name in the vocabulary (code 0 is "unknown"), then looked up.
+        vocabulary = cohort.vocabularies["wijk"]
+        place, areas = self.indeling.placement, self.gebieden
+        inside = [bool(i) and place(name, areas)[0] for i, name in enumerate(vocabulary)]
+        lookup = np.asarray(inside, dtype=bool)
+        result: Array = lookup[cohort.column("wijk")]
+        return result

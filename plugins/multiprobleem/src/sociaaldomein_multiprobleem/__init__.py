@@ -3,7 +3,7 @@
 A pilot plugin for :mod:`sociaaldomein`, from Groningen's letter
 003_720c15da674da257.txt (31-1-2011) and its functional mandate agreement.
 The names are grouped by module: the letter and its sections (:mod:`.letter`),
-the partners, the looptijd, the eligibility rule, the partners' selection, the
+the partners, the looptijd, the area tree, the eligibility rule, the partners' selection, the
 functional mandate, the escalation ladder, termination, funding, the team and
 the Gezins Herstel Plan, the evaluation, example families and the plugin.
 """
@@ -33,6 +33,12 @@ from sociaaldomein_multiprobleem.funding import (
     cost_model,
     funded_period,
     ghp_budget,
+)
+from sociaaldomein_multiprobleem.gebieden import (
+    GRONINGEN,
+    WOONGEBIED,
+    ZO_NODIG_WIJKEN,
+    Aanvulling,
 )
 from sociaaldomein_multiprobleem.letter import LETTER
 from sociaaldomein_multiprobleem.looptijd import (
@@ -65,7 +71,6 @@ from sociaaldomein_multiprobleem.rules import (
     KRACHTWIJKEN,
     KRACHTWIJKEN_OPENING,
     MIN_PROBLEMEN,
-    ZO_NODIG_WIJKEN,
     doelgroep,
 )
 from sociaaldomein_multiprobleem.selection import (
@@ -97,6 +102,7 @@ __all__ = [
     "FINANCIER",
     "FUNCTIES",
     "FUNCTIONEEL_MANDAAT",
+    "GRONINGEN",
     "INDICATOREN",
     "KRACHTWIJKEN",
     "KRACHTWIJKEN_OPENING",
@@ -120,7 +126,9 @@ __all__ = [
     "SOZAWE",
     "STUURGROEP",
     "TOP",
+    "WOONGEBIED",
     "ZO_NODIG_WIJKEN",
+    "Aanvulling",
     "Aanwijzing",
     "Aanwijzingssoort",
     "Functie",

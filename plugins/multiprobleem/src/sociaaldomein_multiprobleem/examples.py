@@ -59,8 +59,8 @@ def example_families() -> list[tuple[str, Gezin]]:
             _gezin("mpg-tuinwijk"),
         ),
         (
-            "Eligible only through the if-needed extension: the same family in Selwerd.",
-            _gezin("mpg-selwerd", wijk="Selwerd"),
+            "Eligible: the same family in the Indische Buurt, a buurt of the Korrewegwijk.",
+            _gezin("mpg-indische-buurt", wijk="Indische Buurt"),
         ),
         (
             "Not eligible: two problems (debts, no work) is not a multiprobleemgezin.",

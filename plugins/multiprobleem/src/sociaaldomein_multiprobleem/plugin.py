@@ -26,6 +26,8 @@ from sociaaldomein import (
     Budgetregel,
     Escalatieladder,
     Evaluatieplan,
+    Gebiedsindeling,
+    InvalidValueError,
     Kostenmodel,
     Looptijd,
     Mandaat,
@@ -44,17 +46,13 @@ from sociaaldomein_multiprobleem import funding, termination
 from sociaaldomein_multiprobleem.escalation import ladder
 from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, evaluation_plan
 from sociaaldomein_multiprobleem.funding import EXPLOITATIE, RESTANT, RESTANT_OP
+from sociaaldomein_multiprobleem.gebieden import GRONINGEN, WOONGEBIED, Aanvulling
 from sociaaldomein_multiprobleem.letter import LETTER, OVEREENKOMST, TENSLOTTE, TOEWIJZING
 from sociaaldomein_multiprobleem.looptijd import LOOPTIJD_DOORSTART, doorstart_periode
 from sociaaldomein_multiprobleem.mandate import FUNCTIONEEL_MANDAAT
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 from sociaaldomein_multiprobleem.readings import READINGS
-from sociaaldomein_multiprobleem.rules import (
-    KRACHTWIJKEN,
-    MIN_PROBLEMEN,
-    ZO_NODIG_WIJKEN,
-    doelgroep,
-)
+from sociaaldomein_multiprobleem.rules import MIN_PROBLEMEN, doelgroep
 from sociaaldomein_multiprobleem.selection import MAX_AANVULLINGEN, TOP, Selectie
 from sociaaldomein_multiprobleem.termination import MIN_OPZEGGERS, opzegregeling
 
@@ -62,6 +60,25 @@ __all__ = ["PILOT_NAME", "MultiprobleemPilot"]
 
 PILOT_NAME = "multiprobleem"
 """The pilot's short name, and the name of the plugin's entry point."""
+
+
+def _refuse_automatic_extension(aanvullende_wijken: Sequence[str] | None) -> None:
+    if aanvullende_wijken is None:
+        return
+    if tuple(aanvullende_wijken):
+        raise InvalidValueError(
+            "MultiprobleemPilot.aanvullende_wijken",
+            "the wijken added 'zo nodig' (003, \"7. Toewijzing gezinnen\") admit a family only by "
+            "a recorded decision: pass aanvulling=Aanvulling(besloten_op, besloten_door, bron, "
+            "wijken)",
+        )
+    warnings.warn(
+        "MultiprobleemPilot(aanvullende_wijken=()) is deprecated: no wijk is added without a "
+        "recorded decision by default; leave it out, or pass aanvulling=Aanvulling(...) "
+        "(until sociaaldomein 0.3)",
+        DeprecationWarning,
+        stacklevel=4,  # past renamed_parameters, to the caller
+    )
 
 
 class MultiprobleemPilot(PilotPlugin):
@@ -73,8 +90,13 @@ class MultiprobleemPilot(PilotPlugin):
     * ``looptijd``: the agreement's 1 January 2011 to 1 July 2012, or
       :data:`~.looptijd.LOOPTIJD_VERLENGDE_PILOT`, the letter's 15-month extension
       of the pilot of 1 April 2009 (:mod:`.looptijd`);
-    * ``min_problemen`` (3, "DOEL"), ``krachtwijken`` and ``aanvullende_wijken``
-      (section 7 (c), :mod:`.rules`);
+    * ``min_problemen`` (3, "DOEL");
+    * ``krachtwijken`` (the Korrewegwijk, with the Indische Buurt and de Hoogte in
+      it, and Tuinwijk), ``aanvulling`` (``None``: Selwerd, Paddepoel and Beijum
+      admit a family only by a recorded :class:`~.gebieden.Aanvulling`) and
+      ``gebieden`` (the area tree, :data:`~.gebieden.GRONINGEN`): section 7 (c),
+      :mod:`.rules`.  ``aanvullende_wijken`` is deprecated: ``()`` is now the
+      default, and wijken added without a decision are refused;
     * ``top`` and ``max_aanvullingen`` (10 and 10, "7. Toewijzing gezinnen"):
       the families selected *in total* over the doorstart, at most 20
       (``Pilot.max_totaal``), however many have left again;
@@ -97,8 +119,10 @@ class MultiprobleemPilot(PilotPlugin):
         *,
         looptijd: Looptijd = LOOPTIJD_DOORSTART,
         min_problemen: int = MIN_PROBLEMEN,
-        krachtwijken: Sequence[str] = KRACHTWIJKEN,
-        aanvullende_wijken: Sequence[str] = ZO_NODIG_WIJKEN,
+        krachtwijken: Sequence[str] = WOONGEBIED,
+        aanvulling: Aanvulling | None = None,
+        gebieden: Gebiedsindeling = GRONINGEN,
+        aanvullende_wijken: Sequence[str] | None = None,
         top: int = TOP,
         max_aanvullingen: int = MAX_AANVULLINGEN,
         capaciteit: int | None = None,
@@ -133,10 +157,13 @@ class MultiprobleemPilot(PilotPlugin):
         # The doorstart starts where the decided looptijd says; its end follows
         # the pilot, so an extension (PilotPlugin.extend) lengthens it.
         self._doorstart_start = doorstart_periode(looptijd).start
+        _refuse_automatic_extension(aanvullende_wijken)
+        self.aanvulling = aanvulling
         self.doelgroep: Rule = doelgroep(
             min_problemen=min_problemen,
             krachtwijken=krachtwijken,
-            aanvullende_wijken=aanvullende_wijken,
+            aanvulling=aanvulling,
+            gebieden=gebieden,
         )
         self.top = top
         self.max_aanvullingen = max_aanvullingen

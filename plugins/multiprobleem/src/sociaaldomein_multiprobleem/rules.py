@@ -10,20 +10,23 @@
 Being in the target group does not make a family part of the pilot: the
 partners select the families together (:mod:`.selection`).
 
-Where the sources differ on (c), :func:`doelgroep` takes parameters whose
-defaults are section 7's reading:
+Part (c) reads the area tree the plugin ships (:mod:`.gebieden`) and
+matches by containment (:class:`~sociaaldomein.InGebied`):
 
-* ``krachtwijken``: section 7 names the Indische Buurt, de Hoogte and
-  Tuinwijk (:data:`KRACHTWIJKEN`); the agreement's opening paragraph and the
-  letter ("Pilot multiprobleemgezinnen krachtwijken") name the Korrewegwijk
-  instead of the Indische Buurt (:data:`KRACHTWIJKEN_OPENING`).
-* ``aanvullende_wijken``: the wijken added "zo nodig" (if needed).  The
-  default includes Selwerd, Paddepoel and Beijum (:data:`ZO_NODIG_WIJKEN`),
-  because section 7 admits them and the letter ("Tenslotte") says the pilot
-  will "niet meer strikt" hold to the krachtwijken; whether the need arises is
-  for the partners to weigh when they select, and the reasons show that a
-  family qualifies only through this extension.  Pass ``()`` for the strict
-  reading, or more wijken for "en verder".
+* ``krachtwijken``: by default the Korrewegwijk and Tuinwijk
+  (:data:`~.gebieden.WOONGEBIED`).  Section 7 names the Indische Buurt, de
+  Hoogte and Tuinwijk (:data:`KRACHTWIJKEN`), the agreement's preamble and the
+  letter's account of the pilot de Hoogte, the Korrewegwijk and Tuinwijk
+  (:data:`KRACHTWIJKEN_OPENING`); the Indische Buurt and de Hoogte lie in the
+  Korrewegwijk, so a family recorded in the Korrewegwijk and one in the
+  Indische Buurt both qualify, and the reasons say "Indische Buurt lies in the
+  Korrewegwijk".  Pass :data:`KRACHTWIJKEN` for section 7's names alone.
+* ``aanvulling``: "zo nodig aangevuld met gezinnen uit Selwerd, Paddepoel of
+  Beijum en verder" is a decision, so by default (``None``) those wijken admit
+  no family; an :class:`~.gebieden.Aanvulling` (the date, who decided, where it
+  is recorded) admits them from its date, and the reasons cite it.
+* ``gebieden``: the area tree (:data:`~.gebieden.GRONINGEN`); a larger one
+  lets an Aanvulling name more wijken ("en verder").
 
 The lists of signals and instruments end in "enz." (etc.); the rule knows the
 named ones (the core's ``Signaal`` and ``Dwangmiddel``), and a municipal policy
@@ -36,6 +39,7 @@ plugin can widen it by wrapping the eligibility hook.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Final
 
@@ -46,11 +50,15 @@ from sociaaldomein import (
     Citation,
     Compare,
     Dwangmiddel,
+    Gebiedsindeling,
     HasAny,
-    OneOf,
+    InGebied,
+    Predicate,
     Rule,
     Signaal,
 )
+from sociaaldomein_multiprobleem import gebieden as _gebieden
+from sociaaldomein_multiprobleem.gebieden import GRONINGEN, WOONGEBIED, ZO_NODIG_WIJKEN, Aanvulling
 from sociaaldomein_multiprobleem.letter import DOEL, LETTER, TOEWIJZING
 
 __all__ = [
@@ -58,6 +66,7 @@ __all__ = [
     "KRACHTWIJKEN",
     "KRACHTWIJKEN_OPENING",
     "MIN_PROBLEMEN",
+    "WOONGEBIED",
     "ZO_NODIG_WIJKEN",
     "doelgroep",
     "dwangmiddelen",
@@ -75,10 +84,6 @@ Tuinwijk"."""
 
 KRACHTWIJKEN_OPENING: Final = ("de Hoogte", "Korrewegwijk", "Tuinwijk")
 """The agreement's opening paragraph and the letter's account of the pilot name these."""
-
-ZO_NODIG_WIJKEN: Final = ("Selwerd", "Paddepoel", "Beijum")
-"""003, "7. Toewijzing gezinnen" (c): "zo nodig aangevuld met gezinnen uit Selwerd, Paddepoel of
-Beijum en verder" (the opening paragraph spells "Beyum")."""
 
 DOELGROEP_LABEL: Final = "a multiprobleemgezin in the target group of the doorstart"
 """The text of the root of the rule, as explanations show it."""
@@ -145,34 +150,57 @@ def dwangmiddelen() -> Rule:
 
 
 def woonplek(
-    krachtwijken: Sequence[str] = KRACHTWIJKEN,
-    aanvullende_wijken: Sequence[str] = ZO_NODIG_WIJKEN,
+    krachtwijken: Sequence[str] = WOONGEBIED,
+    aanvulling: Aanvulling | None = None,
+    *,
+    gebieden: Gebiedsindeling = GRONINGEN,
 ) -> Rule:
-    """Part (c): lives in a krachtwijk or, if needed, in one of ``aanvullende_wijken``."""
+    """Part (c): lives in ``krachtwijken`` (or an area inside one), or where ``aanvulling`` adds."""
     kern = tuple(krachtwijken)
-    extra = tuple(aanvullende_wijken)
+    where = gebieden.phrases(kern)
     branches: list[Rule] = [
-        OneOf(FEITEN.wijk, kern, label=f"a krachtwijk: {_or(kern)}", source=TOEWIJZING)
-    ]
-    label = f"(c) lives in {_or(kern)}"
-    if extra:
-        branches.append(
-            OneOf(
-                FEITEN.wijk,
-                extra,
-                label=f"if needed (zo nodig aangevuld): {_or(extra)}",
-                source=_quote("zo nodig aangevuld met gezinnen uit Selwerd, Paddepoel of Beijum"),
-            )
+        InGebied(
+            gebieden,
+            kern,
+            label=f"a krachtwijk: {where}",
+            source=_quote("woonachtig zijn in de Indische Buurt, de Hoogte of Tuinwijk"),
         )
-        label += f", or if needed in {_or(extra)}"
+    ]
+    if aanvulling is None:
+        label = (
+            f"(c) lives in {where}; {_or(ZO_NODIG_WIJKEN)} only by a recorded decision "
+            "(zo nodig aangevuld), none recorded"
+        )
+        return AnyOf(branches, label=label, source=TOEWIJZING)
+    extra = gebieden.phrases(aanvulling.wijken)
+    date = aanvulling.besloten_op
+    branches.append(
+        AllOf(
+            [
+                Predicate(
+                    f"the decision to add {extra}, {aanvulling}",
+                    functools.partial(_gebieden.decided, date),
+                    functools.partial(_gebieden.decided_vector, date),
+                    functools.partial(_gebieden.decided_observed, date),
+                    source=aanvulling.bron,
+                    facts=[],
+                ),
+                InGebied(gebieden, aanvulling.wijken, source=aanvulling.bron),
+            ],
+            label=f"if needed (zo nodig aangevuld): {extra}, {aanvulling}",
+            source=aanvulling.bron,
+        )
+    )
+    label = f"(c) lives in {where}, or in {extra} by the decision of {date.to_date_string()}"
     return AnyOf(branches, label=label, source=TOEWIJZING)
 
 
 def doelgroep(
     *,
     min_problemen: int = MIN_PROBLEMEN,
-    krachtwijken: Sequence[str] = KRACHTWIJKEN,
-    aanvullende_wijken: Sequence[str] = ZO_NODIG_WIJKEN,
+    krachtwijken: Sequence[str] = WOONGEBIED,
+    aanvulling: Aanvulling | None = None,
+    gebieden: Gebiedsindeling = GRONINGEN,
 ) -> Rule:
     """The eligibility rule: a multiprobleemgezin that meets (a), (b) and (c).
 
@@ -183,7 +211,7 @@ def doelgroep(
             problemen(min_problemen),
             signalen(),
             dwangmiddelen(),
-            woonplek(krachtwijken, aanvullende_wijken),
+            woonplek(krachtwijken, aanvulling, gebieden=gebieden),
         ],
         label=DOELGROEP_LABEL,
         source=TOEWIJZING,
