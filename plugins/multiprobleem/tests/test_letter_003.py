@@ -1,4 +1,4 @@
-"""Letter 003 (doorstart pilot multiprobleemgezinnen), statement by statement: money and families.
+"""Letter 003 (doorstart pilot multiprobleemgezinnen), statement by statement.
 
 Every test cites the file and section it checks; the quotes of the plugin's
 readings are checked against the letter the plugin ships.
@@ -10,9 +10,11 @@ import attrs
 import pendulum
 import pytest
 from sociaaldomein_multiprobleem import (
+    GRONINGEN,
     RESTANT,
     RESTANT_OP,
     SAMENWERKINGSPARTNERS,
+    Aanvulling,
     MultiprobleemPilot,
     Selectie,
     example_families,
@@ -20,6 +22,7 @@ from sociaaldomein_multiprobleem import (
 from sociaaldomein_multiprobleem.readings import READINGS
 
 from sociaaldomein import (
+    Citation,
     Cohort,
     Financieringsmodel,
     Gemeente,
@@ -154,3 +157,42 @@ def test_a_simulation_admits_twenty_in_all_though_families_leave() -> None:
     results = simulate(funding(), cohort, settings, runs=2, seed=3)
     admitted = results.series("admitted", "multiprobleem").sum(axis=1)
     assert (admitted == 20).all()
+
+
+def test_the_korrewegwijk_and_the_indische_buurt_are_one_area_each_explained() -> None:
+    """003_720c15da674da257.txt, the agreement's preamble ("in de wijken de Hoogte, Korrewegwijk en
+    Tuinwijk") and "7. Toewijzing gezinnen" ("woonachtig zijn in de Indische Buurt, de Hoogte of
+    Tuinwijk"): both families meet the area condition under the defaults."""
+    _, gezin = example_families()[0]
+    compiled = funding().compiled("multiprobleem")
+    for wijk, found in [
+        ("Korrewegwijk", "Korrewegwijk"),
+        ("Indische Buurt", "Indische Buurt lies in the Korrewegwijk"),
+    ]:
+        verdict = compiled.decide(attrs.evolve(gezin, wijk=wijk), pendulum.date(2011, 6, 1))
+        assert verdict.eligible, wijk
+        area = verdict.eligibility.find("a krachtwijk")
+        assert area is not None
+        assert area.passed
+        assert area.observed == found
+        assert area.source is not None
+        assert area.source.section == "7. Toewijzing gezinnen"
+
+
+def test_zo_nodig_is_a_decision_recorded_not_an_admission() -> None:
+    """003_720c15da674da257.txt, "7. Toewijzing gezinnen": "zo nodig aangevuld met gezinnen uit
+    Selwerd, Paddepoel of Beijum en verder"; the preamble spells "Beyum"."""
+    _, gezin = example_families()[0]
+    selwerd = attrs.evolve(gezin, wijk="Selwerd")
+    on = pendulum.date(2011, 6, 1)
+    assert not funding().compiled("multiprobleem").decide(selwerd, on).eligible
+    besluit = Aanvulling(on.subtract(days=10), "the stuurgroep", Citation("besluit.txt", "1"))
+    aangevuld = funding(MultiprobleemPilot(aanvulling=besluit)).compiled("multiprobleem")
+    verdict = aangevuld.decide(selwerd, on)
+    assert verdict.eligible
+    cited = verdict.eligibility.find("zo nodig aangevuld")
+    assert cited is not None
+    assert cited.source == Citation("besluit.txt", "1")
+    assert "the stuurgroep" in cited.text
+    assert GRONINGEN.find("Beyum") == GRONINGEN.find("Beijum")
+    assert "Beyum" in letter_text()

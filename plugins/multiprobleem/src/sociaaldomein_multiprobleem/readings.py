@@ -1,4 +1,4 @@
-"""The readings of letter 003 on money and on how many families, as :class:`~sociaaldomein.Reading`.
+"""The readings of letter 003 on money, families and their area, as :class:`~sociaaldomein.Reading`.
 
 Each reading quotes the letter, says what the plugin takes it to mean and names
 the parameter of :class:`~.plugin.MultiprobleemPilot` that chooses another
@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from sociaaldomein import Reading
-from sociaaldomein_multiprobleem.letter import FINANCIEN, TOEWIJZING
+from sociaaldomein_multiprobleem.letter import FINANCIEN, OVEREENKOMST, TOEWIJZING
 
 __all__ = ["READINGS"]
 
@@ -65,6 +65,34 @@ READINGS: Final[tuple[Reading, ...]] = (
         default="10",
     ),
     Reading(
+        "woonachtig zijn in de Indische Buurt, de Hoogte of Tuinwijk",
+        TOEWIJZING,
+        "The Indische Buurt and de Hoogte are buurten of the Korrewegwijk (the area tree the "
+        "plugin ships, gemeente Groningen, wijkindeling, the library's reading): the area is "
+        "the Korrewegwijk and Tuinwijk, matched by containment, so a family recorded in the "
+        "Korrewegwijk and one in the Indische Buurt both qualify.",
+        parameter="krachtwijken",
+        default="Korrewegwijk, Tuinwijk",
+    ),
+    Reading(
+        "in de wijken de Hoogte, Korrewegwijk en Tuinwijk",
+        OVEREENKOMST,
+        "The preamble and section 7 name one area: de Hoogte lies in the Korrewegwijk; not "
+        "competing readings.",
+        parameter="krachtwijken",
+        default="Korrewegwijk, Tuinwijk",
+    ),
+    Reading(
+        "zo nodig aangevuld met gezinnen uit Selwerd, Paddepoel of Beijum en verder",
+        TOEWIJZING,
+        "A decision the partners take, not an automatic admission: by default Selwerd, "
+        'Paddepoel and Beijum (the preamble\'s "Beyum", an alias) admit no family; an '
+        "Aanvulling (date, who decided, where recorded) admits them from its date, and the "
+        "reasons cite it.",
+        parameter="aanvulling",
+        default="None",
+    ),
+    Reading(
         "De gezinscoaches gaan werken met 10 gezinnen",
         TOEWIJZING,
         "The letter gives no number of families at once, only the families selected; no cap "
@@ -73,4 +101,4 @@ READINGS: Final[tuple[Reading, ...]] = (
         default="None",
     ),
 )
-"""The readings of this plugin's part of letter 003 (money and families)."""
+"""The readings of this plugin's part of letter 003 (money, families and their area)."""
