@@ -29,9 +29,12 @@ from sociaaldomein import (
     Dwangmiddel,
     Feit,
     FeitSoort,
+    Gebied,
+    Gebiedsindeling,
     Gezin,
     HasAll,
     HasAny,
+    InGebied,
     InvalidValueError,
     IsTrue,
     Not,
@@ -143,6 +146,20 @@ PREDICATES = [
 ]
 
 
+# A tree holding most of WIJKEN (Hoogkerk and Vinkhuizen left out, so that a name outside it
+# is drawn too), with an alias.
+AREAS = Gebiedsindeling(
+    [
+        Gebied("Groningen", "gemeente", code="GM0014"),
+        Gebied("Korrewegwijk", "wijk", ligt_in="Groningen"),
+        Gebied("Indische Buurt", "buurt", ligt_in="Korrewegwijk"),
+        Gebied("de Hoogte", "buurt", ligt_in="Korrewegwijk"),
+        *(Gebied(w, "wijk", ligt_in="Groningen") for w in ("Tuinwijk", "Selwerd", "Paddepoel")),
+        Gebied("Beijum", "wijk", ligt_in="Groningen", aliassen=["Beyum"]),
+    ]
+)
+
+
 def _leaves() -> st.SearchStrategy[Rule]:
     numbers = st.sampled_from(
         [
@@ -162,6 +179,9 @@ def _leaves() -> st.SearchStrategy[Rule]:
         ),
         st.lists(st.sampled_from(WIJKEN), min_size=1, max_size=3).map(
             lambda ws: OneOf(FEITEN.wijk, ws, source=TEST)
+        ),
+        st.lists(st.sampled_from([g.naam for g in AREAS]), min_size=1, max_size=3).map(
+            lambda areas: InGebied(AREAS, areas, source=TEST)
         ),
         st.lists(st.sampled_from(Verwijzer), min_size=1, max_size=2).map(
             lambda vs: OneOf(FEITEN.verwijzer, vs, source=TEST)
