@@ -22,7 +22,6 @@ from sociaaldomein import (
     Gebiedsindeling,
     Gemeente,
     Gezin,
-    InvalidValueError,
     Outcome,
     Probleem,
     Signaal,
@@ -213,12 +212,17 @@ def test_en_verder_is_a_decision_over_a_larger_tree() -> None:
     assert verdict(gezin(wijk="Vinkhuizen"), pendulum.date(2011, 6, 1), wider).eligible
 
 
-def test_added_wijken_without_a_decision_are_refused() -> None:
-    """The 0.1 parameter added wijken without a decision: now refused, naming the way to do it."""
-    with pytest.raises(InvalidValueError, match=r"aanvullende_wijken: .*aanvulling=Aanvulling"):
-        MultiprobleemPilot(aanvullende_wijken=["Selwerd"])
+def test_the_01_parameter_still_adds_wijken_and_says_no_decision_was_recorded() -> None:
+    """The 0.1 parameter added wijken without a decision: it still works, with a warning,
+    and the reasons say the decision is not on record."""
+    with pytest.warns(DeprecationWarning, match=r"aanvullende_wijken.*aanvulling=Aanvulling"):
+        old = MultiprobleemPilot(aanvullende_wijken=["Selwerd"])
+    assert old.aanvulling is not None
+    assert "nobody on record" in old.aanvulling.besloten_door
+    assert verdict(gezin(wijk="Selwerd"), pendulum.date(2011, 6, 1), old).eligible
     with pytest.warns(DeprecationWarning, match="aanvullende_wijken"):
-        MultiprobleemPilot(aanvullende_wijken=())
+        strict = MultiprobleemPilot(aanvullende_wijken=())
+    assert strict.aanvulling is None
 
 
 def test_section_7s_names_alone_leave_a_family_recorded_in_the_korrewegwijk_out() -> None:

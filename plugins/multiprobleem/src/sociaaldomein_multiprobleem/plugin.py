@@ -27,7 +27,6 @@ from sociaaldomein import (
     Escalatieladder,
     Evaluatieplan,
     Gebiedsindeling,
-    InvalidValueError,
     Kostenmodel,
     Looptijd,
     Mandaat,
@@ -62,23 +61,25 @@ PILOT_NAME = "multiprobleem"
 """The pilot's short name, and the name of the plugin's entry point."""
 
 
-def _refuse_automatic_extension(aanvullende_wijken: Sequence[str] | None) -> None:
+def _legacy_extension(
+    aanvullende_wijken: Sequence[str] | None, start: pendulum.Date
+) -> Aanvulling | None:
+    """The 0.1 parameter as a decision that says it was never recorded, with a warning."""
     if aanvullende_wijken is None:
-        return
-    if tuple(aanvullende_wijken):
-        raise InvalidValueError(
-            "MultiprobleemPilot.aanvullende_wijken",
-            "the wijken added 'zo nodig' (003, \"7. Toewijzing gezinnen\") admit a family only by "
-            "a recorded decision: pass aanvulling=Aanvulling(besloten_op, besloten_door, bron, "
-            "wijken)",
-        )
+        return None
+    wijken = tuple(aanvullende_wijken)
     warnings.warn(
-        "MultiprobleemPilot(aanvullende_wijken=()) is deprecated: no wijk is added without a "
-        "recorded decision by default; leave it out, or pass aanvulling=Aanvulling(...) "
+        "MultiprobleemPilot(aanvullende_wijken=...) is deprecated: the wijken added 'zo nodig' "
+        '(003, "7. Toewijzing gezinnen") admit a family only by a recorded decision; pass '
+        "aanvulling=Aanvulling(besloten_op, besloten_door, bron, wijken), or leave it out "
         "(until sociaaldomein 0.3)",
         DeprecationWarning,
         stacklevel=4,  # past renamed_parameters, to the caller
     )
+    if not wijken:
+        return None
+    unrecorded = "nobody on record (the 0.1 parameter aanvullende_wijken)"
+    return Aanvulling(start, unrecorded, TOEWIJZING, wijken)
 
 
 class MultiprobleemPilot(PilotPlugin):
@@ -95,8 +96,9 @@ class MultiprobleemPilot(PilotPlugin):
       it, and Tuinwijk), ``aanvulling`` (``None``: Selwerd, Paddepoel and Beijum
       admit a family only by a recorded :class:`~.gebieden.Aanvulling`) and
       ``gebieden`` (the area tree, :data:`~.gebieden.GRONINGEN`): section 7 (c),
-      :mod:`.rules`.  ``aanvullende_wijken`` is deprecated: ``()`` is now the
-      default, and wijken added without a decision are refused;
+      :mod:`.rules`.  ``aanvullende_wijken`` is deprecated: wijken given there
+      are taken as a decision from the doorstart's start that says it was never
+      recorded (until 0.3);
     * ``top`` and ``max_aanvullingen`` (10 and 10, "7. Toewijzing gezinnen"):
       the families selected *in total* over the doorstart, at most 20
       (``Pilot.max_totaal``), however many have left again;
@@ -157,7 +159,7 @@ class MultiprobleemPilot(PilotPlugin):
         # The doorstart starts where the decided looptijd says; its end follows
         # the pilot, so an extension (PilotPlugin.extend) lengthens it.
         self._doorstart_start = doorstart_periode(looptijd).start
-        _refuse_automatic_extension(aanvullende_wijken)
+        aanvulling = aanvulling or _legacy_extension(aanvullende_wijken, self._doorstart_start)
         self.aanvulling = aanvulling
         self.doelgroep: Rule = doelgroep(
             min_problemen=min_problemen,
