@@ -621,7 +621,12 @@ class AllOf(Rule):
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found = tuple([kid(gezin, on) for kid in kids])
-            return _explanation(all(e.passed for e in found), text, None, source, found)
+            passed = True
+            for e in found:  # a loop: all() over a generator costs more on a few items
+                if not e.passed:
+                    passed = False
+                    break
+            return _explanation(passed, text, None, source, found)
 
         return explain
 
@@ -652,7 +657,12 @@ class AnyOf(Rule):
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found = tuple([kid(gezin, on) for kid in kids])
-            return _explanation(any(e.passed for e in found), text, None, source, found)
+            passed = False
+            for e in found:
+                if e.passed:
+                    passed = True
+                    break
+            return _explanation(passed, text, None, source, found)
 
         return explain
 
@@ -779,8 +789,13 @@ class InGebied(Rule):
             self.source,
         )
 
+        # The tree does not change: where a name lies is worked out once per name.
+        @functools.lru_cache(maxsize=4096)
+        def placed(name: str | None) -> tuple[bool, str]:
+            return place(name, areas)
+
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
-            passed, found = place(gezin.wijk, areas)
+            passed, found = placed(gezin.wijk)
             return _explanation(passed, text, found, source)
 
         return explain
