@@ -60,6 +60,7 @@ from sociaaldomein.simulation.output import (
     check_file,
     check_folder,
     interruptible,
+    raise_if_interrupted,
     require_extra,
     sha256_of,
 )
@@ -433,6 +434,7 @@ def _simulate(
         )
     except PartialResultsError as exc:
         results, partial = exc.results, exc
+    raise_if_interrupted()  # a signal whose exception was lost still stops the command
     missing = partial.missing if partial is not None else ()
     print(
         f"{runs} runs of {len(cohort):,} families over {settings.months} months "

@@ -52,6 +52,7 @@ __all__ = [
     "check_folder",
     "installed",
     "interruptible",
+    "raise_if_interrupted",
     "require_extra",
     "sha256_of",
     "verify",
@@ -286,6 +287,7 @@ class Staged:
 
     def commit(self, manifest: Mapping[str, Any] | None = None) -> None:
         """Checksum the staged files, write ``manifest.json`` and move the work into place."""
+        raise_if_interrupted()
         staged = self.path
         if self.kind == "file":
             self._commit_file(staged)
@@ -319,6 +321,7 @@ class Staged:
         _fsync(dest.parent)
 
     def _commit_file(self, staged: Path) -> None:
+        raise_if_interrupted()
         item = staged / self.destination.name
         _fsync(item)
         self._check()
@@ -341,11 +344,27 @@ def interruptible() -> Iterator[None]:
         return
 
     def handler(signum: int, frame: FrameType | None) -> None:
+        # Remembered as well as raised: an exception raised while an extension module
+        # initialises (numpy imports parts of itself on first use) can be lost there,
+        # and raise_if_interrupted() finds the signal again before anything is written.
+        _RECEIVED.append(signum)
         raise Interrupted(signum)
 
+    _RECEIVED.clear()
     before = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
         for s, old in before.items():
             signal.signal(s, old)
+        _RECEIVED.clear()
+
+
+_RECEIVED: list[int] = []
+"""The signals :func:`interruptible`'s handler received, whether or not its exception got out."""
+
+
+def raise_if_interrupted() -> None:
+    """Raise :class:`Interrupted` if a signal arrived within :func:`interruptible` already."""
+    if _RECEIVED:
+        raise Interrupted(_RECEIVED[0])

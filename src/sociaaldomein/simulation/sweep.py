@@ -39,6 +39,7 @@ from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.errors import InvalidValueError, SociaaldomeinError
 from sociaaldomein.simulation.engine import Job, Kernel, fingerprint, remember, run_job
 from sociaaldomein.simulation.model import build_model
+from sociaaldomein.simulation.output import raise_if_interrupted
 from sociaaldomein.simulation.results import Results
 from sociaaldomein.simulation.runs import Batch
 from sociaaldomein.simulation.settings import Settings
@@ -189,6 +190,7 @@ def sweep(
     try:
         if executor is None:
             for i, job in enumerate(jobs):
+                raise_if_interrupted()
                 _, batch, budget = run_job(job)
                 done[i] = (batch, budget)
                 bar.update(len(job.runs))
@@ -249,6 +251,7 @@ def _dispatch(
         except cf.BrokenExecutor:
             failed.append(i)
     for future in cf.as_completed(futures):
+        raise_if_interrupted()
         i = futures[future]
         try:
             _, batch, budget = future.result()
