@@ -42,6 +42,7 @@ __all__ = [
     "FINANCIER",
     "LOOPTIJD",
     "MONTHLY",
+    "SAVINGS_EXPECTED_IN",
     "TOTAL",
     "YEARLY",
     "budget_lines",
@@ -56,6 +57,15 @@ YEARLY: Final[Mapping[int, Money]] = MappingProxyType(
     {2021: Money(42_000), 2022: Money(168_000), 2023: Money(126_000)}
 )
 """The amounts per calendar year, as the letter writes them ("Kosten pilot")."""
+
+SAVINGS_EXPECTED_IN: Final = frozenset({2022, 2023})
+"""The years in which the letter expects savings on heavy care, so the pilot fits the budget.
+
+"Kosten pilot": "besparingen op andere zorgkosten in 2022 en 2023"; 2021 is too
+short ("De kosten in 2021 zullen waarschijnlijk niet leiden tot een evenredige
+besparing"), its costs become part of "het resultaat jeugdhulp 2021".  An
+expectation, not money: no funding line is counted against it.
+"""
 
 FINANCIER: Final = "Gemeente Groningen (begrote middelen jeugdhulp)"
 """Who pays: the municipality, from its budgeted youth-care money ("Kosten pilot")."""

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 from typing import Final
 
+import attrs
 import pendulum
 
 from sociaaldomein import (
+    Citation,
     DoelenBehaald,
     EindeLooptijd,
     Evaluatiemoment,
@@ -43,15 +45,20 @@ from sociaaldomein_gezinsverzorger.letter import (
     BEMENSING,
     EVALUATIE,
     INITIATIEFVOORSTEL,
+    INLEIDING,
     INZET_VRIJWILLIGERS,
     KOSTEN_PILOT,
+    LETTER,
     MONITORING,
     ZWARE_ZORG,
 )
 from sociaaldomein_gezinsverzorger.rules import GEZINSCOACH
 
 __all__ = [
+    "COUNCIL_INFORMED",
+    "INITIATIEFNEMERS",
     "PROPOSAL_BEFORE_END",
+    "Informatiemoment",
     "evaluation_plan",
     "indicators",
     "pilot_termination",
@@ -61,6 +68,63 @@ __all__ = [
 PROPOSAL_BEFORE_END: Final = pendulum.duration(months=3)
 """How long before the end the proposal on embedding falls: the letter says only "voor het
 aflopen van de pilot", so this is the library's reading (the core's usual three months)."""
+
+
+INITIATIEFNEMERS: Final[tuple[str, ...]] = ("100% Groningen", "GroenLinks", "SP", "PvdA")
+"""The parties whose initiatiefvoorstel of November 2020 asked for the two-year pilot (opening)."""
+
+_INITIATIEFNEMERS_BRON: Final = LETTER.cite(
+    INLEIDING.section,
+    quote=(
+        "In november 2020 is er een initiatiefvoorstel ingediend voor een 2 jaar durende pilot "
+        "'de gezinsverzorger' door 100% Groningen, GroenLinks, SP en PvdA."
+    ),
+)
+
+
+@attrs.frozen
+class Informatiemoment:
+    """When the college informs whom about what: the letter's promises to the council."""
+
+    wanneer: str
+    over: str
+    aan: str
+    bron: Citation
+
+    def __str__(self) -> str:
+        return f"{self.wanneer}: {self.aan} is informed about {self.over} [{self.bron}]"
+
+
+_DICTUM: Final = LETTER.cite(
+    EVALUATIE.section,
+    quote=(
+        "Het college zal uw raad, conform het genoemde in het dictum van het "
+        "initiatiefvoorstel, gedurende de pilot op de hoogte houden van de vorderingen."
+    ),
+)
+
+COUNCIL_INFORMED: Final[tuple[Informatiemoment, ...]] = (
+    Informatiemoment("gedurende de pilot", "de vorderingen", "de gemeenteraad", _DICTUM),
+    Informatiemoment("halverwege de pilot", "een tussenevaluatie", "de gemeenteraad", EVALUATIE),
+    Informatiemoment(
+        "voor het aflopen van de pilot",
+        "een voorstel of en hoe de praktijkkennis binnen de jeugdhulp geborgd kan worden",
+        "de gemeenteraad",
+        EVALUATIE,
+    ),
+    Informatiemoment(
+        "als er kansen zijn",
+        "een combinatie van een professional met een vrijwilliger in één gezin",
+        "de gemeenteraad",
+        INZET_VRIJWILLIGERS,
+    ),
+)
+"""The college informs the council: throughout, halfway, before the end, and on volunteers.
+
+"Kosten pilot" (its last paragraph) and "Inzet vrijwilligers": "Indien we
+hiervoor kansen of mogelijkheden zien binnen dit project zullen we u hierover
+informeren".  The council decides nothing further in this letter; it is kept informed.
+"""
 
 
 def indicators(*, volunteers: bool = False) -> tuple[Indicator, ...]:
