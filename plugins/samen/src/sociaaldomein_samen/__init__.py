@@ -27,10 +27,12 @@ from sociaaldomein_samen.funding import (
     payback,
 )
 from sociaaldomein_samen.governance import (
+    DECISIONS,
     END,
     EVALUATION_BEFORE_END,
     FULLY_OPERATIONAL,
     PARTNERS,
+    Besluit,
     default_moments,
     evaluation_plan,
     indicators,
@@ -65,6 +67,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BASISJEUGDHULP",
+    "DECISIONS",
     "DEFAULT_BUSINESS_CASE",
     "DEFAULT_PHASING",
     "END",
@@ -82,6 +85,7 @@ __all__ = [
     "PARTNERS",
     "SPECIALISTISCH",
     "START",
+    "Besluit",
     "BusinessCase",
     "Phasing",
     "SamenPilot",

@@ -35,9 +35,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import attrs
 import pendulum
 
 from sociaaldomein import (
+    Citation,
     DoelenBehaald,
     EindeLooptijd,
     Evaluatiemoment,
@@ -53,6 +55,7 @@ from sociaaldomein_samen.letter import (
     AFSLUITEND,
     FASERING,
     GROTE_KADER,
+    LETTER,
     OPBRENGST,
     OPDRACHT,
     STUKKEN,
@@ -60,12 +63,14 @@ from sociaaldomein_samen.letter import (
 from sociaaldomein_samen.rules import SPECIALISTISCH, specialist_need
 
 __all__ = [
+    "DECISIONS",
     "END",
     "EVALUATION_BEFORE_END",
     "FULLY_OPERATIONAL",
     "GEMEENTE_GRONINGEN",
     "PARTNERS",
     "WIJ_GRONINGEN",
+    "Besluit",
     "default_moments",
     "evaluation_plan",
     "indicators",
@@ -81,6 +86,79 @@ WIJ_GRONINGEN: Final = Organisatie("WIJ Groningen", "opdrachtnemer")
 
 PARTNERS: Final[tuple[Organisatie, ...]] = (GEMEENTE_GRONINGEN, WIJ_GRONINGEN)
 """Opdrachtgever and opdrachtnemer ("Gezamenlijk proces, veranderstrategie en aansturing")."""
+
+
+@attrs.frozen
+class Besluit:
+    """Who decides what about SAMEN., on which day if the letter gives one."""
+
+    wie: str
+    wat: str
+    bron: Citation
+    datum: pendulum.Date | None = None
+
+    def __str__(self) -> str:
+        when = f" on {self.datum.isoformat()}" if self.datum is not None else ""
+        return f"{self.wie}{when}: {self.wat} [{self.bron}]"
+
+
+_INTRO: Final = "inleiding"
+
+DECISIONS: Final[tuple[Besluit, ...]] = (
+    Besluit(
+        "college van burgemeester en wethouders",
+        "stelt het Implementatieplan en de kaders van de opdracht en financiën vast, onder "
+        "voorbehoud van wensen en bedenkingen van de raad",
+        LETTER.cite(
+            _INTRO,
+            quote=(
+                "Wij hebben op 6 september het Implementatieplan en de kaders van de opdracht en "
+                "financiën aan WIJ Groningen vastgesteld onder voorbehoud van eventuele wensen "
+                "en bedenkingen vanuit uw raad."
+            ),
+        ),
+        pendulum.date(2022, 9, 6),
+    ),
+    Besluit(
+        "gemeenteraad",
+        "geeft wensen en bedenkingen op het Implementatieplan en de kaders, vóór de start",
+        LETTER.cite(
+            _INTRO,
+            quote=(
+                "U verzocht ons de resultaten daarvan in het najaar van 2022 aan de raad ter "
+                "beoordeling voor te leggen alvorens met de overheveling van taken te starten."
+            ),
+        ),
+    ),
+    Besluit(
+        "gemeenteraad",
+        "besluit over de voorfinanciering (implementatiebudget, voorinvestering) op een "
+        "raadsvoorstel",
+        LETTER.cite(
+            "Hoe wordt de taak SAMEN. gefinancierd?",
+            quote="Hiervoor wordt u een raadsvoorstel voorgelegd.",
+        ),
+    ),
+    Besluit(
+        "gemeente en WIJ Groningen samen",
+        "sturen de implementatie bij: versnellen en vertragen, op basis van opgedane ervaringen",
+        LETTER.cite(
+            "Gezamenlijk proces, veranderstrategie en aansturing",
+            quote=(
+                "De gemeente en WIJ Groningen zijn gezamenlijk eigenaar van het implementatieproces"
+            ),
+        ),
+    ),
+)
+"""Who decides what, in the letter's order.
+
+The college sets the plan and the frame (6 September 2022), subject to the
+council's wensen en bedenkingen; the council decides the pre-financing on a
+raadsvoorstel; the municipality and WIJ Groningen own the implementation
+together and steer it (the phasing plan, ``phasing``, is how a steering
+decision enters the library).  The opening paragraphs have no heading: their
+citations name the section "inleiding".
+"""
 
 FULLY_OPERATIONAL: Final = pendulum.date(2025, 1, 1)
 """The end of the transition: "tot eind 2024 ... volledig operationeel" ("Afsluitend")."""

@@ -16,8 +16,9 @@ years), labelled here, in :data:`.governance.END` and on the pilot page as the
 library's assumption, not the letter's.  Pass another ``end`` for another
 reading.
 
->>> sorted(r.parameter for r in READINGS if r.assumption)
-['counterfactual, voorinvestering, incidenteel_budget, business_case', 'end', 'phasing']
+>>> sorted(r.parameter for r in READINGS if r.assumption)  # doctest: +NORMALIZE_WHITESPACE
+['counterfactual, voorinvestering, incidenteel_budget, business_case', 'end',
+ 'evaluation_moments', 'phasing']
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ from __future__ import annotations
 from typing import Final
 
 from sociaaldomein import Reading
-from sociaaldomein_samen.letter import AFSLUITEND, FASERING, LETTER, OPDRACHT, TAAK
+from sociaaldomein_samen.letter import (
+    AFSLUITEND,
+    FASERING,
+    GROTE_KADER,
+    LETTER,
+    OPDRACHT,
+    TAAK,
+    TOEGANG,
+)
 
 __all__ = ["READINGS"]
 
@@ -34,6 +43,7 @@ _OPDRACHT = LETTER.cite(OPDRACHT.section)
 _TAAK = LETTER.cite(TAAK.section)
 _AFSLUITEND = LETTER.cite(AFSLUITEND.section)
 _FINANCIERING = LETTER.cite("Hoe wordt de taak SAMEN. gefinancierd?")
+_GROTE_KADER = LETTER.cite(GROTE_KADER.section)
 
 READINGS: Final = (
     Reading(
@@ -98,6 +108,29 @@ READINGS: Final = (
         "counterfactual, voorinvestering, incidenteel_budget, business_case",
         "ILLUSTRATIVE_COUNTERFACTUAL and the other illustrative figures",
         assumption=True,
+    ),
+    Reading(
+        "daarna evalueren we en beoordelen we of het onderdeel van de brede opdracht kan worden",
+        _OPDRACHT,
+        "the letter names no evaluation dates: one when SAMEN. should be fully operational "
+        "(2025-01-01) and one six months before the end of the separate assignment",
+        "evaluation_moments",
+        "default_moments()",
+        assumption=True,
+    ),
+    Reading(
+        TOEGANG.quote,
+        LETTER.cite(TOEGANG.section),
+        "WIJ Groningen is the access, so a family without a recorded referrer counts as the "
+        "gemeente's own (phased in from the start); None sends it the regular route",
+        "unknown_referrer_as",
+        "Verwijzer.GEMEENTE",
+    ),
+    Reading(
+        "Uitgangspunt is zo licht als mogelijk en zo zwaar en intensief als nodig.",
+        _GROTE_KADER,
+        "a family that needs specialist youth care goes there whatever else it needs: the "
+        "specialist route comes before the phasing, and a trajectory at WIJ ends on scaling up",
     ),
 )
 """The readings of letter 002, in the order of the letter's argument."""
