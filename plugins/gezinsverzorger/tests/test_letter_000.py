@@ -69,6 +69,9 @@ Opening paragraphs (no heading)
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pendulum
 import pytest
@@ -291,3 +294,15 @@ def test_the_council_is_informed_four_times() -> None:
     assert {m.aan for m in COUNCIL_INFORMED} == {"de gemeenteraad"}
     assert {m.bron.section for m in COUNCIL_INFORMED} == {"Kosten pilot", "Inzet vrijwilligers"}
     assert all(" ".join(m.bron.quote.split()) in " ".join(text.split()) for m in COUNCIL_INFORMED)
+
+
+def test_every_test_the_section_map_names_exists() -> None:
+    """The section map at the top of this module names, for every statement of the letter, the
+    test that answers it: each named test is defined in this plugin's tests."""
+    here = Path(__file__)
+    named = set(re.findall(r"``(test_\w+)``", __doc__ or ""))
+    defined: set[str] = set()
+    for module in here.parent.glob("test_*.py"):
+        defined |= set(re.findall(r"^def (test_\w+)", module.read_text(encoding="utf-8"), re.M))
+    assert len(named) > 20
+    assert named <= defined, sorted(named - defined)

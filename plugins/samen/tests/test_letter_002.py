@@ -61,6 +61,7 @@ Opening paragraphs (no heading; cited as "inleiding")
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pendulum
@@ -229,3 +230,15 @@ def test_a_learning_system_is_part_of_the_plan() -> None:
     plan = Gemeente(plugins=[SamenPilot()]).compiled("samen").evaluation_plan
     assert plan is not None
     assert "learning system with outside expertise" in plan.omschrijving
+
+
+def test_every_test_the_section_map_names_exists() -> None:
+    """The section map at the top of this module names, for every statement of the letter, the
+    test that answers it: each named test is defined in this plugin's tests."""
+    here = Path(__file__)
+    named = set(re.findall(r"``(test_\w+)``", __doc__ or ""))
+    defined: set[str] = set()
+    for module in here.parent.glob("test_*.py"):
+        defined |= set(re.findall(r"^def (test_\w+)", module.read_text(encoding="utf-8"), re.M))
+    assert len(named) > 20
+    assert named <= defined, sorted(named - defined)
