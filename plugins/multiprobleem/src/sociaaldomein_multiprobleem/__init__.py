@@ -4,7 +4,8 @@ A pilot plugin for :mod:`sociaaldomein`, from Groningen's letter
 003_720c15da674da257.txt (31-1-2011) and its functional mandate agreement.
 The names are grouped by module: the letter and its sections (:mod:`.letter`),
 the partners, the looptijd, the area tree, the eligibility rule, the partners' selection, the
-functional mandate, the escalation ladder, termination, funding, the team and
+functional mandate, the escalation ladder, contact and information (:mod:`.governance`),
+termination, funding, the team and
 the Gezins Herstel Plan, the evaluation, example families and the plugin.
 """
 
@@ -20,7 +21,12 @@ from sociaaldomein_multiprobleem.escalation import (
     PROJECTLEIDER,
     ladder,
 )
-from sociaaldomein_multiprobleem.evaluation import EVALUATIE_OP, INDICATOREN, evaluation_plan
+from sociaaldomein_multiprobleem.evaluation import (
+    DOELSTELLINGEN,
+    EVALUATIE_OP,
+    INDICATOREN,
+    evaluation_plan,
+)
 from sociaaldomein_multiprobleem.examples import EXAMPLE_DATE, example_families
 from sociaaldomein_multiprobleem.funding import (
     EXPLOITATIE,
@@ -40,6 +46,21 @@ from sociaaldomein_multiprobleem.gebieden import (
     ZO_NODIG_WIJKEN,
     Aanvulling,
 )
+from sociaaldomein_multiprobleem.governance import (
+    BEKRACHTIGING,
+    GEMEENTELIJKE_DIENSTEN,
+    INTRAVAL,
+    PROJECT,
+    RAAD_GEINFORMEERD,
+    REGIE,
+    Bekrachtiging,
+    Contactbesluit,
+    Dienst,
+    Informatiebesluit,
+    Regie,
+    check_contact,
+    informatie_toegestaan,
+)
 from sociaaldomein_multiprobleem.letter import LETTER
 from sociaaldomein_multiprobleem.looptijd import (
     LOOPTIJD_DOORSTART,
@@ -53,7 +74,11 @@ from sociaaldomein_multiprobleem.mandate import (
     SOZAWE,
     check_advice,
 )
-from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS, Samenwerkingspartner
+from sociaaldomein_multiprobleem.partners import (
+    ONDERTEKENAARS,
+    SAMENWERKINGSPARTNERS,
+    Samenwerkingspartner,
+)
 from sociaaldomein_multiprobleem.plan import Gezinsherstelplan, check_plans, families_without_plan
 from sociaaldomein_multiprobleem.plugin import PILOT_NAME, MultiprobleemPilot
 from sociaaldomein_multiprobleem.readings import READINGS
@@ -61,10 +86,15 @@ from sociaaldomein_multiprobleem.roles import (
     EINDVERANTWOORDELIJKE,
     EINDVERANTWOORDELIJKE_BRON,
     FUNCTIES,
+    GEZINSCOACH_TAKEN,
+    GEZINSCOACH_VERVANGT,
+    PROJECTLEIDER_TAKEN,
     SELECTIETEAM,
     STUURGROEP,
+    WERVING,
     Functie,
     Orgaan,
+    Werving,
 )
 from sociaaldomein_multiprobleem.rules import (
     DOELGROEP_LABEL,
@@ -90,9 +120,11 @@ from sociaaldomein_multiprobleem.termination import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "BEKRACHTIGING",
     "BUREAU_JEUGDZORG",
     "B_EN_W",
     "DOELGROEP_LABEL",
+    "DOELSTELLINGEN",
     "EINDVERANTWOORDELIJKE",
     "EINDVERANTWOORDELIJKE_BRON",
     "ESCALATIELADDER",
@@ -102,8 +134,12 @@ __all__ = [
     "FINANCIER",
     "FUNCTIES",
     "FUNCTIONEEL_MANDAAT",
+    "GEMEENTELIJKE_DIENSTEN",
+    "GEZINSCOACH_TAKEN",
+    "GEZINSCOACH_VERVANGT",
     "GRONINGEN",
     "INDICATOREN",
+    "INTRAVAL",
     "KRACHTWIJKEN",
     "KRACHTWIJKEN_OPENING",
     "LETTER",
@@ -113,12 +149,17 @@ __all__ = [
     "MAX_AANVULLINGEN",
     "MIN_OPZEGGERS",
     "MIN_PROBLEMEN",
+    "ONDERTEKENAARS",
     "OPZEGREGELING",
     "PILOTBUDGET",
     "PILOT_NAME",
     "POLITIE",
+    "PROJECT",
     "PROJECTLEIDER",
+    "PROJECTLEIDER_TAKEN",
+    "RAAD_GEINFORMEERD",
     "READINGS",
+    "REGIE",
     "RESTANT",
     "RESTANT_OP",
     "SAMENWERKINGSPARTNERS",
@@ -126,21 +167,29 @@ __all__ = [
     "SOZAWE",
     "STUURGROEP",
     "TOP",
+    "WERVING",
     "WOONGEBIED",
     "ZO_NODIG_WIJKEN",
     "Aanvulling",
     "Aanwijzing",
     "Aanwijzingssoort",
+    "Bekrachtiging",
+    "Contactbesluit",
+    "Dienst",
     "Functie",
     "Gezinsherstelplan",
+    "Informatiebesluit",
     "MultiprobleemPilot",
     "Orgaan",
+    "Regie",
     "Samenwerkingspartner",
     "Selectie",
     "Urenverdeling",
+    "Werving",
     "__version__",
     "budget_lines",
     "check_advice",
+    "check_contact",
     "check_plans",
     "cost_model",
     "doelgroep",
@@ -150,6 +199,7 @@ __all__ = [
     "families_without_plan",
     "funded_period",
     "ghp_budget",
+    "informatie_toegestaan",
     "ladder",
     "opzegregeling",
     "pilot_termination",

@@ -34,7 +34,20 @@ from sociaaldomein_multiprobleem.letter import (
     TENSLOTTE,
 )
 
-__all__ = ["EVALUATIE_OP", "INDICATOREN", "evaluation_plan"]
+__all__ = ["DOELSTELLINGEN", "EVALUATIE_OP", "INDICATOREN", "evaluation_plan"]
+
+DOELSTELLINGEN: Final = (
+    "de kinderen uit de gezinnen een veiliger situatie bieden en ze meer ontwikkelingskansen geven",
+    "criminaliteit en overlast in de omgeving veroorzaakt door (leden van) de gezinnen beperken "
+    "c.q. voorkomen",
+    "de specialistische- en geïndiceerde zorg voor en dienstverlening aan de gezinnen beperken",
+    "het proces dat een effectieve inzet van gezinscoaches mogelijk maakt, uitwerken",
+    "de voor de uitvoering van het werk behulpzame instrumenten, zoals het Gezins Herstel Plan, "
+    "en methodieken ontwikkelen en toepassen",
+)
+"""003, "DOEL", goals 1 to 5 in the letter's words: 1 and 2 for the pilot, 3 for the care
+process, 4 and 5 for the pilot's process.  :data:`INDICATOREN` measures 1 to 3; 4 and 5 are
+what the methodiekontwikkeling ("11.") delivers, not a count."""
 
 EVALUATIE_OP: Final = pendulum.date(2012, 1, 1)
 """003, "Tenslotte": "Begin 2012", read as 1 January 2012."""

@@ -20,7 +20,7 @@ from typing import Final
 
 from sociaaldomein import Organisatie
 
-__all__ = ["SAMENWERKINGSPARTNERS", "Samenwerkingspartner"]
+__all__ = ["ONDERTEKENAARS", "SAMENWERKINGSPARTNERS", "Samenwerkingspartner"]
 
 
 class Samenwerkingspartner(enum.StrEnum):
@@ -47,3 +47,14 @@ class Samenwerkingspartner(enum.StrEnum):
 
 SAMENWERKINGSPARTNERS: Final[tuple[Samenwerkingspartner, ...]] = tuple(Samenwerkingspartner)
 """All seven partners, A to G."""
+
+ONDERTEKENAARS: Final[dict[Samenwerkingspartner, str]] = {
+    Samenwerkingspartner.MJD: "algemeen directeur",
+    Samenwerkingspartner.ELKER: "directeur/bestuurder",
+    Samenwerkingspartner.THUISZORG: "directeur/bestuurder",
+    Samenwerkingspartner.POLITIE: "districtschef Groningen/Haren",
+    Samenwerkingspartner.BUREAU_JEUGDZORG: "directeur",
+    Samenwerkingspartner.CORPORATIES: "directeur",
+    Samenwerkingspartner.GEMEENTE: "namens B&W Groningen wethouder",
+}
+"""Who signs for each partner, from the agreement's signature block (names left blank there)."""

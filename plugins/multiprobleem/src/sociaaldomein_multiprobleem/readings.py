@@ -15,7 +15,12 @@ from __future__ import annotations
 from typing import Final
 
 from sociaaldomein import Reading
-from sociaaldomein_multiprobleem.letter import FINANCIEN, OVEREENKOMST, TOEWIJZING
+from sociaaldomein_multiprobleem.letter import (
+    ALGEMENE_AFSPRAKEN,
+    FINANCIEN,
+    OVEREENKOMST,
+    TOEWIJZING,
+)
 
 __all__ = ["READINGS"]
 
@@ -100,5 +105,16 @@ READINGS: Final[tuple[Reading, ...]] = (
         parameter="capaciteit",
         default="None",
     ),
+    Reading(
+        "Alle informatie ten behoeve van de aanpak van deze top tien gezinnen kan vrijelijk "
+        "tussen samenwerkingspartners enerzijds en gezinscoach anderzijds worden gewisseld.",
+        ALGEMENE_AFSPRAKEN,
+        "'Deze top tien gezinnen' are the families the partners selected together, the ten "
+        "added during the pilot included (the agreement calls the selection the top 10 "
+        "throughout, and its mandates cover the added families from their selection); "
+        "ook_aanvullingen=False keeps free exchange to the ten designated before the start.",
+        parameter="informatie_toegestaan(ook_aanvullingen=...)",
+        default="True",
+    ),
 )
-"""The readings of this plugin's part of letter 003 (money, families and their area)."""
+"""The readings of this plugin's part of letter 003 (money, families, their area, information)."""

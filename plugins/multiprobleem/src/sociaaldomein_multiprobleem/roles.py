@@ -32,10 +32,16 @@ __all__ = [
     "EINDVERANTWOORDELIJKE",
     "EINDVERANTWOORDELIJKE_BRON",
     "FUNCTIES",
+    "GEZINSCOACH_TAKEN",
+    "GEZINSCOACH_TAKEN_BRON",
+    "GEZINSCOACH_VERVANGT",
+    "PROJECTLEIDER_TAKEN",
     "SELECTIETEAM",
     "STUURGROEP",
+    "WERVING",
     "Functie",
     "Orgaan",
+    "Werving",
 ]
 
 
@@ -114,3 +120,70 @@ EINDVERANTWOORDELIJKE: Final = Samenwerkingspartner.GEMEENTE
 
 EINDVERANTWOORDELIJKE_BRON: Final = POSITIE_GEMEENTE
 """Where :data:`EINDVERANTWOORDELIJKE` comes from."""
+
+_TAKEN_GEZINSCOACH: Final = LETTER.cite("4. Taken van de gezinscoach")
+
+GEZINSCOACH_TAKEN: Final = (
+    "neemt (zo nodig) regie in het gezin, overtuigt het gezin van de aangeboden diensten",
+    "stelt een gedragen Gezinsherstelplan op",
+    "activeert de gezinsleden en vergroot hun relevante vaardigheden en kennis",
+    "biedt het gezin praktische hulp en springt in bij crisissituaties",
+    "biedt opvoedingsondersteuning en ondersteuning in relationele omgangsvormen",
+    "helpt het gezin een extern netwerk op te bouwen",
+    "coördineert en regisseert de overige dienst- en hulpverlening in het gezin",
+)
+"""003, "4. Taken van de gezinscoach", in the letter's words (shortened where it lists sources)."""
+
+GEZINSCOACH_VERVANGT: Final = "de (overige) niet-specialistische hulpverlening"
+"""003, "4.": "Zijn bemoeienis treedt in de plaats van de (overige) niet-specialistische
+hulpverlening"; specialist help goes on beside the coach."""
+
+GEZINSCOACH_TAKEN_BRON: Final = _TAKEN_GEZINSCOACH
+
+PROJECTLEIDER_TAKEN: Final = (
+    "geeft organisatorisch en inhoudelijk leiding aan de pilot en aan de daarin werkzame "
+    "medewerkers",
+    "faciliteert het werk van de gezinscoaches en bevordert de kwaliteit hiervan",
+    "entameert en begeleidt het proces van methodiekontwikkeling",
+    "zorgt voor het (doen) inkopen van diensten bij instellingen vanuit het budget dat daarvoor "
+    "per gezin beschikbaar is",
+    "bewaakt de in deze overeenkomst afgesproken mandaten",
+    "is zelfstandig bevoegd bij verschil van inzicht met de managementvertegenwoordiger op te "
+    "schalen naar het betreffende gezag in het college van B&W",
+    "legt hierover achteraf verantwoording af aan de directeur B&U van OCSW",
+    "zorgt voor grondige (inhoudelijke en financiële) administratie en verantwoording",
+    "draagt zorg voor de totale financiële huishouding van het project",
+    'signaleert de knelpunten voor de stuurgroep doorstart "pilot multiprobleemgezinnen"',
+    "adviseert het bevoegd gezag als naar zijn mening moet worden overgegaan tot "
+    "uithuisplaatsing of het treffen van een rechtelijke maatregel (RM of IBS)",
+)
+"""003, "5. Taken van de projectleider", in the letter's words.  He *advises* the competent
+authority on an uithuisplaatsing or a judicial measure; he does not decide it."""
+
+
+@attrs.frozen
+class Werving:
+    """How the team is recruited ("3. Aanwijzing teamleden")."""
+
+    profiel_door: str
+    ontwerp_door: Samenwerkingspartner
+    selectie_door: str
+    kandidaten_van: str
+    extern_als: str
+    gedragswetenschapper_van: Samenwerkingspartner
+    bron: Citation
+
+
+WERVING: Final = Werving(
+    profiel_door="de samenwerkingspartners gezamenlijk",
+    ontwerp_door=Samenwerkingspartner.GEMEENTE,
+    selectie_door=SELECTIETEAM.naam,
+    kandidaten_van="de samenwerkingspartners",
+    extern_als="onvoldoende geschikte kandidaten",
+    gedragswetenschapper_van=Samenwerkingspartner.BUREAU_JEUGDZORG,
+    bron=LETTER.cite(
+        AANWIJZING_TEAMLEDEN.section,
+        "Bij onvoldoende geschikte kandidaten kan ook extern worden geworven.",
+    ),
+)
+"""The partners set the profile on the municipality's design, the selectieteam selects."""
