@@ -75,7 +75,7 @@ The agreement
   "10. Gezins Herstel Plan als informatiebron": open to every partner: team
     ``test_the_plan_is_open_to_every_partner``; the mandates only for these families: mandate
     ``test_a_non_selected_familys_advice_is_refused``; the coercive situations agreed per
-    family when the top 10 is set: **left** (an Aanwijzing records no such agreement yet)
+    family when the top 10 is set: ``test_coercion_is_agreed_per_family_when_the_top_10_is_set``
   "11. Methodiekontwikkeling": the praktijkbegeleider: team ``test_the_team_roles``; goals 4
     and 5: ``test_the_goals_of_doel_and_what_is_measured``
   "12. Financiën": the tests under that heading below
@@ -111,6 +111,7 @@ from sociaaldomein_multiprobleem import (
     SAMENWERKINGSPARTNERS,
     WERVING,
     Aanvulling,
+    Dwangafspraak,
     MultiprobleemPilot,
     Samenwerkingspartner,
     Selectie,
@@ -123,6 +124,7 @@ from sociaaldomein_multiprobleem.readings import READINGS
 from sociaaldomein import (
     Citation,
     Cohort,
+    Dwangmiddel,
     Financieringsmodel,
     Gemeente,
     InvalidValueError,
@@ -490,3 +492,32 @@ def test_free_exchange_for_the_top_ten_alone_is_a_parameter() -> None:
     (reading,) = [r for r in READINGS if r.parameter.startswith("informatie_toegestaan")]
     assert reading.default == "True"
     assert reading.found_in(letter_text())
+
+
+# 10. Gezins Herstel Plan als informatiebron -----------------------------------
+
+
+def test_coercion_is_agreed_per_family_when_the_top_10_is_set() -> None:
+    """003_720c15da674da257.txt, "10. Gezins Herstel Plan als informatiebron": "wordt bij het
+    vaststellen van de top 10 per gezin al afgesproken welke dwangsituaties dit betreft en hoe de
+    betreffende organisatie het werk van de gezinscoach vanaf het eerste moment kan
+    ondersteunen"."""
+    afspraak = Dwangafspraak(
+        "gezin-01",
+        Dwangmiddel.ONDERTOEZICHTSTELLING,
+        Samenwerkingspartner.BUREAU_JEUGDZORG,
+        "de jeugdbeschermer stemt elk besluit vooraf af met de gezinscoach",
+    )
+    leeg = Selectie(MultiprobleemPilot().doorstart)
+    top = [f"gezin-{i:02}" for i in range(10)]
+    december = pendulum.date(2010, 12, 1)
+    selectie = leeg.designate_top10(top, december, SAMENWERKINGSPARTNERS, dwangafspraken=[afspraak])
+    assert selectie.dwangafspraken("gezin-01") == (afspraak,)
+    assert selectie.dwangafspraken("gezin-02") == ()
+    buiten = attrs.evolve(afspraak, gezin_id="elders")
+    with pytest.raises(InvalidValueError, match="not in this designation") as error:
+        leeg.designate_top10(top, december, SAMENWERKINGSPARTNERS, dwangafspraken=[buiten])
+    assert error.value.field == "Selectie.designate_top10.dwangafspraken"
+    vreemd = attrs.evolve(afspraak, organisatie="een bewindvoerder")
+    with pytest.raises(InvalidValueError, match="not a partner"):
+        leeg.designate_top10(top, december, SAMENWERKINGSPARTNERS, dwangafspraken=[vreemd])

@@ -108,6 +108,7 @@ from sociaaldomein_multiprobleem.selection import (
     TOP,
     Aanwijzing,
     Aanwijzingssoort,
+    Dwangafspraak,
     Selectie,
 )
 from sociaaldomein_multiprobleem.termination import (
@@ -176,6 +177,7 @@ __all__ = [
     "Bekrachtiging",
     "Contactbesluit",
     "Dienst",
+    "Dwangafspraak",
     "Functie",
     "Gezinsherstelplan",
     "Informatiebesluit",

@@ -10,7 +10,10 @@ do, together (003_720c15da674da257.txt):
   together "voorafgaande aan de start"; during the pilot the partners may
   together select "maximaal 10" more.
 * "10. Gezins Herstel Plan als informatiebron": "De mandaten hebben slechts
-  betrekking op deze gezinnen" (see :func:`~.mandate.check_advice`).
+  betrekking op deze gezinnen" (see :func:`~.mandate.check_advice`); where a
+  coercive situation exists when the coach comes in, the top 10's designation
+  records which one and how the organisation supports the coach from the first
+  moment (a :class:`Dwangafspraak`, :meth:`Selectie.dwangafspraken`).
 
 A :class:`Selectie` is an immutable record; every decision returns a new one.
 A decision the agreement does not allow raises
@@ -45,12 +48,27 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from sociaaldomein import Gezin, InvalidValueError, Opzegverzoek, Periode, PilotToestand, Rule
+from sociaaldomein import (
+    Dwangmiddel,
+    Gezin,
+    InvalidValueError,
+    Opzegverzoek,
+    Periode,
+    PilotToestand,
+    Rule,
+)
 from sociaaldomein.validators import at_least, one_of_type
-from sociaaldomein_multiprobleem.letter import DOEL, TOEWIJZING
+from sociaaldomein_multiprobleem.letter import DOEL, GHP_INFORMATIEBRON, TOEWIJZING
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 
-__all__ = ["MAX_AANVULLINGEN", "TOP", "Aanwijzing", "Aanwijzingssoort", "Selectie"]
+__all__ = [
+    "MAX_AANVULLINGEN",
+    "TOP",
+    "Aanwijzing",
+    "Aanwijzingssoort",
+    "Dwangafspraak",
+    "Selectie",
+]
 
 TOP = 10
 """003, "Doorstart" and "7. Toewijzing gezinnen": a top 10 designated before the start."""
@@ -80,13 +98,29 @@ def _rule_or_none(instance: object, attribute: attrs.Attribute[Rule | None], val
 
 
 @attrs.frozen
+class Dwangafspraak:
+    """A coercive situation agreed for one family when the top 10 is set ("10.").
+
+    "wordt bij het vaststellen van de top 10 per gezin al afgesproken welke
+    dwangsituaties dit betreft en hoe de betreffende organisatie het werk van de
+    gezinscoach vanaf het eerste moment kan ondersteunen".
+    """
+
+    gezin_id: str = attrs.field(validator=one_of_type(str))
+    dwangsituatie: Dwangmiddel = attrs.field(validator=one_of_type(Dwangmiddel))
+    organisatie: str = attrs.field(validator=one_of_type(str))
+    ondersteuning: str = attrs.field(validator=one_of_type(str))
+
+
+@attrs.frozen
 class Aanwijzing:
-    """One family selected by the partners: when, how, and by whom."""
+    """One family selected by the partners: when, how, by whom, and any coercion agreed."""
 
     gezin_id: str
     datum: pendulum.Date
     soort: Aanwijzingssoort
     partners: tuple[str, ...]
+    dwangafspraken: tuple[Dwangafspraak, ...] = ()
 
 
 @attrs.frozen
@@ -130,11 +164,16 @@ class Selectie:
         gezinnen: Iterable[Gezin | str] | Gezin | str,
         on: pendulum.Date,
         partners: Iterable[str],
+        *,
+        dwangafspraken: Iterable[Dwangafspraak] = (),
     ) -> Selectie:
         """The top 10 designated (or completed) ``on``, before the start, by ``partners``.
 
-        Refused: on or after the start, without every partner, a family twice,
-        more than ``top`` families, and (with a ``doelgroep``) a family outside it.
+        ``dwangafspraken``: the coercive situations agreed for these families
+        and how the organisation supports the coach ("10.").  Refused: on or
+        after the start, without every partner, a family twice, more than
+        ``top`` families, (with a ``doelgroep``) a family outside it, and an
+        agreement for a family not in this designation or by a non-partner.
         """
         if on >= self.doorstart.start:
             raise InvalidValueError(
@@ -150,7 +189,21 @@ class Selectie:
                 f"a top {self.top}: {len(self.top10)} designated already, {len(besluit)} more "
                 f"would make {total} ({TOEWIJZING})",
             )
-        return self._record(besluit, on, Aanwijzingssoort.TOP10, partners)
+        afspraken = tuple(dwangafspraken)
+        known = {_norm(p) for p in self.partners}
+        for afspraak in afspraken:
+            if afspraak.gezin_id not in besluit:
+                raise InvalidValueError(
+                    "Selectie.designate_top10.dwangafspraken",
+                    f"family {afspraak.gezin_id!r} is not in this designation: the coercive "
+                    f"situations are agreed when the top 10 is set ({GHP_INFORMATIEBRON.section})",
+                )
+            if _norm(afspraak.organisatie) not in known:
+                raise InvalidValueError(
+                    "Selectie.designate_top10.dwangafspraken",
+                    f"not a partner of the agreement: {afspraak.organisatie} ({DOEL})",
+                )
+        return self._record(besluit, on, Aanwijzingssoort.TOP10, partners, afspraken)
 
     def add(self, gezin: Gezin | str, on: pendulum.Date, partners: Iterable[str]) -> Selectie:
         """One family added ``on``, during the pilot, by ``partners``.
@@ -191,6 +244,12 @@ class Selectie:
         if on >= self.doorstart.end:
             return False
         return any(a.gezin_id == gezin_id and a.datum <= on for a in self.aanwijzingen)
+
+    def dwangafspraken(self, gezin_id: str) -> tuple[Dwangafspraak, ...]:
+        """The coercive situations agreed for ``gezin_id`` when the top 10 was set ("10.")."""
+        return tuple(
+            d for a in self.aanwijzingen if a.gezin_id == gezin_id for d in a.dwangafspraken
+        )
 
     def geselecteerd(self, on: pendulum.Date) -> tuple[str, ...]:
         """Every family selected on ``on``."""
@@ -290,7 +349,13 @@ class Selectie:
         on: pendulum.Date,
         soort: Aanwijzingssoort,
         partners: Iterable[str],
+        afspraken: tuple[Dwangafspraak, ...] = (),
     ) -> Selectie:
         door = _names(partners)
-        nieuw = tuple(Aanwijzing(gezin_id, on, soort, door) for gezin_id in ids)
+        nieuw = tuple(
+            Aanwijzing(
+                gezin_id, on, soort, door, tuple(a for a in afspraken if a.gezin_id == gezin_id)
+            )
+            for gezin_id in ids
+        )
         return attrs.evolve(self, aanwijzingen=(*self.aanwijzingen, *nieuw))
