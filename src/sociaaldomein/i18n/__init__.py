@@ -19,7 +19,7 @@ import contextlib
 import contextvars
 import os
 from collections.abc import Iterator
-from typing import Final, Literal, cast
+from typing import Final, Literal
 
 __all__ = ["LANGUAGES", "Language", "current_language", "gettext", "use_language"]
 
@@ -38,9 +38,10 @@ def as_language(value: str) -> Language:
     Raises :class:`ValueError` naming the supported languages otherwise.
     """
     code = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    if code not in LANGUAGES:
-        raise ValueError(f"unknown language {value!r}: use one of {', '.join(LANGUAGES)}")
-    return cast("Language", code)
+    for language in LANGUAGES:
+        if code == language:
+            return language
+    raise ValueError(f"unknown language {value!r}: use one of {', '.join(LANGUAGES)}")
 
 
 def current_language() -> Language:
