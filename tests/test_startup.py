@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,46 @@ def test_a_name_used_loads_its_module() -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="NoSuchName"):
         sociaaldomein.NoSuchName  # noqa: B018
+
+
+def test_help_imports_no_subcommand() -> None:
+    code = (
+        "import sys\nfrom sociaaldomein.cli.main import SUBCOMMANDS, main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in SUBCOMMANDS.values() if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stderr.strip() == "[]"
+    assert "commands:" in done.stdout
+
+
+def test_help_lists_each_command_with_its_docstring_summary() -> None:
+    from sociaaldomein.cli.main import SUBCOMMANDS, summary
+
+    for name, module_name in SUBCOMMANDS.items():
+        doc = (importlib.import_module(module_name).__doc__ or "").strip()
+        assert summary(module_name) == doc.splitlines()[0], name
+
+
+def test_a_chosen_subcommand_gets_its_arguments() -> None:
+    from sociaaldomein.cli.main import build_parser
+
+    args = build_parser().parse_args(["simulate", "scenario.toml", "--runs", "3"])
+    assert (args.scenario, args.runs) == ("scenario.toml", 3)
+    assert callable(args.run)
+    loaded = build_parser(load=True)
+    assert loaded.parse_args(["plugins"]).command == "plugins"
+
+
+def test_the_exit_codes_are_those_of_the_commands() -> None:
+    from sociaaldomein.cli import common
+
+    main_module = importlib.import_module("sociaaldomein.cli.main")
+
+    assert (main_module.OK, main_module.FAILURE, main_module.BAD_INPUT) == (
+        common.OK,
+        common.FAILURE,
+        common.BAD_INPUT,
+    )

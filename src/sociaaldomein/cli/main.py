@@ -13,21 +13,21 @@ import contextlib
 import json
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from importlib import import_module
-from typing import Any, Final, NoReturn, cast
+from typing import TYPE_CHECKING, Any, Final, NoReturn, cast
 
-from sociaaldomein import (
-    CompositionError,
-    InvalidValueError,
-    PluginError,
-    PluginLoadError,
-    UnknownPilotError,
-    __version__,
-)
-from sociaaldomein.cli.common import BAD_INPUT, FAILURE, OK, BadInputError, Subcommand
-from sociaaldomein.io import FileFormatError, escape_controls, with_lines
+from sociaaldomein import __version__
+
+if TYPE_CHECKING:
+    from sociaaldomein.cli.common import Subcommand
+    from sociaaldomein.io import FileFormatError
+
+# The exit codes of sociaaldomein.cli.common, here too so that ``--help`` imports
+# nothing but this module (a test keeps them equal).
+OK: Final = 0
+FAILURE: Final = 1
+BAD_INPUT: Final = 2
 
 __all__ = ["SUBCOMMANDS", "build_parser", "main"]
 
@@ -99,8 +99,75 @@ def _add_common(parser: argparse.ArgumentParser, *, sub: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of the ``sociaaldomein`` command, with every subcommand."""
+def summary(module_name: str) -> str:
+    """The first line of a subcommand module's docstring, read from its source, not imported.
+
+    ``sociaaldomein --help`` lists every command this way, so that it costs no
+    more than reading a few lines; a module whose source cannot be read is imported.
+    """
+    import importlib.util
+    import io
+    import tokenize
+
+    spec = importlib.util.find_spec(module_name)
+    origin = spec.origin if spec is not None else None
+    if origin is None or not origin.endswith(".py"):
+        doc = import_module(module_name).__doc__ or ""
+        return doc.strip().splitlines()[0] if doc.strip() else ""
+    with open(origin, "rb") as source:
+        head = source.read(4096)
+    with contextlib.suppress(tokenize.TokenError, SyntaxError, ValueError):
+        for token in tokenize.tokenize(io.BytesIO(head).readline):
+            if token.type in (tokenize.ENCODING, tokenize.NL, tokenize.COMMENT):
+                continue
+            if token.type == tokenize.STRING:
+                import ast
+
+                text = str(ast.literal_eval(token.string)).strip()
+                return text.splitlines()[0] if text else ""
+            break
+    # The docstring is longer than the bytes read, or missing: ask the module.
+    doc = import_module(module_name).__doc__ or ""
+    return doc.strip().splitlines()[0] if doc.strip() else ""
+
+
+def _load(name: str, sub: argparse.ArgumentParser) -> None:
+    """Give subcommand ``name``'s parser its arguments: its module is imported only now."""
+    if getattr(sub, "_loaded", False):
+        return
+    module_name = SUBCOMMANDS[name]
+    module = cast("Subcommand", import_module(module_name))
+    doc = (sys.modules[module_name].__doc__ or "").strip()
+    sub.description = doc or None
+    module.add_arguments(sub)
+    _add_common(sub, sub=True)
+    sub.set_defaults(run=module.run)
+    sub._loaded = True  # type: ignore[attr-defined]
+
+
+class _LazySubcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose parsers are filled in only when chosen (see :func:`_load`)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        name = values[0] if isinstance(values, Sequence) and values else None
+        if isinstance(name, str) and name in SUBCOMMANDS and name in self.choices:
+            _load(name, self.choices[name])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def build_parser(*, load: bool = False) -> argparse.ArgumentParser:
+    """The parser of the ``sociaaldomein`` command, with every subcommand.
+
+    A subcommand's module is imported, and its arguments added, only when the
+    command line chooses it (or with ``load=True``, for every subcommand at once);
+    the top-level help lists the commands from their modules' first docstring line.
+    """
     parser = _Parser(
         prog=PROG,
         description="The governance of Dutch municipal social-domain pilots, as code.",
@@ -110,21 +177,18 @@ def build_parser() -> argparse.ArgumentParser:
             "4 partial simulation results."
         ),
     )
+    parser.register("action", "parsers", _LazySubcommands)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_common(parser, sub=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name, module_name in SUBCOMMANDS.items():
-        module = cast("Subcommand", import_module(module_name))
-        doc = (sys.modules[module_name].__doc__ or "").strip()
         sub = commands.add_parser(
             name,
-            help=doc.splitlines()[0] if doc else None,
-            description=doc or None,
+            help=summary(module_name) or None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        module.add_arguments(sub)
-        _add_common(sub, sub=True)
-        sub.set_defaults(run=module.run)
+        if load:
+            _load(name, sub)
     return parser
 
 
@@ -149,6 +213,8 @@ def _error(kind: str, message: str, *, as_json: bool, problems: Sequence[Any] = 
             data["errors"] = [{"kind": kind, **_BLANK, **_as_object(p)} for p in problems]
         print(json.dumps(data, ensure_ascii=True), file=sys.stderr)
         return
+    from sociaaldomein.io import escape_controls
+
     label = {"input": "error", "usage": "error"}.get(kind, f"{kind} error")
     for line in [str(p) for p in problems] or [message]:
         print(f"{PROG}: {label}: {escape_controls(line)}", file=sys.stderr)
@@ -177,6 +243,18 @@ def _report(exc: BaseException, *, show_traceback: bool, as_json: bool = False) 
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
+    import traceback
+
+    from sociaaldomein.cli.common import BadInputError
+    from sociaaldomein.errors import (
+        CompositionError,
+        InvalidValueError,
+        PluginError,
+        PluginLoadError,
+        UnknownPilotError,
+    )
+    from sociaaldomein.io import FileFormatError, with_lines
+
     if show_traceback:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, FileFormatError):
