@@ -18,7 +18,7 @@ are 1-5 with 0 for "not scored".
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any, Final
 
@@ -38,6 +38,7 @@ from sociaaldomein.domain.gezin import (
     Zorgsoort,
     ZrmDomein,
 )
+from sociaaldomein.domain.ids import CohortIds
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = ["CATEGORY_ENUMS", "FLAG_ENUMS", "SCHEMA", "Cohort", "flag_bit", "flag_mask"]
@@ -127,15 +128,21 @@ def _base_row(g: Gezin) -> dict[str, int | bool]:
     return row
 
 
+def _cohort_ids(values: Iterable[str]) -> CohortIds:
+    return CohortIds.of(values)
+
+
 @attrs.frozen(eq=False)
 class Cohort:
     """Families as columns.  Build one with :meth:`from_gezinnen` or :meth:`from_columns`.
 
-    ``gezinnen`` is kept when the cohort was built from objects, so that a
-    custom rule without a vectorised form can still be evaluated row by row.
+    ``ids`` is a :class:`~sociaaldomein.domain.ids.CohortIds`, a compact sequence
+    of ``str`` (a tuple or list given is turned into one).  ``gezinnen`` is kept
+    when the cohort was built from objects, so that a custom rule without a
+    vectorised form can still be evaluated row by row.
     """
 
-    ids: tuple[str, ...]
+    ids: CohortIds = attrs.field(converter=_cohort_ids)
     columns: Mapping[str, Array]
     vocabularies: Mapping[str, tuple[str, ...]]
     gezinnen: tuple[Gezin, ...] | None = None
@@ -172,24 +179,33 @@ class Cohort:
         ids: Sequence[str],
         columns: Mapping[str, npt.ArrayLike],
         wijken: Sequence[str] = (),
+        *,
+        select: Collection[str] | None = None,
     ) -> Cohort:
         """A cohort from ready-made columns (a generator or a file loader).
 
-        Missing columns are filled with "unknown" (zeros).  An id that looks like a
+        Missing columns are filled with "unknown" (zeros).  ``select`` names the
+        columns the cohort holds (by default every column of :data:`SCHEMA`): a
+        composition needs only those its rules read, and a column left out takes
+        no memory; asking for it is an error that says it was not loaded.  An id that looks like a
         BSN, in any spelling, is refused (:mod:`sociaaldomein.domain.bsn`).  ``wijken`` is the
         vocabulary of the ``wijk`` codes: code ``i`` is ``wijken[i - 1]``.
         Every problem is reported with the column's name.
         """
         n = len(ids)
-        refuse_bsn_ids(ids, "Cohort.ids")
+        if not (isinstance(ids, CohortIds) and ids.synthetic):  # a counter is never a BSN
+            refuse_bsn_ids(ids, "Cohort.ids")
         unknown = set(columns) - set(SCHEMA)
         if unknown:
             raise InvalidValueError(
                 "Cohort.columns",
                 f"unknown column(s) {', '.join(sorted(unknown))}; known: {', '.join(SCHEMA)}",
             )
+        wanted = _selection(select)
         out: dict[str, Array] = {}
         for name, dtype in SCHEMA.items():
+            if name not in wanted:
+                continue
             if name not in columns:
                 out[name] = np.zeros(n, dtype=dtype)
                 continue
@@ -205,18 +221,25 @@ class Cohort:
             except (TypeError, ValueError) as exc:
                 raise InvalidValueError(f"Cohort.columns[{name}]", str(exc)) from None
         vocab = tuple(normalise_label(w) for w in wijken)
-        if out["wijk"].size and int(out["wijk"].max(initial=0)) > len(vocab):
+        if "wijk" in out and out["wijk"].size and int(out["wijk"].max(initial=0)) > len(vocab):
             raise InvalidValueError(
                 "Cohort.columns[wijk]",
                 f"codes go up to {int(out['wijk'].max())}, but only {len(vocab)} wijken were named",
             )
-        return cls(tuple(ids), out, {"wijk": ("", *vocab), **_enum_vocabularies()})
+        return cls(CohortIds.of(ids), out, {"wijk": ("", *vocab), **_enum_vocabularies()})
 
     def column(self, name: str) -> Array:
         """The column ``name``; an unknown name lists the known ones."""
         try:
             return self.columns[name]
         except KeyError:
+            if name in SCHEMA:
+                raise InvalidValueError(
+                    "Cohort.column",
+                    f"column {name!r} was not loaded: this cohort holds only "
+                    f"{', '.join(self.columns)}; load or generate it with columns=[...] "
+                    "naming it, or with every column",
+                ) from None
             raise InvalidValueError(
                 "Cohort.column", f"unknown column {name!r}; known: {', '.join(self.columns)}"
             ) from None
@@ -233,15 +256,28 @@ class Cohort:
         """The families where ``mask`` is true."""
         index = np.flatnonzero(mask)
         return Cohort(
-            ids=tuple(self.ids[i] for i in index),
+            ids=self.ids.take(index),
             columns={k: v[index] for k, v in self.columns.items()},
             vocabularies=self.vocabularies,
             gezinnen=None if self.gezinnen is None else tuple(self.gezinnen[i] for i in index),
         )
 
     def nbytes(self) -> int:
-        """Memory held by the columns (not the ids)."""
+        """Memory held by the columns (not the ids: :attr:`CohortIds.nbytes`)."""
         return sum(int(c.nbytes) for c in self.columns.values())
+
+
+def _selection(select: Collection[str] | None) -> frozenset[str]:
+    if select is None:
+        return frozenset(SCHEMA)
+    if isinstance(select, str):
+        select = (select,)
+    unknown = sorted(set(select) - set(SCHEMA) - {"id"})
+    if unknown:
+        raise InvalidValueError(
+            "Cohort.select", f"unknown column(s) {', '.join(unknown)}; known: {', '.join(SCHEMA)}"
+        )
+    return frozenset(select)
 
 
 @cache
