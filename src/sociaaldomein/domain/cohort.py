@@ -166,6 +166,9 @@ class Cohort:
             else:
                 values = [r[name] for r in rows]
             columns[name] = np.asarray(values, dtype=dtype)
+        # A declared term a family has is a yes/no column of its own ("problemen:x.y").
+        for term in sorted({t for g in families for t in g.termen}, key=lambda t: t.column):
+            columns[term.column] = np.asarray([term in g.termen for g in families], dtype=bool)
         return cls(
             ids=tuple(g.id for g in families),
             columns=columns,
@@ -181,6 +184,8 @@ class Cohort:
         wijken: Sequence[str] = (),
         *,
         select: Collection[str] | None = None,
+        extra: Mapping[str, npt.ArrayLike] | None = None,
+        extra_vocabularies: Mapping[str, Sequence[str]] | None = None,
     ) -> Cohort:
         """A cohort from ready-made columns (a generator or a file loader).
 
@@ -191,6 +196,11 @@ class Cohort:
         BSN, in any spelling, is refused (:mod:`sociaaldomein.domain.bsn`).  ``wijken`` is the
         vocabulary of the ``wijk`` codes: code ``i`` is ``wijken[i - 1]``.
         Every problem is reported with the column's name.
+
+        ``extra`` holds columns beyond the schema, as the composition's declared
+        facts and terms encode them (``"schuldhulp.schuld"``,
+        ``"problemen:schuldhulp.beslag"``); they are kept as given, with
+        ``extra_vocabularies`` for those that need one.
         """
         n = len(ids)
         if not (isinstance(ids, CohortIds) and ids.synthetic):  # a counter is never a BSN
@@ -226,7 +236,18 @@ class Cohort:
                 "Cohort.columns[wijk]",
                 f"codes go up to {int(out['wijk'].max())}, but only {len(vocab)} wijken were named",
             )
-        return cls(CohortIds.of(ids), out, {"wijk": ("", *vocab), **_enum_vocabularies()})
+        vocabularies = {"wijk": ("", *vocab), **_enum_vocabularies()}
+        for name, values in (extra or {}).items():
+            if name in SCHEMA:
+                raise InvalidValueError(f"Cohort.extra[{name}]", "is a column of the schema")
+            column = np.asarray(values)
+            if column.shape != (n,):
+                raise InvalidValueError(
+                    f"Cohort.extra[{name}]", f"must have {n} values, got shape {column.shape}"
+                )
+            out[name] = column
+        vocabularies.update({k: tuple(v) for k, v in (extra_vocabularies or {}).items()})
+        return cls(CohortIds.of(ids), out, vocabularies)
 
     def column(self, name: str) -> Array:
         """The column ``name``; an unknown name lists the known ones."""
