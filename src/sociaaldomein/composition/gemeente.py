@@ -38,6 +38,7 @@ from sociaaldomein.domain.beeindiging import (
     TrajectEindregel,
     TrajectToestand,
 )
+from sociaaldomein.domain.besluit import Besluit
 from sociaaldomein.domain.budget import Begroting
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.compiled import CompiledPilot, FailedPilot, TerminationCheck
@@ -164,6 +165,7 @@ class Gemeente:
         self._refs: dict[str, PluginRef] = {}
         self._broken: dict[str, tuple[object, PluginFailure]] = {}
         self._compilation: Compilation | None = None
+        self._besluiten: list[Besluit] = []
         self.loaded: list[LoadedPlugin] = []
         for plugin in plugins:
             self.register(plugin)
@@ -318,6 +320,52 @@ class Gemeente:
     def _forget(self) -> None:
         self._compilation = None
 
+    # decisions of the council and the college -------------------------------
+
+    def apply(self, besluit: Besluit) -> None:
+        """Apply a decision: the pilots it changes get dated versions (:mod:`sociaaldomein.policy`).
+
+        Decisions apply in the order given; each is checked at once (its pilots
+        exist, its parameters fit), and a decision that does not fit is refused
+        with the composition left as it was.  No plugin is edited: a version is
+        the pilot compiled again with the changed values.
+        """
+        if not isinstance(besluit, Besluit):
+            raise CompositionError(f"apply takes a Besluit, got {type(besluit).__name__}")
+        self._besluiten.append(besluit)
+        self._forget()
+        try:
+            known = self.compile().names
+            for name in besluit.pilots():
+                if name not in known:
+                    raise UnknownPilotError(name, known)
+        except BaseException:
+            self._besluiten.pop()
+            self._forget()
+            raise
+
+    @property
+    def besluiten(self) -> tuple[Besluit, ...]:
+        """The decisions applied, in order."""
+        return tuple(self._besluiten)
+
+    def _dated(self, compiled: CompiledPilot, definition: object, ref: PluginRef) -> CompiledPilot:
+        from sociaaldomein.policy.versions import Applied, dated
+
+        changes = [
+            Applied(b, i, c)
+            for b in self._besluiten
+            for i, c in enumerate(b.wijzigingen)
+            if c.pilot == compiled.name
+        ]
+        if not changes:
+            return compiled
+
+        def recompile(rebuilt: object) -> CompiledPilot:
+            return compile_pilot(rebuilt, ref, self._pm, self._refs)[0]
+
+        return dated(compiled, definition, changes, recompile)
+
     # compiling ------------------------------------------------------------
 
     def _definitions(self) -> tuple[list[tuple[str, object]], list[PluginFailure]]:
@@ -375,6 +423,8 @@ class Gemeente:
             try:
                 compiled[pilot.naam], refused = compile_pilot(definition, ref, self._pm, self._refs)
                 failures += refused
+                if self._besluiten:
+                    compiled[pilot.naam] = self._dated(compiled[pilot.naam], definition, ref)
             except FailedError as exc:
                 failed[pilot.naam] = FailedPilot(pilot.naam, exc.failure, pilot)
                 failures.append(exc.failure)

@@ -19,6 +19,7 @@ calls a plugin again.  A pilot whose plugin failed compiles to a
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping
 
 import attrs
@@ -32,6 +33,7 @@ from sociaaldomein.domain.beeindiging import (
     TrajectEindregel,
     TrajectToestand,
 )
+from sociaaldomein.domain.besluit import Besluit, Geldigheid
 from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.escalatie import Escalatieladder
@@ -44,7 +46,7 @@ from sociaaldomein.domain.provenance import PluginFailure, PluginRef, Provenance
 from sociaaldomein.domain.rules import Explanation, Rule
 from sociaaldomein.domain.verdict import Note, Outcome, Route, Verdict
 
-__all__ = ["OUTCOME_CODES", "CompiledPilot", "FailedPilot", "TerminationCheck"]
+__all__ = ["OUTCOME_CODES", "CompiledPilot", "FailedPilot", "TerminationCheck", "Versie"]
 
 OUTCOME_CODES: dict[Outcome, int] = {o: i for i, o in enumerate(Outcome)}
 """The integer code of each outcome in vectorised results."""
@@ -138,6 +140,13 @@ class CompiledPilot:
     provided_by: PluginRef = attrs.field(factory=lambda: PluginRef("unknown"))
     provenance: Mapping[str, Provenance] = attrs.field(factory=dict)
 
+    versions: tuple[Versie, ...] = ()
+    """The dated versions of the pilot, in order, when decisions changed it from a date
+    (:meth:`sociaaldomein.Gemeente.apply`); empty when one version holds throughout.  Asked
+    on a date, :meth:`decide` and :meth:`outcomes` use the version in force then."""
+    besluiten: tuple[Besluit, ...] = ()
+    """The decisions applied to the pilot, in the order they were applied."""
+
     failure: None = None
     """Always ``None``: a compiled pilot did not fail (see :class:`FailedPilot`)."""
 
@@ -146,6 +155,7 @@ class CompiledPilot:
     _route_explains: tuple[Callable[[Gezin, pendulum.Date], Explanation], ...] = attrs.field(
         init=False, repr=False
     )
+    _starts: tuple[pendulum.Date, ...] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Every verdict carries it; worked out once, not per family.
@@ -156,6 +166,18 @@ class CompiledPilot:
         object.__setattr__(self, "_rules_from", own)
         object.__setattr__(self, "_explain", self.eligibility.explainer())
         object.__setattr__(self, "_route_explains", tuple(r.when.explainer() for r in self.routes))
+        object.__setattr__(self, "_starts", tuple(v.geldigheid.vanaf for v in self.versions[1:]))
+
+    def version_on(self, on: pendulum.Date) -> Versie | None:
+        """The version in force on ``on`` (``None`` when the pilot has one version)."""
+        if not self.versions:
+            return None
+        return self.versions[bisect.bisect_right(self._starts, on)]
+
+    def at(self, on: pendulum.Date) -> CompiledPilot:
+        """The pilot as it is in force on ``on``: its answers then."""
+        version = self.version_on(on)
+        return self if version is None else version.pilot
 
     @property
     def name(self) -> str:
@@ -181,7 +203,14 @@ class CompiledPilot:
         ``admitted_so_far`` the number admitted since the start, checked against
         :attr:`Pilot.max_totaal` (in total: once it is reached no family is
         admitted any more; the verdict is ``WAITLIST`` with a note that says so).
+        A pilot with dated versions decides with the version in force on ``on``:
+        the verdict notes that version and the decisions behind it first, and
+        its provenance names those decisions.
         """
+        if self.versions:
+            version = self.versions[bisect.bisect_right(self._starts, on)]
+            verdict = version.pilot.decide(gezin, on, occupancy, admitted_so_far=admitted_so_far)
+            return version.mark(verdict)
         pilot, naam, gid = self.pilot, self.pilot.naam, gezin.id
         provenance = self._rules_from
         explanation = self._explain(gezin, on)
@@ -250,6 +279,8 @@ class CompiledPilot:
         Capacity is not applied here: it depends on order of arrival, which
         the simulation decides; eligible families get ``ELIGIBLE``.
         """
+        if self.versions:
+            return self.at(on).outcomes(cohort, on)
         n = len(cohort)
         if on not in self.pilot.looptijd:
             return np.full(n, OUTCOME_CODES[Outcome.CLOSED], dtype=np.int8)
@@ -275,8 +306,60 @@ class CompiledPilot:
         return TerminationCheck.of(tuple(r.check(state) for r in self.trajectory_termination))
 
     def with_pilot(self, pilot: Pilot) -> CompiledPilot:
-        """The same answers for another version of the pilot (a longer looptijd, say)."""
-        return attrs.evolve(self, pilot=pilot)
+        """The same answers for another version of the pilot (a longer looptijd, say).
+
+        Dated versions keep their own values but take the looptijd of ``pilot``.
+        """
+        versions = tuple(
+            attrs.evolve(
+                v, pilot=v.pilot.with_pilot(attrs.evolve(v.pilot.pilot, looptijd=pilot.looptijd))
+            )
+            for v in self.versions
+        )
+        return attrs.evolve(self, pilot=pilot, versions=versions)
+
+
+@attrs.frozen(eq=False)
+class Versie:
+    """One dated version of a pilot: when it is in force, the pilot then, and why.
+
+    ``besluiten`` are the decisions whose changes make this version (empty for
+    the version its plugin provides); ``wijzigingen`` what they changed, one
+    line each.
+    """
+
+    nummer: int
+    geldigheid: Geldigheid
+    pilot: CompiledPilot
+    besluiten: tuple[Besluit, ...] = ()
+    wijzigingen: tuple[str, ...] = ()
+
+    _note: Note = attrs.field(init=False, repr=False)
+    _refs: tuple[PluginRef, ...] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # One note and one provenance per version, not per verdict.
+        object.__setattr__(self, "_note", Note(self.render(), self.geldigheid.bron))
+        object.__setattr__(self, "_refs", tuple(PluginRef(str(b)) for b in self.besluiten))
+
+    def render(self) -> str:
+        """``version 2, in force from 2022-07-01: raadsbesluit RB 2022-07 of ...: capacity ...``."""
+        text = f"version {self.nummer}, in force {self.geldigheid.render()}"
+        if not self.besluiten:
+            return f"{text}: {self.geldigheid.reden}"
+        decided = "; ".join(str(b) for b in self.besluiten)
+        return f"{text}: {decided} ({'; '.join(self.wijzigingen)})"
+
+    def mark(self, verdict: Verdict) -> Verdict:
+        """``verdict`` with this version's note, and its decisions in the provenance."""
+        provenance = verdict.provenance
+        if self._refs and provenance is not None:
+            changed = (
+                *provenance.changed_by,
+                *(r for r in self._refs if r not in provenance.changed_by),
+            )
+            provenance = Provenance(provenance.given_by, changed)
+        return attrs.evolve(verdict, notes=(self._note, *verdict.notes), provenance=provenance)
 
 
 @attrs.frozen
