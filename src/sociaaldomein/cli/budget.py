@@ -18,12 +18,14 @@ from typing import Any, Final
 
 from sociaaldomein import FundingOverview, Money
 from sociaaldomein.cli.common import compose, plugin_failures, print_json
+from sociaaldomein.cli.keys import ENGLISH, add_legacy_keys, keys_for, warn_legacy
 from sociaaldomein.composition.overview import ILLUSTRATIVE, PARTS
+from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import unstructure
 
-__all__ = ["CSV_COLUMNS", "add_arguments", "overview_json", "run"]
+__all__ = ["CSV_COLUMNS", "LEGACY_CSV_COLUMNS", "add_arguments", "overview_json", "render", "run"]
 
-CSV_COLUMNS: Final = (
+LEGACY_CSV_COLUMNS: Final = (
     "pilot",
     "financier",
     "jaar",
@@ -34,7 +36,13 @@ CSV_COLUMNS: Final = (
     "bron",
     "illustratief",
 )
-"""The columns of ``budget --csv``, in order."""
+"""The 0.1 columns of ``budget --csv --legacy-keys``: :class:`FundingRow`'s fields."""
+
+CSV_COLUMNS: Final = tuple(ENGLISH.get(c, c) for c in LEGACY_CSV_COLUMNS)
+"""The columns of ``budget --csv``, in order: ``pilot,funder,year,model,description,amount,...``."""
+
+_BOOLEANS: Final = frozenset({"afgeleid", "illustratief"})
+_KEYED_BY_NAME: Final = ("per_pilot", "per_year", "per_funder")
 
 
 def _year(text: str) -> int:
@@ -67,14 +75,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON for tools")
     output.add_argument("--csv", action="store_true", help="print CSV, one line per row")
+    add_legacy_keys(parser)
 
 
 def _money(totals: dict[Any, Money]) -> dict[str, str]:
     return {str(key): unstructure(amount) for key, amount in totals.items()}
 
 
-def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[str, Any]:
+def overview_json(
+    overview: FundingOverview, years: list[int] | None, *, legacy_keys: bool = False
+) -> dict[str, Any]:
     """The ``--json`` shape of a funding overview: every total per part, both parts always.
+
+    Rows have English keys (``funder``, ``year``, ``amount``); ``legacy_keys``
+    gives :class:`FundingRow`'s own field names, the 0.1 keys.
 
     ``parts`` holds the totals of what the letters say and of what the library
     assumed, never mixed.  The flat ``total``, ``per_pilot``, ``per_year`` and
@@ -82,7 +96,7 @@ def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[st
     read them and are deprecated: read ``parts``.
     """
     parts = {"from_letters": overview.from_letters(), "illustrative": overview.illustrative()}
-    return {
+    data = {
         "years": years,
         "rows": [unstructure(row) for row in overview.rows],
         "parts": {
@@ -103,26 +117,35 @@ def overview_json(overview: FundingOverview, years: list[int] | None) -> dict[st
             for f in overview.failed
         ],
     }
+    args = argparse.Namespace(legacy_keys=legacy_keys)
+    return dict(keys_for(args, data, keep=(*_KEYED_BY_NAME, "parts")))
 
 
-def render(overview: FundingOverview) -> str:
+def render(overview: FundingOverview, width: int | None = None) -> str:
     """The overview as a table, then the totals per year and per funder, per part.
 
     With illustrative money in the overview each heading says which part it
     adds up; without, the headings stay plain.
     """
-    lines = [overview.render()]
+    from sociaaldomein.output import Column, Table, format_money
+
+    lines = [overview.render(width)]
     parts = overview.parts()
     for key, part in parts.items():
-        which = "" if list(parts) == ["from_letters"] else f", {PARTS[key]}"
-        for title, totals in (("per year", part.per_year()), ("per funder", part.per_funder())):
-            width = max(len(str(k)) for k in totals)
-            lines += ["", f"{title}{which}:"]
-            lines += [f"  {str(k).ljust(width)}  {m.format_nl()}" for k, m in totals.items()]
+        which = "" if list(parts) == ["from_letters"] else f", {_(PARTS[key])}"
+        for title, totals in (
+            (_("per year"), part.per_year()),
+            (_("per funder"), part.per_funder()),
+        ):
+            table = Table(
+                (Column(title + which), Column(_("amount"), align="right", wrap=False)),
+                [(str(k), format_money(m)) for k, m in totals.items()],
+            )
+            lines += ["", table.render(width)]
     if ILLUSTRATIVE in parts:
         lines += [
             "",
-            "Illustrative amounts are the library's assumption where a letter gives none.",
+            _("Illustrative amounts are the library's assumption where a letter gives none."),
         ]
     return "\n".join(lines)
 
@@ -133,21 +156,18 @@ def run(args: argparse.Namespace) -> int:
     for name in args.pilots or ():
         gemeente.pilot(name)  # an unknown name lists the known ones
     overview = gemeente.funding_overview(years=args.years, pilots=args.pilots)
+    warn_legacy(args)
     if args.json:
-        print_json(overview_json(overview, args.years))
+        print_json(overview_json(overview, args.years, legacy_keys=args.legacy_keys))
     elif args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(LEGACY_CSV_COLUMNS if args.legacy_keys else CSV_COLUMNS)
         for row in overview.rows:
             data = unstructure(row)
             writer.writerow(
                 [
-                    ""
-                    if data[c] is None
-                    else str(data[c]).lower()
-                    if c in ("afgeleid", "illustratief")
-                    else data[c]
-                    for c in CSV_COLUMNS
+                    "" if data[c] is None else str(data[c]).lower() if c in _BOOLEANS else data[c]
+                    for c in LEGACY_CSV_COLUMNS
                 ]
             )
     else:

@@ -9,7 +9,6 @@ institution, and why; the exit code is 0 either way.  With --json:
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 
 import pendulum
 
@@ -20,6 +19,8 @@ from sociaaldomein import (
     Mandaat,
 )
 from sociaaldomein.cli.common import OK, compose, print_json
+from sociaaldomein.cli.keys import add_legacy_keys, keys_for, warn_legacy
+from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import AdviceCheck, read_advice, unstructure
 
 __all__ = ["add_arguments", "check", "render_ladder", "render_mandaat", "run"]
@@ -34,55 +35,94 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="an advice file (.json, .toml): does the advice bind, and why?",
     )
     parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    add_legacy_keys(parser)
 
 
-def _table(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+def render_mandaat(pilot: str, mandaat: Mandaat | None, width: int | None = None) -> str:
+    """The mandate table, fitting ``width`` (default: the terminal)."""
+    from sociaaldomein.output import Column, Table
 
-    def line(row: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return [line(rows[0]), rule, *map(line, rows[1:])]
-
-
-def render_mandaat(pilot: str, mandaat: Mandaat | None) -> str:
-    """The mandate table as text."""
     if mandaat is None:
-        return f"Pilot {pilot!r} has no functional mandate."
-    scope = "selected families only" if mandaat.alleen_geselecteerde_gezinnen else "every family"
-    head = f"Functional mandate of pilot {pilot!r} (applies to {scope})"
+        return _("Pilot {pilot!r} has no functional mandate.").format(pilot=pilot)
+    scope = (
+        _("selected families only") if mandaat.alleen_geselecteerde_gezinnen else _("every family")
+    )
+    head = _("Functional mandate of pilot {pilot!r} (applies to {scope})").format(
+        pilot=pilot, scope=scope
+    )
     if mandaat.bron is not None:
         head += f" [{mandaat.bron}]"
-    rows = [("leefgebied", "instelling", "advice", "decisions")]
+    rows = []
     for r in mandaat.table():
-        advice = "binds" if r.mandaat else "cooperation only"
-        rows.append((r.leefgebied, r.instelling, advice, r.besluiten[0]))
-        rows += [("", "", "", besluit) for besluit in r.besluiten[1:]]
-    return "\n".join([head, *_table(rows)])
+        advice = _("binds") if r.mandaat else _("cooperation only")
+        rows.append((r.leefgebied, r.instelling, advice, "\n".join(r.besluiten)))
+    columns = (
+        Column(_("leefgebied")),
+        Column(_("instelling")),
+        Column(_("advice")),
+        Column(_("decisions")),
+    )
+    table = Table(columns, rows, rules=range(1, len(rows)))
+    return "\n".join([*_wrapped(head, width), table.render(width)])
+
+
+def _wrapped(text: str, width: int | None) -> list[str]:
+    import textwrap
+
+    from sociaaldomein.output import terminal_width
+
+    return textwrap.wrap(text, width or terminal_width(), break_on_hyphens=False) or [""]
 
 
 def _termijn(termijn: pendulum.Duration | None) -> str:
+    from sociaaldomein.i18n import current_language
+
     if termijn is None:
-        return "no deadline"
+        return _("no deadline")
     if termijn == pendulum.duration():
-        return "at once"
-    return f"within {termijn.in_words(locale='en')}"
+        return _("at once")
+    return _("within {duration}").format(duration=termijn.in_words(locale=current_language()))
 
 
-def render_ladder(pilot: str, ladder: Escalatieladder | None) -> str:
-    """The escalation ladder as text."""
+def render_ladder(pilot: str, ladder: Escalatieladder | None, width: int | None = None) -> str:
+    """The escalation ladder, fitting ``width``; and why it starts where it starts.
+
+    A ladder that does not start at level 1 says so: the levels before it are
+    what the partners agreed to do before anyone escalates, and its first level
+    is reached only when they give no agreement, in the letter's words, cited.
+    """
+    from sociaaldomein.output import Column, Table
+
     if ladder is None:
-        return f"Pilot {pilot!r} has no escalation ladder."
-    head = f"Escalation ladder of pilot {pilot!r}"
+        return _("Pilot {pilot!r} has no escalation ladder.").format(pilot=pilot)
+    head = _("Escalation ladder of pilot {pilot!r}").format(pilot=pilot)
     if ladder.bron is not None:
         head += f" [{ladder.bron}]"
-    rows = [("level", "name", "held by", "deadline")]
-    rows += [
+    columns = (
+        Column(_("level"), wrap=False),
+        Column(_("name")),
+        Column(_("held by")),
+        Column(_("deadline")),
+    )
+    rows = [
         (str(t.niveau), t.naam, ", ".join(t.houders), _termijn(t.termijn)) for t in ladder.treden
     ]
-    lines = [head, *_table(rows)]
-    lines += [f"not covered: {u}" for u in ladder.uitzonderingen]
+    lines = [*_wrapped(head, width), Table(columns, rows).render(width)]
+    first = ladder.treden[0]
+    if first.niveau > 1:
+        why = _(
+            "The ladder starts at level {level}: the levels before it are what the partners "
+            "do before anyone escalates, and level {level} is reached only without agreement."
+        ).format(level=first.niveau)
+        if first.omschrijving:
+            source = "" if first.bron is None else f" [{first.bron}]"
+            why += f" “{first.omschrijving}”{source}"
+        lines += ["", *_wrapped(why, width)]
+    lines += [
+        line
+        for u in ladder.uitzonderingen
+        for line in _wrapped(_("not covered: {case}").format(case=u), width)
+    ]
     return "\n".join(lines)
 
 
@@ -101,34 +141,34 @@ def check(pilot: str, mandaat: Mandaat | None, advice: AdviceCheck) -> AdviesOor
 def run(args: argparse.Namespace) -> int:
     """Print the mandate and ladder, or the verdict on an advice."""
     advice = None if args.check is None else read_advice(args.check)
+    if args.json:
+        warn_legacy(args)
     gemeente = compose(args)
     mandaat = gemeente.compiled(args.pilot).mandate
     if advice is not None:
         oordeel = check(args.pilot, mandaat, advice)
         if args.json:
-            print_json(
-                {
-                    "pilot": args.pilot,
-                    "advies": unstructure(advice.advies),
-                    "geselecteerd": advice.geselecteerd,
-                    "oordeel": unstructure(oordeel),
-                    "binds": oordeel.binds,
-                }
-            )
+            data = {
+                "pilot": args.pilot,
+                "advies": unstructure(advice.advies),
+                "geselecteerd": advice.geselecteerd,
+                "oordeel": unstructure(oordeel),
+                "binds": oordeel.binds,
+            }
+            print_json(keys_for(args, data))
         else:
-            verdict = "binds" if oordeel.binds else "does not bind"
-            print(f"The advice {verdict} ({oordeel.status.name}).")
-            print(f"reason: {oordeel.reden}")
+            verdict = _("The advice binds") if oordeel.binds else _("The advice does not bind")
+            print(f"{verdict} ({oordeel.status.name}).")
+            print(_("reason: {reason}").format(reason=oordeel.reden))
         return OK
     ladder = gemeente.compiled(args.pilot).escalation
     if args.json:
-        print_json(
-            {
-                "pilot": args.pilot,
-                "mandaat": None if mandaat is None else unstructure(mandaat),
-                "escalatieladder": None if ladder is None else unstructure(ladder),
-            }
-        )
+        data = {
+            "pilot": args.pilot,
+            "mandaat": None if mandaat is None else unstructure(mandaat),
+            "escalatieladder": None if ladder is None else unstructure(ladder),
+        }
+        print_json(keys_for(args, data))
     else:
         print(render_mandaat(args.pilot, mandaat))
         print()

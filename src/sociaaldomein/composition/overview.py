@@ -17,6 +17,7 @@ import attrs
 from sociaaldomein.domain.budget import Begroting, Financieringsmodel
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.provenance import PluginFailure
+from sociaaldomein.i18n import gettext as _
 
 __all__ = ["FROM_LETTERS", "ILLUSTRATIVE", "PARTS", "FundingOverview", "FundingRow"]
 
@@ -154,51 +155,64 @@ class FundingOverview:
             out[key(row)] = out.get(key(row), Money.zero()) + row.bedrag
         return dict(sorted(out.items(), key=lambda kv: str(kv[0])))
 
-    def render(self) -> str:
-        """A plain-text table: pilot, year, funder, model, amount; then totals.
+    def render(self, width: int | None = None) -> str:
+        """A table that fits ``width`` (default: the terminal): pilot, year, funder, model, amount.
 
         The totals come per part: a pilot's letter money as ``total``, its
         illustrative money as ``total (illustrative)``, and for all pilots one
         line per part, "from the letters" and "illustrative (the library's
-        assumption)", never one line adding both.
+        assumption)", never one line adding both.  Amounts are in the notation
+        of the current language (:func:`sociaaldomein.output.format_money`).
         """
-        header = ("pilot", "year", "funder", "model", "amount")
+        from sociaaldomein.output import Column, Table, format_money
+
+        columns = (
+            Column(_("pilot")),
+            Column(_("year"), wrap=False),
+            Column(_("funder")),
+            Column(_("model")),
+            Column(_("amount"), align="right", wrap=False),
+        )
         body = [
             (
                 r.pilot,
                 str(r.jaar),
                 r.financier,
                 r.model.name + _provenance(r),
-                r.bedrag.format_nl(),
+                format_money(r.bedrag),
             )
             for r in self.rows
         ]
         totals = [
-            (p, "", "", "total" + _PILOT_MARK[key], m.format_nl())
+            (p, "", "", _("total") + _pilot_mark(key), format_money(m))
             for key, part in self.parts().items()
             for p, m in part.per_pilot().items()
         ]
         totals.sort(key=lambda t: t[0])  # stable: a pilot's letter money before its assumption
         for key, part in (self.parts() or {FROM_LETTERS: self}).items():
-            totals.append(("all pilots", "", "", f"total {PARTS[key]}", part.total().format_nl()))
-        table = [header, *body, *totals]
-        widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-
-        def line(row: tuple[str, ...]) -> str:
-            cells = [c.ljust(w) for c, w in zip(row[:-1], widths[:-1], strict=True)]
-            return "  ".join([*cells, row[-1].rjust(widths[-1])])
-
-        rule = "  ".join("-" * w for w in widths)
-        lines = [line(header), rule, *map(line, body), rule, *map(line, totals)]
-        lines += [f"{f.pilot}: could not be assessed: {f.message()}" for f in self.failed]
+            label = _("total {part}").format(part=_(PARTS[key]))
+            totals.append((_("all pilots"), "", "", label, format_money(part.total())))
+        table = Table(columns, [*body, *totals], rules=[len(body)] if body else [])
+        lines = [table.render(width)]
+        lines += [
+            _("{pilot}: could not be assessed: {message}").format(
+                pilot=f.pilot, message=f.message()
+            )
+            for f in self.failed
+        ]
         return "\n".join(lines)
 
 
-_PILOT_MARK: Final = {FROM_LETTERS: "", ILLUSTRATIVE: " (illustrative)"}
+def _illustrative_mark() -> str:
+    return " " + _("(illustrative)")
+
+
+def _pilot_mark(part: str) -> str:
+    return _illustrative_mark() if part == ILLUSTRATIVE else ""
 
 
 def _provenance(row: FundingRow) -> str:
     # An invented amount must never read as the municipality's own figure.
     if row.illustratief:
-        return " (illustrative)"
-    return " (derived)" if row.afgeleid else ""
+        return _illustrative_mark()
+    return " " + _("(derived)") if row.afgeleid else ""
