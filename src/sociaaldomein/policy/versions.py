@@ -79,7 +79,7 @@ def _comparable(pilot: Pilot) -> Pilot:
     return attrs.evolve(pilot, looptijd=Looptijd(pilot.looptijd.start, pilot.looptijd.eind))
 
 
-def rebuild(definition: object, changed: Mapping[str, object], field: str) -> object:
+def rebuild(definition: object, changed: Mapping[str, object], fields: Mapping[str, str]) -> object:
     """``definition``'s class built again with its own arguments and ``changed``.
 
     Refused, at ``field``, when the class takes no such parameter, refuses the
@@ -90,10 +90,14 @@ def rebuild(definition: object, changed: Mapping[str, object], field: str) -> ob
     from sociaaldomein.io.scenario import plugin_arguments
 
     factory = type(definition)
-    try:
-        converted = plugin_arguments(factory, changed, field=field)
-    except FileFormatError as exc:
-        raise InvalidValueError(exc.field or field, exc.problem) from None
+    converted: dict[str, Any] = {}
+    for name, value in changed.items():
+        field = fields[name]
+        try:
+            converted |= plugin_arguments(factory, {name: value}, field="@")
+        except FileFormatError as exc:
+            tail = exc.field.removeprefix(f"@.{name}").removeprefix("@")
+            raise InvalidValueError(field + tail, exc.problem) from None
     base = _arguments(definition)
     original: Pilot = definition.pilot  # type: ignore[attr-defined]
     try:
@@ -105,7 +109,7 @@ def rebuild(definition: object, changed: Mapping[str, object], field: str) -> ob
         original
     ):
         raise InvalidValueError(
-            field,
+            next(iter(fields.values())),
             f"cannot change a parameter of {factory.__name__}: it cannot be built again from "
             "what it keeps"
             + (f" ({why})" if again is None else " (its other arguments are not kept)")
@@ -115,7 +119,7 @@ def rebuild(definition: object, changed: Mapping[str, object], field: str) -> ob
     try:
         built: Any = factory(**{**base, **converted})
     except InvalidValueError as exc:
-        raise InvalidValueError(field, exc.problem) from None
+        raise InvalidValueError(next(reversed(fields.values())), exc.problem) from None
     # The looptijd and status as the composition has them (an extension, say).
     built.pilot = attrs.evolve(built.pilot, looptijd=original.looptijd, status=original.status)
     return built
@@ -187,8 +191,8 @@ def _version(
     cp = base
     if params:
         values = {name: a.change.waarde for name, a in params.items()}  # type: ignore[union-attr]
-        last = next(reversed(params.values()))
-        rebuilt = rebuild(definition, values, f"{last.field}.waarde")
+        where = {name: f"{a.field}.waarde" for name, a in params.items()}
+        rebuilt = rebuild(definition, values, where)
         cp = recompile(rebuilt)
         cp = attrs.evolve(cp, pilot=base.pilot, funding=base.funding, besluiten=base.besluiten)
         for a in params.values():

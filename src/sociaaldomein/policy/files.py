@@ -1,0 +1,294 @@
+"""Decisions from a TOML file: ``[[besluiten]]`` with their ``[[besluiten.wijzigingen]]``.
+
+A decision file is data: every value is checked against the field it is
+given for, and nothing in it is imported or run.  A problem names the file,
+the line and the field (``besluiten[0].wijzigingen[1].vanaf``)::
+
+    [[besluiten]]
+    orgaan = "raad"                       # or "college"
+    datum = 2022-06-29
+    kenmerk = "RB 2022-07"
+    bron = { letter = "raadsbesluit-2022-07.txt", section = "Besluit 1" }
+
+    [[besluiten.wijzigingen]]
+    soort = "parameter"                   # parameter, regel, kosten, financiering, looptijd
+    pilot = "gezinsverzorger"
+    parameter = "capaciteit"
+    waarde = 15
+    vanaf = 2022-07-01
+
+>>> text = '''
+... [[besluiten]]
+... orgaan = "college"
+... datum = 2022-06-01
+... kenmerk = "CB 12"
+... bron = { letter = "collegebesluit-12.txt", section = "Besluit" }
+... [[besluiten.wijzigingen]]
+... soort = "kosten"
+... pilot = "gezinsverzorger"
+... factor = "1.2"
+... vanaf = 2022-07-01
+... '''
+>>> [str(b) for b in loads_besluiten(text)]
+['collegebesluit CB 12 of 2022-06-01']
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pendulum
+
+from sociaaldomein.domain.besluit import (
+    Besluit,
+    Financiering,
+    KostenWijziging,
+    LooptijdWijziging,
+    Orgaan,
+    ParameterWijziging,
+    RegelWijziging,
+    Wijziging,
+)
+from sociaaldomein.domain.budget import Budgetregel
+from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.periode import Periode
+from sociaaldomein.domain.rules import Compare, OneOf, Rule
+from sociaaldomein.errors import InvalidValueError
+
+__all__ = ["apply_file", "load_besluiten", "loads_besluiten", "parse_besluiten"]
+
+Path = str | os.PathLike[str]
+
+
+class _ProblemError(Exception):
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(problem)
+        self.field, self.problem = field, problem
+
+
+def _table(value: object, field: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _ProblemError(field, f"must be a table, got {type(value).__name__}")
+    return value
+
+
+def _only(table: Mapping[str, Any], field: str, allowed: Sequence[str]) -> None:
+    for key in table:
+        if key not in allowed:
+            raise _ProblemError(f"{field}.{key}", f"unknown field; allowed: {', '.join(allowed)}")
+
+
+def _need(table: Mapping[str, Any], key: str, field: str) -> Any:
+    if key not in table:
+        raise _ProblemError(f"{field}.{key}", "is required")
+    return table[key]
+
+
+def _text(table: Mapping[str, Any], key: str, field: str, default: str | None = None) -> str:
+    value = table.get(key, default) if default is not None else _need(table, key, field)
+    if not isinstance(value, str) or (default is None and not value.strip()):
+        raise _ProblemError(f"{field}.{key}", f"must be text, got {value!r}")
+    return value
+
+
+def _date(table: Mapping[str, Any], key: str, field: str) -> pendulum.Date:
+    value = _need(table, key, field)
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise _ProblemError(f"{field}.{key}", f"must be a date such as 2022-07-01, got {value!r}")
+    return pendulum.date(value.year, value.month, value.day)
+
+
+def _decimal(table: Mapping[str, Any], key: str, field: str) -> Decimal:
+    value = _need(table, key, field)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _ProblemError(
+            f"{field}.{key}", f'must be a whole number or text such as "1.2", got {value!r}'
+        )
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise _ProblemError(f"{field}.{key}", f"must be a number, got {value!r}") from None
+
+
+def _citation(value: object, field: str) -> Citation:
+    table = _table(value, field)
+    _only(table, field, ("letter", "section", "quote"))
+    return Citation(
+        _text(table, "letter", field),
+        _text(table, "section", field),
+        _text(table, "quote", field, ""),
+    )
+
+
+def _rule(value: object, field: str, bron: Citation) -> Rule:
+    from sociaaldomein.domain.feiten import FEITEN
+
+    table = _table(value, field)
+    _only(table, field, ("feit", "op", "waarde", "een_van"))
+    name = _text(table, "feit", field)
+    try:
+        feit = FEITEN[name]
+    except (KeyError, LookupError):
+        raise _ProblemError(f"{field}.feit", f"unknown fact {name!r}") from None
+    if "een_van" in table:
+        labels = table["een_van"]
+        if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+            raise _ProblemError(f"{field}.een_van", "must be a list of text")
+        return OneOf(feit, labels, source=bron)
+    amount = _need(table, "waarde", field)
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise _ProblemError(f"{field}.waarde", f"must be a whole number, got {amount!r}")
+    return Compare(feit, _text(table, "op", field), amount, source=bron)
+
+
+def _change(value: object, field: str, bron: Citation) -> Wijziging:
+    table = _table(value, field)
+    kind = _text(table, "soort", field)
+    pilot = _text(table, "pilot", field)
+    if kind == "parameter":
+        _only(table, field, ("soort", "pilot", "parameter", "waarde", "vanaf"))
+        waarde = _need(table, "waarde", field)
+        return ParameterWijziging(
+            pilot, _text(table, "parameter", field), waarde, _date(table, "vanaf", field)
+        )
+    if kind == "regel":
+        _only(table, field, ("soort", "pilot", "regel", "vanaf", "aanvulling"))
+        extra = table.get("aanvulling", False)
+        if not isinstance(extra, bool):
+            raise _ProblemError(f"{field}.aanvulling", f"must be true or false, got {extra!r}")
+        rule = _rule(_need(table, "regel", field), f"{field}.regel", bron)
+        vanaf = _date(table, "vanaf", field)
+        if extra:
+            return RegelWijziging(pilot, rule, vanaf, "aanvulling")
+        return RegelWijziging(pilot, rule, vanaf, "vervang")
+    if kind == "kosten":
+        _only(table, field, ("soort", "pilot", "factor", "vanaf"))
+        return KostenWijziging(
+            pilot, _decimal(table, "factor", field), _date(table, "vanaf", field)
+        )
+    if kind == "looptijd":
+        _only(table, field, ("soort", "pilot", "eind"))
+        return LooptijdWijziging(pilot, _date(table, "eind", field))
+    if kind == "financiering":
+        keys = ("soort", "pilot", "omschrijving", "bedrag", "financier", "model", "jaar")
+        _only(table, field, (*keys, "van", "tot"))
+        jaar = table.get("jaar")
+        if jaar is not None and (isinstance(jaar, bool) or not isinstance(jaar, int)):
+            raise _ProblemError(f"{field}.jaar", f"must be a year such as 2023, got {jaar!r}")
+        periode = None
+        if "van" in table or "tot" in table:
+            periode = Periode(_date(table, "van", field), _date(table, "tot", field))
+        bedrag = _need(table, "bedrag", field)
+        if isinstance(bedrag, bool) or not isinstance(bedrag, int | str):
+            raise _ProblemError(
+                f"{field}.bedrag", f'money is text such as "42000.50", got {bedrag!r}'
+            )
+        regel = Budgetregel(
+            pilot,
+            _text(table, "omschrijving", field),
+            Money(Decimal(bedrag)),
+            _text(table, "financier", field),
+            _text(table, "model", field),
+            jaar=jaar,
+            periode=periode,
+            bron=bron,
+        )
+        return Financiering(regel)
+    raise _ProblemError(
+        f"{field}.soort",
+        f"unknown change {kind!r}; use parameter, regel, kosten, financiering or looptijd",
+    )
+
+
+def _besluit(value: object, field: str) -> Besluit:
+    table = _table(value, field)
+    _only(table, field, ("orgaan", "datum", "kenmerk", "bron", "onderwerp", "wijzigingen"))
+    body = _text(table, "orgaan", field)
+    organs = {"raad": Orgaan.RAAD, "college": Orgaan.COLLEGE}
+    if body not in organs:
+        raise _ProblemError(f"{field}.orgaan", f"must be 'raad' or 'college', got {body!r}")
+    bron = _citation(_need(table, "bron", field), f"{field}.bron")
+    changes = _need(table, "wijzigingen", field)
+    if not isinstance(changes, list) or not changes:
+        raise _ProblemError(f"{field}.wijzigingen", "must list at least one change")
+    parsed = [_guard(_change, c, f"{field}.wijzigingen[{i}]", bron) for i, c in enumerate(changes)]
+    return Besluit(
+        organs[body],
+        _date(table, "datum", field),
+        _text(table, "kenmerk", field),
+        bron,
+        parsed,
+        _text(table, "onderwerp", field, ""),
+    )
+
+
+def _guard(parse: Callable[..., Any], value: object, field: str, *args: Any) -> Any:
+    """``parse`` with a value a domain type refuses reported at ``field``."""
+    try:
+        return parse(value, field, *args)
+    except InvalidValueError as exc:
+        raise _ProblemError(field, str(exc)) from None
+
+
+def parse_besluiten(data: object, source: Path | None = None) -> list[Besluit]:
+    """The decisions of a parsed document (``{"besluiten": [...]}``), checked field by field."""
+    from sociaaldomein.io.documents import located
+    from sociaaldomein.io.errors import FileFormatError
+
+    try:
+        table = _table(data, "")
+        _only(table, "", ("besluiten",))
+        items = _need(table, "besluiten", "")
+        if not isinstance(items, list) or not items:
+            raise _ProblemError("besluiten", "must list at least one decision ([[besluiten]])")
+        return [_guard(_besluit, b, f"besluiten[{i}]") for i, b in enumerate(items)]
+    except _ProblemError as problem:
+        where = problem.field.lstrip(".")
+        if source is None:
+            raise FileFormatError(None, where, problem.problem) from None
+        raise located(source, [(where, problem.problem)])[0] from None
+
+
+def loads_besluiten(text: str, source: Path | None = None) -> list[Besluit]:
+    """The decisions in TOML ``text``."""
+    from sociaaldomein.io.documents import loads_document
+
+    return parse_besluiten(loads_document(text, "toml", source=source), source)
+
+
+def load_besluiten(path: Path) -> list[Besluit]:
+    """The decisions in the TOML file ``path``."""
+    from sociaaldomein.io.documents import load_document
+
+    data, _ = load_document(path, ("toml",))
+    return parse_besluiten(data, path)
+
+
+def apply_file(gemeente: Any, path: Path) -> list[Besluit]:
+    """Read the decisions in ``path`` and apply them to ``gemeente``, in order.
+
+    A change the composition refuses (an unknown pilot or parameter, a value
+    the plugin refuses) is reported at its field in the file; decisions
+    applied before it stay applied.
+    """
+    from sociaaldomein.errors import UnknownPilotError
+    from sociaaldomein.io.documents import located
+
+    found = load_besluiten(path)
+    for i, besluit in enumerate(found):
+        try:
+            gemeente.apply(besluit)
+        except InvalidValueError as exc:
+            field = f"besluiten[{i}].{exc.field}" if exc.field.startswith("wijz") else exc.field
+            raise located(path, [(field, exc.problem)])[0] from None
+        except UnknownPilotError as exc:
+            at = next(j for j, c in enumerate(besluit.wijzigingen) if c.pilot == exc.name)
+            raise located(path, [(f"besluiten[{i}].wijzigingen[{at}].pilot", str(exc))])[
+                0
+            ] from None
+    return found
