@@ -11,61 +11,73 @@ machine it runs on.
 'nl'
 >>> current_language()
 'en'
+
+Messages are English message ids translated by gettext catalogues
+(``locale/<lang>/LC_MESSAGES/<domain>.po``, read with Babel).  :func:`gettext`
+translates now; ``_("...", name=value)`` makes a :class:`Bericht` that keeps
+its id and parameters and is translated when it is read:
+
+>>> with use_language("nl"):
+...     gettext("total")
+'totaal'
+>>> reason = _("reason: {reason}", reason="Hoogkerk")
+>>> reason == "reason: Hoogkerk", reason.render("nl")
+(True, 'reden: Hoogkerk')
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import os
-from collections.abc import Iterator
-from typing import Final, Literal
-
-__all__ = ["LANGUAGES", "Language", "current_language", "gettext", "use_language"]
-
-Language = Literal["en", "nl"]
-LANGUAGES: Final[tuple[Language, ...]] = ("en", "nl")
-ENV: Final = "SOCIAALDOMEIN_LANG"
-
-_chosen: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
-    "sociaaldomein_language", default=None
+from sociaaldomein.i18n.catalogue import CORE_DOMAIN, catalogue
+from sociaaldomein.i18n.labels import label, labelled, register_labels
+from sociaaldomein.i18n.language import (
+    ENV,
+    LANGUAGES,
+    Language,
+    as_language,
+    current_language,
+    use_language,
 )
+from sociaaldomein.i18n.messages import Bericht, InLanguage, Messages, _, render_value
+
+__all__ = [
+    "CORE_DOMAIN",
+    "ENV",
+    "LANGUAGES",
+    "Bericht",
+    "InLanguage",
+    "Language",
+    "Messages",
+    "_",
+    "as_language",
+    "catalogue",
+    "current_language",
+    "gettext",
+    "label",
+    "labelled",
+    "ngettext",
+    "pgettext",
+    "register_labels",
+    "render_value",
+    "translate",
+    "use_language",
+]
 
 
-def as_language(value: str) -> Language:
-    """``value`` as a supported language (``"nl_NL.UTF-8"`` reads as ``"nl"``).
-
-    Raises :class:`ValueError` naming the supported languages otherwise.
-    """
-    code = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    for language in LANGUAGES:
-        if code == language:
-            return language
-    raise ValueError(f"unknown language {value!r}: use one of {', '.join(LANGUAGES)}")
-
-
-def current_language() -> Language:
-    """The language in force: :func:`use_language`, else ``SOCIAALDOMEIN_LANG``, else English."""
-    chosen = _chosen.get()
-    if chosen is not None:
-        return chosen
-    env = os.environ.get(ENV)
-    if env:
-        with contextlib.suppress(ValueError):
-            return as_language(env)
-    return "en"
-
-
-@contextlib.contextmanager
-def use_language(language: str) -> Iterator[Language]:
-    """Use ``language`` for every message made inside the ``with`` block."""
-    token = _chosen.set(as_language(language))
-    try:
-        yield _chosen.get() or "en"
-    finally:
-        _chosen.reset(token)
-
-
-def gettext(message: str) -> str:
+def gettext(message: str, *, domain: str = CORE_DOMAIN) -> str:
     """``message`` (an English message id) in the current language."""
-    return message
+    return Bericht(message, domain=domain).render()
+
+
+def ngettext(singular: str, plural: str, n: int, *, domain: str = CORE_DOMAIN) -> str:
+    """``singular`` or ``plural`` in the current language, as ``n`` asks; ``{n}`` is filled in."""
+    return Bericht(singular, plural=plural, n=n, domain=domain).render()
+
+
+def pgettext(context: str, message: str, *, domain: str = CORE_DOMAIN) -> str:
+    """``message`` in the current language, as it is translated in ``context``."""
+    return Bericht(message, context=context, domain=domain).render()
+
+
+def translate(text: object, language: str | None = None) -> str:
+    """Any text a person reads in ``language``: a message translated, plain text as it is."""
+    return render_value(text, as_language(language) if language else current_language())

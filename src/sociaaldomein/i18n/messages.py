@@ -1,0 +1,192 @@
+"""Messages that keep their id and parameters, so they can be read in any language later.
+
+A :class:`Bericht` is made where a rule, a verdict or a command decides
+something, and rendered where a person reads it: a verdict decided once can be
+printed in Dutch and in English.  It is a ``str`` whose value is the English
+text (the message id with its parameters filled in), so code that compares,
+searches or stores it keeps working; ``str()``, ``format()`` and ``print()``
+give the text in the current language, :meth:`Bericht.render` in any.
+
+>>> from sociaaldomein.i18n import use_language
+>>> found = _("reason: {reason}", reason="Hoogkerk")
+>>> found == "reason: Hoogkerk"
+True
+>>> found.render("nl")
+'reden: Hoogkerk'
+>>> with use_language("nl"):
+...     print(found)
+reden: Hoogkerk
+
+Placeholders are ``{name}``; a value is filled in as it is, except a message
+(rendered in the same language), an enum member (its label, see
+:mod:`sociaaldomein.i18n.labels`), anything with an ``in_language(language)``
+method (a citation) and a list or set of those (joined with commas).  The
+placeholders are replaced by name only, never evaluated, so a catalogue cannot
+make the library run code.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Protocol, runtime_checkable
+
+from sociaaldomein.i18n.catalogue import CORE_DOMAIN, catalogue, plural_index
+from sociaaldomein.i18n.language import Language, as_language, current_language
+
+__all__ = ["Bericht", "InLanguage", "Messages", "render_value"]
+
+PLACEHOLDER: Final = re.compile(r"\{(\w+)\}")
+"""A placeholder in a message: ``{name}``."""
+
+
+@runtime_checkable
+class InLanguage(Protocol):
+    """A value that reads differently per language (a citation, a label)."""
+
+    def in_language(self, language: Language) -> str:
+        """The value as a person reads it in ``language``."""
+        ...
+
+
+def render_value(value: object, language: Language, *, catalogued: bool = True) -> str:
+    """``value`` as it goes into a message in ``language``.
+
+    ``catalogued=False`` gives the English text without reading a catalogue
+    (the value of a :class:`Bericht` as a ``str``).
+    """
+    if isinstance(value, Bericht):
+        return value.render(language) if catalogued else str.__str__(value)
+    if isinstance(value, enum.Enum):
+        from sociaaldomein.i18n.labels import label
+
+        return label(value, language if catalogued else None)
+    if isinstance(value, InLanguage):
+        return value.in_language(language)
+    if isinstance(value, list | tuple):
+        return ", ".join(render_value(v, language, catalogued=catalogued) for v in value)
+    if isinstance(value, set | frozenset):
+        return ", ".join(sorted(render_value(v, language, catalogued=catalogued) for v in value))
+    return str(value)
+
+
+def _fill(template: str, params: Mapping[str, object], language: Language, catalogued: bool) -> str:
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in params:
+            return match.group(0)  # a translator's typo shows, rather than failing a verdict
+        return render_value(params[name], language, catalogued=catalogued)
+
+    return PLACEHOLDER.sub(one, template)
+
+
+def _rebuild(
+    msgid: str,
+    params: Mapping[str, object],
+    context: str | None,
+    plural: str | None,
+    n: int | None,
+    domain: str,
+) -> Bericht:
+    return Bericht(msgid, params, context=context, plural=plural, n=n, domain=domain)
+
+
+class Bericht(str):
+    """A message: an English message id, its parameters, and the domain whose catalogue has it.
+
+    ``plural`` and ``n`` make a message with plural forms (``n`` is also a
+    parameter, ``{n}``); ``context`` tells apart equal ids that translate
+    differently (the labels of enum members use their enum's name).
+    """
+
+    msgid: str
+    params: Mapping[str, object]
+    context: str | None
+    plural: str | None
+    n: int | None
+    domain: str
+
+    def __new__(
+        cls,
+        msgid: str,
+        params: Mapping[str, object] | None = None,
+        *,
+        context: str | None = None,
+        plural: str | None = None,
+        n: int | None = None,
+        domain: str = CORE_DOMAIN,
+    ) -> Bericht:
+        values: dict[str, object] = dict(params or {})
+        if n is not None:
+            values.setdefault("n", n)
+        source = plural if plural is not None and n is not None and abs(n) != 1 else msgid
+        made = super().__new__(cls, _fill(source, values, "en", catalogued=False))
+        made.msgid = msgid
+        made.params = values
+        made.context = context
+        made.plural = plural
+        made.n = n
+        made.domain = domain
+        return made
+
+    def template(self, language: Language) -> str:
+        """The message in ``language`` with its placeholders still in it."""
+        entry = catalogue(self.domain, language).get((self.context, self.msgid))
+        index = plural_index(self.n, language) if self.n is not None else 0
+        if isinstance(entry, tuple):
+            return entry[min(index, len(entry) - 1)]
+        if entry is not None:
+            return entry
+        return self.plural if self.plural is not None and index else self.msgid
+
+    def render(self, language: str | None = None) -> str:
+        """The message in ``language`` (default: the current language)."""
+        chosen = current_language() if language is None else as_language(language)
+        return _fill(self.template(chosen), self.params, chosen, catalogued=True)
+
+    def in_language(self, language: Language) -> str:
+        """The same as :meth:`render`."""
+        return self.render(language)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.render(), spec)
+
+    def __repr__(self) -> str:
+        return f"Bericht({self.msgid!r}, {dict(self.params)!r})"
+
+    def __reduce__(self) -> tuple[Callable[..., Bericht], tuple[Any, ...]]:
+        return (
+            _rebuild,
+            (self.msgid, dict(self.params), self.context, self.plural, self.n, self.domain),
+        )
+
+
+class Messages:
+    """The messages of one domain: the library's own, or a plugin's.
+
+    A plugin makes one for its package, ``_ = Messages("sociaaldomein_hoogkerk")``,
+    and ships ``locale/<lang>/LC_MESSAGES/sociaaldomein_hoogkerk.po`` in it.
+    ``_("...", name=value)`` makes a :class:`Bericht`; :meth:`plural` one with
+    plural forms.  The extraction (``nox -s translations``) finds both calls.
+    """
+
+    def __init__(self, domain: str = CORE_DOMAIN) -> None:
+        self.domain = domain
+
+    def __call__(self, msgid: str, /, **params: object) -> Bericht:
+        return Bericht(msgid, params, domain=self.domain)
+
+    def plural(self, singular: str, plural: str, n: int, /, **params: object) -> Bericht:
+        """A message with a singular and a plural form, chosen by ``n``."""
+        return Bericht(singular, params, plural=plural, n=n, domain=self.domain)
+
+    def __repr__(self) -> str:
+        return f"Messages({self.domain!r})"
+
+
+_: Final = Messages()
+"""The library's own messages."""
