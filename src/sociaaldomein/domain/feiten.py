@@ -4,34 +4,81 @@ A :class:`Feit` reads one value from a :class:`~sociaaldomein.domain.gezin.Gezin
 on a date, and the same value for every family of a
 :class:`~sociaaldomein.domain.cohort.Cohort` at once.  Rules are built on facts,
 which is what lets one rule definition explain a single verdict and evaluate a
-million families alike.  :data:`FEITEN` is the catalogue; a plugin can define
-its own facts with :class:`Feit` and the helpers here.
+million families alike.  :data:`FEITEN` is the catalogue of the core's facts,
+each citing where it comes from; a plugin **declares** facts of its own with
+:meth:`Feit.declare` (a namespaced name, a type, a description, a citation
+and, where it matters, how long an observation stays valid), and the
+composition collects them in its
+:class:`~sociaaldomein.domain.feitenregister.Feitenregister`.
+
+>>> from sociaaldomein.domain.citation import Citation
+>>> schuld = Feit.declare(
+...     "schuldhulp.schuld", FeitSoort.MONEY, "the total debt",
+...     bron=Citation("westerkwartier.txt", "2. Doelgroep"))
+>>> schuld.naam, schuld.soort.value
+('schuldhulp.schuld', 'an amount of money')
 """
 
 from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 import attrs
 import numpy as np
 import pendulum
 
+from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.cohort import CATEGORY_ENUMS, FLAG_ENUMS, Array, Cohort, normalise_label
 from sociaaldomein.domain.gezin import Gezin, ZrmDomein
 
-__all__ = ["FEITEN", "Feit", "FeitSoort", "zrm_feit"]
+__all__ = [
+    "DATE_SUFFIX",
+    "FEITEN",
+    "MISSING_NUMBER",
+    "ZRM_GELDIG_DAGEN",
+    "Feit",
+    "FeitSoort",
+    "zrm_feit",
+]
 
 
 class FeitSoort(enum.Enum):
-    """What kind of value a fact holds, which decides the predicates that fit it."""
+    """What kind of value a fact holds, which decides the predicates that fit it.
+
+    ``NUMBER`` is a whole number (a declared one with its range), ``CATEGORY``
+    one of a list, ``FLAGS`` several of a list.
+    """
 
     BOOL = "yes or no"
     NUMBER = "number"
     CATEGORY = "one of a set of labels"
     FLAGS = "a set of enum members"
+    TEXT = "text"
+    DATE = "a date"
+    MONEY = "an amount of money"
+
+
+MISSING_NUMBER: Final = int(np.iinfo(np.int64).min)
+"""The cohort cell of a declared whole number or amount that is not known."""
+
+DATE_SUFFIX: Final = "@datum"
+"""A declared fact ``x`` observed on a date keeps the date in the cohort column ``x@datum``."""
+
+ZRM_GELDIG_DAGEN: Final = 30
+"""How long a ZRM assessment stays valid: information older than about 30 days is not used
+(DOMAIN.md, "Zelfredzaamheid-Matrix (ZRM)")."""
+
+_ZRM_BRON: Final = Citation(
+    "DOMAIN.md",
+    "Zelfredzaamheid-Matrix (ZRM)",
+    "A score is a snapshot (information older than about 30 days is not used).",
+)
+_CORE_BRON: Final = Citation(
+    "sociaaldomein.domain.gezin", "Gezin", "the family as the pilots need to see it"
+)
 
 
 ScalarFn = Callable[[Gezin, pendulum.Date], Any]
@@ -68,11 +115,99 @@ class Feit:
     column: str | None = None
     enum_type: type[enum.Enum] | None = None
     reads: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_names)
+    bron: Citation | None = attrs.field(default=None, kw_only=True)
+    """Where a declared fact comes from (:attr:`citation` also for the core's facts)."""
+    geldig_dagen: int | None = attrs.field(default=None, kw_only=True)
+    """How many days an observation of the fact stays valid; ``None``: it does not age."""
+    datum: Callable[[Gezin], pendulum.Date | None] | None = attrs.field(default=None, kw_only=True)
+    """The day the family's value was observed (``None`` when unknown or undated)."""
+    datum_vector: Callable[[Cohort], Array] | None = attrs.field(default=None, kw_only=True)
+    """The days of observation for a cohort, as ordinals (0 when unknown)."""
+    bereik: tuple[int, int] | None = attrs.field(default=None, kw_only=True)
+    """The smallest and largest value of a declared whole number."""
+    keuzes: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    """The codes a declared one-of or several-of fact chooses from."""
+    label: str | None = attrs.field(default=None, kw_only=True)
+    """A short name for explanations ("ZRM of 2021-02-15 is older than 30 days")."""
+    verloopt: bool = attrs.field(default=False, kw_only=True)
+    """Whether every rule on the fact refuses an observation older than ``geldig_dagen``.
+
+    True for a declared fact with a validity; the core's ZRM facts declare their
+    30 days but leave applying them to :class:`~sociaaldomein.Recent` (see the
+    design record), so that existing pilots keep their verdicts."""
+    declared: bool = attrs.field(default=False, kw_only=True)
+    """Whether a plugin or municipality declared the fact (it lives in ``Gezin.feiten``)."""
 
     def facts(self) -> frozenset[str]:
         """Its own name, its column and the columns it reads."""
         own = {self.naam} if self.column is None else {self.naam, self.column}
         return frozenset(own).union(self.reads)
+
+    @property
+    def citation(self) -> Citation:
+        """Where the fact comes from: its ``bron``, or the core's source of a core fact.
+
+        (A core fact's source is looked up rather than held, so that a rule's
+        citations stay those of its own letter.)
+        """
+        if self.bron is not None:
+            return self.bron
+        if self.naam.startswith(("zrm", "core.zrm")):
+            return _ZRM_BRON
+        return _CORE_SOURCES.get(self.naam.removeprefix("core."), _CORE_BRON)
+
+    def outdated(self, gezin: Gezin, on: pendulum.Date) -> str | None:
+        """Why the family's value may not be used on ``on`` (too old), or ``None``."""
+        if not self.verloopt or self.geldig_dagen is None or self.datum is None:
+            return None
+        seen = self.datum(gezin)
+        if seen is None or on.toordinal() - seen.toordinal() <= self.geldig_dagen:
+            return None
+        return (
+            f"{self.label or self.naam} of {seen.isoformat()} is older than "
+            f"{self.geldig_dagen} days"
+        )
+
+    def fresh(self, cohort: Cohort, on: pendulum.Date) -> Array | None:
+        """Where the cohort's values may be used on ``on`` (not too old); ``None``: everywhere."""
+        if not self.verloopt or self.geldig_dagen is None or self.datum_vector is None:
+            return None
+        seen = self.datum_vector(cohort).astype(np.int64)
+        fresh: Array = (seen == 0) | (on.toordinal() - seen <= self.geldig_dagen)
+        return fresh
+
+    @classmethod
+    def declare(
+        cls,
+        naam: str,
+        soort: FeitSoort,
+        omschrijving: str,
+        *,
+        bron: Citation,
+        bereik: tuple[int, int] | None = None,
+        keuzes: Sequence[str] = (),
+        geldig_dagen: int | None = None,
+    ) -> Feit:
+        """A fact a plugin or a municipality declares; families hold it in ``Gezin.feiten``.
+
+        ``naam`` is namespaced (``"schuldhulp.schuld"``).  A whole number
+        (``NUMBER``) needs its ``bereik``; one of a list (``CATEGORY``) and
+        several of a list (``FLAGS``) need their ``keuzes``.  With
+        ``geldig_dagen`` an observation older than that many days is not used:
+        a rule on it fails and says so.  In a cohort the fact is the column
+        ``naam`` (and ``naam@datum`` for the days of observation).
+        """
+        from sociaaldomein.domain.declared import declared_fact
+
+        return declared_fact(
+            naam,
+            soort,
+            omschrijving,
+            bron=bron,
+            bereik=bereik,
+            keuzes=tuple(keuzes),
+            geldig_dagen=geldig_dagen,
+        )
 
     def __repr__(self) -> str:
         return f"Feit({self.naam!r})"
@@ -90,12 +225,27 @@ def _flags(name: str, omschrijving: str, attr: str) -> Feit:
         naam=name,
         omschrijving=omschrijving,
         soort=FeitSoort.FLAGS,
-        # Gezin keeps these as frozensets already; a subclass might not.
-        scalar=lambda g, on: v if isinstance(v := getattr(g, attr), frozenset) else frozenset(v),
+        scalar=functools.partial(_flag_scalar, attr),
         vector=_col(name),
         column=name,
         enum_type=FLAG_ENUMS[name],
     )
+
+
+def _flag_scalar(attr: str, g: Gezin, on: pendulum.Date) -> frozenset[Any]:
+    # Gezin keeps these as frozensets already; a subclass might not.
+    members = v if isinstance(v := getattr(g, attr), frozenset) else frozenset(v)
+    if g.termen:  # a plugin's terms of the same vocabulary count as members
+        return members | g.terms(attr)
+    return members
+
+
+def _count_vector(column: str, c: Cohort) -> Array:
+    counts: Array = np.bitwise_count(c.column(column))
+    terms = [v for k, v in c.columns.items() if k.startswith(f"{column}:")]
+    if terms:
+        counts = counts.astype(np.int64) + np.sum(terms, axis=0, dtype=np.int64)
+    return counts
 
 
 def _count(name: str, of: Feit, omschrijving: str) -> Feit:
@@ -105,7 +255,7 @@ def _count(name: str, of: Feit, omschrijving: str) -> Feit:
         omschrijving=omschrijving,
         soort=FeitSoort.NUMBER,
         scalar=lambda g, on: len(of.scalar(g, on)),
-        vector=lambda c, on: np.bitwise_count(c.column(column)),
+        vector=lambda c, on: _count_vector(column, c),
         reads=(column,),
     )
 
@@ -125,7 +275,32 @@ def zrm_feit(domein: ZrmDomein, *, haalbaar: bool = False) -> Feit:
         value: int | None = None if scores is None else getattr(scores, field)
         return value
 
-    return Feit(name, f"{what} on {domein.value}", FeitSoort.NUMBER, scalar, _col(name), missing=0)
+    return Feit(
+        name,
+        f"{what} on {domein.value}",
+        FeitSoort.NUMBER,
+        scalar,
+        _col(name),
+        missing=0,
+        **_ZRM_VALIDITY,
+    )
+
+
+def _zrm_taken(g: Gezin) -> pendulum.Date | None:
+    return None if g.zrm is None else g.zrm.afgenomen_op
+
+
+def _zrm_taken_vector(c: Cohort) -> Array:
+    return c.column("zrm_afgenomen")
+
+
+_ZRM_VALIDITY: Final[dict[str, Any]] = {
+    "geldig_dagen": ZRM_GELDIG_DAGEN,
+    "datum": _zrm_taken,
+    "datum_vector": _zrm_taken_vector,
+    "label": "ZRM",
+    "reads": ("zrm_afgenomen",),
+}
 
 
 def _zrm_age_days(g: Gezin, on: pendulum.Date) -> int | None:
@@ -188,6 +363,23 @@ def _bool(name: str, omschrijving: str, scalar: ScalarFn) -> Feit:
     return Feit(name, omschrijving, FeitSoort.BOOL, scalar, _col(name))
 
 
+_DOEL: Final = Citation("003_720c15da674da257.txt", "DOEL")
+_TOEWIJZING: Final = Citation("003_720c15da674da257.txt", "7. Toewijzing gezinnen")
+_CORE_SOURCES: Final = {
+    "problemen": _DOEL,
+    "aantal_problemen": _DOEL,
+    "signalen": _TOEWIJZING,
+    "aantal_signalen": _TOEWIJZING,
+    "dwangmiddelen": _TOEWIJZING,
+    "aantal_dwangmiddelen": _TOEWIJZING,
+    "verwijzer": Citation(
+        "DOMAIN.md", "Law and terms", "Verwijzers for youth care (iJw codelist COD327)"
+    ),
+    "ouder_chronisch": Citation("000_6fd8bb18cab06410.txt", "Bemensing pilot"),
+    "minderjarig_kind": Citation("DOMAIN.md", "Law and terms", "jeugdige (under 18"),
+}
+
+
 class _Catalogue:
     """The built-in facts, by attribute and by name (``FEITEN.problemen``, ``FEITEN["wijk"]``)."""
 
@@ -248,7 +440,10 @@ class _Catalogue:
             _lowest_zrm,
             _lowest_zrm_vector,
             missing=0,
-            reads=tuple(f"zrm.{d.field}" for d in ZrmDomein),
+            **{
+                **_ZRM_VALIDITY,
+                "reads": ("zrm_afgenomen", *(f"zrm.{d.field}" for d in ZrmDomein)),
+            },
         )
         self.zrm_leeftijd_dagen = Feit(
             "zrm_leeftijd_dagen",

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Mapping
+from typing import Final, cast
 
 import attrs
 import pendulum
@@ -41,7 +41,10 @@ from sociaaldomein._validators import (
     non_empty,
     one_of_type,
 )
-from sociaaldomein.domain.bsn import check_key
+from sociaaldomein.domain.bsn import BSN_PROBLEM, check_key, looks_like_bsn
+from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.observatie import Observatie
+from sociaaldomein.domain.vocabulary import Term, check_namespaced
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = [
@@ -187,10 +190,24 @@ class Leveringsvorm(enum.Enum):
 
 
 class LidRol(enum.Enum):
-    """The place of a member in the family."""
+    """The place of a member in the household.
+
+    Besides parents and children: an adult without children (``VOLWASSENE``,
+    the single adult of a Wmo or schuldhulp pilot), another adult living in the
+    household (``ANDERE_VOLWASSENE``, a grandparent, a new partner) and an
+    expected child (``VERWACHT_KIND``, with the expected birth date), which
+    counts as a child.
+    """
 
     OUDER = "ouder"
     KIND = "kind"
+    VOLWASSENE = "volwassene"
+    ANDERE_VOLWASSENE = "andere volwassene"
+    VERWACHT_KIND = "verwacht kind"
+
+
+_CHILDREN: Final = frozenset({LidRol.KIND, LidRol.VERWACHT_KIND})
+_ADULTS: Final = frozenset({LidRol.OUDER, LidRol.VOLWASSENE, LidRol.ANDERE_VOLWASSENE})
 
 
 class ZrmVersie(enum.Enum):
@@ -395,6 +412,52 @@ def _optional_wijk(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
+FactValue = bool | int | str | Money | pendulum.Date | frozenset[str] | Observatie
+"""What a declared fact holds on a family: its value, or an :class:`Observatie` of it."""
+
+_PLAIN: Final = (bool, int, str, Money, pendulum.Date, frozenset)
+
+
+def _feiten(values: Mapping[str, FactValue]) -> dict[str, FactValue]:
+    given: object = values  # anything else is refused by the validator, naming the field
+    return dict(values) if isinstance(given, Mapping) else cast("dict[str, FactValue]", given)
+
+
+def _check_feiten(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+    if not isinstance(value, dict):
+        raise InvalidValueError(
+            "Gezin.feiten", f"must be a mapping of fact name to value, got {type(value).__name__}"
+        )
+    for name, held in value.items():
+        field = f"Gezin.feiten[{name!r}]"
+        check_namespaced(field, name)
+        plain = held.waarde if isinstance(held, Observatie) else held
+        if isinstance(held, Observatie) and held.datum < FIRST_OBSERVATION:
+            raise InvalidValueError(
+                f"{field}.datum",
+                f"{held.datum.isoformat()} lies before {FIRST_OBSERVATION.isoformat()}, the "
+                "first day an observation can have",
+            )
+        if not isinstance(plain, _PLAIN):
+            raise InvalidValueError(
+                field,
+                "must be yes/no, a whole number, text, an amount (Money), a date or a set of "
+                f"codes, got {type(plain).__name__}",
+            )
+        if isinstance(plain, str) and looks_like_bsn(plain):
+            raise InvalidValueError(field, BSN_PROBLEM)
+
+
+def _termen(values: Iterable[Term]) -> frozenset[Term]:
+    return frozenset(values)
+
+
+def _check_termen(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+    for term in value if isinstance(value, frozenset) else ():
+        if not isinstance(term, Term):
+            raise InvalidValueError("Gezin.termen", f"must hold Term values, got {term!r}")
+
+
 @attrs.frozen
 class Gezin:
     """A family, as the pilots need to see it.
@@ -437,6 +500,14 @@ class Gezin:
         validator=attrs.validators.optional(is_enum(Verwijzer)),
     )
     zorg: tuple[Zorg, ...] = attrs.field(factory=tuple, converter=_zorg)
+    feiten: dict[str, FactValue] = attrs.field(
+        factory=dict, converter=_feiten, validator=_check_feiten, hash=False
+    )
+    """Facts declared by plugins, by name (``"schuldhulp.schuld"``): a value or an Observatie."""
+    termen: frozenset[Term] = attrs.field(
+        factory=frozenset, converter=_termen, validator=_check_termen
+    )
+    """Declared terms of the open vocabularies (a plugin's problems, needs, ...)."""
 
     @leden.validator
     def _check_leden(self, attribute: attrs.Attribute[tuple[Lid, ...]], value: object) -> None:
@@ -471,6 +542,11 @@ class Gezin:
         observed = [(f"Gezin.zorg[{i}].sinds", z.sinds) for i, z in enumerate(self.zorg)]
         if self.zrm is not None:
             observed.insert(0, ("Gezin.zrm.afgenomen_op", self.zrm.afgenomen_op))
+        observed += [
+            (f"Gezin.feiten[{name!r}].datum", held.datum)
+            for name, held in self.feiten.items()
+            if isinstance(held, Observatie)
+        ]
         for field, day in observed:
             if day > on:
                 raise InvalidValueError(
@@ -482,8 +558,16 @@ class Gezin:
         return tuple(m for m in self.leden if m.rol is LidRol.OUDER)
 
     def kinderen(self) -> tuple[Lid, ...]:
-        """The children, of any age."""
-        return tuple(m for m in self.leden if m.rol is LidRol.KIND)
+        """The children, of any age, and expected children."""
+        return tuple(m for m in self.leden if m.rol in _CHILDREN)
+
+    def volwassenen(self) -> tuple[Lid, ...]:
+        """The adults of the household: parents, adults without children, other adults."""
+        return tuple(m for m in self.leden if m.rol in _ADULTS)
+
+    def terms(self, vocabulary: str) -> frozenset[Term]:
+        """The declared terms of ``vocabulary`` (``"problemen"``, ...) the family has."""
+        return frozenset(t for t in self.termen if t.vocabulary == vocabulary)
 
     def minderjarigen_op(self, on: pendulum.Date) -> tuple[Lid, ...]:
         """The children younger than 18 on ``on`` (jeugdige, Jeugdwet art. 1.1)."""

@@ -42,6 +42,8 @@ from sociaaldomein.domain.cohort import Array, Cohort, flag_mask, normalise_labe
 from sociaaldomein.domain.feiten import Feit, FeitSoort
 from sociaaldomein.domain.gebied import Gebiedsindeling
 from sociaaldomein.domain.gezin import Gezin
+from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.vocabulary import Term
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = [
@@ -57,6 +59,7 @@ __all__ = [
     "Not",
     "OneOf",
     "Predicate",
+    "Recent",
     "Rule",
 ]
 
@@ -82,7 +85,10 @@ class Explanation:
     """Why a rule passed or failed for one family: a tree mirroring the rule.
 
     ``observed`` is what the family's data showed for a leaf; ``source`` the
-    citation of the rule.
+    citation of the rule.  ``outdated`` marks a leaf that failed because the
+    observation it needed is older than its fact allows (``observed`` then says
+    so: "ZRM of 2021-02-15 is older than 30 days"); :meth:`outdated_nodes`
+    finds them.
     """
 
     passed: bool
@@ -90,6 +96,11 @@ class Explanation:
     observed: str | None = None
     source: Citation | None = None
     children: tuple[Explanation, ...] = ()
+    outdated: bool = False
+
+    def outdated_nodes(self) -> tuple[Explanation, ...]:
+        """The leaves that failed on an outdated observation, depth first."""
+        return tuple(e for e in self.walk() if e.outdated)
 
     def walk(self) -> Iterator[Explanation]:
         """This node and every node below it, depth first."""
@@ -129,7 +140,7 @@ def _fast_explanation() -> Callable[..., Explanation]:
     """
     new = object.__new__
     setters = [Explanation.__dict__[a.name].__set__ for a in attrs.fields(Explanation)]
-    passed, text, observed, source, children = setters
+    passed, text, observed, source, children, outdated = setters
 
     def build(
         is_met: bool,
@@ -137,6 +148,7 @@ def _fast_explanation() -> Callable[..., Explanation]:
         found: str | None = None,
         cite: Citation | None = None,
         below: tuple[Explanation, ...] = (),
+        old: bool = False,
     ) -> Explanation:
         made: Explanation = new(Explanation)
         passed(made, is_met)
@@ -144,6 +156,7 @@ def _fast_explanation() -> Callable[..., Explanation]:
         observed(made, found)
         source(made, cite)
         children(made, below)
+        outdated(made, old)
         return made
 
     return build
@@ -281,9 +294,10 @@ def _leaf_source(instance: object, attribute: attrs.Attribute[Any], value: objec
 def _fact_of(*kinds: FeitSoort) -> Callable[[object, attrs.Attribute[Any], object], None]:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, Feit) or value.soort not in kinds:
-            wanted = " or ".join(k.name for k in kinds)
+            others = "".join(f" (or a {k.name} fact)" for k in kinds[1:])
             raise InvalidValueError(
-                f"{type(instance).__name__}.feit", f"needs a {wanted} fact, got {value!r}"
+                f"{type(instance).__name__}.feit",
+                f"needs a {kinds[0].name} fact{others}, got {value!r}",
             )
 
     return check
@@ -306,17 +320,65 @@ def _show(value: object) -> str:
 @functools.lru_cache(maxsize=4096)
 def _show_members(value: frozenset[object]) -> str:
     # Every verdict shows the family's problems and signals; most families share a few sets.
-    names = sorted(m.name for m in value if isinstance(m, enum.Enum))
+    names = sorted(m.name for m in value if isinstance(m, enum.Enum | Term))
     return ", ".join(names) if names else "none"
+
+
+def _aged(feit: Feit, text: str, source: Citation | None, explain: ExplainFn) -> ExplainFn:
+    """``explain``, unless the family's observation of ``feit`` is too old to be used.
+
+    An outdated observation is never used silently: the leaf fails, says why,
+    and is marked ``outdated`` in the explanation.
+    """
+    if not feit.verloopt or feit.geldig_dagen is None or feit.datum is None:
+        return explain
+    outdated = feit.outdated
+
+    def guarded(gezin: Gezin, on: pendulum.Date) -> Explanation:
+        why = outdated(gezin, on)
+        if why is not None:
+            return _explanation(False, text, why, source, (), True)
+        return explain(gezin, on)
+
+    return guarded
+
+
+def _fresh(feit: Feit, cohort: Cohort, on: pendulum.Date, result: Array) -> Array:
+    """``result`` where the cohort's observations of ``feit`` may be used, false elsewhere."""
+    fresh = feit.fresh(cohort, on)
+    if fresh is None:
+        return result
+    out: Array = result & fresh
+    return out
+
+
+def _cents(value: object) -> int:
+    assert isinstance(value, Money)
+    return int(value.rounded().amount * 100)
+
+
+def _compare_value(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    feit = getattr(instance, "feit", None)
+    if isinstance(feit, Feit) and feit.soort is FeitSoort.MONEY:
+        if not isinstance(value, Money):
+            raise InvalidValueError(
+                "Compare.value", f"{feit.naam} is an amount: compare it with a Money, got {value!r}"
+            )
+    elif isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidValueError("Compare.value", f"must be a whole number, got {value!r}")
 
 
 @attrs.frozen
 class Compare(Rule):
-    """A number fact compared with a value: ``Compare(FEITEN.aantal_problemen, ">=", 3, ...)``."""
+    """A number fact compared with a value: ``Compare(FEITEN.aantal_problemen, ">=", 3, ...)``.
 
-    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.NUMBER))
+    A declared amount (``FeitSoort.MONEY``) is compared with a
+    :class:`~sociaaldomein.Money`: ``Compare(schuld, ">=", Money(1000), ...)``.
+    """
+
+    feit: Feit = attrs.field(validator=_fact_of(FeitSoort.NUMBER, FeitSoort.MONEY))
     op: str = attrs.field(validator=_op)
-    value: int = attrs.field(validator=one_of_type(int))
+    value: int | Money = attrs.field(validator=_compare_value)
     source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
     label: str | None = attrs.field(default=None, kw_only=True)
 
@@ -336,14 +398,15 @@ class Compare(Rule):
                 return _explanation(False, text, "unknown", source)
             return _explanation(bool(compare(found, value)), text, str(found), source)
 
-        return explain
+        return _aged(self.feit, text, source, explain)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         values = self.feit.vector(cohort, on)
-        result: Array = np.asarray(_OPS[self.op][0](values, self.value), dtype=bool)
+        value = _cents(self.value) if isinstance(self.value, Money) else self.value
+        result: Array = np.asarray(_OPS[self.op][0](values, value), dtype=bool)
         if self.feit.missing is not None:
             result &= values != self.feit.missing
-        return result
+        return _fresh(self.feit, cohort, on, result)
 
 
 @attrs.frozen
@@ -367,10 +430,10 @@ class IsTrue(Rule):
             found = scalar(gezin, on)
             return _explanation(bool(found), text, "yes" if found else "no", source)
 
-        return explain
+        return _aged(self.feit, text, source, explain)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        return np.asarray(self.feit.vector(cohort, on), dtype=bool)
+        return _fresh(self.feit, cohort, on, np.asarray(self.feit.vector(cohort, on), dtype=bool))
 
 
 def _labels(values: Iterable[str | enum.Enum]) -> tuple[str, ...]:
@@ -420,18 +483,37 @@ class OneOf(Rule):
             passed = found is not None and normalise_label(str(found)) in wanted
             return _explanation(passed, text, _show(found), source)
 
-        return explain
+        return _aged(self.feit, text, source, explain)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         column = self.feit.column or self.feit.naam
-        lookup = np.zeros(len(cohort.vocabularies[column]), dtype=bool)
-        lookup[cohort.codes(column, self.labels)] = True
+        if column in cohort.vocabularies:
+            lookup = np.zeros(len(cohort.vocabularies[column]), dtype=bool)
+            lookup[cohort.codes(column, self.labels)] = True
+        else:  # a declared list: its codes are fixed by the declaration
+            wanted = {normalise_label(v) for v in self.labels}
+            lookup = np.asarray(
+                [False, *(normalise_label(k) in wanted for k in self.feit.keuzes)], dtype=bool
+            )
         result: Array = lookup[self.feit.vector(cohort, on)]
-        return result
+        return _fresh(self.feit, cohort, on, result)
 
 
-def _members(values: Iterable[enum.Enum]) -> frozenset[enum.Enum]:
+def _members(values: Iterable[enum.Enum | Term]) -> frozenset[enum.Enum | Term]:
     return frozenset(values)
+
+
+def _split_members(
+    members: frozenset[enum.Enum | Term],
+) -> tuple[frozenset[enum.Enum], tuple[Term, ...]]:
+    terms = tuple(sorted((m for m in members if isinstance(m, Term)), key=lambda t: t.code))
+    return frozenset(m for m in members if isinstance(m, enum.Enum)), terms
+
+
+def _term_column(cohort: Cohort, term: Term) -> Array:
+    # A cohort without the term's column has no family with the term.
+    found = cohort.columns.get(term.column)
+    return np.zeros(len(cohort), dtype=bool) if found is None else np.asarray(found, dtype=bool)
 
 
 @attrs.frozen
@@ -439,7 +521,7 @@ class _FlagRule(Rule):
     """The fields and checks :class:`HasAny` and :class:`HasAll` share."""
 
     feit: Feit = attrs.field(validator=_fact_of(FeitSoort.FLAGS))
-    members: frozenset[enum.Enum] = attrs.field(converter=_members)
+    members: frozenset[enum.Enum | Term] = attrs.field(converter=_members)
     source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
     label: str | None = attrs.field(default=None, kw_only=True)
 
@@ -449,7 +531,13 @@ class _FlagRule(Rule):
             raise InvalidValueError(
                 f"{type(self).__name__}.members", "must name at least one member"
             )
-        wrong = [m for m in self.members if enum_type is None or not isinstance(m, enum_type)]
+        column = self.feit.column or self.feit.naam
+        wrong = [
+            m
+            for m in self.members
+            if not (isinstance(m, Term) and m.vocabulary == column)
+            and (enum_type is None or not isinstance(m, enum_type))
+        ]
         if wrong:
             raise InvalidValueError(
                 f"{type(self).__name__}.members",
@@ -478,11 +566,14 @@ class HasAny(_FlagRule):
             found: frozenset[enum.Enum] = scalar(gezin, on)
             return _explanation(not members.isdisjoint(found), text, _show(found), source)
 
-        return explain
+        return _aged(self.feit, text, source, explain)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        result: Array = (self.feit.vector(cohort, on) & flag_mask(self.members)) != 0
-        return result
+        members, terms = _split_members(self.members)
+        result: Array = (self.feit.vector(cohort, on) & flag_mask(members)) != 0
+        for term in terms:
+            result = result | _term_column(cohort, term)
+        return _fresh(self.feit, cohort, on, result)
 
 
 @attrs.frozen
@@ -499,11 +590,85 @@ class HasAll(_FlagRule):
             found: frozenset[enum.Enum] = scalar(gezin, on)
             return _explanation(members <= found, text, _show(found), source)
 
+        return _aged(self.feit, text, source, explain)
+
+    def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        members, terms = _split_members(self.members)
+        mask = flag_mask(members)
+        result: Array = (self.feit.vector(cohort, on) & mask) == mask
+        for term in terms:
+            result = result & _term_column(cohort, term)
+        return _fresh(self.feit, cohort, on, result)
+
+
+def _dated(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Feit) or value.datum is None or value.datum_vector is None:
+        raise InvalidValueError(
+            "Recent.feit",
+            f"needs a fact observed on a date (a ZRM, a declared fact), got {value!r}",
+        )
+
+
+def _days(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise InvalidValueError("Recent.dagen", f"must be a whole number of days, got {value!r}")
+
+
+@attrs.frozen
+class Recent(Rule):
+    """The family's observation of ``feit`` is at most ``dagen`` days old (and known).
+
+    ``Recent(FEITEN.zrm_laagste, dagen=30, source=...)`` requires a ZRM of the
+    last 30 days; without ``dagen`` the fact's own validity
+    (:attr:`Feit.geldig_dagen`) applies.  An outdated observation fails,
+    marked ``outdated`` in the explanation ("ZRM of 2021-02-15 is older than
+    30 days").
+    """
+
+    feit: Feit = attrs.field(validator=_dated)
+    dagen: int | None = attrs.field(default=None, validator=_days)
+    source: Citation | None = attrs.field(kw_only=True, validator=_leaf_source)
+    label: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.limit() is None:
+            raise InvalidValueError(
+                "Recent.dagen", f"{self.feit.naam} has no validity of its own: give dagen="
+            )
+
+    def limit(self) -> int | None:
+        """The days an observation stays valid for this rule."""
+        return self.feit.geldig_dagen if self.dagen is None else self.dagen
+
+    def _default_text(self) -> str:
+        what = self.feit.label or self.feit.omschrijving
+        return f"{what} observed at most {self.limit()} days ago"
+
+    def facts(self) -> frozenset[str]:
+        return self.feit.facts()
+
+    def _explainer(self) -> ExplainFn:
+        dated = self.feit.datum
+        assert dated is not None
+        days = self.limit() or 0
+        text, source, what = self.text(), self.source, self.feit.label or self.feit.naam
+
+        def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
+            seen = dated(gezin)
+            if seen is None:
+                return _explanation(False, text, "not observed", source)
+            age = on.toordinal() - seen.toordinal()
+            if age > days:
+                why = f"{what} of {seen.isoformat()} is older than {days} days"
+                return _explanation(False, text, why, source, (), True)
+            return _explanation(True, text, f"{what} of {seen.isoformat()}", source)
+
         return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        mask = flag_mask(self.members)
-        result: Array = (self.feit.vector(cohort, on) & mask) == mask
+        assert self.feit.datum_vector is not None
+        seen = self.feit.datum_vector(cohort).astype(np.int64)
+        result: Array = (seen > 0) & (on.toordinal() - seen <= (self.limit() or 0))
         return result
 
 
