@@ -225,8 +225,9 @@ class Cohort:
                     f"Cohort.columns[{name}]", f"must have {n} values, got shape {raw.shape}"
                 )
             try:
+                # no copy when the column already has its dtype (a generator's or loader's)
                 out[name] = raw.astype(
-                    dtype, casting="same_kind" if raw.dtype.kind == "b" else "unsafe"
+                    dtype, casting="same_kind" if raw.dtype.kind == "b" else "unsafe", copy=False
                 )
             except (TypeError, ValueError) as exc:
                 raise InvalidValueError(f"Cohort.columns[{name}]", str(exc)) from None

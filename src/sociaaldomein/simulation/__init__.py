@@ -21,11 +21,13 @@ from sociaaldomein.simulation.families import (
     GRONINGEN,
     WIJKEN,
     CohortParams,
+    columns_needed,
     generate_cohort,
     materialise,
 )
 from sociaaldomein.simulation.loader import load_cohort
 from sociaaldomein.simulation.model import Model, build_model
+from sociaaldomein.simulation.params import GRONINGEN_FILE, WESTERKWARTIER_FILE, load_cohort_params
 from sociaaldomein.simulation.results import RUN_FIGURES, Results, Summary, SummaryRow
 from sociaaldomein.simulation.runs import ASSESSED, ENDED_BY, SERIES
 from sociaaldomein.simulation.settings import (
@@ -43,10 +45,12 @@ __all__ = [
     "DEFAULT_COSTS",
     "ENDED_BY",
     "GRONINGEN",
+    "GRONINGEN_FILE",
     "KERNELS",
     "PRIORITIES",
     "RUN_FIGURES",
     "SERIES",
+    "WESTERKWARTIER_FILE",
     "WIJKEN",
     "CohortParams",
     "Model",
@@ -58,8 +62,10 @@ __all__ = [
     "Summary",
     "SummaryRow",
     "build_model",
+    "columns_needed",
     "generate_cohort",
     "load_cohort",
+    "load_cohort_params",
     "materialise",
     "simulate",
     "sweep",

@@ -3,33 +3,41 @@
 :func:`generate_cohort` draws families with children with numpy and builds the
 :class:`~sociaaldomein.domain.cohort.Cohort` through
 :meth:`~sociaaldomein.domain.cohort.Cohort.from_columns`: no :class:`Gezin`
-object is made, so a million families take well under a second.
+object is made, so a million families take about a second.
 :func:`materialise` turns a few rows back into :class:`Gezin` objects, for an
 explanation that a person can read.
 
-The defaults (:data:`GRONINGEN`) are calibrated on the public figures for the
-gemeente Groningen in the project's domain notes (``DOMAIN.md``, "Public
-figures"); every default says where it comes from, and figures that are
-arithmetic on those, or assumptions, say so.
+What the families look like is a :class:`~sociaaldomein.simulation.CohortParams`:
+:data:`GRONINGEN` by default, read from the shipped parameter file
+``sociaaldomein/data/cohort_groningen.toml``, whose every figure cites its source
+(the public figures in the project's domain notes, ``DOMAIN.md``); another
+municipality's comes from its own file
+(:func:`~sociaaldomein.simulation.load_cohort_params`).
+
+Families are drawn in blocks of :data:`CHUNK` rows, each column from its own
+random stream per block, so memory stays a few bytes a family above the
+columns themselves, and a cohort of only some columns (``columns=``, the ones a
+composition reads) holds exactly the values the full cohort holds there.
 
 >>> cohort = generate_cohort(1_000, seed=7)
 >>> len(cohort), cohort.ids[0]
 (1000, 'syn-0000000')
 >>> bool((generate_cohort(1_000, seed=7).column("problemen") == cohort.column("problemen")).all())
 True
+>>> few = generate_cohort(1_000, seed=7, columns=["problemen"])
+>>> sorted(few.columns), bool((few.column("problemen") == cohort.column("problemen")).all())
+(['problemen'], True)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Final
 
-import attrs
 import numpy as np
 import pendulum
 
-from sociaaldomein._validators import one_of_type
-from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.cohort import SCHEMA, Array, Cohort
 from sociaaldomein.domain.gezin import (
     Dwangmiddel,
     Gezin,
@@ -46,122 +54,63 @@ from sociaaldomein.domain.gezin import (
     ZrmMeting,
     ZrmScores,
 )
+from sociaaldomein.domain.ids import CohortIds
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.simulation.params import GRONINGEN_FILE, load_cohort_params
+from sociaaldomein.simulation.population import WIJKEN, CohortParams
 
-__all__ = ["GRONINGEN", "WIJKEN", "CohortParams", "generate_cohort", "materialise"]
+__all__ = [
+    "CHUNK",
+    "GRONINGEN",
+    "WIJKEN",
+    "CohortParams",
+    "columns_needed",
+    "generate_cohort",
+    "materialise",
+]
 
-WIJKEN: Final = (
-    "Centrum",
-    "Oosterparkwijk",
-    "Indische Buurt",
-    "Korrewegwijk",
-    "de Hoogte",
-    "Tuinwijk",
-    "Selwerd",
-    "Paddepoel",
-    "Vinkhuizen",
-    "Beijum",
-    "Lewenborg",
-    "Helpman",
-    "Corpus den Hoorn",
-    "Hoogkerk",
-    "Haren",
-    "Meerstad",
-)
-"""Wijken of the synthetic city; equal weights (an assumption, not a figure)."""
+CHUNK: Final = 1 << 16
+"""Families drawn at once; part of what a seed means (the same seed, the same cohort)."""
 
-_HOUSEHOLDS: Final = 136_500
-_SHARE_WITH_CHILDREN: Final = 0.19
-
-
-def _probability(instance: object, attribute: attrs.Attribute[float], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise InvalidValueError(
-            f"CohortParams.{attribute.name}", f"must be a probability from 0 to 1, got {value!r}"
-        )
-
-
-def _weights(
-    instance: object, attribute: attrs.Attribute[tuple[float, ...]], value: object
-) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or any(isinstance(w, bool) or not isinstance(w, int | float) or w < 0 for w in value)
-        or sum(value) <= 0
-    ):
-        raise InvalidValueError(
-            f"CohortParams.{attribute.name}",
-            f"must be a non-empty tuple of non-negative weights, got {value!r}",
-        )
-
-
-@attrs.frozen
-class CohortParams:
-    """The knobs of the synthetic city.  Every default is documented with its source.
-
-    Shares are per *family with children* (the unit the pilots serve), which is
-    why some are derived from per-household or per-child figures.
-    """
-
-    households: int = attrs.field(default=_HOUSEHOLDS, validator=one_of_type(int))
-    """Households in the gemeente Groningen: about 136,500 (CBS core figures, about 2021)."""
-    share_with_children: float = attrs.field(default=_SHARE_WITH_CHILDREN, validator=_probability)
-    """Share of households with children: 19% (CBS core figures, about 2021)."""
-    single_parent_share: float = attrs.field(default=0.227, validator=_probability)
-    """Share of families with one parent: 22.7% in Groningen (CBS, 2019)."""
-    youth_care_share: float = attrs.field(default=0.15, validator=_probability)
-    """Share of families with youth care now.  CBS gives 14.77-15.27% of *youth* 0-17 with
-    jeugdhulp (2021-2023); using it per family is an assumption (one child in care per
-    family in care)."""
-    multiprobleem_share: float = attrs.field(default=0.024, validator=_probability)
-    """Share of families that are multiprobleemgezinnen: 0.37-0.55% of households in
-    comparable cities (NJi via Almelo, 2017); derived per family with children as the
-    midpoint 0.46% x 136,500 / (19% x 136,500) = 2.4%."""
-    children_weights: tuple[float, ...] = attrs.field(
-        default=(0.42, 0.40, 0.13, 0.05), validator=_weights
-    )
-    """Weights of 1, 2, 3, 4 children (an assumption giving about 1.8 children a family)."""
-    wijken: tuple[str, ...] = attrs.field(default=WIJKEN)
-    """The wijken, drawn with equal weights (an assumption)."""
-    verwijzer_weights: tuple[float, ...] = attrs.field(
-        default=(0.30, 0.40, 0.10, 0.07, 0.08, 0.05, 0.0), validator=_weights
-    )
-    """Weights of the referrers of youth care in :class:`Verwijzer` order (gemeente, huisarts,
-    jeugdarts, GI, medisch specialist, zelfverwijzer, rechter): an assumption in the shape of
-    national figures, where the huisarts and the local team refer most."""
-    pgb_share: float = attrs.field(default=0.10, validator=_probability)
-    """Share of care delivered as PGB rather than in natura (an assumption)."""
-    zrm_scored_share: float = attrs.field(default=0.5, validator=_probability)
-    """Share of families in care whose ZRM was taken (an assumption; multiprobleemgezinnen
-    are always scored)."""
-    reference_date: pendulum.Date = attrs.field(default=pendulum.date(2024, 1, 1))
-    """The day ages and assessment dates are counted from."""
-
-    @property
-    def families(self) -> int:
-        """Families with children in the city: households x share with children (25,935)."""
-        return round(self.households * self.share_with_children)
-
-
-GRONINGEN: Final = CohortParams()
-"""The defaults: a synthetic gemeente Groningen."""
+GRONINGEN: Final = load_cohort_params(GRONINGEN_FILE)
+"""The defaults: a synthetic gemeente Groningen, from the shipped parameter file."""
 
 _N_PROBLEMS: Final = len(Probleem)
 _N_SIGNALS: Final = len(Signaal)
 _N_DWANG: Final = len(Dwangmiddel)
+_N_NEEDS: Final = len(Hulpvraag)
 _ZRM_FIELDS: Final = tuple(d.field for d in ZrmDomein)
+_ZRM_COLUMNS: Final = frozenset(
+    f"{prefix}.{name}" for prefix in ("zrm", "zrm_haalbaar") for name in _ZRM_FIELDS
+)
+# One random stream per column (or group of columns drawn together), per block.
+(
+    _GROUP, _OUDERS, _KINDEREN, _JONGSTE, _WIJK, _PROBLEMEN, _SIGNALEN, _DWANG, _HULPVRAGEN,
+    _LEVERING, _VERWIJZER, _HULPVERLENERS, _CHRONISCH, _COMPLEX, _ZRM, _ZRM_LEVELS, _HAALBAAR,
+) = range(17)  # fmt: skip
 
 
 def _random_bits(rng: np.random.Generator, counts: Array, width: int) -> Array:
-    """For each row a bitmask with ``counts[i]`` distinct bits out of ``width``."""
+    """For each row a bitmask with ``counts[i]`` distinct bits out of ``width``, any alike."""
     out: Array = np.zeros(len(counts), dtype=np.int64)
     rows = np.flatnonzero(counts)
     if rows.size:
         ranks = rng.random((rows.size, width)).argsort(axis=1).argsort(axis=1)
-        weights = np.left_shift(np.int64(1), np.arange(width, dtype=np.int64))
-        out[rows] = ((ranks < counts[rows, None]) * weights).sum(axis=1)
+        out[rows] = ((ranks < counts[rows, None]) * _BIT_VALUES[:width]).sum(axis=1)
     return out
+
+
+def _weighted_bits(rng: np.random.Generator, counts: Array, weights: Array) -> Array:
+    """For each row ``counts[i]`` distinct bits, drawn without replacement by ``weights``."""
+    # Efraimidis-Spirakis: the k largest u ** (1 / w) are a weighted sample without replacement.
+    with np.errstate(divide="ignore"):
+        keys = np.log(rng.random((len(counts), len(weights)))) / weights
+    ranks = (-keys).argsort(axis=1).argsort(axis=1)
+    bits: Array = ((ranks < counts[:, None]) * _BIT_VALUES[: len(weights)]).sum(axis=1)
+    return bits
+
+
+_BIT_VALUES: Final = np.left_shift(np.int64(1), np.arange(16, dtype=np.int64))
 
 
 def _ints(rng: np.random.Generator, low: int, high: int, shape: int | tuple[int, ...]) -> Array:
@@ -170,88 +119,199 @@ def _ints(rng: np.random.Generator, low: int, high: int, shape: int | tuple[int,
     return out
 
 
+def _choice(rng: np.random.Generator, weights: Sequence[float], size: int) -> Array:
+    """Codes 1..len(weights) drawn by ``weights`` (one float draw each)."""
+    cumulative = np.cumsum(np.asarray(weights, dtype=float))
+    cumulative /= cumulative[-1]
+    found = np.searchsorted(cumulative, rng.random(size), side="right")
+    codes: Array = np.minimum(found, len(cumulative) - 1) + 1
+    return codes
+
+
+def columns_needed(columns: Iterable[str] | None) -> frozenset[str]:
+    """The cohort columns among ``columns`` (fact names and columns, as ``Rule.facts()`` gives
+    them); ``None`` is every column."""
+    if columns is None:
+        return frozenset(SCHEMA)
+    if isinstance(columns, str):
+        columns = (columns,)
+    return frozenset(c for c in columns if c in SCHEMA)
+
+
 def generate_cohort(
-    size: int | None = None, seed: int = 0, params: CohortParams = GRONINGEN
+    size: int | None = None,
+    seed: int = 0,
+    params: CohortParams | None = None,
+    *,
+    columns: Collection[str] | None = None,
 ) -> Cohort:
     """``size`` synthetic families with children (default: as many as the city has).
 
-    The same ``seed`` and ``params`` give the same cohort, bit for bit.  Three
+    ``params`` describes the municipality (default :data:`GRONINGEN`).  The
+    same ``seed`` and ``params`` give the same cohort, bit for bit.  Three
     groups are drawn: multiprobleemgezinnen (3-6 problems, at least one signal,
     a coercive instrument in 80%, low ZRM levels, many care providers), other
-    families with youth care (0-2 problems, care with a referrer, middling ZRM)
-    and the rest (at most one problem, no care, no ZRM).
+    families with youth care (care with a referrer, middling ZRM) and the rest
+    (no care, no ZRM).  ``columns`` (for example the union of a composition's
+    ``Rule.facts()``) limits the cohort to those columns; names that are not
+    cohort columns are ignored, and every column kept has the values it has in
+    the full cohort.
     """
+    params = GRONINGEN if params is None else params
+    if not isinstance(params, CohortParams):
+        raise InvalidValueError(
+            "generate_cohort.params", f"must be CohortParams, got {type(params).__name__}"
+        )
     n: object = params.families if size is None else size
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise InvalidValueError(
             "generate_cohort.size", f"must be a whole number >= 0, got {size!r}"
         )
-    rng = np.random.default_rng(np.random.SeedSequence(seed))
-    ref = params.reference_date.toordinal()
+    given: object = seed
+    if isinstance(given, bool) or not isinstance(given, int) or given < 0:
+        raise InvalidValueError(
+            "generate_cohort.seed", f"must be a whole number >= 0, got {seed!r}"
+        )
+    wanted = columns_needed(columns)
+    out = {name: np.zeros(n, dtype=SCHEMA[name]) for name in SCHEMA if name in wanted}
+    plan = _Plan(params)
+    for block, start in enumerate(range(0, n, CHUNK)):
+        _fill(out, start, min(n, start + CHUNK), seed, block, plan)
+    return Cohort.from_columns(CohortIds.numbered(n), out, wijken=params.wijken, select=wanted)
 
-    group = rng.random(n)
-    mp = group < params.multiprobleem_share
-    care = ~mp & (group < params.multiprobleem_share + params.youth_care_share)
-    rest = ~(mp | care)
 
-    ouders = np.where(rng.random(n) < params.single_parent_share, 1, 2)
-    cw = np.asarray(params.children_weights, dtype=float)
-    kinderen = rng.choice(np.arange(1, len(cw) + 1), size=n, p=cw / cw.sum())
-    youngest_age_days = _ints(rng, 0, 18 * 365, n)
-    wijk = _ints(rng, 1, len(params.wijken) + 1, n) if params.wijken else np.zeros(n)
+class _Plan:
+    """What every block needs from the parameters, worked out once."""
 
-    n_problems = np.where(mp, _ints(rng, 3, 7, n), np.where(care, _ints(rng, 0, 3, n), 0))
-    n_problems = np.where(rest & (rng.random(n) < 0.2), 1, n_problems)
-    n_signals = np.where(mp, _ints(rng, 1, 4, n), np.where(care, rng.random(n) < 0.05, 0))
-    n_dwang = np.where(mp & (rng.random(n) < 0.8), _ints(rng, 1, 3, n), 0)
-    problemen = _random_bits(rng, n_problems, _N_PROBLEMS)
-    signalen = _random_bits(rng, n_signals.astype(np.int64), _N_SIGNALS)
-    dwang = _random_bits(rng, n_dwang, _N_DWANG)
+    def __init__(self, params: CohortParams) -> None:
+        self.params = params
+        self.ref = params.reference_date.toordinal()
+        shares = dict(params.problem_shares)
+        self.problem_shares = np.asarray([shares.get(p.name, 0.0) for p in Probleem])
+        self.by_share = bool(shares)
+        # Multiprobleemgezinnen take the common problems more often (equal weights without
+        # figures); the other families make up the rest of each problem's share.
+        weights = self.problem_shares if self.by_share else np.ones(_N_PROBLEMS)
+        self.mp_weights = np.where(weights > 0, weights, 1e-12)
+        expected = 4.5 * weights / weights.sum() if weights.sum() else weights
+        mp = params.multiprobleem_share
+        rest = (self.problem_shares - mp * np.minimum(expected, 1)) / max(1 - mp, 1e-12)
+        self.rest_shares = np.clip(rest, 0, 1)
+        needs = dict(params.need_shares)
+        self.need_shares = np.asarray([needs.get(h.name, 0.0) for h in Hulpvraag])
+        self.by_need = bool(needs)
 
+
+def _fill(out: dict[str, Array], a: int, b: int, seed: int, block: int, plan: _Plan) -> None:
+    """Draw the families ``a`` up to ``b`` into the columns of ``out``."""
+    p, m, ref = plan.params, b - a, plan.ref
+
+    def rng(stream: int) -> np.random.Generator:
+        return np.random.default_rng([seed, block, stream])
+
+    def put(name: str, values: Array) -> None:
+        if name in out:
+            out[name][a:b] = values
+
+    group = rng(_GROUP).random(m)
+    mp = group < p.multiprobleem_share
+    care = ~mp & (group < p.multiprobleem_share + p.youth_care_share)
     in_care = mp | care
-    hulpvraag_bit = _ints(rng, 0, 3, n)  # begeleiding, lichte behandeling, specialistisch
-    hulpvragen = np.where(in_care, np.left_shift(1, hulpvraag_bit), 0)
-    hulpvragen = np.where(mp, hulpvragen | (1 << 5), hulpvragen)  # overname huishouden
-    zorgsoorten = np.where(in_care, 1 << 1, 0)  # toewijzing
-    leveringsvormen = np.where(in_care, np.where(rng.random(n) < params.pgb_share, 2, 1), 0)
-    vw = np.asarray(params.verwijzer_weights, dtype=float)
-    verwijzer = np.where(in_care, rng.choice(np.arange(1, len(vw) + 1), size=n, p=vw / vw.sum()), 0)
-    hulpverleners = np.where(mp, _ints(rng, 4, 11, n), np.where(care, _ints(rng, 1, 4, n), 0))
-    chronisch = np.where(mp, rng.random(n) < 0.5, care & (rng.random(n) < 0.1))
-    complex_ = mp & (rng.random(n) < 0.2)
 
-    scored = mp | (care & (rng.random(n) < params.zrm_scored_share))
+    if "aantal_ouders" in out:
+        put("aantal_ouders", np.where(rng(_OUDERS).random(m) < p.single_parent_share, 1, 2))
+    if "aantal_kinderen" in out:
+        put("aantal_kinderen", _choice(rng(_KINDEREN), p.children_weights, m))
+    if "jongste_kind_geboren" in out:
+        put("jongste_kind_geboren", ref - _ints(rng(_JONGSTE), 0, 18 * 365, m))
+    if "wijk" in out and p.wijken:
+        weights = p.wijk_weights or (1.0,) * len(p.wijken)
+        put("wijk", _choice(rng(_WIJK), weights, m))
+    if "problemen" in out:
+        put("problemen", _problems(rng(_PROBLEMEN), mp, care, plan))
+    if "signalen" in out:
+        r = rng(_SIGNALEN)
+        count = np.where(mp, _ints(r, 1, 4, m), np.where(care, r.random(m) < 0.05, 0))
+        put("signalen", _random_bits(r, count.astype(np.int64), _N_SIGNALS))
+    if "dwangmiddelen" in out:
+        r = rng(_DWANG)
+        count = np.where(mp & (r.random(m) < 0.8), _ints(r, 1, 3, m), 0)
+        put("dwangmiddelen", _random_bits(r, count, _N_DWANG))
+    if "hulpvragen" in out:
+        put("hulpvragen", _needs(rng(_HULPVRAGEN), mp, in_care, plan))
+    if "zorgsoorten" in out:
+        put("zorgsoorten", np.where(in_care, 1 << 1, 0))  # toewijzing
+    if "leveringsvormen" in out:
+        pgb = rng(_LEVERING).random(m) < p.pgb_share
+        put("leveringsvormen", np.where(in_care, np.where(pgb, 2, 1), 0))
+    if "verwijzer" in out:
+        put("verwijzer", np.where(in_care, _choice(rng(_VERWIJZER), p.verwijzer_weights, m), 0))
+    if "aantal_hulpverleners" in out:
+        r = rng(_HULPVERLENERS)
+        count = np.where(mp, _ints(r, 4, 11, m), np.where(care, _ints(r, 1, 4, m), 0))
+        put("aantal_hulpverleners", count)
+    if "ouder_chronisch" in out:
+        u = rng(_CHRONISCH).random(m)
+        put("ouder_chronisch", np.where(mp, u < 0.5, care & (u < 0.1)))
+    if "complexe_vraag" in out:
+        put("complexe_vraag", mp & (rng(_COMPLEX).random(m) < 0.2))
+    if "zrm_afgenomen" in out or _ZRM_COLUMNS & out.keys():
+        _zrm(out, a, b, rng, mp, care, plan)
+
+
+def _problems(r: np.random.Generator, mp: Array, care: Array, plan: _Plan) -> Array:
+    m = len(mp)
+    out: Array = np.zeros(m, dtype=np.int64)
+    rows = np.flatnonzero(mp)
+    out[rows] = _weighted_bits(r, _ints(r, 3, 7, rows.size), plan.mp_weights)
+    others = np.flatnonzero(~mp)
+    if plan.by_share:
+        drawn = r.random((others.size, _N_PROBLEMS)) < plan.rest_shares
+        out[others] = (drawn * _BIT_VALUES[:_N_PROBLEMS]).sum(axis=1)
+    else:
+        count = np.where(care[others], _ints(r, 0, 3, others.size), 0)
+        count = np.where(~care[others] & (r.random(others.size) < 0.2), 1, count)
+        out[others] = _random_bits(r, count, _N_PROBLEMS)
+    return out
+
+
+def _needs(r: np.random.Generator, mp: Array, in_care: Array, plan: _Plan) -> Array:
+    m = len(mp)
+    if plan.by_need:
+        drawn = (r.random((m, _N_NEEDS)) < plan.need_shares) * _BIT_VALUES[:_N_NEEDS]
+        needs: Array = np.where(in_care, drawn.sum(axis=1), 0)
+        return needs
+    # begeleiding, lichte behandeling or specialistisch; taking over the household if mp
+    needs = np.where(in_care, np.left_shift(1, _ints(r, 0, 3, m)), 0)
+    return np.where(mp, needs | (1 << 5), needs)
+
+
+def _zrm(
+    out: dict[str, Array],
+    a: int,
+    b: int,
+    rng: Callable[[int], np.random.Generator],
+    mp: Array,
+    care: Array,
+    plan: _Plan,
+) -> None:
+    m, p = b - a, plan.params
+    r = rng(_ZRM)
+    scored = mp | (care & (r.random(m) < p.zrm_scored_share))
+    if "zrm_afgenomen" in out:
+        out["zrm_afgenomen"][a:b] = np.where(scored, plan.ref - _ints(r, 0, 60, m), 0)
+    if not _ZRM_COLUMNS & out.keys():
+        return
     rows = np.flatnonzero(scored)
     low = np.where(mp[rows], 1, 2)[:, None]
     span = np.where(mp[rows], 3, 4)[:, None]
-    levels = np.zeros((n, len(_ZRM_FIELDS)), dtype=np.int8)
-    haalbaar = np.zeros_like(levels)
-    drawn = low + (rng.random((rows.size, len(_ZRM_FIELDS))) * span).astype(np.int8)
-    levels[rows] = drawn
-    haalbaar[rows] = np.minimum(drawn + _ints(rng, 0, 3, drawn.shape), 5)
-
-    columns: dict[str, Array] = {
-        "problemen": problemen,
-        "signalen": signalen,
-        "dwangmiddelen": dwang,
-        "hulpvragen": hulpvragen,
-        "zorgsoorten": zorgsoorten,
-        "leveringsvormen": leveringsvormen,
-        "verwijzer": verwijzer,
-        "wijk": wijk,
-        "aantal_hulpverleners": hulpverleners,
-        "ouder_chronisch": chronisch,
-        "complexe_vraag": complex_,
-        "aantal_ouders": ouders,
-        "aantal_kinderen": kinderen,
-        "jongste_kind_geboren": ref - youngest_age_days,
-        "zrm_afgenomen": np.where(scored, ref - _ints(rng, 0, 60, n), 0),
-    }
+    levels = (low + rng(_ZRM_LEVELS).random((rows.size, len(_ZRM_FIELDS))) * span).astype(np.int8)
+    haalbaar = np.minimum(levels + _ints(rng(_HAALBAAR), 0, 3, levels.shape), 5)
     for i, name in enumerate(_ZRM_FIELDS):
-        columns[f"zrm.{name}"] = levels[:, i]
-        columns[f"zrm_haalbaar.{name}"] = haalbaar[:, i]
-    ids = [f"syn-{i:07d}" for i in range(n)]
-    return Cohort.from_columns(ids, columns, wijken=params.wijken)
+        for prefix, values in (("zrm", levels), ("zrm_haalbaar", haalbaar)):
+            column = out.get(f"{prefix}.{name}")
+            if column is not None:
+                column[a + rows] = values[:, i]
 
 
 def _members(mask: int, enum_type: type[Probleem] | type[Signaal] | type[Dwangmiddel]) -> list[str]:
@@ -259,7 +319,11 @@ def _members(mask: int, enum_type: type[Probleem] | type[Signaal] | type[Dwangmi
 
 
 def _scores(cohort: Cohort, prefix: str, row: int) -> ZrmScores | None:
-    values = {d.field: int(cohort.column(f"{prefix}.{d.field}")[row]) for d in ZrmDomein}
+    values = {
+        d.field: int(cohort.columns[f"{prefix}.{d.field}"][row])
+        for d in ZrmDomein
+        if f"{prefix}.{d.field}" in cohort.columns
+    }
     scored = {k: v for k, v in values.items() if v}
     return ZrmScores(**scored) if scored else None
 
@@ -271,7 +335,9 @@ def _date(ordinal: int) -> pendulum.Date:
 
 def _gezin(cohort: Cohort, row: int) -> Gezin:
     def col(name: str) -> int:
-        return int(cohort.column(name)[row])
+        # a cohort of some columns only: what it does not hold is unknown
+        column = cohort.columns.get(name)
+        return 0 if column is None else int(column[row])
 
     youngest = col("jongste_kind_geboren")
     ref = youngest if youngest else pendulum.date(2024, 1, 1).toordinal()
