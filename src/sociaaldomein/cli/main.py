@@ -40,6 +40,7 @@ SUBCOMMANDS: Final[dict[str, str]] = {
     "schema": "sociaaldomein.cli.schema",
     "validate": "sociaaldomein.cli.validate",
     "simulate": "sociaaldomein.cli.simulate",
+    "serve": "sociaaldomein.cli.serve",
 }
 """Every subcommand and the module that implements it (see :class:`~.common.Subcommand`).
 

@@ -1,0 +1,348 @@
+"""The HTTP API under ``/api``: the same answers as the command line's ``--json``.
+
+Bodies are parsed by the library's readers (the cattrs converters), answers
+written by its ``unstructure``; the OpenAPI document describes both with the
+library's JSON Schemas (:mod:`sociaaldomein.service.openapi`).  Routes that
+touch a family need a token (see :mod:`sociaaldomein.service.access`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Final
+
+import pendulum
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
+from sociaaldomein.io import (
+    SCHEMAS,
+    FileFormatError,
+    Format,
+    gezinnen_from_data,
+    loads_advice,
+    loads_document,
+    structure_date,
+    unstructure,
+)
+from sociaaldomein.io._paths import ConversionError
+from sociaaldomein.service.access import Grant, Permission
+from sociaaldomein.service.errors import RefusedError, error_response, json_response, redact
+from sociaaldomein.service.jobs import JobsFullError, parse_scenario
+from sociaaldomein.service.openapi import SECURITY_SCHEME, body, reply
+
+if TYPE_CHECKING:
+    from sociaaldomein.domain.gezin import Gezin
+    from sociaaldomein.service.app import Service
+
+__all__ = ["PERSONAL", "api_router", "body_format", "need", "parse_on", "read_families"]
+
+PERSONAL: Final = "x-personal"
+"""The OpenAPI extension that marks a route touching personal data (it needs a token)."""
+
+
+def body_format(request: Request) -> Format:
+    """``toml`` when the body says it is TOML (``application/toml``), else ``json``."""
+    kind = request.headers.get("content-type", "")
+    return "toml" if "toml" in kind.lower() else "json"
+
+
+def parse_on(text: str | None) -> pendulum.Date:
+    """The date of a query parameter (today when absent); a bad one is a 400 naming ``on``."""
+    if not text:
+        return pendulum.today().date()
+    try:
+        return structure_date(text)
+    except ConversionError as exc:
+        raise FileFormatError("request", "on", exc.problem) from None
+
+
+def read_families(data: object, fmt: Format, on: pendulum.Date, limit: int) -> tuple[Gezin, ...]:
+    """The families of a family document, checked as ``sociaaldomein assess`` checks them."""
+    gezinnen = gezinnen_from_data(data, source="request", format=fmt)
+    if len(gezinnen) > limit:
+        raise FileFormatError(
+            "request", "gezinnen", f"at most {limit} families per request, got {len(gezinnen)}"
+        )
+    single = isinstance(data, dict) and "gezin" in data
+    for i, gezin in enumerate(gezinnen):
+        try:
+            gezin.check_dates_on(on)
+        except InvalidValueError as exc:
+            where = "gezin" if single else f"gezinnen[{i}]"
+            raise FileFormatError(
+                "request", exc.field.replace("Gezin", where, 1), f"{exc.problem} (on {on})"
+            ) from None
+    return gezinnen
+
+
+def need(permission: Permission) -> Callable[[Request], Grant]:
+    """The grant of the request's token when its role allows ``permission``; refused otherwise."""
+
+    def check(request: Request) -> Grant:
+        grant: Grant | None = request.state.grant
+        if grant is None:
+            if request.state.token == "unknown":
+                raise RefusedError(401, "unknown-token", "the token is not known")
+            raise RefusedError(401, "no-token", "this needs a token (Authorization: Bearer ...)")
+        if not grant.may(permission):
+            raise RefusedError(
+                403, "role", f"the role {grant.role.value} may not {permission.value}"
+            )
+        return grant
+
+    return check
+
+
+def granted(grant: Grant, pilots: list[str]) -> None:
+    """Refuse unless ``grant`` covers every pilot in ``pilots``."""
+    for name in pilots:
+        if not grant.sees(name):
+            raise RefusedError(403, "pilot", "the token is not granted one of the pilots asked for")
+
+
+def _personal(permission: Permission, **extra: Any) -> dict[str, Any]:
+    return {
+        "openapi_extra": {
+            PERSONAL: True,
+            "x-permission": permission.name,
+            "security": [{SECURITY_SCHEME: []}],
+            **extra,
+        },
+        "responses": {401: {"description": "no token, or an unknown one"}, 403: {}},
+    }
+
+
+def api_router(service: Service) -> APIRouter:
+    """Every ``/api`` route, working from ``service``'s composition."""
+    router = APIRouter(prefix="/api")
+    gemeente = service.gemeente
+
+    def known(name: str) -> None:
+        gemeente.pilot(name)  # an unknown name is a 404 listing the known ones
+
+    @router.get(
+        "/plugins",
+        summary="The installed plugins",
+        responses=reply("PluginList", "name, version, hooks, pilots and failures of each"),
+    )
+    async def plugins() -> Response:
+        from sociaaldomein.cli.plugins import describe
+
+        return json_response(describe(gemeente))
+
+    @router.get(
+        "/pilots",
+        summary="The pilots",
+        responses=reply("PilotList", "every pilot of the composition"),
+    )
+    async def pilots() -> Response:
+        return json_response(service.pilot_list())
+
+    @router.get(
+        "/pilots/{pilot}",
+        summary="One pilot: its rules, money and status",
+        responses=reply("PilotPage", "the pilot as its letter decided it"),
+    )
+    async def pilot(pilot: str, on: str | None = None) -> Response:
+        known(pilot)
+        return json_response(service.pilot_page(pilot, parse_on(on)))
+
+    @router.get(
+        "/pilots/{pilot}/mandate",
+        summary="A pilot's functional mandate and escalation ladder",
+        responses=reply("MandateAnswer", "as sociaaldomein mandate PILOT --json"),
+    )
+    async def mandate(pilot: str) -> Response:
+        known(pilot)
+        compiled = gemeente.compiled(pilot)
+        return json_response(
+            {
+                "pilot": pilot,
+                "mandaat": None if compiled.mandate is None else unstructure(compiled.mandate),
+                "escalatieladder": None
+                if compiled.escalation is None
+                else unstructure(compiled.escalation),
+            }
+        )
+
+    @router.post(
+        "/pilots/{pilot}/advice",
+        summary="Check whether an advice binds",
+        description="The body is an advice file; the answer as "
+        "sociaaldomein mandate PILOT --check --json.",
+        **_personal(Permission.CHECK_ADVICE, **body("AdviceFile")),
+    )
+    async def advice(pilot: str, request: Request) -> Response:
+        grant = need(Permission.CHECK_ADVICE)(request)
+        granted(grant, [pilot])
+        known(pilot)
+        from sociaaldomein.cli.mandate import check
+
+        found = loads_advice(await request.body(), body_format(request), source="request")
+        oordeel = check(pilot, gemeente.compiled(pilot).mandate, found)
+        return json_response(
+            {
+                "pilot": pilot,
+                "advies": unstructure(found.advies),
+                "geselecteerd": found.geselecteerd,
+                "oordeel": unstructure(oordeel),
+                "binds": oordeel.binds,
+            }
+        )
+
+    @router.get(
+        "/funding",
+        summary="The funding overview",
+        responses=reply("FundingOverviewJson", "as sociaaldomein budget --json"),
+    )
+    async def funding(
+        year: Annotated[list[int] | None, Query()] = None,
+        pilot: Annotated[list[str] | None, Query()] = None,
+    ) -> Response:
+        from sociaaldomein.cli.budget import overview_json
+
+        for name in pilot or ():
+            known(name)
+        overview = gemeente.funding_overview(years=year, pilots=pilot)
+        return json_response(overview_json(overview, year))
+
+    @router.get("/schemas/{name}", summary="The JSON Schema of a file format")
+    async def schema(name: str) -> Response:
+        if name not in SCHEMAS:
+            return error_response(
+                404, "input", f"no such schema; known: {', '.join(sorted(SCHEMAS))}"
+            )
+        return json_response(SCHEMAS[name]())
+
+    @router.post(
+        "/assess",
+        summary="Assess families on a date, with every reason",
+        description="The body is a family file (one family or several); the answer as "
+        "sociaaldomein assess --json.  Without pilot, every pilot the token is granted.",
+        openapi_extra={
+            PERSONAL: True,
+            "x-permission": Permission.ASSESS.name,
+            "security": [{SECURITY_SCHEME: []}],
+            **body("FamilyFile"),
+        },
+        responses={
+            **reply("AssessmentList", "one assessment per family"),
+            401: {"description": "no token, or an unknown one"},
+            403: {"description": "the role or the pilots are not granted"},
+        },
+    )
+    async def assess(
+        request: Request,
+        on: str | None = None,
+        pilot: Annotated[list[str] | None, Query()] = None,
+    ) -> Response:
+        grant = need(Permission.ASSESS)(request)
+        names = pilot if pilot else [n for n in gemeente.pilots if grant.sees(n)]
+        granted(grant, names)
+        for name in names:
+            known(name)
+        date = parse_on(on)
+        fmt = body_format(request)
+        data = loads_document(await request.body(), fmt, source="request")
+        gezinnen = read_families(data, fmt, date, service.limits.max_families)
+        occupancy = service.occupancy(names)
+        found = [gemeente.assess(g, date, pilots=names, occupancy=occupancy) for g in gezinnen]
+        return json_response(
+            {"on": date.isoformat(), "assessments": [unstructure(a) for a in found]}
+        )
+
+    @router.post(
+        "/simulations",
+        summary="Start a simulation job",
+        description="The body is a scenario file with a synthetic cohort; the answer is the "
+        "job (202), whose status and results the two routes below give.",
+        status_code=202,
+        **_personal(Permission.SIMULATE, **body("ScenarioFile")),
+    )
+    async def simulate(
+        request: Request, runs: Annotated[int | None, Query(ge=1, le=100_000)] = None
+    ) -> Response:
+        grant = need(Permission.SIMULATE)(request)
+        scenario = parse_scenario(await request.body(), body_format(request))
+        granted(grant, list(service.jobs.pilot_names(scenario)))
+        try:
+            job = service.jobs.submit(scenario, grant.name, runs=runs)
+        except JobsFullError as exc:
+            return error_response(503, "limit", str(exc), headers={"Retry-After": "30"})
+        return json_response(job.describe(), 202)
+
+    def _job(job_id: str, grant: Grant) -> Any:
+        job = service.jobs.get(job_id)
+        if job is None or not (job.owner == grant.name or grant.may(Permission.ALL_JOBS)):
+            return None  # another token's job is not found, not refused: its id says nothing
+        return job
+
+    @router.get(
+        "/simulations/{job_id}",
+        summary="A simulation job's status",
+        **_personal(Permission.SIMULATE),
+    )
+    async def job_status(job_id: str, request: Request) -> Response:
+        grant = need(Permission.SIMULATE)(request)
+        job = _job(job_id, grant)
+        if job is None:
+            return error_response(404, "input", "no such job")
+        return json_response(job.describe())
+
+    @router.get(
+        "/simulations/{job_id}/results",
+        summary="A finished simulation's summary",
+        **_personal(Permission.SIMULATE),
+    )
+    async def job_results(job_id: str, request: Request) -> Response:
+        grant = need(Permission.SIMULATE)(request)
+        job = _job(job_id, grant)
+        if job is None:
+            return error_response(404, "input", "no such job")
+        if job.status != "done":
+            return error_response(409, "state", f"the job is {job.status}", field=None)
+        return json_response({"id": job.id, "summary": job.summary})
+
+    return router
+
+
+def error_handlers() -> dict[Any, Callable[..., Any]]:
+    """The responses for what the routes raise: access, bad input, unknown pilots, failures."""
+    from sociaaldomein.service.errors import input_error
+    from sociaaldomein.service.guard import log_refusal, route_of
+
+    async def refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RefusedError)
+        routes = request.app.router.routes
+        log_refusal(
+            request.method,
+            route_of(routes, request.scope),
+            exc.status,
+            exc.reason,
+            request.state.grant,
+        )
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return error_response(exc.status, "access", exc.message, headers=headers)
+
+    async def bad_input(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, FileFormatError):
+            return input_error(exc)
+        assert isinstance(exc, InvalidValueError)
+        # a value refused after reading (a limit, a rule between fields): field and problem
+        return error_response(400, "input", redact(exc.problem), field=exc.field or None)
+
+    async def unknown(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, UnknownPilotError)
+        return error_response(404, "input", str(exc))
+
+    async def failed(request: Request, exc: Exception) -> Response:
+        return error_response(502, "plugin", str(exc))
+
+    return {
+        RefusedError: refused,
+        UnknownPilotError: unknown,
+        InvalidValueError: bad_input,
+        PluginFailedError: failed,
+    }

@@ -1,0 +1,353 @@
+"""The web page: server-rendered Dutch pages for the people who run a pilot.
+
+Every text a person reads is in the templates (``templates/``), so that it
+can be put into the message catalogues as a whole.  The pages need no build
+step and work without JavaScript (``static/enhance.js`` only moves the focus
+to an error list and says when an uploaded file replaces the form).  A token
+is entered once on ``/inloggen`` and kept in an HttpOnly, SameSite=Strict
+cookie; a form posted from another site is refused.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlsplit
+
+import attrs
+import pendulum
+from fastapi import FastAPI, Request
+from starlette.datastructures import FormData, UploadFile
+from starlette.responses import RedirectResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from sociaaldomein.domain.gezin import (
+    Dwangmiddel,
+    Hulpvraag,
+    LidRol,
+    Probleem,
+    Signaal,
+    Verwijzer,
+    ZrmScores,
+)
+from sociaaldomein.domain.pilot import PilotStatus
+from sociaaldomein.domain.rules import Rule
+from sociaaldomein.errors import InvalidValueError, UnknownPilotError
+from sociaaldomein.io import FileFormatError, Format, loads_document, unstructure
+from sociaaldomein.service.access import Grant, Permission
+from sociaaldomein.service.api import read_families
+from sociaaldomein.service.errors import redact
+from sociaaldomein.service.guard import COOKIE, log_refusal, route_of
+
+if TYPE_CHECKING:
+    from sociaaldomein.service.app import Service
+
+__all__ = ["OUTCOMES", "STATUSES", "form_to_document", "web_router"]
+
+HERE: Final = Path(__file__).parent
+MEMBERS: Final = 4
+"""Rows for members in the form (a larger family comes as a file)."""
+
+OUTCOMES: Final = {
+    "ELIGIBLE": "komt in aanmerking",
+    "WAITLIST": "komt in aanmerking, geen plaats: wachtlijst",
+    "NOT_ELIGIBLE": "komt niet in aanmerking",
+    "REFERRED": "elders naartoe verwezen",
+    "REGULAR_ROUTE": "reguliere route",
+    "CLOSED": "pilot loopt niet op deze datum",
+    "FAILED": "kon niet worden beoordeeld",
+}
+"""The outcome of a verdict as the page says it."""
+STATUSES: Final = {s.name: s.value for s in PilotStatus}
+
+_CHOICES: Final = (
+    ("problemen", "Problemen"),
+    ("signalen", "Signalen"),
+    ("dwangmiddelen", "Dwangmiddelen"),
+    ("hulpvragen", "Hulpvragen"),
+)
+_ENUMS: Final = {
+    "problemen": Probleem,
+    "signalen": Signaal,
+    "dwangmiddelen": Dwangmiddel,
+    "hulpvragen": Hulpvraag,
+    "LidRol": LidRol,
+    "Verwijzer": Verwijzer,
+}
+_ZRM: Final = tuple(a.name for a in attrs.fields(ZrmScores))
+
+
+def _number(text: str) -> int | str:
+    return int(text) if text.strip().isdigit() else text
+
+
+def form_to_document(form: FormData) -> dict[str, Any]:
+    """The family document the form's fields describe (checked by the library's reader)."""
+    text = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+    gezin: dict[str, Any] = {"id": text.get("id", "").strip()}
+    leden = []
+    for i in range(MEMBERS):
+        rol = text.get(f"lid{i}_rol", "")
+        if rol:
+            leden.append(
+                {
+                    "rol": rol,
+                    "geboortedatum": text.get(f"lid{i}_geboortedatum", ""),
+                    "chronische_problematiek": f"lid{i}_chronisch" in text,
+                }
+            )
+    gezin["leden"] = leden
+    if text.get("wijk", "").strip():
+        gezin["wijk"] = text["wijk"].strip()
+    for group, _ in _CHOICES:
+        chosen = [v for v in form.getlist(group) if isinstance(v, str)]
+        if chosen:
+            gezin[group] = chosen
+    if text.get("aantal_hulpverleners", "").strip():
+        gezin["aantal_hulpverleners"] = _number(text["aantal_hulpverleners"])
+    if text.get("verwijzer"):
+        gezin["verwijzer"] = text["verwijzer"]
+    if "complexe_vraag" in text:
+        gezin["complexe_vraag"] = True
+    scores = {d: _number(text[f"zrm_{d}"]) for d in _ZRM if text.get(f"zrm_{d}")}
+    if text.get("zrm_afgenomen_op") or scores:
+        gezin["zrm"] = {"afgenomen_op": text.get("zrm_afgenomen_op", ""), "huidig": scores}
+    return {"gezin": gezin}
+
+
+def _values(form: FormData | None) -> dict[str, Any]:
+    values: dict[str, Any] = {"datum": pendulum.today().date().isoformat()}
+    if form is None:
+        return values
+    for key, value in form.multi_items():
+        if isinstance(value, str):
+            values[key] = value
+    for group, _ in _CHOICES:
+        values[group] = [v for v in form.getlist(group) if isinstance(v, str)]
+    return values
+
+
+def _rules_html(rule: Rule) -> str:
+    """The eligibility rule as nested lists, each node with its source."""
+
+    def node(r: Rule) -> str:
+        cite = f' <span class="bron">[{html.escape(str(r.source))}]</span>' if r.source else ""
+        kids = "".join(node(c) for c in r.children())
+        inner = f"<ul>{kids}</ul>" if kids else ""
+        return f"<li>{html.escape(r.text())}{cite}{inner}</li>"
+
+    return f'<ul class="regels">{node(rule)}</ul>'
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def web_router(app: FastAPI, service: Service) -> None:
+    """Add the pages and their static files to ``app``."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    gemeente = service.gemeente
+
+    def page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
+        context.setdefault("page", template.removesuffix(".html"))
+        return templates.TemplateResponse(
+            request,
+            template,
+            {
+                "gemeente": gemeente.naam,
+                "grant": request.state.grant,
+                "register": service.register is not None,
+                **context,
+            },
+            status_code=status,
+        )
+
+    def refuse(request: Request, status: int, reason: str, message: str) -> Response:
+        grant: Grant | None = request.state.grant
+        log_refusal(request.method, route_of([], request.scope), status, reason, grant)
+        return page(
+            request,
+            "geweigerd.html",
+            status,
+            message=message,
+            volgende=request.url.path,
+            page="",
+        )
+
+    def allowed(request: Request, permission: Permission) -> Response | Grant:
+        grant: Grant | None = request.state.grant
+        if grant is None:
+            return refuse(
+                request, 401, "no-token", "Hiervoor is een toegangssleutel nodig. Meld u eerst aan."
+            )
+        if not grant.may(permission):
+            return refuse(
+                request,
+                403,
+                "role",
+                f"Uw rol ({grant.role.value}) geeft geen toegang tot deze gegevens.",
+            )
+        return grant
+
+    @app.get("/", include_in_schema=False)
+    async def home(request: Request) -> Response:
+        return page(
+            request,
+            "index.html",
+            page="home",
+            pilots=service.pilot_list(),
+            statuses=STATUSES,
+            today=pendulum.today().date().isoformat(),
+        )
+
+    @app.get("/pilots/{pilot}", include_in_schema=False)
+    async def pilot_page(request: Request, pilot: str) -> Response:
+        try:
+            gemeente.pilot(pilot)
+            compiled = gemeente.compiled(pilot)
+        except (UnknownPilotError, InvalidValueError):
+            return page(
+                request, "geweigerd.html", 404, message="Deze pilot bestaat niet.", volgende="/"
+            )
+        on = pendulum.today().date()
+        data = service.pilot_page(pilot, on)
+        p = compiled.pilot
+        looptijd = p.looptijd.periode if hasattr(p.looptijd, "periode") else p.looptijd
+        mandaat = compiled.mandate
+        ladder = compiled.escalation
+        return page(
+            request,
+            "pilot.html",
+            page="",
+            name=pilot,
+            pilot=p,
+            on=on.isoformat(),
+            pilot_status=STATUSES[data["status_on"]],
+            looptijd=str(looptijd),
+            rules=_rules_html(compiled.eligibility),
+            funding=data["funding"],
+            total=data["total"],
+            provided_by=data["provided_by"],
+            mandaat=mandaat.table() if mandaat is not None else None,
+            mandaat_bron=mandaat.bron if mandaat is not None else None,
+            ladder=ladder.treden if ladder is not None else None,
+        )
+
+    def form_page(
+        request: Request, status: int = 200, form: FormData | None = None, errors: Any = ()
+    ) -> Response:
+        return page(
+            request,
+            "beoordelen.html",
+            status,
+            values=_values(form),
+            errors=list(errors),
+            enums=_ENUMS,
+            choices=_CHOICES,
+            members=MEMBERS,
+            zrm_domains=_ZRM,
+        )
+
+    @app.get("/beoordelen", include_in_schema=False)
+    async def assess_form(request: Request) -> Response:
+        found = allowed(request, Permission.ASSESS)
+        return found if isinstance(found, Response) else form_page(request)
+
+    @app.post("/beoordelen", include_in_schema=False)
+    async def assess(request: Request) -> Response:
+        if not _same_origin(request):
+            return refuse(request, 403, "origin", "Dit formulier kan alleen vanaf deze site.")
+        found = allowed(request, Permission.ASSESS)
+        if isinstance(found, Response):
+            return found
+        grant = found
+        form = await request.form(max_files=1, max_fields=200)
+        try:
+            on = _date(form.get("datum"))
+            upload = form.get("bestand")
+            if isinstance(upload, UploadFile) and upload.filename:
+                fmt: Format = "toml" if upload.filename.lower().endswith(".toml") else "json"
+                data = loads_document(await upload.read(), fmt, source=upload.filename)
+            else:
+                fmt, data = "json", form_to_document(form)
+            gezinnen = read_families(data, fmt, on, service.limits.max_families)
+        except FileFormatError as exc:
+            problems = [(exc.field, exc.problem), *exc.others]
+            errors = [{"field": f or None, "message": redact(p)} for f, p in problems[:20]]
+            return form_page(request, 400, form, errors)
+        names = [n for n in gemeente.pilots if grant.sees(n)]
+        found_ = [gemeente.assess(g, on, pilots=names) for g in gezinnen]
+        titles = {n: gemeente.pilots[n].titel for n in names}
+        return page(
+            request,
+            "uitslag.html",
+            page="",
+            on=on.isoformat(),
+            assessments=[unstructure(a) for a in found_],
+            outcomes=OUTCOMES,
+            titles=titles,
+        )
+
+    @app.get("/inloggen", include_in_schema=False)
+    async def login_form(request: Request, volgende: str = "/beoordelen") -> Response:
+        return page(request, "inloggen.html", volgende=_local(volgende), error=None)
+
+    @app.post("/inloggen", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        if not _same_origin(request):
+            return refuse(request, 403, "origin", "Dit formulier kan alleen vanaf deze site.")
+        form = await request.form(max_files=0, max_fields=5)
+        token = form.get("token")
+        target = _local(str(form.get("volgende") or "/beoordelen"))
+        grant = service.access.grant_for(token if isinstance(token, str) else None)
+        if grant is None:
+            log_refusal(request.method, "/inloggen", 401, "unknown-token", None)
+            return page(
+                request,
+                "inloggen.html",
+                401,
+                volgende=target,
+                error="Deze toegangssleutel is niet bekend.",
+            )
+        response = RedirectResponse(target, status_code=303)
+        response.set_cookie(
+            COOKIE,
+            str(token),
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+        return response
+
+    @app.post("/uitloggen", include_in_schema=False)
+    async def logout(request: Request) -> Response:
+        response = RedirectResponse("/", status_code=303)
+        response.delete_cookie(COOKIE, path="/")
+        return response
+
+
+def _local(target: str) -> str:
+    """``target`` when it is a path on this site, else ``/``: no redirect to elsewhere."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+def _date(value: object) -> pendulum.Date:
+    from sociaaldomein.io import structure_date
+    from sociaaldomein.io._paths import ConversionError
+
+    if not isinstance(value, str) or not value:
+        return pendulum.today().date()
+    try:
+        return structure_date(value)
+    except ConversionError as exc:
+        raise FileFormatError(None, "datum", exc.problem) from None
