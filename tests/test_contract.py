@@ -330,6 +330,8 @@ def test_a_simulation_calls_no_plugin_after_compiling_and_holds_no_composition()
     assert results.runs == 4
 
 
+# Three months of a toy no referred family is eligible for: the summary notes it, too.
+@pytest.mark.filterwarnings("ignore::sociaaldomein.simulation.results.NoFamilyWarning")
 def test_a_pilot_whose_plugin_failed_is_left_out_of_a_simulation_with_a_line() -> None:
     from sociaaldomein.simulation import Settings, generate_cohort, simulate
 

@@ -3,20 +3,26 @@
 Every function draws on an ``ax`` you pass (or a new figure) and returns the
 figure, so a notebook shows it and a script saves it with
 ``fig.savefig("out.png", dpi=150)``.  Bands are the central 90% of the runs,
-the line their median.
+the line their median.  Titles, labels and the euro ticks are in the current
+language (:func:`sociaaldomein.i18n.use_language`), the amounts in its
+notation (``€ 350K`` in Dutch, ``€350K`` in English); the budget plot marks
+the median month in which the money runs out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 
 from sociaaldomein.domain.cohort import Array
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import gettext as _
+from sociaaldomein.output.numbers import format_money
 from sociaaldomein.simulation.model import BIG
 from sociaaldomein.simulation.results import Results, require
+from sociaaldomein.simulation.summary import figure_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -59,7 +65,14 @@ def _closed(values: Array) -> Array:
 def _band(ax: Axes, x: Sequence[Any], data: Array, color: str, label: str) -> None:
     low, mid, high = (_closed(v) for v in np.percentile(data, _BAND, axis=0))
     ax.fill_between(x, low, high, color=color, alpha=0.2, linewidth=0, step="post")
-    ax.step(x, mid, where="post", color=color, linewidth=2, label=f"{label} (median)")
+    ax.step(
+        x,
+        mid,
+        where="post",
+        color=color,
+        linewidth=2,
+        label=_("{what} (median)").format(what=label),
+    )
 
 
 def _legend(ax: Axes) -> None:
@@ -92,14 +105,20 @@ def plot_occupancy(
     r = _one(results, design)
     fig, ax = _axes(ax)
     x = _dates(r)
-    _band(ax, x, r.series("enrolled", pilot), "tab:blue", "in care")
+    _band(ax, x, r.series("enrolled", pilot), "tab:blue", _("in care"))
     if r.series("waiting", pilot).any():
-        _band(ax, x, r.series("waiting", pilot), "tab:orange", "waiting")
+        _band(ax, x, r.series("waiting", pilot), "tab:orange", _("waiting"))
     cap = int(r.capacity[0, r.pilots.index(pilot)])
     if cap < BIG:
-        ax.axhline(cap, color="black", linestyle="--", linewidth=1, label=f"capacity ({cap})")
+        ax.axhline(
+            cap,
+            color="black",
+            linestyle="--",
+            linewidth=1,
+            label=_("capacity ({capacity})").format(capacity=cap),
+        )
     ax.set_ylim(bottom=0)
-    ax.set_ylabel("families")
+    ax.set_ylabel(_("families"))
     ax.yaxis.set_major_locator(_integer_locator())
     data_top = max(
         float(np.percentile(r.series("enrolled", pilot), 95, axis=0).max()),
@@ -109,7 +128,11 @@ def plot_occupancy(
     )
     # with shared axes an earlier plot may have set the limit: only ever raise it
     ax.set_ylim(0, max(data_top * 1.08, ax.get_ylim()[1] if ax.get_autoscaley_on() is False else 0))
-    ax.set_title(f"{pilot}: occupancy and waitlist ({r.runs} runs, band: 5-95%)")
+    ax.set_title(
+        _("{pilot}: occupancy and waitlist ({runs} runs, band: 5-95%)").format(
+            pilot=pilot, runs=r.runs
+        )
+    )
     _legend(ax)
     _date_axis(ax)
     return fig
@@ -124,14 +147,32 @@ def _integer_locator() -> Any:
 def _euro_axis(ax: Axes) -> None:
     from matplotlib.ticker import FuncFormatter
 
+    from sociaaldomein.i18n import current_language
+    from sociaaldomein.output.numbers import format_compact_money
+
+    language = current_language()  # the ticks are drawn later, maybe outside use_language
+
     def fmt(value: float, _pos: int) -> str:
-        if abs(value) >= 1e6:
-            return f"EUR {value / 1e6:,.1f}m"
-        if abs(value) >= 1e3:
-            return f"EUR {value / 1e3:,.0f}k"
-        return f"EUR {value:,.0f}"
+        return format_compact_money(value, language)
 
     ax.yaxis.set_major_formatter(FuncFormatter(fmt))
+
+
+def _run_out_marker(ax: Axes, results: Results, pilot: str, x: Sequence[Any]) -> None:
+    """A vertical line at the median month the money runs out, if it does in half the runs."""
+    from sociaaldomein.output import format_month
+
+    months = results.run_out_months()[:, results.pilots.index(pilot)]
+    ran_out = np.sort(months[months >= 0])
+    k = int(np.ceil(0.5 * months.size))
+    if not ran_out.size or k > ran_out.size:
+        return
+    month = int(ran_out[k - 1])
+    share = ran_out.size / months.size
+    label = _("money runs out (median: {month}, in {share}% of runs)").format(
+        month=format_month(results.dates[month]), share=round(share * 100)
+    )
+    ax.axvline(x[month], color="tab:red", linestyle=":", linewidth=1.5, label=label)
 
 
 def plot_budget(results: Results, pilot: str, *, design: int = 0, ax: Axes | None = None) -> Figure:
@@ -141,15 +182,27 @@ def plot_budget(results: Results, pilot: str, *, design: int = 0, ax: Axes | Non
     x = _dates(r)
     spent = np.cumsum(r.series("spent_cents", pilot), axis=1) / 100
     plan = np.cumsum(r.series("plan_cents", pilot)[0]) / 100
-    _band(ax, x, spent, "tab:red", "spent")
+    _band(ax, x, spent, "tab:red", _("spent"))
     ax.step(
-        x, _closed(plan), where="post", color="black", linestyle="--", linewidth=1.5, label="plan"
+        x,
+        _closed(plan),
+        where="post",
+        color="black",
+        linestyle="--",
+        linewidth=1.5,
+        label=_("plan"),
     )
     deficit = np.cumsum(r.series("deficit_cents", pilot), axis=1) / 100
     if deficit.any():
-        _band(ax, x, deficit, "tab:purple", "costs not covered")
+        _band(ax, x, deficit, "tab:purple", _("costs not covered"))
     budget = float(r.budget(pilot).amount)
-    ax.axhline(budget, color="grey", linewidth=1, label=f"budget ({r.budget(pilot)})")
+    ax.axhline(
+        budget,
+        color="grey",
+        linewidth=1,
+        label=_("budget ({amount})").format(amount=format_money(r.budget(pilot))),
+    )
+    _run_out_marker(ax, r, pilot, x)
     data_top = max(
         float(np.percentile(spent, 95, axis=0).max()), float(plan.max(initial=0)), budget
     )
@@ -157,7 +210,9 @@ def plot_budget(results: Results, pilot: str, *, design: int = 0, ax: Axes | Non
         0, max(data_top * 1.05, 1, ax.get_ylim()[1] if ax.get_autoscaley_on() is False else 0)
     )
     _euro_axis(ax)
-    ax.set_title(f"{pilot}: budget burn against plan ({r.runs} runs)")
+    ax.set_title(
+        _("{pilot}: budget burn against plan ({runs} runs)").format(pilot=pilot, runs=r.runs)
+    )
     _legend(ax)
     _date_axis(ax)
     return fig
@@ -171,9 +226,13 @@ def plot_heatmap(
     x: str,
     y: str,
     ax: Axes | None = None,
-    fmt: str = "{:,.1f}",
+    fmt: str | None = None,
 ) -> Figure:
-    """The mean over runs of a run figure (see ``RUN_FIGURES``) for every design of a 2-D grid."""
+    """The mean over runs of a run figure (see ``RUN_FIGURES``) for every design of a 2-D grid.
+
+    Each cell is written in the current language's notation (whole euros for
+    money), or with ``fmt`` (``"{:,.1f}"``) when given.
+    """
     table = results.figures()
     if figure not in table:
         raise InvalidValueError(
@@ -196,14 +255,31 @@ def plot_heatmap(
     ax.set_yticks(range(len(ys)), [str(v) for v in ys])
     ax.set_xlabel(x)
     ax.set_ylabel(y)
-    label = figure.removesuffix("_cents") + (" (EUR)" if scale == 100 else "")
-    fig.colorbar(image, ax=ax, label=f"mean {label}")
+    label = figure_label(figure.removesuffix("_cents") + (" (EUR)" if scale == 100 else ""))
+    fig.colorbar(image, ax=ax, label=_("mean {figure}").format(figure=label))
     middle = np.nanmin(grid) + (np.nanmax(grid) - np.nanmin(grid)) / 2
     for (row, col), value in np.ndenumerate(grid):
         color = "black" if value > middle else "white"
-        ax.text(col, row, fmt.format(value), ha="center", va="center", color=color, fontsize=9)
-    ax.set_title(f"{pilot}: mean {label} over {results.runs // len(results.designs)} runs")
+        ax.text(col, row, _cell(value, fmt, money=scale == 100), **_CELL, color=color)
+    ax.set_title(
+        _("{pilot}: mean {figure} over {runs} runs").format(
+            pilot=pilot, figure=label, runs=results.runs // len(results.designs)
+        )
+    )
     return fig
+
+
+_CELL: Final[dict[str, Any]] = {"ha": "center", "va": "center", "fontsize": 9}
+
+
+def _cell(value: float, fmt: str | None, *, money: bool) -> str:
+    from sociaaldomein.output import format_number
+
+    if fmt is not None:
+        return fmt.format(value)
+    if value != value:  # NaN: a design of the grid that was not run
+        return ""
+    return format_money(value, cents=False) if money else format_number(value, decimals=1)
 
 
 def plot_summary(results: Results, pilot: str, *, design: int = 0) -> Figure:
