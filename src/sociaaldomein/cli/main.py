@@ -41,6 +41,7 @@ SUBCOMMANDS: Final[dict[str, str]] = {
     "validate": "sociaaldomein.cli.validate",
     "simulate": "sociaaldomein.cli.simulate",
     "serve": "sociaaldomein.cli.serve",
+    "test": "sociaaldomein.cli.cases",
 }
 """Every subcommand and the module that implements it (see :class:`~.common.Subcommand`).
 
