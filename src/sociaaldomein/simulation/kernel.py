@@ -39,7 +39,9 @@ from sociaaldomein.simulation.runs import (
     draw,
     draw_events,
     draw_rows,
-    generators,
+    draws_events,
+    event_generator,
+    family_generator,
     months_per_draw,
     series_index,
 )
@@ -60,8 +62,12 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
     out = Batch.empty(model, runs)
     n_runs, n_fam, n_p, n_m = len(runs), model.n_families, len(model.pilots), model.months
     lanes = n_runs * n_fam
-    gens = [generators(root_seed, int(i)) for i in runs]
-    events = [draw_events(model, ev) for _, ev in gens]
+    gens = [family_generator(root_seed, int(i)) for i in runs]
+    with_events = draws_events(model)
+    events = [
+        draw_events(model, event_generator(root_seed, int(i)) if with_events else None)
+        for i in runs
+    ]
     end_month = np.stack([e.end_month for e in events]) if runs else np.zeros((0, n_p), np.int64)
     ended_by = np.stack([e.ended_by for e in events]) if runs else np.zeros((0, n_p), np.int8)
     out.extended[:] = np.stack([e.extended for e in events]) if runs else False
@@ -91,17 +97,19 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
     ends_on_money = bool(model.end_on_exhaustion.any())
     wi_none = np.zeros(0, dtype=np.int64)
     done = 0 if model.settings.families_return else 3  # where a family goes when it leaves
-    u: Array = np.zeros((0,), dtype=np.uint32)
+    # Every run's draws go straight into its lanes of one buffer, made once.
+    u: Array = np.empty((chunk, rows, lanes), dtype=np.uint32) if n_runs > 1 else np.empty(0)
 
     for m in range(n_m):
+        model = model.from_month.get(m, model)  # a dated change from this month (policy)
         j = m % chunk
         if j == 0:
             n = min(chunk, n_m - m)
             if n_runs == 1:
-                u = draw(gens[0][0], n, rows, n_fam)
+                u = draw(gens[0], n, rows, n_fam)
             else:
-                u = np.stack([draw(g, n, rows, n_fam) for g, _ in gens], axis=2)
-                u = u.reshape(n, rows, lanes)
+                for k, gen in enumerate(gens):
+                    u[:n, :, k * n_fam : (k + 1) * n_fam] = draw(gen, n, rows, n_fam)
         u0, u1, u2 = u[j, 0], u[j, 1], u[j, 2]
         active = (model.start_month <= m) & (m < end_month) & ~stopped
 
@@ -130,9 +138,8 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
         # 2. problems change
         if problems is not None:
             u3 = u[j, 3]
-            change = (u3 >> 16) < model.t_problem_change
-            bit = ((u3 & 0xFFFF) % 9).astype(np.uint16)
-            problems ^= change.astype(np.uint16) << bit
+            hit = np.flatnonzero((u3 >> 16) < model.t_problem_change)  # a few percent
+            problems[hit] ^= np.left_shift(1, (u3[hit] & 0xFFFF) % 9).astype(np.uint16)
 
         # 3. progress and exits in care; giving up on the waitlist
         ci = np.flatnonzero(status == 2)

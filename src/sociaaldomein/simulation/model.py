@@ -19,9 +19,9 @@ Money is kept in integer cents (``int64``) inside the model and the kernels;
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -31,8 +31,9 @@ from sociaaldomein.composition.gemeente import Compilation, Gemeente
 from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.compiled import OUTCOME_CODES, CompiledPilot
-from sociaaldomein.domain.dynamics import changes, precompute, require_declared, split, view
+from sociaaldomein.domain.dynamics import changes, precompute, require_declared, split
 from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
+from sociaaldomein.domain.ids import CohortIds
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.money import CENT, Money
 from sociaaldomein.domain.periode import month_index
@@ -41,7 +42,7 @@ from sociaaldomein.domain.provenance import PluginFailure
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Outcome
 from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
-from sociaaldomein.simulation.settings import PRIORITIES, Settings
+from sociaaldomein.simulation.settings import PRIORITIES, PilotDesign, Settings
 
 __all__ = [
     "BIG",
@@ -143,7 +144,8 @@ class Dynamics:
         names = list(columns[0]) if columns else []
         return cls(
             tuple(split_pilots),
-            Cohort(cohort.ids, cohort.columns, cohort.vocabularies),
+            # Routing reads no id: counted ids cost nothing to take a month's rows of.
+            Cohort(CohortIds.numbered(len(cohort)), cohort.columns, cohort.vocabularies),
             tuple(dates),
             tuple(dict(zip(names, e[:-1], strict=True)) for e in epochs),
             tuple(e[-1] for e in epochs),
@@ -153,13 +155,49 @@ class Dynamics:
     def routes(self, month: int, rows: Array, problems: Array) -> tuple[Array, Array]:
         """Eligible-pilot bitmask and fallback code of families ``rows`` with ``problems``."""
         e = int(self.epoch_of_month[month])
-        now = view(self.cohort, problems, rows=rows, precomputed=self.statics[e])
+        now = _month_view(self.cohort, rows, problems, self.statics[e])
         on = self.dates[month]
         outcomes = [
             now.column(_OUTCOME.format(p)) if cp is None else cp.outcomes(now, on)
             for p, cp in enumerate(self.pilots)
         ]
         return combine(outcomes, self.gates[e][:, rows])
+
+
+class _Rows(Mapping[str, Array]):
+    """Columns of some rows of a cohort, each sliced when a rule first reads it."""
+
+    def __init__(self, base: Mapping[str, Array], rows: Array, problems: Array) -> None:
+        self._base, self._rows = base, rows
+        self._read = {"problemen": problems}
+
+    def __getitem__(self, name: str) -> Array:
+        found = self._read.get(name)
+        if found is None:
+            found = self._read[name] = self._base[name][self._rows]
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+
+def _month_view(
+    cohort: Cohort, rows: Array, problems: Array, precomputed: Mapping[str, Array]
+) -> Cohort:
+    """Families ``rows`` with their problems of this month, and the epoch's precomputed columns.
+
+    :func:`sociaaldomein.domain.dynamics.view` for the month loop: the ids are
+    taken as counted ids (never checked again), the columns sliced when read.
+    """
+    current = np.asarray(problems).astype(cohort.column("problemen").dtype, copy=False)
+    return Cohort(
+        ids=cohort.ids.take(rows),
+        columns=_Rows({**cohort.columns, **precomputed}, rows, current),
+        vocabularies=cohort.vocabularies,
+    )
 
 
 @attrs.frozen(eq=False)
@@ -214,8 +252,12 @@ class Model:
     partners: tuple[tuple[str, ...], ...]
     t_referral: int
     t_problem_change: int  # on the top 16 bits of a draw
-    cache: dict[object, bool] = attrs.field(factory=dict)
+    cache: dict[object, Any] = attrs.field(factory=dict)
     """Decisions of termination rules already taken (partner votes), shared by runs."""
+    from_month: dict[int, Model] = attrs.field(factory=dict)
+    """Dated changes (:mod:`sociaaldomein.policy`): from month ``m`` on the kernels use
+    ``from_month[m]``, the same tables with the per-pilot values (capacity, total, costs)
+    of the versions in force then; every model of one simulation shares this mapping."""
 
     @property
     def months(self) -> int:
@@ -426,7 +468,7 @@ def build_model(
     def per_pilot(values: Sequence[int | float | bool], dtype: type = np.int64) -> Array:
         return np.asarray(values, dtype=dtype)
 
-    return Model(
+    model = Model(
         settings=settings,
         pilot_values=values,
         failed=failed,
@@ -485,3 +527,47 @@ def build_model(
         t_referral=threshold(settings.referral_probability),
         t_problem_change=threshold(settings.problem_change_probability) >> 16,
     )
+    if any(compiled[n].versions for n in names):
+        _dated(model, [compiled[n] for n in names], designs, dates)
+    return model
+
+
+def _dated(
+    model: Model,
+    pilots: Sequence[CompiledPilot],
+    designs: Sequence[PilotDesign],
+    dates: Sequence[pendulum.Date],
+) -> Model:
+    """``model`` with, from each month a version of a pilot starts, that month's values."""
+
+    def numbers(day: pendulum.Date | None) -> tuple[int, ...]:
+        found = [None if day is None else cp.version_on(day) for cp in pilots]
+        return tuple(1 if v is None else v.nummer for v in found)
+
+    previous = numbers(None)  # the model's own values are those of the first versions
+    for m, day in enumerate(dates):
+        now = numbers(day)
+        if now != previous:
+            versions = [cp.at(day) for cp in pilots]
+            costs = [d.costs(v.cost_model) for v, d in zip(versions, designs, strict=True)]
+            model.from_month[m] = attrs.evolve(
+                model,
+                capacity=np.asarray(
+                    [
+                        _capacity(d.capacity, v.pilot.capaciteit)
+                        for v, d in zip(versions, designs, strict=True)
+                    ],
+                    dtype=np.int64,
+                ),
+                total_cap=np.asarray(
+                    [_capacity(None, v.pilot.max_totaal) for v in versions], dtype=np.int64
+                ),
+                fixed_cents=np.asarray([cents(c.vast_per_maand) for c in costs], dtype=np.int64),
+                family_cents=np.asarray(
+                    [cents(c.per_gezin_per_maand) for c in costs], dtype=np.int64
+                ),
+                intake_cents=np.asarray([cents(c.per_instroom) for c in costs], dtype=np.int64),
+                costs=tuple(costs),
+            )
+        previous = now
+    return model

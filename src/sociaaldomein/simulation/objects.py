@@ -28,7 +28,9 @@ from sociaaldomein.simulation.runs import (
     draw,
     draw_events,
     draw_rows,
-    generators,
+    draws_events,
+    event_generator,
+    family_generator,
     months_per_draw,
     series_index,
 )
@@ -76,8 +78,8 @@ def run_objects(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
 
 def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     n_p, n_fam, n_m = len(model.pilots), model.n_families, model.months
-    fam_rng, ev_rng = generators(root_seed, run)
-    ev = draw_events(model, ev_rng)
+    fam_rng = family_generator(root_seed, run)
+    ev = draw_events(model, event_generator(root_seed, run) if draws_events(model) else None)
     end_month = ev.end_month.tolist()
     why = ev.ended_by.tolist()
     out.extended[i] = ev.extended
@@ -115,6 +117,11 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     engaged: list[Family] = []  # waiting or in care, in the order they were referred
 
     for m in range(n_m):
+        if m in model.from_month:  # a dated change from this month (policy)
+            dated = model.from_month[m]
+            capacity, fixed_c = dated.capacity.tolist(), dated.fixed_cents.tolist()
+            total_cap = dated.total_cap.tolist()
+            family_c, intake_c = dated.family_cents.tolist(), dated.intake_cents.tolist()
         j = m % chunk
         if j == 0:
             block = draw(fam_rng, min(chunk, n_m - m), rows, n_fam)
