@@ -1,0 +1,565 @@
+"""What the pilot's own rules allow: each event is checked against the compiled pilot.
+
+:func:`check` takes an event, the pilot's state before it and the
+:class:`~sociaaldomein.CompiledPilot`, and returns the event as it is to be
+recorded (with the escalation level, holders and deadline, or the vote's
+outcome, filled in from the rules) and the citation of the rule it is accepted
+under.  An event the rules do not allow raises :class:`~.errors.RefusedEventError`,
+naming the field and citing the rule; the register then writes nothing.
+
+The rules are the plugin's answers, never a copy: the functional mandate
+(:meth:`~sociaaldomein.Mandaat.check`), the escalation ladder, the
+termination rule (:class:`~sociaaldomein.Opzegregeling`), the funding lines,
+the evaluation plan, and the pilot's capacity, total and looptijd.  The Awb
+deadlines are the law's (``DOMAIN``: Wmo 2015 and Awb).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import pendulum
+
+from sociaaldomein.domain.beeindiging import PartnerOpzegging
+from sociaaldomein.domain.budget import Budgetregel, Financieringsmodel
+from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.compiled import CompiledPilot
+from sociaaldomein.domain.escalatie import Escalatie
+from sociaaldomein.domain.funding import GHP_BEGRIP
+from sociaaldomein.domain.mandaat import Advies, AdviesStatus, Mandaat
+from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.opzegging import Opzegregeling
+from sociaaldomein.domain.verdict import Outcome
+from sociaaldomein.register import events as ev
+from sociaaldomein.register.errors import RefusedEventError
+from sociaaldomein.register.state import PilotState
+
+__all__ = ["AWB", "WMO_BESCHIKKING", "WMO_ONDERZOEK", "check", "ghp_lines", "opzegregeling"]
+
+WMO_ONDERZOEK: Final = Citation(
+    "Wmo 2015 (BWBR0035362)", "artikel 2.3.2", "binnen zes weken na ontvangst van een melding"
+)
+WMO_BESCHIKKING: Final = Citation(
+    "Wmo 2015 (BWBR0035362)", "artikel 2.3.5", "binnen twee weken na ontvangst van de aanvraag"
+)
+AWB: Final = Citation("Algemene wet bestuursrecht (BWBR0005537)", "artikelen 6:7 en 7:10")
+
+Checked = tuple[ev.Event, Citation | None]
+
+
+def _refuse(
+    event: ev.Event, field: str, problem: str, bron: Citation | None = None
+) -> RefusedEventError:
+    return RefusedEventError(f"{type(event).__name__}.{field}", problem, bron)
+
+
+def _family(event: ev.Event) -> str:
+    gezin = getattr(event, "gezin", None)
+    if gezin is None:
+        raise _refuse(event, "gezin", "names no family; give its pseudonymous key")
+    return str(gezin)
+
+
+def opzegregeling(compiled: CompiledPilot) -> Opzegregeling | None:
+    """The partners' termination rule of the pilot, if it has one."""
+    for rule in compiled.pilot_termination:
+        if isinstance(rule, PartnerOpzegging):
+            return rule.regeling
+    return None
+
+
+def ghp_lines(compiled: CompiledPilot) -> list[Budgetregel]:
+    """The pilot's GHP-bound funding lines."""
+    return [r for r in compiled.funding if r.model is Financieringsmodel.GHP_GEBONDEN]
+
+
+def _partners(compiled: CompiledPilot) -> tuple[str, ...]:
+    regeling = opzegregeling(compiled)
+    if regeling is not None:
+        return regeling.partners
+    return tuple(p.naam for p in compiled.pilot.partners)
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+# intake -----------------------------------------------------------------------
+
+
+def _beoordeling(e: ev.Beoordeling, s: PilotState, c: CompiledPilot) -> Checked:
+    _family(e)
+    if e.uitkomst not in Outcome.__members__:
+        known = ", ".join(Outcome.__members__)
+        raise _refuse(e, "uitkomst", f"{e.uitkomst!r} is not an outcome; outcomes: {known}")
+    return e, None
+
+
+def _in_looptijd(e: ev.Event, c: CompiledPilot) -> None:
+    looptijd = c.pilot.looptijd
+    if e.datum not in looptijd:
+        raise _refuse(
+            e,
+            "datum",
+            f"{c.pilot.titel} runs from {looptijd.start.isoformat()} until "
+            f"{looptijd.eind.isoformat()}, not on {e.datum.isoformat()}",
+        )
+
+
+def _plaatsing(e: ev.Plaatsing, s: PilotState, c: CompiledPilot) -> Checked:
+    gezin = _family(e)
+    _in_looptijd(e, c)
+    pilot = c.pilot
+    current = s.deelnames.get(gezin)
+    if current is not None and current.active_on(e.datum):
+        raise _refuse(e, "gezin", f"family {gezin!r} is in the pilot already")
+    if pilot.max_totaal is not None and s.geplaatst_totaal >= pilot.max_totaal:
+        raise _refuse(
+            e,
+            "gezin",
+            f"{s.geplaatst_totaal} families were placed already, and the pilot admits at most "
+            f"{pilot.max_totaal} in total",
+            pilot.max_totaal_bron,
+        )
+    if pilot.capaciteit is not None and s.occupancy(e.datum) >= pilot.capaciteit:
+        raise _refuse(
+            e,
+            "gezin",
+            f"no place: {s.occupancy(e.datum)} families are in a pilot of capacity "
+            f"{pilot.capaciteit}; put the family on the waitlist",
+            pilot.capaciteit_bron,
+        )
+    return e, pilot.capaciteit_bron or pilot.max_totaal_bron
+
+
+def _not_in_pilot(e: ev.Event, s: PilotState, gezin: str) -> None:
+    current = s.deelnames.get(gezin)
+    if current is not None and current.active_on(e.datum):
+        raise _refuse(e, "gezin", f"family {gezin!r} is in the pilot; end its trajectory first")
+
+
+def _wachtlijst(e: ev.Wachtlijst, s: PilotState, c: CompiledPilot) -> Checked:
+    gezin = _family(e)
+    _not_in_pilot(e, s, gezin)
+    if gezin in s.wachtlijst:
+        raise _refuse(e, "gezin", f"family {gezin!r} is on the waitlist already")
+    return e, c.pilot.capaciteit_bron
+
+
+def _leaves_intake(
+    e: ev.Doorverwijzing | ev.RegulierRoute, s: PilotState, c: CompiledPilot
+) -> Checked:
+    _not_in_pilot(e, s, _family(e))
+    return e, None
+
+
+def _aanwijzing(e: ev.Aanwijzing, s: PilotState, c: CompiledPilot) -> Checked:
+    gezin = _family(e)
+    pilot = c.pilot
+    bron = pilot.max_totaal_bron
+    partners = _partners(c)
+    given = {_norm(p) for p in e.partners}
+    if unknown := sorted(p for p in e.partners if _norm(p) not in {_norm(q) for q in partners}):
+        raise _refuse(e, "partners", f"not a partner of the agreement: {', '.join(unknown)}", bron)
+    if missing := [p for p in partners if _norm(p) not in given]:
+        raise _refuse(
+            e, "partners", f"the partners designate together; missing: {', '.join(missing)}", bron
+        )
+    start = pilot.looptijd.start
+    if e.soort is ev.Aanwijzingssoort.TOP10 and e.datum >= start:
+        raise _refuse(
+            e,
+            "datum",
+            f"the top 10 is designated before the start ({start.isoformat()}), not on "
+            f"{e.datum.isoformat()}; add a family during the pilot as AANVULLING",
+            bron,
+        )
+    if e.soort is ev.Aanwijzingssoort.AANVULLING and e.datum not in pilot.looptijd:
+        raise _refuse(
+            e, "datum", f"families are added during the pilot, not on {e.datum.isoformat()}", bron
+        )
+    if gezin in s.aanwijzingen:
+        raise _refuse(e, "gezin", f"family {gezin!r} is designated already", bron)
+    designated = sum(s.aanwijzingen_per_soort.values())
+    if pilot.max_totaal is not None and designated >= pilot.max_totaal:
+        raise _refuse(
+            e,
+            "gezin",
+            f"{designated} families were designated already, at most {pilot.max_totaal} in total",
+            bron,
+        )
+    return e, bron
+
+
+# trajectory -------------------------------------------------------------------
+
+
+def _placed(e: ev.Event, s: PilotState) -> None:
+    gezin = _family(e)
+    current = s.deelnames.get(gezin)
+    if current is None or not current.active_on(e.datum):
+        raise _refuse(e, "gezin", f"family {gezin!r} is not in the pilot on {e.datum.isoformat()}")
+
+
+def _traject(
+    e: ev.Trajectstart | ev.Afschaling | ev.Trajecteinde, s: PilotState, c: CompiledPilot
+) -> Checked:
+    _placed(e, s)
+    bron = next((r.source for r in c.trajectory_termination if r.source is not None), None)
+    return e, bron if isinstance(e, ev.Trajecteinde) else None
+
+
+# the functional mandate -------------------------------------------------------
+
+
+def _mandaat(e: ev.Event, c: CompiledPilot) -> Mandaat:
+    if c.mandate is None:
+        raise _refuse(e, "pilot", f"pilot {c.name!r} has no functional mandate")
+    return c.mandate
+
+
+def _advies(e: ev.MandaatAdvies, s: PilotState, c: CompiledPilot) -> Checked:
+    gezin = _family(e)
+    mandaat = _mandaat(e, c)
+    if e.ref in s.adviezen:
+        raise _refuse(e, "ref", f"advice {e.ref!r} is recorded already")
+    advies = Advies(gezin, e.instelling, e.besluit, e.datum)
+    oordeel = mandaat.check(advies, geselecteerd=s.is_selected(gezin, e.datum))
+    if oordeel.status is AdviesStatus.GEWEIGERD:
+        bron = oordeel.bron or mandaat.bron
+        reden = oordeel.reden.removesuffix(f" ({oordeel.bron})") if oordeel.bron else oordeel.reden
+        raise _refuse(e, "instelling", reden, bron)
+    return e, oordeel.bron
+
+
+def _antwoord(e: ev.Instellingsantwoord, s: PilotState, c: CompiledPilot) -> Checked:
+    zaak = s.adviezen.get(e.ref)
+    if zaak is None:
+        raise _refuse(e, "ref", f"no advice {e.ref!r} is recorded")
+    if zaak.antwoord is not None:
+        raise _refuse(e, "ref", f"advice {e.ref!r} was answered already ({zaak.antwoord.value})")
+    mandaat = _mandaat(e, c)
+    regel = mandaat.regel_for(zaak.instelling)
+    bron = (regel.bron if regel is not None else None) or mandaat.bron
+    grond = (e.wettelijke_grond or "").strip()
+    if e.antwoord is not ev.Antwoord.AFWIJKING:
+        return e, bron
+    if not grond:
+        raise _refuse(e, "wettelijke_grond", "a deviation needs the legal ground", bron)
+    advies = Advies(
+        zaak.gezin or "erased",
+        zaak.instelling,
+        zaak.besluit,
+        zaak.datum,
+        wettelijk_toegestaan=False,
+        wettelijke_grond=grond,
+    )
+    oordeel = mandaat.check(advies, geselecteerd=True)
+    if oordeel.status is AdviesStatus.BINDEND:
+        opvang = mandaat.budgetopvang
+        raise _refuse(
+            e,
+            "wettelijke_grond",
+            f"{grond!r} is a budget objection, no ground in law to deviate: the advice binds"
+            + (f" ({opvang.budget} absorbs it)" if opvang is not None else ""),
+            oordeel.bron,
+        )
+    return e, oordeel.bron
+
+
+def _backoffice(e: ev.Backofficebesluit, s: PilotState, c: CompiledPilot) -> Checked:
+    zaak = s.adviezen.get(e.ref)
+    if zaak is None:
+        raise _refuse(e, "ref", f"no advice {e.ref!r} is recorded")
+    mandaat = _mandaat(e, c)
+    if zaak.antwoord is not ev.Antwoord.OPGEVOLGD:
+        state = "not answered" if zaak.antwoord is None else f"answered {zaak.antwoord.value}"
+        raise _refuse(
+            e,
+            "ref",
+            f"the back office turns followed advice into a decision; advice {e.ref!r} is {state}",
+            mandaat.bron,
+        )
+    if zaak.kenmerk is not None:
+        raise _refuse(e, "ref", f"advice {e.ref!r} has its decision already ({zaak.kenmerk})")
+    return e, mandaat.bron
+
+
+# escalation -------------------------------------------------------------------
+
+
+def _filled(e: Any, niveau: int, houders: tuple[str, ...], termijn: pendulum.Date | None) -> Any:
+    for field, want in (("niveau", niveau), ("houders", houders), ("termijn", termijn)):
+        given = getattr(e, field)
+        if given not in (None, ()) and given != want:
+            raise _refuse(e, field, f"is {want!r} by the pilot's ladder, not {given!r}")
+    return attrs.evolve(e, niveau=niveau, houders=houders, termijn=termijn)
+
+
+def _escalatie(e: ev.EscalatieGestart, s: PilotState, c: CompiledPilot) -> Checked:
+    ladder = c.escalation
+    if ladder is None:
+        raise _refuse(e, "pilot", f"pilot {c.name!r} has no escalation ladder")
+    if e.ref in s.escalaties:
+        raise _refuse(e, "ref", f"escalation {e.ref!r} is recorded already")
+    if not ladder.applies(e.wettelijke_verplichting):
+        raise _refuse(
+            e,
+            "wettelijke_verplichting",
+            "where statutory duties are at stake the partner acts and informs the coach "
+            "afterwards; the ladder does not apply",
+            ladder.bron,
+        )
+    escalatie = Escalatie.open(ladder, e.datum, e.niveau)
+    trede = ladder.trede(escalatie.niveau)
+    return _filled(e, trede.niveau, trede.houders, escalatie.due()), trede.bron or ladder.bron
+
+
+def _open_escalatie(e: ev.EscalatieOpgeschaald | ev.EscalatieAfgestemd, s: PilotState) -> Any:
+    zaak = s.escalaties.get(e.ref)
+    if zaak is None:
+        raise _refuse(e, "ref", f"no escalation {e.ref!r} is recorded")
+    if zaak.afgestemd is not None:
+        raise _refuse(e, "ref", f"escalation {e.ref!r} was aligned on {zaak.afgestemd}")
+    if e.datum < zaak.history[-1][0]:
+        raise _refuse(e, "datum", f"lies before the last move on {zaak.history[-1][0]}")
+    return zaak
+
+
+def _opgeschaald(e: ev.EscalatieOpgeschaald, s: PilotState, c: CompiledPilot) -> Checked:
+    zaak = _open_escalatie(e, s)
+    ladder = c.escalation
+    assert ladder is not None  # the escalation was raised under it
+    hoger = ladder.above(zaak.niveau)
+    if hoger is None:
+        raise _refuse(e, "ref", f"level {zaak.niveau} is the top of the ladder", ladder.bron)
+    termijn = None if hoger.termijn is None else e.datum + hoger.termijn
+    return _filled(e, hoger.niveau, hoger.houders, termijn), hoger.bron or ladder.bron
+
+
+def _afgestemd(e: ev.EscalatieAfgestemd, s: PilotState, c: CompiledPilot) -> Checked:
+    _open_escalatie(e, s)
+    return e, c.escalation.bron if c.escalation is not None else None
+
+
+# ending the agreement ---------------------------------------------------------
+
+
+def _regeling(e: ev.Event, c: CompiledPilot) -> Opzegregeling:
+    regeling = opzegregeling(c)
+    if regeling is None:
+        raise _refuse(e, "pilot", f"pilot {c.name!r} has no termination by its partners")
+    return regeling
+
+
+def _opzegverzoek(e: ev.Opzegverzoek, s: PilotState, c: CompiledPilot) -> Checked:
+    regeling = _regeling(e, c)
+    known = {_norm(p): p for p in regeling.partners}
+    if _norm(e.partner) not in known:
+        raise _refuse(e, "partner", f"not a partner of the agreement: {e.partner}", regeling.bron)
+    if regeling.schriftelijk and not e.schriftelijk:
+        raise _refuse(
+            e, "schriftelijk", "a partner asks to end the agreement in writing", regeling.bron
+        )
+    if any(_norm(v.partner) == _norm(e.partner) for v in s.opzegverzoeken):
+        raise _refuse(e, "partner", f"{known[_norm(e.partner)]} asked already", regeling.bron)
+    return e, regeling.bron
+
+
+def _gevolgen(e: ev.Gevolgenregeling, s: PilotState, c: CompiledPilot) -> Checked:
+    return e, _regeling(e, c).bron
+
+
+def _stem(e: ev.Stemuitslag, s: PilotState, c: CompiledPilot) -> Checked:
+    regeling = _regeling(e, c)
+    geregeld = s.gevolgen_geregeld is not None and s.gevolgen_geregeld <= e.datum
+    besluit = regeling.decide(s.opzegverzoeken, e.datum, gevolgen_geregeld=geregeld)
+    if e.beeindigd is not None and e.beeindigd != besluit.ended:
+        raise _refuse(e, "beeindigd", f"the rule decides otherwise: {besluit.reden}", regeling.bron)
+    return attrs.evolve(e, beeindigd=besluit.ended, reden=besluit.reden), regeling.bron
+
+
+# money ------------------------------------------------------------------------
+
+
+def _aankoop(e: ev.GhpAankoop, s: PilotState, c: CompiledPilot) -> Checked:
+    gezin = _family(e)
+    if e.coach_kosten:
+        raise _refuse(
+            e,
+            "coach_kosten",
+            "the costs of the gezinscoaches themselves are not GHP-bound; record them as an "
+            "Uitgave on the running costs",
+            GHP_BEGRIP,
+        )
+    lines = ghp_lines(c)
+    if not lines:
+        raise _refuse(e, "pilot", f"pilot {c.name!r} has no GHP-bound budget")
+    bron = lines[0].bron
+    if e.ref in s.ghp:
+        raise _refuse(e, "ref", f"purchase {e.ref!r} is recorded already")
+    in_pilot = gezin in s.deelnames and s.deelnames[gezin].active_on(e.datum)
+    if not (s.is_selected(gezin, e.datum) or in_pilot):
+        raise _refuse(
+            e,
+            "gezin",
+            f"family {gezin!r} is not selected for the pilot: GHP services are bought for the "
+            "pilot's families",
+            bron,
+        )
+    remaining = Money.total(r.bedrag for r in lines) - s.ghp_committed()
+    if e.bedrag > remaining:
+        raise _refuse(
+            e,
+            "bedrag",
+            f"{e.bedrag} is more than remains of the GHP-bound budget: {remaining}",
+            bron,
+        )
+    return e, bron
+
+
+def _betaling(e: ev.Betaling, s: PilotState, c: CompiledPilot) -> Checked:
+    regel = s.ghp.get(e.ref)
+    if regel is None:
+        raise _refuse(e, "ref", f"no purchase {e.ref!r} is recorded")
+    open_ = regel.bedrag - regel.betaald
+    if e.bedrag > open_:
+        raise _refuse(e, "bedrag", f"{e.bedrag} is more than is open on {e.ref!r}: {open_}")
+    lines = ghp_lines(c)
+    return e, lines[0].bron if lines else None
+
+
+def _uitgave(e: ev.Uitgave, s: PilotState, c: CompiledPilot) -> Checked:
+    lines = [r for r in c.funding if _norm(r.omschrijving) == _norm(e.regel)]
+    if not lines:
+        known = "; ".join(dict.fromkeys(r.omschrijving for r in c.funding)) or "none"
+        raise _refuse(e, "regel", f"{e.regel!r} is not a funding line of the pilot; lines: {known}")
+    if any(r.model is Financieringsmodel.GHP_GEBONDEN for r in lines):
+        raise _refuse(
+            e, "regel", "the GHP-bound budget is spent by GhpAankoop and Betaling", lines[0].bron
+        )
+    planned = Money.total(r.bedrag for r in lines)
+    spent = s.uitgaven.get(lines[0].omschrijving, Money.zero())
+    if spent + e.bedrag > planned:
+        raise _refuse(
+            e,
+            "bedrag",
+            f"{e.bedrag} is more than remains of the line: {planned - spent}",
+            lines[0].bron,
+        )
+    return attrs.evolve(e, regel=lines[0].omschrijving), lines[0].bron
+
+
+# evaluation -------------------------------------------------------------------
+
+
+def _meting(e: ev.Meting, s: PilotState, c: CompiledPilot) -> Checked:
+    plan = c.evaluation_plan
+    if plan is None:
+        raise _refuse(e, "pilot", f"pilot {c.name!r} has no evaluation plan")
+    indicator = plan.indicator(e.indicator)
+    if indicator is None:
+        known = ", ".join(i.naam for i in plan.indicatoren) or "none"
+        raise _refuse(
+            e,
+            "indicator",
+            f"{e.indicator!r} is not an indicator of the plan; indicators: {known}",
+            plan.bron,
+        )
+    return attrs.evolve(e, indicator=indicator.naam), indicator.bron or plan.bron
+
+
+# the Awb lifecycle ------------------------------------------------------------
+
+
+def _zaak(e: Any, s: PilotState) -> Any:
+    zaak = s.awb.get(e.zaak)
+    if zaak is None:
+        raise _refuse(e, "zaak", f"no melding opened case {e.zaak!r}", WMO_ONDERZOEK)
+    if e.datum < zaak.melding:
+        raise _refuse(e, "datum", f"lies before the melding of {zaak.melding}")
+    return zaak
+
+
+def _melding(e: ev.AwbMelding, s: PilotState, c: CompiledPilot) -> Checked:
+    _family(e)
+    if e.zaak in s.awb:
+        raise _refuse(e, "zaak", f"case {e.zaak!r} is open already")
+    return e, WMO_ONDERZOEK
+
+
+def _onderzoek(e: ev.AwbOnderzoek, s: PilotState, c: CompiledPilot) -> Checked:
+    zaak = _zaak(e, s)
+    if zaak.onderzoek is not None:
+        raise _refuse(e, "zaak", f"case {e.zaak!r} was investigated already")
+    return e, WMO_ONDERZOEK
+
+
+def _aanvraag(e: ev.AwbAanvraag, s: PilotState, c: CompiledPilot) -> Checked:
+    zaak = _zaak(e, s)
+    if zaak.aanvraag is not None:
+        raise _refuse(e, "zaak", f"case {e.zaak!r} has its aanvraag already")
+    return e, WMO_BESCHIKKING
+
+
+def _beschikking(e: ev.AwbBeschikking, s: PilotState, c: CompiledPilot) -> Checked:
+    zaak = _zaak(e, s)
+    if zaak.aanvraag is None:
+        raise _refuse(e, "zaak", f"case {e.zaak!r} has no aanvraag to decide", WMO_BESCHIKKING)
+    if zaak.beschikking is not None:
+        raise _refuse(e, "zaak", f"case {e.zaak!r} has its beschikking already")
+    return e, WMO_BESCHIKKING
+
+
+def _bezwaar(e: ev.AwbBezwaar, s: PilotState, c: CompiledPilot) -> Checked:
+    zaak = _zaak(e, s)
+    if zaak.beschikking is None:
+        raise _refuse(e, "zaak", f"case {e.zaak!r} has no beschikking to object to", AWB)
+    if zaak.bezwaar is not None:
+        raise _refuse(e, "zaak", f"case {e.zaak!r} has a bezwaar already", AWB)
+    return e, AWB
+
+
+def _wissing(e: ev.Wissing, s: PilotState, c: CompiledPilot) -> Checked:
+    raise _refuse(e, "kind", "a tombstone is written by erase and purge only")
+
+
+_CHECKS: Final[dict[type[ev.Event], Callable[[Any, PilotState, CompiledPilot], Checked]]] = {
+    ev.Beoordeling: _beoordeling,
+    ev.Plaatsing: _plaatsing,
+    ev.Wachtlijst: _wachtlijst,
+    ev.Doorverwijzing: _leaves_intake,
+    ev.RegulierRoute: _leaves_intake,
+    ev.Aanwijzing: _aanwijzing,
+    ev.Trajectstart: _traject,
+    ev.Afschaling: _traject,
+    ev.Trajecteinde: _traject,
+    ev.MandaatAdvies: _advies,
+    ev.Instellingsantwoord: _antwoord,
+    ev.Backofficebesluit: _backoffice,
+    ev.EscalatieGestart: _escalatie,
+    ev.EscalatieOpgeschaald: _opgeschaald,
+    ev.EscalatieAfgestemd: _afgestemd,
+    ev.Opzegverzoek: _opzegverzoek,
+    ev.Gevolgenregeling: _gevolgen,
+    ev.Stemuitslag: _stem,
+    ev.GhpAankoop: _aankoop,
+    ev.Betaling: _betaling,
+    ev.Uitgave: _uitgave,
+    ev.Meting: _meting,
+    ev.AwbMelding: _melding,
+    ev.AwbOnderzoek: _onderzoek,
+    ev.AwbAanvraag: _aanvraag,
+    ev.AwbBeschikking: _beschikking,
+    ev.AwbBezwaar: _bezwaar,
+    ev.Wissing: _wissing,
+}
+
+
+def check(event: ev.Event, state: PilotState, compiled: CompiledPilot) -> Checked:
+    """``event`` as it is to be recorded and the rule it is accepted under; or a refusal."""
+    if event.pilot != compiled.name:
+        raise _refuse(event, "pilot", f"is {event.pilot!r}, checked against {compiled.name!r}")
+    return _CHECKS[type(event)](event, state, compiled)

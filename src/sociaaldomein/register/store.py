@@ -1,0 +1,739 @@
+"""The register: a municipality's pilots' events on a database, chained, checked, erasable.
+
+:meth:`Register.open` takes a URL (``postgresql://...``) or a file path (an
+embedded SQLite register), checks the schema's revision and, with
+``create=True`` or on an older schema, migrates it.  :meth:`Register.record`
+checks an event against the pilot's own rules (:mod:`.rules`) and appends it in
+one transaction; writers are serialised on the head of the chain (SQLite
+``BEGIN IMMEDIATE``, PostgreSQL a transaction-scoped advisory lock), so two
+processes never fork it.
+
+Durability on SQLite: ``journal_mode=WAL`` and ``synchronous=FULL`` (a commit
+is on disk when ``record`` returns, also after a power cut), ``foreign_keys=ON``
+and a busy timeout of a minute for writers waiting on each other.
+
+>>> import tempfile, pendulum
+>>> from sociaaldomein import Gemeente
+>>> from sociaaldomein.testing import ToyPilot
+>>> from sociaaldomein.register.events import Actor, Rol, Wachtlijst
+>>> folder = tempfile.mkdtemp()
+>>> with Register.open(f"{folder}/toy.db", gemeente=Gemeente(plugins=[ToyPilot()]),
+...                    create=True) as register:
+...     wij = Actor("medewerker-3", Rol.WIJ_MEDEWERKER)
+...     recorded = register.record(
+...         Wachtlijst(pilot="toy", actor=wij, datum=pendulum.date(2024, 3, 1), gezin="g-1"))
+...     register.waitlist("toy", pendulum.date(2024, 3, 2)), register.verify().ok
+(['g-1'], True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+import pendulum
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+
+from sociaaldomein import __version__
+from sociaaldomein.composition.gemeente import Gemeente
+from sociaaldomein.domain.bsn import check_key
+from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.compiled import CompiledPilot
+from sociaaldomein.domain.opzegging import OpzegBesluit
+from sociaaldomein.errors import UnknownPilotError
+from sociaaldomein.io.converters import json_converter
+from sociaaldomein.register import codec, rules
+from sociaaldomein.register import events as ev
+from sociaaldomein.register.errors import RegisterError, SchemaError
+from sociaaldomein.register.migrations import HEAD, LOCATION
+from sociaaldomein.register.queries import (
+    AdviesTelling,
+    BudgetLijn,
+    Overdue,
+    advices,
+    budget,
+)
+from sociaaldomein.register.schema import EVENTS, PERSONAL
+from sociaaldomein.register.state import EscalatieZaak, PilotState
+
+__all__ = [
+    "JEUGDWET_BEWAARTERMIJN",
+    "JEUGDWET_VERNIETIGING",
+    "Recorded",
+    "Register",
+    "Verification",
+    "engine_url",
+]
+
+JEUGDWET_VERNIETIGING: Final = Citation(
+    "Jeugdwet (BWBR0034925)", "artikel 7.3.9", "vernietiging op verzoek"
+)
+JEUGDWET_BEWAARTERMIJN: Final = Citation(
+    "Jeugdwet (BWBR0034925)", "artikel 7.3.8", "twintig jaar na de laatste wijziging"
+)
+RETENTION_YEARS: Final = 20
+_LOCK: Final = 0x5D_4E_47  # the advisory lock of the chain's head, on PostgreSQL
+
+
+@attrs.frozen
+class Recorded:
+    """An event as the register holds it: its place in the chain and what it was accepted under."""
+
+    seq: int
+    event: ev.Event
+    recorded_at: str
+    bron: Citation | None
+    versions: dict[str, str]
+    hash: str
+    erased: bool = False
+
+
+@attrs.frozen
+class Verification:
+    """The outcome of :meth:`Register.verify`: where the chain breaks, if it does."""
+
+    events: int
+    head: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether every event is there, unchanged, in order."""
+        return not self.problems
+
+    def render(self) -> str:
+        """One line when the chain holds, else one line per problem."""
+        if self.ok:
+            return f"the chain holds: {self.events} events, head {self.head}"
+        return "\n".join(self.problems)
+
+
+def engine_url(url: str | os.PathLike[str]) -> str:
+    """The SQLAlchemy URL for ``url``: a file path is an SQLite file, PostgreSQL uses psycopg."""
+    text = os.fspath(url)
+    if "://" not in text:
+        return f"sqlite+pysqlite:///{Path(text).expanduser().resolve()}"
+    for prefix in ("postgresql://", "postgres://"):
+        if text.startswith(prefix):
+            return "postgresql+psycopg://" + text.removeprefix(prefix)
+    return text
+
+
+def _sqlite_engine_events(engine: sa.Engine) -> None:
+    @sa_event.listens_for(engine, "connect")
+    def _connect(dbapi: Any, record: object) -> None:
+        # Transactions are begun by hand below, so that a writer can take the lock at once.
+        dbapi.isolation_level = None
+        cursor = dbapi.cursor()
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=FULL",
+            "foreign_keys=ON",
+            "busy_timeout=60000",
+        ):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @sa_event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        write = conn.get_execution_options().get("sociaaldomein_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _dumps(value: object) -> str:
+    return codec.canonical(value).decode()
+
+
+class Register:
+    """A register of pilot events on one database (see the module's documentation)."""
+
+    def __init__(self, engine: sa.Engine, gemeente: Gemeente | None = None) -> None:
+        self._engine = engine
+        self._gemeente = gemeente
+        self._states: dict[str, PilotState] = {}
+        self._seq = 0
+
+    # opening ------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        url: str | os.PathLike[str],
+        *,
+        gemeente: Gemeente | None = None,
+        create: bool = False,
+    ) -> Register:
+        """The register at ``url``; ``create=True`` makes an empty one (``register init``).
+
+        ``gemeente`` composes the pilots whose rules check each event; by
+        default the installed plugins.  An empty database without ``create``, a
+        database that is not a register and one with a newer schema are refused
+        with :class:`~.errors.SchemaError`; an older schema is upgraded.
+        """
+        target = engine_url(url)
+        if target.startswith("sqlite") and not create:
+            path = target.split(":///", 1)[1]
+            if not Path(path).is_file():
+                raise SchemaError(
+                    f"{path}: no register there; create one with `sociaaldomein register init`"
+                )
+        try:
+            engine = sa.create_engine(target)
+        except (sa.exc.ArgumentError, ImportError) as exc:
+            raise RegisterError(f"{url}: not a database URL this register can use: {exc}") from None
+        if engine.dialect.name == "sqlite":
+            _sqlite_engine_events(engine)
+        register = cls(engine, gemeente)
+        try:
+            register._migrate(create=create, where=str(url))
+        except BaseException:
+            engine.dispose()
+            raise
+        return register
+
+    def _migrate(self, *, create: bool, where: str) -> None:
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        script = ScriptDirectory(str(LOCATION))
+        known = {rev.revision for rev in script.walk_revisions()}
+        with self._connect(write=True) as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current is not None and current not in known:
+                raise SchemaError(
+                    f"{where}: the register's schema is revision {current!r}, newer than this "
+                    f"sociaaldomein {__version__} knows (head {HEAD!r}); upgrade sociaaldomein"
+                )
+            if current is None:
+                tables = set(sa.inspect(conn).get_table_names())
+                if tables - {"alembic_version"}:
+                    raise SchemaError(
+                        f"{where}: this database holds other tables ({', '.join(sorted(tables))}) "
+                        "and is not a register"
+                    )
+                if not create:
+                    raise SchemaError(
+                        f"{where}: no register there; create one with `sociaaldomein register init`"
+                    )
+            if current != HEAD:
+                self._upgrade(conn, script)
+
+    @staticmethod
+    def _upgrade(conn: sa.Connection, script: Any) -> None:
+        from alembic.config import Config
+        from alembic.runtime.environment import EnvironmentContext
+
+        def upgrade(revision: Any, context: Any) -> Any:
+            return script._upgrade_revs("head", revision)
+
+        with EnvironmentContext(Config(), script, fn=upgrade, destination_rev="head") as env:
+            env.configure(connection=conn, target_metadata=None)
+            env.run_migrations()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._engine.dialect.name
+
+    @contextlib.contextmanager
+    def _connect(self, *, write: bool = False) -> Iterator[sa.Connection]:
+        with self._engine.connect() as conn:
+            if write:
+                conn.execution_options(sociaaldomein_write=True)
+            with conn.begin():
+                if write and self.dialect == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+                yield conn
+
+    # the pilots ---------------------------------------------------------------
+
+    @property
+    def gemeente(self) -> Gemeente:
+        """The composition whose pilots' rules check the events."""
+        if self._gemeente is None:
+            gemeente = Gemeente("register")
+            gemeente.load_entry_points()
+            self._gemeente = gemeente
+        return self._gemeente
+
+    def compiled(self, pilot: str) -> CompiledPilot:
+        """The compiled pilot ``pilot``; an unknown name lists the known ones."""
+        return self.gemeente.compiled(pilot)
+
+    def _compiled_or_none(self, pilot: str, *, required: bool) -> CompiledPilot | None:
+        # A tombstone is written for a pilot whose plugin may be gone by now.
+        try:
+            return self.compiled(pilot)
+        except UnknownPilotError:
+            if required:
+                raise
+            return None
+
+    def _versions(self, compiled: CompiledPilot | None) -> dict[str, str]:
+        versions = {"sociaaldomein": __version__}
+        if compiled is not None:
+            ref = compiled.provided_by
+            versions[ref.distribution or ref.name] = ref.version or "unknown"
+        return versions
+
+    # reading ------------------------------------------------------------------
+
+    def _rows(self, conn: sa.Connection, where: Any = None) -> Iterator[Recorded]:
+        query = (
+            sa.select(
+                EVENTS.c.seq,
+                EVENTS.c.kind,
+                EVENTS.c.payload,
+                EVENTS.c.recorded_at,
+                EVENTS.c.bron,
+                EVENTS.c.versions,
+                EVENTS.c.hash,
+                EVENTS.c.personal_digest,
+                PERSONAL.c.data,
+            )
+            .select_from(EVENTS.outerjoin(PERSONAL, PERSONAL.c.seq == EVENTS.c.seq))
+            .order_by(EVENTS.c.seq)
+        )
+        if where is not None:
+            query = query.where(where)
+        for row in conn.execute(query):
+            personal = json.loads(row.data) if row.data is not None else None
+            erased = row.personal_digest is not None and personal is None
+            bron = json.loads(row.bron) if row.bron else None
+            yield Recorded(
+                row.seq,
+                codec.join(row.kind, json.loads(row.payload), personal),
+                row.recorded_at,
+                json_converter.structure(bron, Citation) if bron else None,
+                json.loads(row.versions),
+                row.hash,
+                erased,
+            )
+
+    def events(self, *, pilot: str | None = None) -> list[Recorded]:
+        """Every event (of ``pilot``), in order of recording."""
+        with self._connect() as conn:
+            where = None if pilot is None else EVENTS.c.pilot == pilot
+            return list(self._rows(conn, where))
+
+    def _catch_up(self, conn: sa.Connection) -> None:
+        """Fold in the events recorded since the state was last brought up to date."""
+        new = list(self._rows(conn, EVENTS.c.seq > self._seq))
+        if any(isinstance(r.event, ev.Wissing) for r in new):
+            # Erasure changed events already folded in: fold the whole log again.
+            self._states, self._seq = {}, 0
+            new = list(self._rows(conn))
+        for r in new:
+            state = self._states.get(r.event.pilot)
+            if state is None:
+                state = self._states[r.event.pilot] = PilotState(r.event.pilot)
+            state.apply(r.seq, r.event)
+            self._seq = r.seq
+
+    def state(self, pilot: str) -> PilotState:
+        """The state of ``pilot`` as its events say, up to the last one recorded."""
+        with self._connect() as conn:
+            self._catch_up(conn)
+        return self._states.get(pilot) or PilotState(pilot)
+
+    def replay(self, pilot: str) -> PilotState:
+        """The state of ``pilot`` folded from the whole log, ignoring what is kept in memory."""
+        state = PilotState(pilot)
+        for r in self.events(pilot=pilot):
+            state.apply(r.seq, r.event)
+        return state
+
+    # writing ------------------------------------------------------------------
+
+    def record(self, event: ev.Event) -> Recorded:
+        """Check ``event`` against its pilot's rules and append it; a refusal writes nothing."""
+        return self.record_many([event])[0]
+
+    def record_many(self, events: Iterable[ev.Event]) -> list[Recorded]:
+        """Check and append ``events`` in one transaction: all of them, or none."""
+        batch = list(events)
+        for i, item in enumerate(batch):
+            if not isinstance(item, ev.Event):
+                raise RegisterError(f"events[{i}]: not an event: {type(item).__name__}")
+        try:
+            with self._connect(write=True) as conn:
+                self._catch_up(conn)
+                return self._append(conn, batch)
+        except BaseException:
+            # The state saw events that were rolled back: fold it again next time.
+            self._states, self._seq = {}, 0
+            raise
+
+    def _head(self, conn: sa.Connection) -> tuple[int, str]:
+        row = conn.execute(
+            sa.select(EVENTS.c.seq, EVENTS.c.hash).order_by(EVENTS.c.seq.desc()).limit(1)
+        ).first()
+        return (0, codec.GENESIS) if row is None else (int(row.seq), str(row.hash))
+
+    def _append(
+        self, conn: sa.Connection, batch: Sequence[ev.Event], *, unchecked: Citation | None = None
+    ) -> list[Recorded]:
+        """Append ``batch``, each checked by the rules; ``unchecked``: tombstones under that law."""
+        seq, previous = self._head(conn)
+        rows: list[dict[str, Any]] = []
+        personal_rows: list[dict[str, Any]] = []
+        out: list[Recorded] = []
+        recorded_at = pendulum.now("UTC").isoformat()
+        for event in batch:
+            compiled = self._compiled_or_none(event.pilot, required=unchecked is None)
+            state = self._states.get(event.pilot)
+            if state is None:
+                state = self._states[event.pilot] = PilotState(event.pilot)
+            bron: Citation | None = unchecked
+            if compiled is not None and unchecked is None:
+                event, bron = rules.check(event, state, compiled)
+            seq += 1
+            payload, personal = codec.split(event)
+            digest = None
+            if personal:
+                nonce = secrets.token_hex(16)
+                digest = codec.personal_digest(nonce, personal)
+                gezin = personal.get("gezin")
+                personal_rows.append(
+                    {"seq": seq, "gezin": gezin, "nonce": nonce, "data": _dumps(personal)}
+                )
+            cited = json_converter.unstructure(bron) if bron is not None else None
+            versions = self._versions(compiled)
+            envelope = _envelope(
+                seq,
+                event,
+                recorded_at,
+                payload,
+                cited,
+                versions,
+                digest,
+                _ref(event),
+                _termijn(event),
+            )
+            digest_hash = codec.chain_hash(previous, envelope)
+            rows.append(
+                {
+                    "seq": seq,
+                    "kind": event.KIND,
+                    "pilot": event.pilot,
+                    "datum": event.datum.isoformat(),
+                    "ref": _ref(event),
+                    "termijn": _termijn(event),
+                    "recorded_at": recorded_at,
+                    "payload": _dumps(payload),
+                    "bron": _dumps(cited) if cited is not None else None,
+                    "versions": _dumps(versions),
+                    "personal_digest": digest,
+                    "prev_hash": previous,
+                    "hash": digest_hash,
+                }
+            )
+            previous = digest_hash
+            state.apply(seq, event)
+            self._seq = seq
+            out.append(Recorded(seq, event, recorded_at, bron, versions, digest_hash))
+        if rows:
+            conn.execute(EVENTS.insert(), rows)
+        if personal_rows:
+            conn.execute(PERSONAL.insert(), personal_rows)
+        return out
+
+    # questions ----------------------------------------------------------------
+
+    def in_pilot(self, pilot: str, on: pendulum.Date) -> list[str]:
+        """The families in ``pilot`` on ``on``."""
+        self.compiled(pilot)
+        return self.state(pilot).in_pilot(on)
+
+    def waitlist(self, pilot: str, on: pendulum.Date) -> list[str]:
+        """The waitlist of ``pilot`` on ``on``, first come first."""
+        self.compiled(pilot)
+        return self.state(pilot).waitlist(on)
+
+    def escalations(self, pilot: str, on: pendulum.Date) -> list[EscalatieZaak]:
+        """The escalations of ``pilot`` open on ``on``."""
+        self.compiled(pilot)
+        return self.state(pilot).open_escalations(on)
+
+    def overdue_escalations(self, pilot: str, on: pendulum.Date) -> list[Overdue]:
+        """The escalations open on ``on`` past their level's deadline, straight from the index.
+
+        Equal to ``state(pilot).overdue_escalations(on)``, without folding the log.
+        """
+        day = on.isoformat()
+        kinds = (ev.EscalatieGestart.KIND, ev.EscalatieOpgeschaald.KIND)
+        every = (*kinds, ev.EscalatieAfgestemd.KIND)
+        later = EVENTS.alias("later")
+        newer = (
+            sa.select(later.c.seq)
+            .where(
+                later.c.pilot == EVENTS.c.pilot,
+                later.c.kind.in_(every),
+                later.c.ref == EVENTS.c.ref,
+                later.c.seq > EVENTS.c.seq,
+                later.c.datum <= day,
+            )
+            .exists()
+        )
+        query = (
+            sa.select(EVENTS.c.ref, EVENTS.c.termijn, EVENTS.c.payload)
+            .where(
+                EVENTS.c.pilot == pilot,
+                EVENTS.c.termijn < day,
+                EVENTS.c.kind.in_(kinds),
+                EVENTS.c.datum <= day,
+                ~newer,
+            )
+            .order_by(EVENTS.c.seq)
+        )
+        with self._connect() as conn:
+            out = []
+            for row in conn.execute(query):
+                payload = json.loads(row.payload)
+                out.append(
+                    Overdue(
+                        row.ref,
+                        int(payload["niveau"]),
+                        tuple(payload["houders"]),
+                        pendulum.Date.fromisoformat(row.termijn),
+                    )
+                )
+            return out
+
+    def advices(self, pilot: str) -> list[AdviesTelling]:
+        """Per institution: advices given, answered how, and followed by a decision."""
+        self.compiled(pilot)
+        return advices(self.state(pilot))
+
+    def budget(self, pilot: str) -> list[BudgetLijn]:
+        """Per funding line: planned, committed, spent and remaining."""
+        return budget(self.state(pilot), self.compiled(pilot))
+
+    def vote(self, pilot: str, on: pendulum.Date) -> OpzegBesluit:
+        """The state of the partners' termination vote on ``on``, by the pilot's rule."""
+        compiled = self.compiled(pilot)
+        regeling = rules.opzegregeling(compiled)
+        if regeling is None:
+            raise RegisterError(f"pilot {pilot!r} has no termination by its partners")
+        state = self.state(pilot)
+        geregeld = state.gevolgen_geregeld is not None and state.gevolgen_geregeld <= on
+        return regeling.decide(state.opzegverzoeken, on, gevolgen_geregeld=geregeld)
+
+    def history(self, gezin: str) -> list[Recorded]:
+        """Everything that happened to ``gezin``, in order: its events and those on its cases."""
+        check_key("gezin", gezin)
+        with self._connect() as conn:
+            own = conn.execute(
+                sa.select(EVENTS.c.seq, EVENTS.c.pilot, EVENTS.c.ref)
+                .join(PERSONAL, PERSONAL.c.seq == EVENTS.c.seq)
+                .where(PERSONAL.c.gezin == gezin)
+            ).all()
+            seqs = {r.seq for r in own}
+            cases = {(r.pilot, r.ref) for r in own if r.ref is not None}
+            if cases:
+                related = sa.or_(
+                    *(sa.and_(EVENTS.c.pilot == p, EVENTS.c.ref == ref) for p, ref in cases)
+                )
+                seqs |= {r.seq for r in conn.execute(sa.select(EVENTS.c.seq).where(related))}
+            if not seqs:
+                return []
+            return list(self._rows(conn, EVENTS.c.seq.in_(sorted(seqs))))
+
+    # the audit trail ----------------------------------------------------------
+
+    def verify(self) -> Verification:
+        """Check the chain: every event there, in order, unchanged; erased data tombstoned."""
+        problems: list[str] = []
+        previous, expected, count = codec.GENESIS, 1, 0
+        erased: set[int] = set()
+        digests: dict[int, str | None] = {}
+        with self._connect() as conn:
+            for row in conn.execute(sa.select(EVENTS).order_by(EVENTS.c.seq)):
+                count += 1
+                problems += _check_row(row, previous, expected)
+                digests[row.seq] = row.personal_digest
+                if row.kind == ev.Wissing.KIND:
+                    with contextlib.suppress(ValueError, KeyError, TypeError):
+                        erased.update(int(s) for s in json.loads(row.payload)["events"])
+                previous, expected = row.hash, row.seq + 1
+            present: set[int] = set()
+            for row in conn.execute(sa.select(PERSONAL).order_by(PERSONAL.c.seq)):
+                present.add(row.seq)
+                if row.seq not in digests:
+                    problems.append(f"personal data of event {row.seq}: no such event")
+                    continue
+                try:
+                    data = json.loads(row.data)
+                except ValueError:
+                    data = None
+                if (
+                    not isinstance(data, dict)
+                    or data.get("gezin") != row.gezin
+                    or (codec.personal_digest(row.nonce, data) != digests[row.seq])
+                ):
+                    problems.append(f"event {row.seq}: its personal data were changed")
+        for seq, digest in digests.items():
+            if digest is not None and seq not in present and seq not in erased:
+                problems.append(f"event {seq}: its personal data were removed without a tombstone")
+        return Verification(count, previous, tuple(problems))
+
+    # privacy ------------------------------------------------------------------
+
+    def erase(
+        self,
+        gezin: str,
+        *,
+        actor: ev.Actor,
+        datum: pendulum.Date,
+        grond: Citation = JEUGDWET_VERNIETIGING,
+    ) -> list[Recorded]:
+        """Erase the personal data of ``gezin`` and append a tombstone per pilot.
+
+        The events stay in the chain without the family's key and free text;
+        ``verify`` holds.  Jeugdwet 7.3.9: destruction on request.
+        """
+        check_key("gezin", gezin)
+        try:
+            with self._connect(write=True) as conn:
+                return self._erase(conn, [gezin], actor, datum, grond)
+        finally:
+            self._states, self._seq = {}, 0
+
+    def _erase(
+        self,
+        conn: sa.Connection,
+        families: Sequence[str],
+        actor: ev.Actor,
+        datum: pendulum.Date,
+        grond: Citation,
+    ) -> list[Recorded]:
+        found = conn.execute(
+            sa.select(PERSONAL.c.seq, EVENTS.c.pilot)
+            .join(EVENTS, EVENTS.c.seq == PERSONAL.c.seq)
+            .where(PERSONAL.c.gezin.in_(families))
+            .order_by(PERSONAL.c.seq)
+        ).all()
+        if not found:
+            raise RegisterError("no personal data of that family in the register")
+        per_pilot: dict[str, list[int]] = {}
+        for row in found:
+            per_pilot.setdefault(row.pilot, []).append(int(row.seq))
+        conn.execute(PERSONAL.delete().where(PERSONAL.c.seq.in_([r.seq for r in found])))
+        tombstones = [
+            ev.Wissing(pilot=pilot, actor=actor, datum=datum, grond=str(grond), events=seqs)
+            for pilot, seqs in per_pilot.items()
+        ]
+        return self._append(conn, tombstones, unchecked=grond)
+
+    def purge(
+        self, on: pendulum.Date, *, actor: ev.Actor, years: int = RETENTION_YEARS
+    ) -> list[Recorded]:
+        """Erase every family whose last event is more than ``years`` before ``on`` (7.3.8)."""
+        cutoff = on.subtract(years=years).isoformat()
+        try:
+            with self._connect(write=True) as conn:
+                last = sa.func.max(EVENTS.c.datum)
+                stale = [
+                    str(r.gezin)
+                    for r in conn.execute(
+                        sa.select(PERSONAL.c.gezin, last.label("last"))
+                        .join(EVENTS, EVENTS.c.seq == PERSONAL.c.seq)
+                        .where(PERSONAL.c.gezin.is_not(None))
+                        .group_by(PERSONAL.c.gezin)
+                        .having(last < cutoff)
+                    )
+                ]
+                if not stale:
+                    return []
+                return self._erase(conn, stale, actor, on, JEUGDWET_BEWAARTERMIJN)
+        finally:
+            self._states, self._seq = {}, 0
+
+
+def _ref(event: ev.Event) -> str | None:
+    value = getattr(event, "ref", None) or getattr(event, "zaak", None)
+    return str(value) if value is not None else None
+
+
+def _termijn(event: ev.Event) -> str | None:
+    value = getattr(event, "termijn", None)
+    return value.isoformat() if isinstance(value, pendulum.Date) else None
+
+
+def _envelope(
+    seq: int,
+    event: ev.Event,
+    recorded_at: str,
+    payload: dict[str, Any],
+    bron: Any,
+    versions: dict[str, str],
+    digest: str | None,
+    ref: str | None,
+    termijn: str | None,
+) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "kind": event.KIND,
+        "recorded_at": recorded_at,
+        "payload": payload,
+        "bron": bron,
+        "versions": versions,
+        "personal_digest": digest,
+        "ref": ref,
+        "termijn": termijn,
+    }
+
+
+def _check_row(row: Any, previous: str, expected: int) -> list[str]:
+    """What is wrong with one stored event, given the one before it."""
+    problems: list[str] = []
+    if row.seq != expected:
+        problems.append(
+            f"event {expected}"
+            + (f" to {row.seq - 1}" if row.seq - 1 > expected else "")
+            + " removed: the chain jumps to event "
+            + str(row.seq)
+        )
+    if row.prev_hash != previous:
+        problems.append(f"event {row.seq}: does not follow the event before it (previous hash)")
+    try:
+        payload = json.loads(row.payload)
+        envelope = {
+            "seq": row.seq,
+            "kind": row.kind,
+            "recorded_at": row.recorded_at,
+            "payload": payload,
+            "bron": json.loads(row.bron) if row.bron is not None else None,
+            "versions": json.loads(row.versions),
+            "personal_digest": row.personal_digest,
+            "ref": row.ref,
+            "termijn": row.termijn,
+        }
+    except ValueError:
+        return [*problems, f"event {row.seq}: changed (its stored form is not JSON)"]
+    if codec.chain_hash(row.prev_hash, envelope) != row.hash:
+        problems.append(f"event {row.seq}: changed (its hash does not match what is stored)")
+    elif (
+        payload.get("pilot") != row.pilot
+        or payload.get("datum") != row.datum
+        or row.kind not in ev.EVENT_KINDS
+    ):
+        problems.append(f"event {row.seq}: changed (its columns do not match its content)")
+    return problems
