@@ -30,6 +30,9 @@ _PREFIX: Final = f"{hookspecs.PROJECT_NAME}_"
 DEPRECATED_HOOKS: Final = {"sociaaldomein_mandaat": "sociaaldomein_mandate"}
 """0.1 hook names and the hook that replaced each."""
 
+_NOT_ANSWERS: Final = frozenset({"sociaaldomein_pilots", "sociaaldomein_facts"})
+"""The hooks that are asked once per plugin, not once per pilot: not answers."""
+
 
 @attrs.frozen
 class Aspect:
@@ -96,7 +99,7 @@ def _aspects() -> tuple[Aspect, ...]:
     for hook, spec in vars(hookspecs).items():
         if not hook.startswith(_PREFIX) or hook in DEPRECATED_HOOKS:
             continue
-        if hook == "sociaaldomein_pilots":
+        if hook in _NOT_ANSWERS:
             continue
         kind, many = _answer_type(typing.get_type_hints(spec)["return"])
         out.append(Aspect(hook.removeprefix(_PREFIX), hook, kind, many, hook in hookspecs.REQUIRED))

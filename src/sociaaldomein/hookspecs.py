@@ -43,11 +43,13 @@ from sociaaldomein.domain.beeindiging import PilotEindregel, TrajectEindregel
 from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.feiten import Feit
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Route
+from sociaaldomein.domain.vocabulary import Term
 
 if TYPE_CHECKING:
     from sociaaldomein.pilotplugin import PilotDefinition
@@ -97,6 +99,26 @@ def sociaaldomein_pilots() -> Sequence[PilotDefinition]:
     itself; that still works, with a deprecation warning.)
 
     :return: the plugin's pilot definitions (an empty list for a policy plugin).
+    """
+    raise NotImplementedError
+
+
+@_hookspec
+def sociaaldomein_facts() -> Sequence[Feit | Term]:
+    """Facts and vocabulary terms this plugin declares for the whole composition.
+
+    A pilot declares its own through its definition's ``facts()`` method (see
+    :class:`~sociaaldomein.PilotDefinition`); this hook is for a plugin that
+    has no pilot, such as a municipality's own facts and terms shared by its
+    pilots.  Each plugin is asked on its own; the composition's register
+    (``Gemeente.feiten``) collects the core's facts and every declaration and
+    refuses a name declared twice, as a failure of the second plugin.  A
+    plugin whose declaration fails is reported and its declarations are left
+    out; every other plugin goes on.
+
+    :return: :class:`~sociaaldomein.Feit` values made with
+        :meth:`Feit.declare <sociaaldomein.Feit.declare>` and
+        :class:`~sociaaldomein.Term` values.
     """
     raise NotImplementedError
 

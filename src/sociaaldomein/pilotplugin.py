@@ -37,11 +37,13 @@ from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.feiten import Feit
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.pilot import Pilot, PilotStatus
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Route
+from sociaaldomein.domain.vocabulary import Term
 from sociaaldomein.hookspecs import hookimpl
 
 __all__ = ["PilotDefinition", "PilotPlugin"]
@@ -95,6 +97,16 @@ class PilotDefinition(Protocol):
     def evaluation_plan(self) -> Evaluatieplan | None:
         """The evaluation plan, if the letter gives one."""
         return None
+
+    def facts(self) -> Sequence[Feit | Term]:
+        """The facts and vocabulary terms the pilot declares (none by default).
+
+        Declare a fact with :meth:`Feit.declare <sociaaldomein.Feit.declare>`
+        and a term with :class:`~sociaaldomein.Term`; its rules may then read
+        them, and family and cohort files may hold them.  Asked once per
+        composition, before the pilot's answers; a failure here fails the pilot.
+        """
+        return ()
 
 
 class PilotPlugin(PilotDefinition):

@@ -30,6 +30,7 @@ from sociaaldomein.composition.calls import (
     plugin_ref,
 )
 from sociaaldomein.composition.compiler import as_definition, compile_pilot, plain_answer_hooks
+from sociaaldomein.composition.declarations import collect_declarations
 from sociaaldomein.composition.discovery import LoadedPlugin, PluginSpec, load_entry_points
 from sociaaldomein.composition.overview import FundingOverview
 from sociaaldomein.domain.beeindiging import (
@@ -44,6 +45,7 @@ from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.compiled import CompiledPilot, FailedPilot, TerminationCheck
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
@@ -106,6 +108,8 @@ class Compilation(Mapping[str, CompiledPilot]):
     failed: Mapping[str, FailedPilot]
     failures: tuple[PluginFailure, ...]
     names: tuple[str, ...]
+    feiten: Feitenregister = attrs.field(factory=Feitenregister.core)
+    """The core's facts and those the plugins declared (a ``Feitenregister``)."""
 
     def __getitem__(self, name: str) -> CompiledPilot:
         return self.compiled[name]
@@ -399,6 +403,8 @@ class Gemeente:
         if self._compilation is not None:
             return self._compilation
         definitions, failures = self._definitions()
+        declared = collect_declarations(definitions, self._pm, self._refs)
+        failures += declared.failures
         compiled: dict[str, CompiledPilot] = {}
         failed: dict[str, FailedPilot] = {}
         names: list[str] = []
@@ -420,6 +426,11 @@ class Gemeente:
                 continue
             providers[pilot.naam] = ref
             names.append(pilot.naam)
+            if pilot.naam in declared.failed_pilots:  # its rules may read what failed to declare
+                failed[pilot.naam] = FailedPilot(
+                    pilot.naam, declared.failed_pilots[pilot.naam], pilot
+                )
+                continue
             try:
                 compiled[pilot.naam], refused = compile_pilot(definition, ref, self._pm, self._refs)
                 failures += refused
@@ -436,8 +447,19 @@ class Gemeente:
                     failed[pilot.naam] = FailedPilot(pilot.naam, broken, pilot)
         if self.strict and failures:
             raise PluginFailedError(failures[0])
-        self._compilation = Compilation(compiled, failed, tuple(failures), tuple(names))
+        self._compilation = Compilation(
+            compiled, failed, tuple(failures), tuple(names), declared.feiten
+        )
         return self._compilation
+
+    @property
+    def feiten(self) -> Feitenregister:
+        """The facts and terms of the composition: the core's and every plugin's declared ones.
+
+        Read family and cohort files against it (``read_gezinnen(path,
+        feiten=gemeente.feiten)``) so that they may hold the declared facts.
+        """
+        return self.compile().feiten
 
     @property
     def failures(self) -> tuple[PluginFailure, ...]:
