@@ -127,7 +127,7 @@ def render(overview: FundingOverview, width: int | None = None) -> str:
     With illustrative money in the overview each heading says which part it
     adds up; without, the headings stay plain.
     """
-    from sociaaldomein.output import Column, Table, format_money
+    from sociaaldomein.output import Column, Table, format_money, wrap
 
     lines = [overview.render(width)]
     parts = overview.parts()
@@ -143,10 +143,8 @@ def render(overview: FundingOverview, width: int | None = None) -> str:
             )
             lines += ["", table.render(width)]
     if ILLUSTRATIVE in parts:
-        lines += [
-            "",
-            _("Illustrative amounts are the library's assumption where a letter gives none."),
-        ]
+        note = _("Illustrative amounts are the library's assumption where a letter gives none.")
+        lines += ["", *wrap(note, width)]
     return "\n".join(lines)
 
 

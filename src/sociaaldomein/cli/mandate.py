@@ -67,11 +67,9 @@ def render_mandaat(pilot: str, mandaat: Mandaat | None, width: int | None = None
 
 
 def _wrapped(text: str, width: int | None) -> list[str]:
-    import textwrap
+    from sociaaldomein.output import wrap
 
-    from sociaaldomein.output import terminal_width
-
-    return textwrap.wrap(text, width or terminal_width(), break_on_hyphens=False) or [""]
+    return wrap(text, width)
 
 
 def _termijn(termijn: pendulum.Duration | None) -> str:

@@ -15,7 +15,7 @@ from sociaaldomein.output.numbers import (
     format_number,
     locale_of,
 )
-from sociaaldomein.output.tables import Column, Table, terminal_width
+from sociaaldomein.output.tables import Column, Table, terminal_width, wrap
 
 __all__ = [
     "LOCALES",
@@ -27,4 +27,5 @@ __all__ = [
     "format_number",
     "locale_of",
     "terminal_width",
+    "wrap",
 ]

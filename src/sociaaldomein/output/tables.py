@@ -23,7 +23,7 @@ from typing import Final, Literal
 
 import attrs
 
-__all__ = ["DEFAULT_WIDTH", "Column", "Table", "terminal_width"]
+__all__ = ["DEFAULT_WIDTH", "Column", "Table", "terminal_width", "wrap"]
 
 DEFAULT_WIDTH: Final = 80
 """The width when standard output is not a terminal (a pipe, a file, a documentation page)."""
@@ -36,6 +36,14 @@ _RULES: Final = "    \n    \n ── \n    \n ── \n    \n    \n    \n"
 def terminal_width() -> int:
     """The terminal's width (``COLUMNS`` when set), else :data:`DEFAULT_WIDTH`."""
     return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+
+
+def wrap(text: str, width: int | None = None) -> list[str]:
+    """``text`` as lines of at most ``width`` characters (default: the terminal's)."""
+    import textwrap
+
+    lines = textwrap.wrap(text, width or terminal_width(), break_on_hyphens=False)
+    return lines or [""]
 
 
 @attrs.frozen
