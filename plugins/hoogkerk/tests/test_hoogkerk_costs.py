@@ -10,11 +10,12 @@ from sociaaldomein_hoogkerk import (
     HoogkerkPilot,
     example_families,
 )
+from sociaaldomein_hoogkerk.letter import LETTER
 
 from sociaaldomein import Cohort, Gemeente, Money
 from sociaaldomein.simulation import Settings, simulate
 
-KOSTEN = '004_b7ccad7045cc3ba8.txt, "Kosten"'
+KOSTEN = str(LETTER.cite("Kosten"))
 
 
 def test_the_cost_model_charges_the_cost_per_resident_once_as_the_line_counts_it() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 from sociaaldomein_hoogkerk import REGULIERE_ROUTE, HoogkerkPilot
+from sociaaldomein_hoogkerk.letter import LETTER
 
 from sociaaldomein import (
     Gemeente,
@@ -19,7 +20,7 @@ from sociaaldomein import (
 )
 from sociaaldomein.testing import make_gezin
 
-ACHTERGROND = '004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging"'
+ACHTERGROND = str(LETTER.cite("Achtergrond van deze beweging"))
 MAART_2017 = pendulum.date(2017, 3, 1)
 
 

@@ -11,10 +11,11 @@ from sociaaldomein_hoogkerk import (
     HoogkerkPilot,
     check_saving,
 )
+from sociaaldomein_hoogkerk.letter import LETTER
 
 from sociaaldomein import Financieringsmodel, Gemeente, InvalidValueError, Money
 
-KOSTEN = '004_b7ccad7045cc3ba8.txt, "Kosten"'
+KOSTEN = str(LETTER.cite("Kosten"))
 OKTOBER_2017 = pendulum.date(2017, 10, 1)
 
 

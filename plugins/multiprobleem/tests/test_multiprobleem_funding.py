@@ -13,10 +13,11 @@ from sociaaldomein_multiprobleem import (
     Urenverdeling,
     ghp_budget,
 )
+from sociaaldomein_multiprobleem.letter import LETTER
 
 from sociaaldomein import Financieringsmodel, Gemeente, InvalidValueError, Money
 
-FINANCIEN = '003_720c15da674da257.txt, "12. Financiën"'
+FINANCIEN = str(LETTER.cite("12. Financiën"))
 
 
 def gemeente(plugin: MultiprobleemPilot | None = None) -> Gemeente:

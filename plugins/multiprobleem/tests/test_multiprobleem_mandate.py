@@ -10,11 +10,12 @@ from sociaaldomein_multiprobleem import (
     Selectie,
     check_advice,
 )
+from sociaaldomein_multiprobleem.letter import LETTER
 
 from sociaaldomein import Advies, AdviesStatus, Gemeente, Mandaat, Periode
 
-MANDATEN = '003_720c15da674da257.txt, "9. Functionele mandaten"'
-ALLEEN_GESELECTEERD = '003_720c15da674da257.txt, "10. Gezins Herstel Plan als informatiebron"'
+MANDATEN = str(LETTER.cite("9. Functionele mandaten"))
+ALLEEN_GESELECTEERD = str(LETTER.cite("10. Gezins Herstel Plan als informatiebron"))
 MAART = pendulum.date(2011, 3, 1)
 
 # The table of section 9, transcribed from the letter: leefgebied, instelling, number of

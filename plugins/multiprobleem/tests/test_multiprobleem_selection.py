@@ -12,6 +12,7 @@ from sociaaldomein_multiprobleem import (
     Samenwerkingspartner,
     Selectie,
 )
+from sociaaldomein_multiprobleem.letter import LETTER
 
 from sociaaldomein import (
     FEITEN,
@@ -30,7 +31,7 @@ from sociaaldomein import (
 )
 from sociaaldomein.testing import make_gezin
 
-TOEWIJZING = '003_720c15da674da257.txt, "7. Toewijzing gezinnen"'
+TOEWIJZING = str(LETTER.cite("7. Toewijzing gezinnen"))
 START = pendulum.date(2011, 1, 1)
 DECEMBER = pendulum.date(2010, 12, 15)
 JUNI = pendulum.date(2011, 6, 1)

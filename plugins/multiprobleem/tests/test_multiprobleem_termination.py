@@ -9,11 +9,12 @@ from sociaaldomein_multiprobleem import (
     SAMENWERKINGSPARTNERS,
     MultiprobleemPilot,
 )
+from sociaaldomein_multiprobleem.letter import LETTER
 
 from sociaaldomein import Gemeente, Opzegverzoek, PilotToestand, TerminationCheck
 
 SEPTEMBER = pendulum.date(2011, 9, 1)
-BEEINDIGING = '003_720c15da674da257.txt, "13. Beëindiging"'
+BEEINDIGING = str(LETTER.cite("13. Beëindiging"))
 
 
 def check(state: PilotToestand, plugin: MultiprobleemPilot | None = None) -> TerminationCheck:

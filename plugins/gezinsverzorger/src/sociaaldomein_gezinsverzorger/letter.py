@@ -4,17 +4,16 @@ Every rule and figure of the plugin cites one of the constants below, so that a
 verdict can say *why* and a reader can check it against the letter.  The
 section names are the letter's own headings; the quotes are the letter's words.
 
->>> str(AANTAL_GEZINNEN)
-'000_6fd8bb18cab06410.txt, "Aantal gezinnen"'
->>> str(LETTER)
-'Pilot gezinsverzorger (000_6fd8bb18cab06410.txt, 15-9-2021, 438104-2021)'
+>>> print(AANTAL_GEZINNEN.render("nl"))
+Pilot gezinsverzorger, 15 september 2021 (kenmerk 438104-2021), "Aantal gezinnen"
+>>> AANTAL_GEZINNEN.file
+'000_6fd8bb18cab06410.txt'
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Final
-
-import pendulum
 
 from sociaaldomein import Letter
 from sociaaldomein.compat import renamed_attribute
@@ -35,11 +34,8 @@ __all__ = [
     "ZWARE_ZORG",
 ]
 
-LETTER: Final = Letter(
-    file="000_6fd8bb18cab06410.txt",
-    date=pendulum.date(2021, 9, 15),
-    reference="438104-2021",
-    subject="Pilot gezinsverzorger",
+LETTER: Final = Letter.load(
+    resources.files("sociaaldomein_gezinsverzorger") / "letters" / "000_6fd8bb18cab06410.toml"
 )
 """The college's letter of 15 September 2021 to the council of Groningen."""
 

@@ -6,25 +6,25 @@ paragraphs without a heading; those are cited as :data:`INLEIDING`, by the
 salutation they follow ("Geachte heer, mevrouw"), so that a reader finds the
 section in the letter's text.
 
->>> str(ACHTERGROND)
-'004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging"'
+>>> print(ACHTERGROND.render("nl"))  # doctest: +NORMALIZE_WHITESPACE
+Start 'Proeftuin Hoogkerk' als onderdeel van de transformatie in het sociaal domein,
+9 november 2016 (kenmerk 5968383),
+"Achtergrond van deze beweging"
+>>> ACHTERGROND.file
+'004_b7ccad7045cc3ba8.txt'
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Final
-
-import pendulum
 
 from sociaaldomein import Letter
 
 __all__ = ["ACHTERGROND", "INLEIDING", "KOSTEN", "LETTER", "WAAROM"]
 
-LETTER: Final = Letter(
-    file="004_b7ccad7045cc3ba8.txt",
-    date=pendulum.date(2016, 11, 9),
-    reference="5968383",
-    subject="Start 'Proeftuin Hoogkerk' als onderdeel van de transformatie in het sociaal domein",
+LETTER: Final = Letter.load(
+    resources.files("sociaaldomein_hoogkerk") / "letters" / "004_b7ccad7045cc3ba8.toml"
 )
 """The letter to the council."""
 

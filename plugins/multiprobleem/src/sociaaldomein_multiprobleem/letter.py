@@ -6,15 +6,18 @@ letter (31-1-2011, OS 11.2503337) informs the council of the doorstart; its
 appendix is the "Functionele mandaatovereenkomst doorstart Pilot
 Multiprobleemgezinnen", whose numbered sections hold most of the rules.
 
->>> str(TOEWIJZING)
-'003_720c15da674da257.txt, "7. Toewijzing gezinnen"'
+>>> print(TOEWIJZING.render("nl"))  # doctest: +NORMALIZE_WHITESPACE
+Tussenrapportage pilot multiprobleemgezinnen krachtwijken,
+31 januari 2011 (kenmerk OS 11.2503337),
+"7. Toewijzing gezinnen"
+>>> TOEWIJZING.file
+'003_720c15da674da257.txt'
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Final
-
-import pendulum
 
 from sociaaldomein import Letter
 
@@ -39,11 +42,8 @@ __all__ = [
     "TOEWIJZING",
 ]
 
-LETTER: Final = Letter(
-    file="003_720c15da674da257.txt",
-    date=pendulum.date(2011, 1, 31),
-    reference="OS 11.2503337",
-    subject="Tussenrapportage pilot multiprobleemgezinnen krachtwijken",
+LETTER: Final = Letter.load(
+    resources.files("sociaaldomein_multiprobleem") / "letters" / "003_720c15da674da257.toml"
 )
 """The letter to the council, with the functional mandate agreement as its appendix."""
 

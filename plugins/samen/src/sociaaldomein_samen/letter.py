@@ -4,15 +4,18 @@ Every rule and figure of the plugin cites one of the constants below.  The
 section names are the letter's own headings (the letter writes "SAMEN." in
 some headings and "SAMEN," in others; the citations keep its spelling).
 
->>> str(FASERING)
-'002_3dca2c59337eb1a8.txt, "Gezamenlijk proces, veranderstrategie en aansturing"'
+>>> print(FASERING.render("nl"))  # doctest: +NORMALIZE_WHITESPACE
+Implementatieplan SAMEN., kaders opdracht en financiën,
+7 september 2022 (kenmerk 452199-2022),
+"Gezamenlijk proces, veranderstrategie en aansturing"
+>>> FASERING.file
+'002_3dca2c59337eb1a8.txt'
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from typing import Final
-
-import pendulum
 
 from sociaaldomein import Letter
 from sociaaldomein.compat import renamed_attribute
@@ -33,11 +36,8 @@ __all__ = [
     "VANGNET",
 ]
 
-LETTER: Final = Letter(
-    file="002_3dca2c59337eb1a8.txt",
-    date=pendulum.date(2022, 9, 7),
-    reference="452199-2022",
-    subject="Implementatieplan SAMEN., kaders opdracht en financiën",
+LETTER: Final = Letter.load(
+    resources.files("sociaaldomein_samen") / "letters" / "002_3dca2c59337eb1a8.toml"
 )
 """The college's letter of 7 September 2022 to the council of Groningen."""
 
