@@ -13,7 +13,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final, NoReturn, cast
 
@@ -99,6 +99,44 @@ def _add_common(parser: argparse.ArgumentParser, *, sub: bool) -> None:
         dest=f"{prefix}traceback",
         help="print the traceback of an error",
     )
+    group.add_argument(
+        "--lang",
+        type=_language,
+        dest=f"{prefix}lang",
+        metavar="LANG",
+        help="the language of what the command prints: en or nl (default: SOCIAALDOMEIN_LANG, "
+        "else nl when the locale, LC_ALL, LC_MESSAGES or LANG, is Dutch, else en)",
+    )
+
+
+def _language(text: str) -> str:
+    from sociaaldomein.i18n.language import as_language
+
+    try:
+        return as_language(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def command_language(chosen: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of the command's output: ``--lang``, else ``SOCIAALDOMEIN_LANG``, else the
+    locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, the first set) when it is Dutch, else English.
+
+    Unlike the Python API, whose output does not change with the machine, the
+    command speaks the language of the person at the terminal.
+    """
+    from sociaaldomein.i18n.language import ENV, as_language
+
+    env = os.environ if environ is None else environ
+    if chosen:
+        return as_language(chosen)
+    with contextlib.suppress(ValueError):
+        if env.get(ENV):
+            return as_language(env[ENV])
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(name):
+            return "nl" if env[name].lower().startswith("nl") else "en"
+    return "en"
 
 
 def summary(module_name: str) -> str:
@@ -199,6 +237,7 @@ def _merge_common(args: argparse.Namespace) -> None:
     args.no_plugin = (args.no_plugin or []) + (getattr(args, "sub_no_plugin", None) or [])
     args.strict = args.strict or getattr(args, "sub_strict", False)
     args.traceback = args.traceback or getattr(args, "sub_traceback", False)
+    args.lang = getattr(args, "sub_lang", None) or getattr(args, "lang", None)
 
 
 def _error(kind: str, message: str, *, as_json: bool, problems: Sequence[Any] = ()) -> None:
@@ -300,8 +339,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     _merge_common(args)
     if getattr(args, "run", None) is None:
         return _usage(parser, "give a command", as_json=as_json)
+    from sociaaldomein.i18n.language import use_language
+
     try:
-        code = int(args.run(args))
+        with use_language(command_language(args.lang)):
+            code = int(args.run(args))
         sys.stdout.flush()  # a closed pipe shows here, not as a complaint at exit
     except (Exception, KeyboardInterrupt) as exc:
         return _report(exc, show_traceback=args.traceback, as_json=as_json)
