@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         MomentSoort,
     )
     from sociaaldomein.domain.feiten import FEITEN, Feit, FeitSoort
+    from sociaaldomein.domain.feitenregister import Feitenregister
     from sociaaldomein.domain.funding import (
         GhpAankoop,
         GhpBudget,
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
         Samenwerkingsafspraak,
     )
     from sociaaldomein.domain.money import Money
+    from sociaaldomein.domain.observatie import Observatie
     from sociaaldomein.domain.opzegging import OpzegBesluit, Opzegregeling, Opzegverzoek
     from sociaaldomein.domain.periode import Periode
     from sociaaldomein.domain.pilot import Looptijd, Pilot, PilotStatus, Verlenging
@@ -103,9 +105,11 @@ if TYPE_CHECKING:
         Not,
         OneOf,
         Predicate,
+        Recent,
         Rule,
     )
     from sociaaldomein.domain.verdict import Assessment, Note, Outcome, Route, Verdict
+    from sociaaldomein.domain.vocabulary import Term
     from sociaaldomein.errors import (
         CompositionError,
         InvalidValueError,
@@ -154,6 +158,7 @@ __all__ = [
     "FailedPilot",
     "Feit",
     "FeitSoort",
+    "Feitenregister",
     "Financieringsmodel",
     "FundingOverview",
     "FundingRow",
@@ -187,6 +192,7 @@ __all__ = [
     "Money",
     "Not",
     "Note",
+    "Observatie",
     "OneOf",
     "Opleidingsniveau",
     "OpzegBesluit",
@@ -216,6 +222,7 @@ __all__ = [
     "Professional",
     "Provenance",
     "Reading",
+    "Recent",
     "Rol",
     "Route",
     "Rule",
@@ -223,6 +230,7 @@ __all__ = [
     "Signaal",
     "SociaaldomeinError",
     "Substitutie",
+    "Term",
     "TerminationCheck",
     "TrajectEindregel",
     "TrajectToestand",
@@ -288,6 +296,10 @@ _PUBLIC: Final[dict[str, str]] = {
     "FEITEN": "sociaaldomein.domain.feiten",
     "Feit": "sociaaldomein.domain.feiten",
     "FeitSoort": "sociaaldomein.domain.feiten",
+    "Feitenregister": "sociaaldomein.domain.feitenregister",
+    "Observatie": "sociaaldomein.domain.observatie",
+    "Term": "sociaaldomein.domain.vocabulary",
+    "Recent": "sociaaldomein.domain.rules",
     "GhpAankoop": "sociaaldomein.domain.funding",
     "GhpBudget": "sociaaldomein.domain.funding",
     "Lumpsum": "sociaaldomein.domain.funding",
