@@ -23,16 +23,25 @@ from sociaaldomein.domain.besluit import (
     Wijziging,
 )
 from sociaaldomein.domain.compiled import Versie
+from sociaaldomein.policy.files import apply_file, load_besluiten, loads_besluiten
+from sociaaldomein.policy.impact import FIGURES, Impact, VerdictChange, compare
 
 __all__ = [
+    "FIGURES",
     "Besluit",
     "Financiering",
     "Geldigheid",
+    "Impact",
     "KostenWijziging",
     "LooptijdWijziging",
     "Orgaan",
     "ParameterWijziging",
     "RegelWijziging",
+    "VerdictChange",
     "Versie",
     "Wijziging",
+    "apply_file",
+    "compare",
+    "load_besluiten",
+    "loads_besluiten",
 ]

@@ -119,7 +119,7 @@ def rebuild(definition: object, changed: Mapping[str, object], fields: Mapping[s
     try:
         built: Any = factory(**{**base, **converted})
     except InvalidValueError as exc:
-        raise InvalidValueError(next(reversed(fields.values())), exc.problem) from None
+        raise InvalidValueError(list(fields.values())[-1], exc.problem) from None
     # The looptijd and status as the composition has them (an extension, say).
     built.pilot = attrs.evolve(built.pilot, looptijd=original.looptijd, status=original.status)
     return built
