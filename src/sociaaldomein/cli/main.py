@@ -40,8 +40,10 @@ SUBCOMMANDS: Final[dict[str, str]] = {
     "schema": "sociaaldomein.cli.schema",
     "validate": "sociaaldomein.cli.validate",
     "simulate": "sociaaldomein.cli.simulate",
+    "cohort": "sociaaldomein.cli.cohort",
     "serve": "sociaaldomein.cli.serve",
     "test": "sociaaldomein.cli.cases",
+    "compare": "sociaaldomein.cli.compare",
 }
 """Every subcommand and the module that implements it (see :class:`~.common.Subcommand`).
 

@@ -1,7 +1,8 @@
-"""Simulate a scenario: Monte Carlo runs, a summary table, results as CSV or Parquet, a plot.
+"""Simulate a scenario: Monte Carlo runs, a summary, result tables (CSV, Excel, Parquet), a plot.
 
-sociaaldomein simulate SCENARIO [--runs N] [--seed S] [--out DIR] [--format csv|parquet]
-                                [--plot FILE.png] [--no-progress] [--overwrite]
+sociaaldomein simulate SCENARIO [--runs N] [--seed S] [--out DIR]
+                                [--format csv|csv-nl|xlsx|parquet] [--plot FILE.png]
+                                [--json] [--no-progress] [--overwrite]
                                 [--retries N] [--max-memory SIZE] [--max-seconds S]
 
 The scenario file names the composition, the cohort and the simulation
@@ -9,7 +10,10 @@ settings (docs/files.md); --runs and --seed override its own.  With --out the
 tables go to DIR: runs (one row per run and pilot), months (per run, month
 and pilot), assessed (per run and month), snapshots (per run and evaluation
 moment) and summary, with a manifest.json (scenario digest, seed, versions,
-a checksum per file).  Amounts are exact decimal text ("42000.00").
+a checksum per file).  Amounts are exact decimal text ("42000.00") in csv
+and parquet, "42000,00" in csv-nl (";" between fields, for a Dutch
+spreadsheet), numbers in euros in xlsx (one workbook, a sheet per table).
+With --json the summary is one JSON document on standard output.
 
 Before any run the destinations are checked (free, or --overwrite for an
 earlier run's results; writable) and the extras --format and --plot need;
@@ -24,13 +28,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import importlib
+import math
 import os
 import signal
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from decimal import Decimal
+import warnings
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
@@ -39,10 +42,20 @@ import numpy as np
 import pendulum
 
 from sociaaldomein import Cohort, PluginSpec, __version__
-from sociaaldomein.cli.common import FAILURE, OK, plugin_failures, resolve_scenario
+from sociaaldomein.cli.common import (
+    FAILURE,
+    OK,
+    BadInputError,
+    plugin_failures,
+    print_json,
+    resolve_scenario,
+    warn,
+)
 from sociaaldomein.cli.validate import add_allow_import
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import Scenario, read_cohort, read_scenario
+from sociaaldomein.output.export import EXCEL_MAX_ROWS, FORMATS, Format, write_table, write_workbook
 from sociaaldomein.simulation import Results, Settings, generate_cohort, load_cohort, sweep
 from sociaaldomein.simulation.limits import (
     DEFAULT_MAX_MEMORY,
@@ -64,6 +77,7 @@ from sociaaldomein.simulation.output import (
     require_extra,
     sha256_of,
 )
+from sociaaldomein.simulation.results import SilentResultWarning, Summary
 from sociaaldomein.simulation.sweep import PartialResultsError
 
 __all__ = ["PARTIAL", "TABLES", "add_arguments", "cohort_of", "run", "settings_of"]
@@ -125,9 +139,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="DIR", help="write the result tables to DIR")
     parser.add_argument(
         "--format",
-        choices=("csv", "parquet"),
+        choices=FORMATS,
         default="csv",
-        help="the format of the tables in --out (parquet needs sociaaldomein[parquet])",
+        help="the format of the tables in --out: csv, csv-nl (';' and a decimal comma), "
+        "xlsx (one workbook; needs sociaaldomein[xlsx]) or parquet (needs sociaaldomein[parquet])",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the summary as JSON for tools (docs/cli.md)"
     )
     parser.add_argument(
         "--plot", metavar="FILE.png", help="draw occupancy and budget burn of every pilot"
@@ -189,62 +207,68 @@ def settings_of(scenario: Scenario) -> Settings:
     return settings.with_values(values)
 
 
-def _cell(name: str, value: Any) -> Any:
-    if name.endswith("_cents"):
-        return f"{Decimal(int(value)).scaleb(-2):f}"
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
+_SUMMARY_FIELDS: Final = (
+    "pilot",
+    "figure",
+    "label",
+    "n",
+    "mean",
+    "sd",
+    "low",
+    "high",
+    "mean_low",
+    "mean_high",
+)
+"""The columns of the summary table (and of a row in ``--json``), after the design's values."""
 
 
-def _columns(table: Mapping[str, Any]) -> dict[str, list[Any]]:
-    return {
-        name.removesuffix("_cents"): [_cell(name, v) for v in values]
-        for name, values in table.items()
+def _summary_columns(summary: Summary) -> dict[str, list[Any]]:
+    names = list(dict.fromkeys(k for d in summary.designs for k in d))
+    columns: dict[str, list[Any]] = {
+        n: [summary.designs[r.design].get(n) for r in summary.rows] for n in names
     }
+    columns.update({f: [getattr(r, f) for r in summary.rows] for f in _SUMMARY_FIELDS})
+    return columns
 
 
-_CHUNK: Final = 50_000
-"""Rows converted to text at a time, so that a large table is never held as Python objects."""
-
-
-def _chunks(table: Mapping[str, Any]) -> Iterator[dict[str, list[Any]]]:
-    rows = len(next(iter(table.values()))) if table else 0
-    for start in range(0, max(rows, 1), _CHUNK):
-        yield _columns({k: v[start : start + _CHUNK] for k, v in table.items()})
-
-
-def _write(path: Path, table: Mapping[str, Any], fmt: str) -> Path:
-    """Write ``table`` (columns) to ``path`` with the format's suffix; returns the file."""
-    if fmt == "parquet":
-        pa: Any = importlib.import_module("pyarrow")
-        pq: Any = importlib.import_module("pyarrow.parquet")
-        target = path.with_suffix(".parquet")
-        writer = None
-        try:
-            for chunk in _chunks(table):
-                part = pa.table(chunk)
-                if writer is None:
-                    writer = pq.ParquetWriter(target, part.schema)
-                writer.write_table(part)
-        finally:
-            if writer is not None:
-                writer.close()
-        return target
-    target = path.with_suffix(".csv")
-    with target.open("w", newline="", encoding="utf-8") as fh:
-        writer_ = csv.writer(fh)
-        for i, chunk in enumerate(_chunks(table)):
-            if i == 0:
-                writer_.writerow(chunk)
-            writer_.writerows(zip(*chunk.values(), strict=True))
-    return target
-
-
-def _summary_columns(results: Results) -> dict[str, list[Any]]:
-    rows = results.summary().rows
-    fields = ("pilot", "figure", "n", "mean", "sd", "low", "high", "mean_low", "mean_high")
-    return {f: [getattr(r, f) for r in rows] for f in fields}
+def summary_json(
+    summary: Summary,
+    *,
+    runs: int,
+    families: int,
+    settings: Settings,
+    seed: int,
+    missing: Sequence[tuple[int, Sequence[int]]] = (),
+) -> dict[str, Any]:
+    """The ``simulate --json`` document: what ran, every summary row, when money runs out."""
+    return {
+        "runs": runs,
+        "families": families,
+        "months": settings.months,
+        "start": settings.start.isoformat(),
+        "seed": seed,
+        "level": summary.level,
+        "designs": [dict(d) for d in summary.designs],
+        "summary": [
+            {"design": r.design, **{f: getattr(r, f) for f in _SUMMARY_FIELDS}}
+            for r in summary.rows
+        ],
+        "run_out": [
+            {
+                "design": r.design,
+                "pilot": r.pilot,
+                "runs": r.runs,
+                "share": r.share,
+                "median": None if r.median is None else r.median.isoformat(),
+                "earliest": None if r.earliest is None else r.earliest.isoformat(),
+            }
+            for r in summary.run_out
+        ],
+        "notes": list(summary.notes),
+        "not_simulated": list(summary.not_simulated),
+        "complete": not missing,
+        "missing_runs": [{"design": d, "runs": list(r)} for d, r in missing],
+    }
 
 
 def _plot(results: Results, path: Path) -> None:
@@ -317,10 +341,17 @@ def _manifest(
     }
 
 
-def _tables(results: Results, folder: Path, fmt: str) -> None:
-    for kind in TABLES:
-        _write(folder / kind, results.table(kind), fmt)
-    _write(folder / "summary", _summary_columns(results), fmt)
+def _tables(results: Results, summary: Summary, folder: Path, fmt: Format) -> str:
+    """Write every table into ``folder``; returns what was written, for the message."""
+    tables: dict[str, Any] = {kind: results.table(kind) for kind in TABLES}
+    tables["summary"] = _summary_columns(summary)
+    if fmt == "xlsx":
+        write_workbook(folder / "results.xlsx", tables)
+        return f"results.xlsx ({', '.join(tables)})"
+    for name, table in tables.items():
+        write_table(folder / name, table, fmt)
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    return f"{', '.join(tables)}{suffix}"
 
 
 def _limits(args: argparse.Namespace) -> Limits:
@@ -336,6 +367,8 @@ def _check_outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None, 
     plot = Path(args.plot) if args.plot else None
     if out is not None and args.format == "parquet":
         require_extra("--format parquet", "parquet")
+    if out is not None and args.format == "xlsx":
+        require_extra("--format xlsx", "xlsx")
     if plot is not None:
         require_extra("--plot", "plot")
     inside = out is not None and plot is not None and plot.parent.resolve() == out.resolve()
@@ -344,6 +377,41 @@ def _check_outputs(args: argparse.Namespace) -> tuple[Path | None, Path | None, 
     if plot is not None and not inside:
         check_file(plot, overwrite=args.overwrite)
     return out, plot, inside
+
+
+def _fits_excel(args: argparse.Namespace, *, runs: int, months: int, pilots: int) -> None:
+    """Refuse, before any run, tables longer than an Excel sheet holds."""
+    rows = runs * months * max(pilots, 1)  # the months table, the longest
+    if args.out and args.format == "xlsx" and rows + 1 > EXCEL_MAX_ROWS:
+        raise BadInputError(
+            _(
+                "--format xlsx: the months table would have {rows} rows, more than an Excel "
+                "sheet holds ({limit}); use fewer runs, or --format csv-nl or parquet"
+            ).format(rows=f"{rows:,}", limit=f"{EXCEL_MAX_ROWS - 1:,}")
+        )
+
+
+def _serial_chunk(runs: int) -> int:
+    """Runs per chunk here: about twenty chunks, so the progress bar moves in steps."""
+    return max(1, math.ceil(runs / 20))
+
+
+def _say(args: argparse.Namespace, message: str) -> None:
+    # With --json standard output is the JSON document alone.
+    print(message, file=sys.stderr if args.json else sys.stdout)
+
+
+def _summary(results: Results) -> Summary:
+    """The summary; each result that is zero for a reason becomes a warning line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SilentResultWarning)
+        summary = results.summary()
+    for w in caught:
+        if issubclass(w.category, SilentResultWarning):
+            warn(str(w.message))
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return summary
 
 
 def run(args: argparse.Namespace) -> int:
@@ -371,6 +439,7 @@ def run(args: argparse.Namespace) -> int:
         tables=out is not None,
     )
     check(need, _limits(args), what=what)
+    _fits_excel(args, runs=runs, months=settings.months, pilots=len(gemeente.pilots))
     staged: list[Staged] = []
     with interruptible():
         try:
@@ -429,6 +498,8 @@ def _simulate(
             runs=runs,
             seed=seed,
             workers=workers if workers > 1 else None,
+            # in chunks here too, so that a long serial run shows its progress
+            chunk_size=None if workers > 1 else _serial_chunk(runs),
             progress=not args.no_progress and sys.stderr.isatty(),
             retries=args.retries,
         )
@@ -436,14 +507,27 @@ def _simulate(
         results, partial = exc.results, exc
     raise_if_interrupted()  # a signal whose exception was lost still stops the command
     missing = partial.missing if partial is not None else ()
-    print(
-        f"{runs} runs of {len(cohort):,} families over {settings.months} months "
-        f"from {settings.start.isoformat()} (seed {seed})"
-    )
-    print(results.summary().render())
+    summary = _summary(results)
+    if args.json:
+        print_json(
+            summary_json(
+                summary,
+                runs=runs,
+                families=len(cohort),
+                settings=settings,
+                seed=seed,
+                missing=missing,
+            )
+        )
+    else:
+        print(
+            f"{runs} runs of {len(cohort):,} families over {settings.months} months "
+            f"from {settings.start.isoformat()} (seed {seed})"
+        )
+        print(summary.render())
     for stage in staged:
         if stage.kind == "folder":
-            _tables(results, stage.path, args.format)
+            written = _tables(results, summary, stage.path, args.format)
             if plot_inside:
                 _plot(results, stage.path / Path(args.plot).name)
             stage.commit(
@@ -457,13 +541,12 @@ def _simulate(
                     missing=missing,
                 )
             )
-            names = ", ".join((*TABLES, "summary"))
-            print(f"tables written to {stage.destination}/ ({names}.{args.format}, {MANIFEST})")
+            _say(args, f"tables written to {stage.destination}/ ({written}, {MANIFEST})")
         else:
             _plot(results, stage.path / stage.destination.name)
             stage.commit()
         if plot_inside or stage.kind == "file":
-            print(f"plot written to {args.plot}")
+            _say(args, f"plot written to {args.plot}")
     if partial is not None:
         kept = f"; the {results.runs} finished runs were kept" if results.runs else ""
         print(
