@@ -56,7 +56,14 @@ from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import Scenario, read_cohort, read_scenario
 from sociaaldomein.output.export import EXCEL_MAX_ROWS, FORMATS, Format, write_table, write_workbook
-from sociaaldomein.simulation import Results, Settings, generate_cohort, load_cohort, sweep
+from sociaaldomein.simulation import (
+    Results,
+    Settings,
+    generate_cohort,
+    load_cohort,
+    load_cohort_params,
+    sweep,
+)
 from sociaaldomein.simulation.limits import (
     DEFAULT_MAX_MEMORY,
     DEFAULT_MAX_SECONDS,
@@ -178,10 +185,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cohort_of(scenario: Scenario, source: str | os.PathLike[str]) -> Cohort:
-    """The scenario's cohort: synthetic, or read from its file (CSV, Parquet, family file)."""
+    """The scenario's cohort: synthetic (from its parameter file, if any), or read from its
+    file (CSV, Parquet, family file)."""
     settings = scenario.cohort
-    if settings.size is not None:
-        return generate_cohort(settings.size, seed=settings.seed or 0)
+    if settings.synthetic:
+        file = settings.params_path(source)
+        params = None if file is None else load_cohort_params(file)
+        return generate_cohort(settings.size, seed=settings.seed or 0, params=params)
     path = settings.path(source)
     assert path is not None  # a cohort has either a size or a file
     if path.suffix.lower() in (".parquet", ".pq"):

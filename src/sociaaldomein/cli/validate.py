@@ -73,6 +73,14 @@ def _scenario(args: argparse.Namespace) -> None:
             read_cohort(cohort)
         except FileFormatError as exc:
             problems += with_lines(exc)
+    params = scenario.cohort.params_path(args.file)
+    if params is not None:
+        from sociaaldomein.simulation.params import load_cohort_params
+
+        try:
+            load_cohort_params(params)
+        except FileFormatError as exc:
+            problems += with_lines(exc)
     try:
         check_scenario(scenario, args.file, args=args)
     except FileFormatError as exc:

@@ -105,10 +105,15 @@ class PilotChoice:
 
 @attrs.frozen
 class CohortSettings:
-    """The families to simulate: synthetic (``size``, ``seed``) or from ``file``.
+    """The families to simulate: synthetic (``size``, ``params``, ``seed``) or from ``file``.
 
-    ``file`` is a family file (``.json``, ``.toml``) or a CSV file, relative to
-    the scenario file.  Exactly one of ``size`` and ``file`` is given.
+    ``file`` is a family file (``.json``, ``.toml``) or a CSV file; ``params`` a
+    cohort parameter file (``.toml``, ``.json``: a municipality's households,
+    areas and prevalences, ``docs/files.md``), whose gemeente the synthetic
+    families then live in; both are relative to the scenario file.  A
+    synthetic cohort has ``size`` families, or with ``params`` and no ``size``
+    as many as that gemeente has; without ``params`` it is the synthetic
+    Groningen.  A cohort is either synthetic or from ``file``.
     """
 
     size: int | None = attrs.field(
@@ -118,18 +123,24 @@ class CohortSettings:
         default=None, validator=_optional([one_of_type(int), between(0, 2**63 - 1)])
     )
     file: str | None = attrs.field(default=None, validator=_optional([one_of_type(str), non_empty]))
+    params: str | None = attrs.field(
+        default=None, validator=_optional([one_of_type(str), non_empty])
+    )
 
     def __attrs_post_init__(self) -> None:
-        if (self.size is None) == (self.file is None):
+        if self.file is None and self.size is None and self.params is None:
             raise InvalidValueError(
                 "CohortSettings.size",
-                "give either size (a synthetic cohort) or file (families from a file), "
-                "not both and not neither",
+                "give size or params (a synthetic cohort), or file (families from a file)",
             )
-        if self.file is not None and self.seed is not None:
-            raise InvalidValueError(
-                "CohortSettings.seed", "is only for a synthetic cohort (with size)"
-            )
+        if self.file is not None:
+            for name in ("size", "params", "seed"):
+                if getattr(self, name) is not None:
+                    raise InvalidValueError(
+                        f"CohortSettings.{name}",
+                        "give either size or params (a synthetic cohort) or file (families "
+                        f"from a file), not both: {name} is only for a synthetic cohort",
+                    )
 
     @property
     def synthetic(self) -> bool:
@@ -138,10 +149,18 @@ class CohortSettings:
 
     def path(self, scenario_file: str | os.PathLike[str] | None = None) -> Path | None:
         """The cohort file, relative to the folder of ``scenario_file``; ``None`` if synthetic."""
-        if self.file is None:
-            return None
-        base = Path(scenario_file).parent if scenario_file is not None else Path()
-        return base / self.file
+        return _relative(self.file, scenario_file)
+
+    def params_path(self, scenario_file: str | os.PathLike[str] | None = None) -> Path | None:
+        """The cohort parameter file, relative to the folder of ``scenario_file``, if any."""
+        return _relative(self.params, scenario_file)
+
+
+def _relative(name: str | None, scenario_file: str | os.PathLike[str] | None) -> Path | None:
+    if name is None:
+        return None
+    base = Path(scenario_file).parent if scenario_file is not None else Path()
+    return base / name
 
 
 @attrs.frozen
@@ -231,13 +250,19 @@ def read_scenario(path: str | os.PathLike[str]) -> Scenario:
     if cohort is not None and cohort.suffix.lower() not in (".csv", ".json", ".toml"):
         problem = f"must be a .csv file or a family file (.json, .toml), got {cohort.name!r}"
         raise FileFormatError(path, "cohort.file", problem)
-    if cohort is not None:
+    params = scenario.cohort.params_path(path)
+    if params is not None and params.suffix.lower() not in (".json", ".toml"):
+        problem = f"must be a cohort parameter file (.toml, .json), got {params.name!r}"
+        raise FileFormatError(path, "cohort.params", problem)
+    for field, file in (("cohort.file", cohort), ("cohort.params", params)):
+        if file is None:
+            continue
         try:
-            check_input_file(cohort)
+            check_input_file(file)
         except FileFormatError as exc:
             missing = exc.problem == "no such file"
-            problem = f"no such file: {cohort}" if missing else f"{cohort} {exc.problem}"
-            raise FileFormatError(path, "cohort.file", problem) from None
+            problem = f"no such file: {file}" if missing else f"{file} {exc.problem}"
+            raise FileFormatError(path, field, problem) from None
     return scenario
 
 

@@ -207,7 +207,8 @@ def _fill(out: dict[str, Array], a: int, b: int, seed: int, block: int, plan: _P
     p, m, ref = plan.params, b - a, plan.ref
 
     def rng(stream: int) -> np.random.Generator:
-        return np.random.default_rng([seed, block, stream])
+        # independent streams as numpy derives them: one spawn key per block and column
+        return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(block, stream)))
 
     def put(name: str, values: Array) -> None:
         if name in out:
