@@ -146,7 +146,7 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run pytest over ``tests/``, every ``plugins/*/tests/`` and the package's doctests.
+    """Run pytest over ``tests/``, every ``plugins/*/tests/`` and ``cases/``, and the doctests.
 
     Then every notebook in ``examples/`` is executed with nbmake (skipped when
     arguments are given, so ``nox -s tests -- -k money`` stays quick).
@@ -168,6 +168,7 @@ def tests(session: nox.Session) -> None:
     paths = [
         ROOT / "tests",
         *(d / "tests" for d in distributions),
+        *(d / "cases" for d in distributions),  # policy cases, *.cases.toml
         PACKAGE,
         *(code for d in distributions for code in _code_roots(d)),
     ]

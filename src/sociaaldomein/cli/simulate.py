@@ -33,7 +33,7 @@ import os
 import signal
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
@@ -351,6 +351,11 @@ def _manifest(
     }
 
 
+def _write(path: Path, table: Mapping[str, Any], fmt: Format) -> Path:
+    """Write one table to ``path`` with the format's suffix; returns the file."""
+    return write_table(path, table, fmt)
+
+
 def _tables(results: Results, summary: Summary, folder: Path, fmt: Format) -> str:
     """Write every table into ``folder``; returns what was written, for the message."""
     tables: dict[str, Any] = {kind: results.table(kind) for kind in TABLES}
@@ -359,7 +364,7 @@ def _tables(results: Results, summary: Summary, folder: Path, fmt: Format) -> st
         write_workbook(folder / "results.xlsx", tables)
         return f"results.xlsx ({', '.join(tables)})"
     for name, table in tables.items():
-        write_table(folder / name, table, fmt)
+        _write(folder / name, table, fmt)
     suffix = ".parquet" if fmt == "parquet" else ".csv"
     return f"{', '.join(tables)}{suffix}"
 
