@@ -143,6 +143,9 @@ def _describe(args: argparse.Namespace) -> int:
     if args.file is not None:
         cohort = load_cohort(args.file)
     else:
+        from sociaaldomein.simulation import GRONINGEN
+
+        params = GRONINGEN if params is None else params
         cohort = generate_cohort(args.size, seed=args.seed, params=params)
     summary = describe_cohort(cohort, params)
     if args.json:

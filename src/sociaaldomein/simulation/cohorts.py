@@ -150,7 +150,9 @@ def write_cohort(
 Problem = Callable[[str, int | None, str], None]
 
 
-def _check_table(table: Mapping[str, list[object]], report: Problem) -> None:
+def _check_table(
+    table: Mapping[str, list[object]], report: Problem, row_name: Callable[[int], str]
+) -> None:
     """Every problem of a table of cells: unknown columns, ids, and each cell by the grammar."""
     import difflib
 
@@ -172,7 +174,7 @@ def _check_table(table: Mapping[str, list[object]], report: Problem) -> None:
             report("id", i, exc.problem)
             continue
         if key in first:
-            report("id", i, f"{key!r} is given twice (row {first[key] + 1} too)")
+            report("id", i, f"{key!r} is on {row_name(first[key])} too")
         first.setdefault(key, i)
     for name, cells in table.items():
         if name in ("id", "wijk") or name not in COHORT_COLUMNS:
@@ -231,12 +233,20 @@ def _csv_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
             lines.append(rows.line_num)
             for name, cell in zip(header, row, strict=True):
                 table[name].append(cell)
-        _check_table(table, report)
+        _check_table(table, report, lambda i: f"line {lines[i]}")
     except csv.Error as exc:
         found.append(FileFormatError(path, "", f"invalid CSV: {exc}", line=rows.line_num))
     except _EnoughError:
         pass
-    return found
+    return sorted(found, key=_place)
+
+
+def _place(problem: FileFormatError) -> tuple[int, int]:
+    # in file order: by line (CSV) or row (Parquet), the whole file's problems first
+    if problem.line is not None:
+        return (problem.line, 0)
+    row = problem.field.rpartition(", row ")[2]
+    return (int(row), 0) if row.isdigit() else (0, 0)
 
 
 def _parquet_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
@@ -254,8 +264,8 @@ def _parquet_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
         found.append(FileFormatError(path, name, "the column appears twice"))
     table = {n: c.to_pylist() for n, c in zip(names, data.columns, strict=True)}
     with contextlib.suppress(_EnoughError):
-        _check_table(table, report)
-    return found
+        _check_table(table, report, lambda i: f"row {i + 1}")
+    return sorted(found, key=_place)
 
 
 def cohort_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
