@@ -103,7 +103,7 @@ def test_a_municipal_wrapper_changes_the_verdict_and_says_why() -> None:
     reason = verdict.eligibility.find("lives in Tuinwijk")
     assert reason is not None
     assert not reason.passed
-    assert reason.observed == "selwerd"
+    assert reason.observed == "Selwerd"  # as the family's data writes it
     assert "beleidsregel-wijkgericht-2024.txt" in verdict.render()
 
     gemeente.unregister("tuinwijk-beleid")

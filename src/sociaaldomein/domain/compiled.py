@@ -45,6 +45,7 @@ from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.provenance import PluginFailure, PluginRef, Provenance
 from sociaaldomein.domain.rules import Explanation, Rule
 from sociaaldomein.domain.verdict import Note, Outcome, Route, Verdict
+from sociaaldomein.i18n import _
 
 __all__ = ["OUTCOME_CODES", "CompiledPilot", "FailedPilot", "TerminationCheck", "Versie"]
 
@@ -113,7 +114,7 @@ class TerminationCheck:
 
     def render(self) -> str:
         """Every rule's finding, one per line."""
-        return "\n".join(str(c) for c in self.checks) or "no termination rules"
+        return "\n".join(str(c) for c in self.checks) or str(_("no termination rules"))
 
 
 @attrs.frozen(eq=False)
@@ -216,8 +217,12 @@ class CompiledPilot:
         explanation = self._explain(gezin, on)
         if on not in pilot.looptijd:
             note = Note(
-                f"{pilot.titel} runs from {pilot.looptijd.start.isoformat()} "
-                f"until {pilot.looptijd.eind.isoformat()}"
+                _(
+                    "{pilot} runs from {start} until {end}",
+                    pilot=pilot.titel,
+                    start=pilot.looptijd.start.isoformat(),
+                    end=pilot.looptijd.eind.isoformat(),
+                )
             )
             return _verdict(
                 naam, gid, on, Outcome.CLOSED, explanation, None, None, (note,), (), provenance
@@ -258,16 +263,23 @@ class CompiledPilot:
         )
         if pilot.max_totaal is not None and admitted_so_far >= pilot.max_totaal:
             note = Note(
-                f"no admission: {admitted_so_far} families admitted already, and the pilot "
-                f"admits at most {pilot.max_totaal} in total over its looptijd; it admits "
-                "no more families",
+                _(
+                    "no admission: {admitted} families admitted already, and the pilot admits "
+                    "at most {most} in total over its looptijd; it admits no more families",
+                    admitted=admitted_so_far,
+                    most=pilot.max_totaal,
+                ),
                 pilot.max_totaal_bron,
             )
             return placed.with_note(note, Outcome.WAITLIST)
         if pilot.capaciteit is not None and occupancy >= pilot.capaciteit:
             note = Note(
-                f"no place: {occupancy} families already in a pilot of capacity "
-                f"{pilot.capaciteit}; the family goes on the waitlist",
+                _(
+                    "no place: {occupancy} families already in a pilot of capacity {capacity}; "
+                    "the family goes on the waitlist",
+                    occupancy=occupancy,
+                    capacity=pilot.capaciteit,
+                ),
                 pilot.capaciteit_bron,
             )
             return placed.with_note(note, Outcome.WAITLIST)

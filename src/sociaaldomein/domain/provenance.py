@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import attrs
 
+from sociaaldomein.i18n import _
+
 __all__ = ["PluginFailure", "PluginRef", "Provenance"]
 
 
@@ -48,12 +50,15 @@ class Provenance:
     given_by: PluginRef
     changed_by: tuple[PluginRef, ...] = ()
 
-    def render(self) -> str:
-        """One line: ``from plugin 'x' (dist 1.0), changed by 'policy'``."""
-        text = f"from plugin {self.given_by}"
-        if self.changed_by:
-            text += ", changed by " + ", then ".join(str(p) for p in self.changed_by)
-        return text
+    def render(self, language: str | None = None) -> str:
+        """One line: ``from plugin 'x' (dist 1.0), changed by 'policy'`` (in ``language``)."""
+        if not self.changed_by:
+            return _("from plugin {plugin}", plugin=str(self.given_by)).render(language)
+        return _(
+            "from plugin {plugin}, changed by {policies}",
+            plugin=str(self.given_by),
+            policies=_(", then ").render(language).join(str(p) for p in self.changed_by),
+        ).render(language)
 
     def merge(self, other: Provenance) -> Provenance:
         """This provenance with the changes of ``other`` added (once each, in order)."""
@@ -80,17 +85,35 @@ class PluginFailure:
 
     def message(self) -> str:
         """What failed, in one line."""
-        about = f" for pilot {self.pilot!r}" if self.pilot else ""
-        return f"plugin {self.plugin} failed in {self.call}{about}: {self.error}"
+        if self.pilot:
+            return _(
+                "plugin {plugin} failed in {call} for pilot {pilot}: {error}",
+                plugin=str(self.plugin),
+                call=self.call,
+                pilot=repr(self.pilot),
+                error=self.error,
+            )
+        return _(
+            "plugin {plugin} failed in {call}: {error}",
+            plugin=str(self.plugin),
+            call=self.call,
+            error=self.error,
+        )
 
     def advice(self) -> str:
         """What to do about it: which distribution to fix or uninstall, or how to leave it out."""
-        fix = (
-            f"fix or uninstall the distribution {self.plugin.distribution}"
-            if self.plugin.distribution
-            else f"fix the plugin {self.plugin.name!r}"
+        if self.plugin.distribution:
+            return _(
+                "fix or uninstall the distribution {distribution}, "
+                "or leave it out with --no-plugin {name}",
+                distribution=self.plugin.distribution,
+                name=self.plugin.name,
+            )
+        return _(
+            "fix the plugin {plugin}, or leave it out with --no-plugin {name}",
+            plugin=repr(self.plugin.name),
+            name=self.plugin.name,
         )
-        return f"{fix}, or leave it out with --no-plugin {self.plugin.name}"
 
     def __str__(self) -> str:
         return self.message()

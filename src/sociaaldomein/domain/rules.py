@@ -45,6 +45,7 @@ from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.vocabulary import Term
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import Bericht, Language, _, as_language, current_language, translate
 
 __all__ = [
     "AllOf",
@@ -71,13 +72,34 @@ ExplainFn = Callable[["Gezin", pendulum.Date], "Explanation"]
 _EXPLAINERS: dict[int, ExplainFn] = {}
 
 _OPS: Final[dict[str, tuple[Callable[[Any, Any], Any], str]]] = {
-    "==": (operator.eq, "equal to"),
-    "!=": (operator.ne, "not equal to"),
-    "<": (operator.lt, "less than"),
-    "<=": (operator.le, "at most"),
-    ">": (operator.gt, "more than"),
-    ">=": (operator.ge, "at least"),
+    "==": (operator.eq, _("equal to")),
+    "!=": (operator.ne, _("not equal to")),
+    "<": (operator.lt, _("less than")),
+    "<=": (operator.le, _("at most")),
+    ">": (operator.gt, _("more than")),
+    ">=": (operator.ge, _("at least")),
 }
+
+_YES: Final = _("yes")
+_NO: Final = _("no")
+_UNKNOWN: Final = _("unknown")
+
+
+def _language(language: str | None) -> Language:
+    return current_language() if language is None else as_language(language)
+
+
+def fact_text(feit: Feit) -> str:
+    """What a fact is, as a reader reads it: a plugin's own message, or the core's by context."""
+    if isinstance(feit.omschrijving, Bericht):
+        return feit.omschrijving
+    return Bericht(feit.omschrijving, context="Feit")
+
+
+def _listing(values: Iterable[object]) -> str:
+    """Values (enum members: their labels) joined with commas, in whichever language is read."""
+    shown = tuple(values)
+    return Bericht("{values}", {"values": shown}, domain="") if shown else _("none")
 
 
 @attrs.frozen
@@ -118,15 +140,20 @@ class Explanation:
         needle = fragment.casefold()
         return tuple(e for e in self.walk() if needle in e.text.casefold())
 
-    def render(self, indent: int = 0) -> str:
-        """The tree as indented lines: ``[yes]``/``[no]``, the rule, what was found, the source."""
-        mark = "yes" if self.passed else "no"
-        line = f"{'  ' * indent}[{mark}] {self.text}"
+    def render(self, indent: int = 0, language: str | None = None) -> str:
+        """The tree as indented lines: ``[yes]``/``[no]``, the rule, what was found, the source.
+
+        In ``language`` (default: the current language), whichever language the
+        verdict was decided in.
+        """
+        lang = _language(language)
+        mark = (_YES if self.passed else _NO).render(lang)
+        line = f"{'  ' * indent}[{mark}] {translate(self.text, lang)}"
         if self.observed is not None:
-            line += f" (found: {self.observed})"
+            line += f" ({_('found: {value}', value=self.observed).render(lang)})"
         if self.source is not None:
-            line += f" [{self.source}]"
-        return "\n".join([line, *(c.render(indent + 1) for c in self.children)])
+            line += f" [{self.source.render(lang)}]"
+        return "\n".join([line, *(c.render(indent + 1, lang) for c in self.children)])
 
     def __str__(self) -> str:
         return self.render()
@@ -254,11 +281,12 @@ class Rule(abc.ABC):
         """Whether ``gezin`` meets the rule on ``on``."""
         return self.explain(gezin, on).passed
 
-    def describe(self, indent: int = 0) -> str:
-        """The rule as a nested Markdown list, every node with its source."""
-        cite = f" [{self.source}]" if self.source is not None else ""
-        lines = [f"{'  ' * indent}- {self.text()}{cite}"]
-        lines += [c.describe(indent + 1) for c in self.children()]
+    def describe(self, indent: int = 0, language: str | None = None) -> str:
+        """The rule as a nested Markdown list, every node with its source, in ``language``."""
+        lang = _language(language)
+        cite = f" [{self.source.render(lang)}]" if self.source is not None else ""
+        lines = [f"{'  ' * indent}- {translate(self.text(), lang)}{cite}"]
+        lines += [c.describe(indent + 1, lang) for c in self.children()]
         return "\n".join(lines)
 
     def leaves(self) -> Iterator[Rule]:
@@ -314,14 +342,18 @@ def _op(instance: object, attribute: attrs.Attribute[str], value: object) -> Non
 def _show(value: object) -> str:
     if isinstance(value, frozenset):
         return _show_members(value)
-    return "unknown" if value is None else str(value)
+    return _UNKNOWN if value is None else str(value)
 
 
 @functools.lru_cache(maxsize=4096)
 def _show_members(value: frozenset[object]) -> str:
     # Every verdict shows the family's problems and signals; most families share a few sets.
-    names = sorted(m.name for m in value if isinstance(m, enum.Enum | Term))
-    return ", ".join(names) if names else "none"
+    named = sorted((m for m in value if isinstance(m, enum.Enum | Term)), key=_member_name)
+    return _listing(m if isinstance(m, enum.Enum) else m.label for m in named)
+
+
+def _member_name(member: enum.Enum | Term) -> str:
+    return member.name
 
 
 def _aged(feit: Feit, text: str, source: Citation | None, explain: ExplainFn) -> ExplainFn:
@@ -383,7 +415,12 @@ class Compare(Rule):
     label: str | None = attrs.field(default=None, kw_only=True)
 
     def _default_text(self) -> str:
-        return f"{self.feit.omschrijving} is {_OPS[self.op][1]} {self.value}"
+        return _(
+            "{fact} is {comparison} {value}",
+            fact=fact_text(self.feit),
+            comparison=_OPS[self.op][1],
+            value=self.value,
+        )
 
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
@@ -395,7 +432,7 @@ class Compare(Rule):
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found = scalar(gezin, on)
             if found is None:
-                return _explanation(False, text, "unknown", source)
+                return _explanation(False, text, _UNKNOWN, source)
             return _explanation(bool(compare(found, value)), text, str(found), source)
 
         return _aged(self.feit, text, source, explain)
@@ -428,7 +465,7 @@ class IsTrue(Rule):
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found = scalar(gezin, on)
-            return _explanation(bool(found), text, "yes" if found else "no", source)
+            return _explanation(bool(found), text, _YES if found else _NO, source)
 
         return _aged(self.feit, text, source, explain)
 
@@ -469,7 +506,25 @@ class OneOf(Rule):
                 )
 
     def _default_text(self) -> str:
-        return f"{self.feit.omschrijving} is one of: {', '.join(self.labels)}"
+        return _("{fact} is one of: {labels}", fact=fact_text(self.feit), labels=self._shown())
+
+    def _as_written(self, gezin: Gezin, found: object) -> str:
+        """What the family's data holds, as it was written (a fact compares it normalised)."""
+        if found is None:
+            return _UNKNOWN
+        enum_type = self.feit.enum_type
+        if enum_type is not None and str(found) in enum_type.__members__:
+            return _listing([enum_type[str(found)]])
+        written = getattr(gezin, self.feit.naam, None)
+        if isinstance(written, str) and normalise_label(written) == normalise_label(str(found)):
+            return written
+        return str(found)
+
+    def _shown(self) -> str:
+        enum_type = self.feit.enum_type
+        if enum_type is None:
+            return _listing(self.labels)  # as the rule writes them
+        return _listing(enum_type[name] for name in self.labels)
 
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
@@ -478,10 +533,12 @@ class OneOf(Rule):
         scalar, text, source = self.feit.scalar, self.text(), self.source
         wanted = frozenset(normalise_label(v) for v in self.labels)
 
+        as_written = self._as_written
+
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found = scalar(gezin, on)
             passed = found is not None and normalise_label(str(found)) in wanted
-            return _explanation(passed, text, _show(found), source)
+            return _explanation(passed, text, as_written(gezin, found), source)
 
         return _aged(self.feit, text, source, explain)
 
@@ -546,7 +603,8 @@ class _FlagRule(Rule):
             )
 
     def _names(self) -> str:
-        return ", ".join(sorted(m.name for m in self.members))
+        named = sorted(self.members, key=_member_name)
+        return _listing(m if isinstance(m, enum.Enum) else m.label for m in named)
 
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
@@ -557,7 +615,11 @@ class HasAny(_FlagRule):
     """A set fact that must contain at least one of ``members``."""
 
     def _default_text(self) -> str:
-        return f"{self.feit.omschrijving} include at least one of: {self._names()}"
+        return _(
+            "{fact} include at least one of: {members}",
+            fact=fact_text(self.feit),
+            members=self._names(),
+        )
 
     def _explainer(self) -> ExplainFn:
         scalar, members, text, source = self.feit.scalar, self.members, self.text(), self.source
@@ -581,7 +643,9 @@ class HasAll(_FlagRule):
     """A set fact that must contain every one of ``members``."""
 
     def _default_text(self) -> str:
-        return f"{self.feit.omschrijving} include all of: {self._names()}"
+        return _(
+            "{fact} include all of: {members}", fact=fact_text(self.feit), members=self._names()
+        )
 
     def _explainer(self) -> ExplainFn:
         scalar, members, text, source = self.feit.scalar, self.members, self.text(), self.source
@@ -641,8 +705,13 @@ class Recent(Rule):
         return self.feit.geldig_dagen if self.dagen is None else self.dagen
 
     def _default_text(self) -> str:
-        what = self.feit.label or self.feit.omschrijving
-        return f"{what} observed at most {self.limit()} days ago"
+        what = self.feit.label or fact_text(self.feit)
+        return _.plural(
+            "{fact} observed at most {n} day ago",
+            "{fact} observed at most {n} days ago",
+            self.limit() or 0,
+            fact=what,
+        )
 
     def facts(self) -> frozenset[str]:
         return self.feit.facts()
@@ -656,12 +725,19 @@ class Recent(Rule):
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             seen = dated(gezin)
             if seen is None:
-                return _explanation(False, text, "not observed", source)
+                return _explanation(False, text, _("not observed"), source)
             age = on.toordinal() - seen.toordinal()
+            day = seen.isoformat()
             if age > days:
-                why = f"{what} of {seen.isoformat()} is older than {days} days"
+                why = _.plural(
+                    "{fact} of {date} is older than {n} day",
+                    "{fact} of {date} is older than {n} days",
+                    days,
+                    fact=what,
+                    date=day,
+                )
                 return _explanation(False, text, why, source, (), True)
-            return _explanation(True, text, f"{what} of {seen.isoformat()}", source)
+            return _explanation(True, text, _("{fact} of {date}", fact=what, date=day), source)
 
         return explain
 
@@ -773,7 +849,7 @@ class AllOf(Rule):
     label: str | None = attrs.field(default=None, kw_only=True)
 
     def _default_text(self) -> str:
-        return "all of the following"
+        return _("all of the following")
 
     def children(self) -> tuple[Rule, ...]:
         return self.rules
@@ -809,7 +885,7 @@ class AnyOf(Rule):
     label: str | None = attrs.field(default=None, kw_only=True)
 
     def _default_text(self) -> str:
-        return "any of the following"
+        return _("any of the following")
 
     def children(self) -> tuple[Rule, ...]:
         return self.rules
@@ -853,7 +929,7 @@ class AtLeast(Rule):
             )
 
     def _default_text(self) -> str:
-        return f"at least {self.n} of the following"
+        return _("at least {n} of the following", n=self.n)
 
     def children(self) -> tuple[Rule, ...]:
         return self.rules
@@ -872,7 +948,9 @@ class AtLeast(Rule):
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found = tuple([kid(gezin, on) for kid in kids])
             met = sum(e.passed for e in found)
-            return _explanation(met >= n, text, f"{met} hold", source, found)
+            return _explanation(
+                met >= n, text, _.plural("{n} holds", "{n} hold", met), source, found
+            )
 
         return explain
 
@@ -890,7 +968,7 @@ class Not(Rule):
     label: str | None = attrs.field(default=None, kw_only=True)
 
     def _default_text(self) -> str:
-        return f"not: {self.rule.text()}"
+        return _("not: {rule}", rule=self.rule.text())
 
     def children(self) -> tuple[Rule, ...]:
         return (self.rule,)
@@ -941,7 +1019,7 @@ class InGebied(Rule):
                 raise InvalidValueError("InGebied.gebieden", exc.problem) from None
 
     def _default_text(self) -> str:
-        return f"lives in {self.indeling.phrases(self.gebieden)}"
+        return _("lives in {areas}", areas=self.indeling.phrases(self.gebieden))
 
     def facts(self) -> frozenset[str]:
         return frozenset({"wijk"})

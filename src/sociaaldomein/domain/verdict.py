@@ -17,6 +17,7 @@ from sociaaldomein._validators import one_of_type
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.provenance import PluginFailure, Provenance
 from sociaaldomein.domain.rules import Explanation, Rule
+from sociaaldomein.i18n import _, as_language, current_language, labelled, translate
 
 __all__ = ["Assessment", "Note", "Outcome", "Route", "Verdict"]
 
@@ -38,6 +39,10 @@ class Outcome(enum.Enum):
         """Whether the family meets the pilot's eligibility rules (placed or waiting)."""
         return self in (Outcome.ELIGIBLE, Outcome.WAITLIST)
 
+    def render(self, language: str | None = None) -> str:
+        """The outcome as a person reads it in ``language`` (``value`` is the English)."""
+        return labelled(self).render(language)
+
 
 @attrs.frozen
 class Note:
@@ -46,8 +51,14 @@ class Note:
     text: str
     source: Citation | None = None
 
+    def render(self, language: str | None = None) -> str:
+        """The note, and its source, in ``language`` (default: the current language)."""
+        lang = current_language() if language is None else as_language(language)
+        text = translate(self.text, lang)
+        return text if self.source is None else f"{text} [{self.source.render(lang)}]"
+
     def __str__(self) -> str:
-        return self.text if self.source is None else f"{self.text} [{self.source}]"
+        return self.render()
 
 
 def _route_outcome(instance: Route, attribute: attrs.Attribute[Outcome], value: Outcome) -> None:
@@ -105,7 +116,7 @@ class Verdict:
         cls, pilot: str, gezin_id: str, on: pendulum.Date, failure: PluginFailure
     ) -> Verdict:
         """The verdict of a pilot whose plugin failed: it says who failed where, and what to do."""
-        why = Explanation(False, f"could not be assessed: {failure.message()}")
+        why = Explanation(False, _("could not be assessed: {why}", why=failure.message()))
         return cls(
             pilot,
             gezin_id,
@@ -121,21 +132,29 @@ class Verdict:
         """Whether the family meets the pilot's eligibility rules (placed or waiting)."""
         return self.outcome.eligible
 
-    def summary(self) -> str:
-        """One line: pilot, outcome and destination."""
-        where = f" -> {self.to}" if self.to else ""
-        return f"{self.pilot}: {self.outcome.value}{where}"
+    def summary(self, language: str | None = None) -> str:
+        """One line: pilot, outcome and destination, in ``language`` (default: the current one)."""
+        where = f" -> {translate(self.to, language)}" if self.to else ""
+        return f"{self.pilot}: {self.outcome.render(language)}{where}"
 
-    def render(self) -> str:
-        """The verdict with the whole tree of reasons, readable in a terminal."""
-        lines = [self.summary(), self.eligibility.render(1)]
+    def render(self, language: str | None = None) -> str:
+        """The verdict with the whole tree of reasons, readable in a terminal.
+
+        In ``language`` (default: the current language): a verdict keeps its
+        messages, not their text, so it reads in either language whenever it
+        was decided.
+        """
+        lang = current_language() if language is None else as_language(language)
+        lines = [self.summary(lang), self.eligibility.render(1, lang)]
         for skipped in self.routes_not_taken:
-            lines += ["  route not taken:", skipped.render(2)]
+            lines += [f"  {_('route not taken:').render(lang)}", skipped.render(2, lang)]
         if self.route is not None:
-            lines += ["  route:", self.route.render(2)]
-        lines += [f"  note: {n}" for n in self.notes]
+            lines += [f"  {_('route:').render(lang)}", self.route.render(2, lang)]
+        note = _("note:").render(lang)
+        lines += [f"  {note} {n.render(lang)}" for n in self.notes]
         if self.provenance is not None:
-            lines.append(f"  rules {self.provenance.render()}")
+            rules = _("rules {provenance}", provenance=self.provenance.render(lang))
+            lines.append(f"  {rules.render(lang)}")
         return "\n".join(lines)
 
     def with_note(self, note: Note, outcome: Outcome | None = None) -> Verdict:
@@ -171,7 +190,8 @@ class Assessment:
         """The pilots whose rules the family meets."""
         return tuple(name for name, v in self.verdicts.items() if v.eligible)
 
-    def render(self) -> str:
-        """Every verdict with its reasons."""
-        head = f"Gezin {self.gezin_id} on {self.on.isoformat()}"
-        return "\n\n".join([head, *(v.render() for v in self.verdicts.values())])
+    def render(self, language: str | None = None) -> str:
+        """Every verdict with its reasons, in ``language`` (default: the current language)."""
+        head = _("Gezin {gezin} on {date}", gezin=self.gezin_id, date=self.on.isoformat())
+        body = (v.render(language) for v in self.verdicts.values())
+        return "\n\n".join([head.render(language), *body])
