@@ -9,6 +9,11 @@ or file") are checked only by the library.
 
 A TOML file can be checked against the same schema once its dates are turned
 into text (TOML has dates of its own; the schema describes JSON).
+
+Given the composition's register (``family_schema(gemeente.feiten)``, as
+``sociaaldomein schema family`` does), the family's ``feiten`` table lists
+every declared fact with the values it may hold, and each vocabulary list the
+declared terms next to the core's members.
 """
 
 from __future__ import annotations
@@ -23,8 +28,11 @@ from typing import Any, Final, get_args
 import attrs
 import pendulum
 
-from sociaaldomein.domain.gezin import Gezin, ZrmScores
+from sociaaldomein.domain.feiten import Feit, FeitSoort
+from sociaaldomein.domain.feitenregister import Feitenregister
+from sociaaldomein.domain.gezin import FactValue, Gezin, ZrmScores
 from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.vocabulary import VOCABULARIES, Term
 from sociaaldomein.io import _scalars
 from sociaaldomein.io._types import (
     is_enum,
@@ -35,6 +43,7 @@ from sociaaldomein.io._types import (
     optional_of,
 )
 from sociaaldomein.io.advice import AdviceCheck
+from sociaaldomein.io.population import CohortParameterFile
 from sociaaldomein.io.scenario import Scenario
 
 __all__ = ["SCHEMAS", "advice_schema", "family_schema", "scenario_schema", "schema_of"]
@@ -82,9 +91,50 @@ def _describe(cl: type) -> str:
     return " ".join(doc.split("\n\n")[0].split())
 
 
+def _fact_value(feit: Feit) -> dict[str, Any]:
+    soort = feit.soort
+    if soort is FeitSoort.NUMBER and feit.bereik is not None:
+        return {"type": "integer", "minimum": feit.bereik[0], "maximum": feit.bereik[1]}
+    if soort is FeitSoort.CATEGORY:
+        return {"enum": list(feit.keuzes)}
+    if soort is FeitSoort.FLAGS:
+        return {"type": "array", "items": {"enum": list(feit.keuzes)}, "uniqueItems": True}
+    kind = {FeitSoort.BOOL: bool, FeitSoort.MONEY: Money, FeitSoort.DATE: pendulum.Date}
+    return dict(_SCALARS[kind.get(soort, str)])
+
+
+def _fact(feit: Feit) -> dict[str, Any]:
+    value = _fact_value(feit)
+    observed = {
+        "type": "object",
+        "description": "the value and the day it was observed",
+        "properties": {"waarde": value, "datum": dict(_SCALARS[pendulum.Date])},
+        "required": ["waarde", "datum"],
+        "additionalProperties": False,
+    }
+    return {"description": f"{feit.omschrijving} [{feit.citation}]", "anyOf": [value, observed]}
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, feiten: Feitenregister | None = None) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
+        self.feiten = feiten or Feitenregister.core()
+
+    def gezin(self, properties: dict[str, Any]) -> None:
+        """The family's declared facts and terms, as the register knows them."""
+        properties.pop("termen", None)  # written in the vocabulary lists
+        declared = self.feiten.declared()
+        properties["feiten"] = {
+            "type": "object",
+            "description": "the facts the composition's plugins declare, by name",
+            "properties": {name: _fact(f) for name, f in sorted(declared.items())},
+            "additionalProperties": False,
+        }
+        for vocabulary in VOCABULARIES:
+            codes = sorted(self.feiten.terms_of(vocabulary))
+            if codes and vocabulary in properties:
+                core = properties[vocabulary]["items"]
+                properties[vocabulary]["items"] = {"anyOf": [core, {"enum": codes}]}
 
     def of(self, t: Any) -> dict[str, Any]:
         inner = optional_of(t)
@@ -97,12 +147,16 @@ class _Builder:
         if is_enum(t):
             meaning = "; ".join(f"{name}: {m.value}" for name, m in t.__members__.items())
             return {"enum": list(t.__members__), "title": t.__name__, "description": meaning}
+        if t == frozenset[Term]:
+            return {}  # never written: terms are in the vocabulary lists
         if is_var_tuple(t) or is_set(t):
             return {"type": "array", "items": self.of(get_args(t)[0])}
         if is_fixed_tuple(t):
             parts = [self.of(a) for a in get_args(t)]
             n = len(parts)
             return {"type": "array", "prefixItems": parts, "minItems": n, "maxItems": n}
+        if t == dict[str, FactValue]:
+            return {"type": "object"}  # the declared facts: see gezin()
         if is_mapping(t):
             args = get_args(t)
             return {"type": "object", "additionalProperties": self.of(args[1]) if args else {}}
@@ -134,6 +188,8 @@ class _Builder:
                 default = _default(a.default)
                 if default is not None:
                     properties[a.name]["default"] = default
+        if cl is Gezin:
+            self.gezin(properties)
         return {
             "type": "object",
             "title": cl.__name__,
@@ -165,9 +221,13 @@ def schema_of(cl: type, *, title: str, description: str = "") -> dict[str, Any]:
     }
 
 
-def family_schema() -> dict[str, Any]:
-    """The schema of a family file: ``{"gezin": {...}}`` or ``{"gezinnen": [...]}``."""
-    builder = _Builder()
+def family_schema(feiten: Feitenregister | None = None) -> dict[str, Any]:
+    """The schema of a family file: ``{"gezin": {...}}`` or ``{"gezinnen": [...]}``.
+
+    ``feiten`` is the composition's register: its declared facts and terms are
+    part of the schema (without it, the core's alone).
+    """
+    builder = _Builder(feiten)
     gezin = builder.ref(Gezin)
     return {
         "$schema": DIALECT,
@@ -200,9 +260,15 @@ def advice_schema() -> dict[str, Any]:
     return schema_of(AdviceCheck, title="sociaaldomein advice file")
 
 
+def cohort_params_schema() -> dict[str, Any]:
+    """The schema of a cohort parameter file (a municipality's population, each figure cited)."""
+    return schema_of(CohortParameterFile, title="sociaaldomein cohort parameter file")
+
+
 SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "family": family_schema,
     "scenario": scenario_schema,
     "advice": advice_schema,
+    "cohort-params": cohort_params_schema,
 }
 """Every file format's schema, by the name ``sociaaldomein schema`` takes."""
