@@ -47,6 +47,9 @@ NOT_FILE_TYPES = {
     *(sd.Compilation, sd.FailedPilot, sd.PluginInfo),
     # abstract bases: their concrete subclasses are covered
     *(sd.PilotEindregel, sd.TrajectEindregel),
+    # declared facts and terms are read against the composition's register, which holds
+    # facts (callables); their round trip through family files is in test_facts_files.py
+    *(sd.Feitenregister, sd.Recent, sd.Term, sd.Observatie),
 }
 
 # --- leaves ------------------------------------------------------------------------

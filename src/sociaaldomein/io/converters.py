@@ -47,7 +47,9 @@ import pendulum
 from cattrs.errors import BaseValidationError, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from sociaaldomein.domain.gezin import FactValue, Gezin
 from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.vocabulary import Term
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import _scalars
 from sociaaldomein.io._paths import ConversionError, PartsError, describe, flatten, unknown_field
@@ -231,6 +233,21 @@ def _sorted(values: list[Any]) -> list[Any]:
         return sorted(values, key=repr)
 
 
+def _declared_value(value: object, _: object) -> Any:
+    # A declared fact's type is the composition's: sociaaldomein.io.family reads it.
+    raise ConversionError(
+        "a declared fact is read against the composition's facts: read the family file "
+        "with read_gezinnen(path, feiten=gemeente.feiten)"
+    )
+
+
+def _declared_term(value: object, _: object) -> Any:
+    raise ConversionError(
+        "a declared term is written in its vocabulary's list (problemen = [...]) and read "
+        "with read_gezinnen(path, feiten=gemeente.feiten)"
+    )
+
+
 def _make(*, toml: bool) -> cattrs.Converter:
     c = cattrs.Converter(detailed_validation=True, forbid_extra_keys=False)
     c.register_structure_hook(str, _scalars.structure_str)
@@ -247,6 +264,8 @@ def _make(*, toml: bool) -> cattrs.Converter:
     c.register_structure_hook_factory(is_set, _set)
     c.register_structure_hook_factory(is_mapping, _mapping)
     c.register_structure_hook_factory(attrs.has, lambda cl, c: _attrs_class(cl, c, toml=toml))
+    c.register_structure_hook(FactValue, _declared_value)
+    c.register_structure_hook(Term, _declared_term)
 
     c.register_unstructure_hook(Money, _scalars.unstructure_money)
     c.register_unstructure_hook(Decimal, _scalars.unstructure_decimal)
@@ -255,6 +274,7 @@ def _make(*, toml: bool) -> cattrs.Converter:
     else:
         c.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
     c.register_unstructure_hook(pendulum.Duration, _scalars.duration_text)
+    c.register_unstructure_hook(Term, lambda term: term.code)
     c.register_unstructure_hook_func(is_enum, lambda member: member.name)
     c.register_unstructure_hook_func(
         lambda t: is_set(t) or t in (frozenset, set),
@@ -262,7 +282,25 @@ def _make(*, toml: bool) -> cattrs.Converter:
     )
     c.register_unstructure_hook_func(_is_tuple, lambda values: [c.unstructure(v) for v in values])
     c.register_unstructure_hook_factory(attrs.has, _unstructure_attrs)
+    c.register_unstructure_hook(Gezin, _unstructure_gezin(c))
     return c
+
+
+def _unstructure_gezin(c: cattrs.Converter) -> Callable[[Any], Any]:
+    # A declared term is written in its vocabulary's list, next to the core members
+    # (problemen = ["SCHULDEN", "schuldhulp.beslag"]); no declared facts, no table.
+    base = _unstructure_attrs(Gezin, c)
+
+    def unstructure(gezin: Gezin) -> Any:
+        data = base(gezin)
+        data.pop("termen", None)
+        for term in sorted(gezin.termen, key=lambda t: t.code):
+            data[term.vocabulary] = [*data[term.vocabulary], term.code]
+        if not gezin.feiten:
+            data.pop("feiten", None)
+        return data
+
+    return unstructure
 
 
 json_converter: Final[cattrs.Converter] = _make(toml=False)
