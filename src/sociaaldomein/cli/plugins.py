@@ -2,9 +2,11 @@
 
 With --json, a list of objects, one per plugin:
 {"name", "distribution", "version", "hooks": [...], "pilots": [...],
-"changes": [{"pilot", "answer"}, ...], "failures": [{"call", "pilot", "error"}, ...]}.
+"changes": [{"pilot", "answer"}, ...], "failures": [{"call", "pilot", "error"}, ...],
+"besluiten": [{"besluit", "orgaan", "datum", "kenmerk", "bron", "pilots", "wijzigingen"}]}.
 "changes" lists the answers of other plugins' pilots that this plugin, as a
-policy, changed (the provenance of those answers).  A plugin that failed is
+policy, changed (the provenance of those answers); "besluiten" the decisions
+applied to its pilots (--besluit FILE, repeatable), in the order applied.  A plugin that failed is
 listed like every other, with its failure; the exit code is then 3.
 """
 
@@ -16,12 +18,35 @@ from typing import Any
 from sociaaldomein import Gemeente
 from sociaaldomein.cli.common import OK, compose, plugin_failures, print_json
 
-__all__ = ["add_arguments", "describe", "run"]
+__all__ = ["add_arguments", "decisions", "describe", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--json``."""
     parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    parser.add_argument(
+        "--besluit",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="apply the decisions in FILE (TOML) first (repeatable)",
+    )
+
+
+def decisions(gemeente: Gemeente) -> list[dict[str, Any]]:
+    """The decisions applied to the composition, in order, each with its provenance."""
+    return [
+        {
+            "besluit": str(b),
+            "orgaan": b.orgaan.name.lower(),
+            "datum": b.datum.isoformat(),
+            "kenmerk": b.kenmerk,
+            "bron": str(b.bron),
+            "pilots": list(b.pilots()),
+            "wijzigingen": [c.describe() for c in b.wijzigingen],
+        }
+        for b in gemeente.besluiten
+    ]
 
 
 def _changes(gemeente: Gemeente) -> dict[str, list[dict[str, str]]]:
@@ -38,6 +63,7 @@ def _changes(gemeente: Gemeente) -> dict[str, list[dict[str, str]]]:
 def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
     """One object per registered plugin (the ``--json`` shape)."""
     changes = _changes(gemeente)
+    applied = decisions(gemeente)
     return [
         {
             "name": info.ref.name,
@@ -46,6 +72,7 @@ def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
             "hooks": list(info.hooks),
             "pilots": sorted(info.pilots),
             "changes": changes.get(info.ref.name, []),
+            "besluiten": [d for d in applied if set(d["pilots"]) & set(info.pilots)],
             "failures": [
                 {"call": f.call, "pilot": f.pilot, "error": f.error} for f in info.failures
             ],
@@ -57,6 +84,11 @@ def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
 def run(args: argparse.Namespace) -> int:
     """Print the plugins."""
     gemeente = compose(args)
+    if getattr(args, "besluit", None):
+        from sociaaldomein.policy.files import apply_file
+
+        for path in args.besluit:
+            apply_file(gemeente, path)
     plugins = describe(gemeente)
     if args.json:
         print_json(plugins)
@@ -73,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  hooks:  {', '.join(p['hooks']) or '(none)'}")
         for c in p["changes"]:
             print(f"  changes: the {c['answer']} of pilot {c['pilot']!r}")
+        for d in p["besluiten"]:
+            print(f"  besluit: {d['besluit']} [{d['bron']}]: {'; '.join(d['wijzigingen'])}")
         for f in p["failures"]:
             about = f" for pilot {f['pilot']!r}" if f["pilot"] else ""
             print(f"  failed: in {f['call']}{about}: {f['error']}")
