@@ -15,6 +15,7 @@ import concurrent.futures as cf
 import multiprocessing
 import secrets
 import threading
+import warnings
 from collections import OrderedDict
 from typing import Any, Literal
 
@@ -47,6 +48,7 @@ class Job:
     status: Status = "queued"
     error: str | None = None
     summary: list[dict[str, Any]] | None = None
+    warnings: list[str] = attrs.Factory(list)
 
     def describe(self) -> dict[str, Any]:
         """The job as the API shows it (without its results)."""
@@ -57,6 +59,7 @@ class Job:
             "pilots": list(self.pilots),
             "created": self.created,
             "error": self.error,
+            "warnings": list(self.warnings),
         }
 
 
@@ -68,6 +71,21 @@ class _Work:
     settings: Any
     runs: int
     seed: int
+
+
+def simulate(work: _Work) -> tuple[list[dict[str, Any]], list[str]]:
+    """Run ``work`` here (in the worker process): the summary rows and the warnings it gave."""
+    from sociaaldomein.simulation import generate_cohort, sweep
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        cohort = generate_cohort(work.cohort_size, seed=work.cohort_seed)
+        results = sweep(
+            work.specs, cohort, work.settings, runs=work.runs, seed=work.seed, progress=False
+        )
+        rows = [attrs.asdict(row) for row in results.summary().rows]
+    notes = list(dict.fromkeys(redact(str(w.message)) for w in caught))
+    return rows, notes
 
 
 def parse_scenario(text: bytes, fmt: Format) -> Scenario:
@@ -103,7 +121,7 @@ class JobQueue:
         """Check ``scenario`` against the limits and queue it; raises for anything refused."""
         from sociaaldomein.cli.common import resolve_scenario
         from sociaaldomein.cli.simulate import settings_of
-        from sociaaldomein.simulation.limits import Limits, check, estimate
+        from sociaaldomein.simulation.limits import estimate, format_bytes, format_seconds
 
         gemeente, specs = resolve_scenario(scenario, "request")
         settings = settings_of(scenario)
@@ -112,8 +130,14 @@ class JobQueue:
         need = estimate(
             families=size, runs=n, months=settings.months, pilots=len(gemeente.pilots), workers=1
         )
-        limits = Limits(memory=self.limits.job_memory, seconds=self.limits.job_seconds)
-        check(need, limits, what=f"{n:,} runs of {size:,} families over {settings.months} months")
+        memory, seconds = self.limits.job_memory, self.limits.job_seconds
+        if need.memory > memory or need.seconds > seconds:
+            raise InvalidValueError(
+                "simulation",
+                f"{n:,} runs of {size:,} families over {settings.months} months need "
+                f"{need.describe()}; the service runs jobs of at most {format_bytes(memory)} "
+                f"and {format_seconds(seconds)}: use fewer runs or families",
+            )
         work = _Work(
             tuple(specs),
             size,
@@ -161,30 +185,29 @@ class JobQueue:
             return list(self._jobs.values())
 
     def _run(self, job: Job, work: _Work) -> None:
-        from sociaaldomein.simulation import generate_cohort, sweep
-
         job.status = "running"
+        if self._pool is None:
+            # spawned, not forked: the service has threads, and a fork would copy their locks
+            context = multiprocessing.get_context("spawn")
+            self._pool = cf.ProcessPoolExecutor(1, mp_context=context)
+        pool = self._pool
         try:
-            if self._pool is None:
-                # spawned, not forked: the service has threads, and a fork would copy their locks
-                self._pool = cf.ProcessPoolExecutor(
-                    1, mp_context=multiprocessing.get_context("spawn")
-                )
-            cohort = generate_cohort(work.cohort_size, seed=work.cohort_seed)
-            results = sweep(
-                work.specs,
-                cohort,
-                work.settings,
-                runs=work.runs,
-                seed=work.seed,
-                executor=self._pool,
-                progress=False,
-            )
-            job.summary = [attrs.asdict(row) for row in results.summary().rows]
-            job.status = "done"
+            rows, notes = pool.submit(simulate, work).result(timeout=self.limits.job_seconds)
+            job.summary, job.warnings, job.status = rows, notes, "done"
+        except cf.TimeoutError:
+            from sociaaldomein.simulation.limits import format_seconds
+
+            self._pool = None
+            for process in list(pool._processes.values()):  # the only way to stop a run
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            limit = format_seconds(self.limits.job_seconds)
+            job.error, job.status = f"the simulation took longer than {limit}", "failed"
         except InvalidValueError as exc:
             job.error, job.status = redact(str(exc)), "failed"
         except Exception as exc:  # a job that fails says so; the service goes on
+            if isinstance(exc, cf.BrokenExecutor):
+                self._pool = None
             job.error, job.status = f"the simulation failed ({type(exc).__name__})", "failed"
 
     def close(self) -> None:

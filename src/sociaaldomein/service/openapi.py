@@ -197,6 +197,7 @@ _SHAPES: Final[dict[str, dict[str, Any]]] = {
             "pilots": {"type": "array", "items": {"type": "string"}},
             "created": {"type": "string", "format": "date-time"},
             "error": {"type": ["string", "null"]},
+            "warnings": {"type": "array", "items": {"type": "string"}},
         },
     },
     "JobResults": {
