@@ -284,6 +284,19 @@ class Cohort:
             gezinnen=None if self.gezinnen is None else tuple(self.gezinnen[i] for i in index),
         )
 
+    def select(self, columns: Collection[str]) -> Cohort:
+        """The same families with only ``columns`` (of those it holds; other names are ignored).
+
+        What a composition does not read need not stay in memory; the arrays are shared.
+        """
+        wanted = set(columns)
+        return Cohort(
+            ids=self.ids,
+            columns={k: v for k, v in self.columns.items() if k in wanted},
+            vocabularies=self.vocabularies,
+            gezinnen=self.gezinnen,
+        )
+
     def nbytes(self) -> int:
         """Memory held by the columns (not the ids: :attr:`CohortIds.nbytes`)."""
         return sum(int(c.nbytes) for c in self.columns.values())

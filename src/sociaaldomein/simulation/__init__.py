@@ -19,9 +19,11 @@ from __future__ import annotations
 from sociaaldomein.simulation.engine import KERNELS, simulate
 from sociaaldomein.simulation.families import (
     GRONINGEN,
+    SIMULATION_COLUMNS,
     WIJKEN,
     CohortParams,
     columns_needed,
+    columns_read,
     generate_cohort,
     materialise,
 )
@@ -50,6 +52,7 @@ __all__ = [
     "PRIORITIES",
     "RUN_FIGURES",
     "SERIES",
+    "SIMULATION_COLUMNS",
     "WESTERKWARTIER_FILE",
     "WIJKEN",
     "CohortParams",
@@ -63,6 +66,7 @@ __all__ = [
     "SummaryRow",
     "build_model",
     "columns_needed",
+    "columns_read",
     "generate_cohort",
     "load_cohort",
     "load_cohort_params",

@@ -38,6 +38,7 @@ import numpy as np
 import pendulum
 
 from sociaaldomein.domain.cohort import SCHEMA, Array, Cohort
+from sociaaldomein.domain.compiled import CompiledPilot
 from sociaaldomein.domain.gezin import (
     Dwangmiddel,
     Gezin,
@@ -62,9 +63,11 @@ from sociaaldomein.simulation.population import WIJKEN, CohortParams
 __all__ = [
     "CHUNK",
     "GRONINGEN",
+    "SIMULATION_COLUMNS",
     "WIJKEN",
     "CohortParams",
     "columns_needed",
+    "columns_read",
     "generate_cohort",
     "materialise",
 ]
@@ -136,6 +139,31 @@ def columns_needed(columns: Iterable[str] | None) -> frozenset[str]:
     if isinstance(columns, str):
         columns = (columns,)
     return frozenset(c for c in columns if c in SCHEMA)
+
+
+SIMULATION_COLUMNS: Final = frozenset({"problemen", "verwijzer", *_ZRM_COLUMNS})
+"""The columns the simulation itself reads, whatever the rules: the problems (which change
+month by month), the referrer (phased intake) and the ZRM levels (progress in care)."""
+
+
+def columns_read(
+    pilots: Iterable[CompiledPilot | object], *, simulation: bool = False
+) -> frozenset[str]:
+    """The cohort columns the rules of ``pilots`` read (``Rule.facts()``), for ``columns=``.
+
+    ``pilots`` are compiled pilots (``Gemeente.compile()`` or ``.compiled(name)``);
+    a failed pilot reads nothing.  Every version's eligibility and routes count.
+    ``simulation=True`` adds :data:`SIMULATION_COLUMNS`, what a simulation reads
+    besides the rules.
+    """
+    names: set[str] = set(SIMULATION_COLUMNS) if simulation else set()
+    for pilot in pilots:
+        if not isinstance(pilot, CompiledPilot):
+            continue
+        for version in (pilot, *(v.pilot for v in pilot.versions)):
+            for rule in (version.eligibility, *(r.when for r in version.routes)):
+                names |= rule.facts()
+    return columns_needed(names)
 
 
 def generate_cohort(

@@ -15,13 +15,13 @@ the row (rows count from 1, the header not included).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from sociaaldomein.domain.cohort import Cohort
+from sociaaldomein.domain.cohort import SCHEMA, Cohort
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import FileFormatError, check_input_file
 from sociaaldomein.io.cells import Cells, cohort_from_cells
@@ -58,11 +58,14 @@ def _columns(table: Any) -> dict[str, Cells]:
     return out
 
 
-def _read_parquet(file: Path) -> Cohort:
+def _read_parquet(file: Path, columns: Collection[str] | None = None) -> Cohort:
     parquet = require("pyarrow.parquet", "parquet")
     check_input_file(file)
     try:
-        table = parquet.read_table(file)
+        if columns is not None:  # only the columns asked for are read from the file
+            present = parquet.read_schema(file).names
+            columns = [n for n in present if n == "id" or n in columns]
+        table = parquet.read_table(file, columns=columns)
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid and ArrowIOError are these
         raise FileFormatError(file, "", f"is not a Parquet file that can be read: {exc}") from None
     if len(set(table.column_names)) != len(table.column_names):
@@ -71,8 +74,14 @@ def _read_parquet(file: Path) -> Cohort:
     return cohort_from_table(_columns(table), source=str(file))
 
 
-def load_cohort(path: str | Path, format: str | None = None) -> Cohort:
+def load_cohort(
+    path: str | Path, format: str | None = None, *, columns: Collection[str] | None = None
+) -> Cohort:
     """Load ``path``: Parquet here, CSV and family files through :mod:`sociaaldomein.io`.
+
+    ``columns`` keeps only those columns (for example
+    :func:`~sociaaldomein.simulation.columns_read` of a composition); a Parquet
+    file reads no other column, and a column the file lacks is unknown (zeros).
 
     ``.csv``, ``.json`` and ``.toml`` are read by
     :func:`sociaaldomein.io.read_cohort` (its errors name the file, the line and
@@ -87,9 +96,25 @@ def load_cohort(path: str | Path, format: str | None = None) -> Cohort:
 
         if format is not None and file.suffix.lstrip(".").lower() != kind:
             raise InvalidValueError(str(file), f"a {kind} cohort must have the suffix .{kind}")
-        return read_cohort(file)
+        whole = read_cohort(file)
+        if columns is None:
+            return whole
+        return Cohort.from_columns(
+            whole.ids,
+            {k: v for k, v in whole.columns.items() if k in columns},
+            wijken=whole.vocabularies["wijk"][1:],
+            select=[c for c in columns if c in SCHEMA],
+        )
     if kind in ("parquet", "pq"):
-        return _read_parquet(file)
+        if columns is None:
+            return _read_parquet(file)
+        part = _read_parquet(file, columns)
+        return Cohort.from_columns(
+            part.ids,
+            {k: v for k, v in part.columns.items() if k in columns},
+            wijken=part.vocabularies["wijk"][1:],
+            select=[c for c in columns if c in SCHEMA],
+        )
     raise InvalidValueError(
         str(file), f"unknown format {kind!r}: use .parquet, .csv, .json or .toml"
     )
