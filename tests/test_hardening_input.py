@@ -283,9 +283,12 @@ def test_usage_errors_are_one_line_pointing_to_help(argv: list[str]) -> None:
 
 
 def test_with_json_errors_are_json(tmp_path: Path) -> None:
-    code, _, err = cli("simulate", str(tmp_path / "nope.toml"), "--json")
-    assert code == 2  # a usage error: simulate has no --json, and it still speaks JSON
+    code, _, err = cli("simulate", "--json")
+    assert code == 2  # a usage error (no SCENARIO), and it still speaks JSON
     assert json.loads(err)["error"]["kind"] == "usage"
+    code, _, err = cli("simulate", str(tmp_path / "nope.toml"), "--json")
+    assert code == 2
+    assert json.loads(err)["error"]["file"] == str(tmp_path / "nope.toml")
     family = tmp_path / "gezinnen.json"
     family.write_text('{"gezin": {"id": "g", "leden": []}}')
     code, _, err = cli("assess", str(family), "--on", "2024-01-01", "--json")

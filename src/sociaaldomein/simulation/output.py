@@ -65,6 +65,7 @@ EXTRAS: Final[Mapping[str, tuple[str, str]]] = {
     "parquet": ("pyarrow", "parquet"),
     "plot": ("matplotlib", "plot"),
     "pandas": ("pandas", "pandas"),
+    "xlsx": ("openpyxl", "xlsx"),
 }
 """What each optional output needs: ``{name: (module, extra)}``."""
 
