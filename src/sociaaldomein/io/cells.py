@@ -42,9 +42,14 @@ from sociaaldomein.domain.cohort import (
     flag_mask,
     normalise_label,
 )
+from sociaaldomein.domain.declared import encode
+from sociaaldomein.domain.feiten import DATE_SUFFIX
+from sociaaldomein.domain.feitenregister import Feitenregister
+from sociaaldomein.domain.vocabulary import VOCABULARIES
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io._paths import ConversionError
 from sociaaldomein.io._scalars import structure_date
+from sociaaldomein.io.facts import format_fact_cell, parse_fact_cell
 
 __all__ = [
     "BOOLEANS",
@@ -294,7 +299,92 @@ def _labels(values: Cells, fail: Fail) -> tuple[Array, list[str]]:
     return np.asarray([code.get(label, 0) for label in labels], dtype=np.int64), vocabulary
 
 
-def cohort_from_cells(table: Mapping[str, Cells], fail: Fail, row: Callable[[int], str]) -> Cohort:
+def _declared_cells(
+    table: Mapping[str, Cells], feiten: Feitenregister, fail: Fail
+) -> tuple[dict[str, Cells], dict[str, Array]]:
+    """The table without its declared columns, and those columns read and encoded.
+
+    A declared fact's column holds its cells (:mod:`sociaaldomein.io.facts`),
+    ``<naam>@datum`` the days it was observed, and a vocabulary's column may
+    name declared terms among its members: each becomes a yes/no column.
+    """
+    declared = feiten.declared()
+    rest: dict[str, Cells] = {}
+    extra: dict[str, Array] = {}
+    for name, values in table.items():
+        base = name.removesuffix(DATE_SUFFIX)
+        if name in declared:
+            feit = declared[name]
+            parsed: list[object] = []
+            for i, value in enumerate(values):
+                try:
+                    text = cell_text(value)
+                    parsed.append(parse_fact_cell(feit, text))
+                except ConversionError as exc:
+                    raise fail(name, i, _unrepeated(exc.problem, value)) from None
+            try:
+                extra[name] = encode(feit, parsed)
+            except InvalidValueError as exc:
+                raise fail(name, None, exc.problem) from None
+        elif name != base and base in declared:
+            extra[name] = _column_of_dates(name, values, fail)
+        elif name in VOCABULARIES and feiten.terms_of(name):
+            rest[name], found = _split_term_cells(name, values, feiten, fail)
+            extra.update(found)
+        else:
+            rest[name] = values
+    return rest, extra
+
+
+def _unrepeated(problem: str, value: object) -> str:
+    # a problem repeats the cell, unless it may be a BSN in the wrong column
+    if isinstance(value, str | int) and looks_like_bsn(str(value)):
+        return "holds a number that looks like a BSN (not repeated); it is no value of this fact"
+    return problem
+
+
+def _column_of_dates(name: str, values: Cells, fail: Fail) -> Array:
+    out: list[int] = []
+    for i, value in enumerate(values):
+        try:
+            out.append(_date(cell_text(value).strip()))
+        except ConversionError as exc:
+            raise fail(name, i, exc.problem) from None
+    return np.asarray(out, dtype=np.int32)
+
+
+def _split_term_cells(
+    name: str, values: Cells, feiten: Feitenregister, fail: Fail
+) -> tuple[list[str], dict[str, Array]]:
+    terms = feiten.terms_of(name)
+    core: list[str] = []
+    has = {t.column: np.zeros(len(values), dtype=bool) for t in terms.values()}
+    for i, value in enumerate(values):
+        try:
+            parts = _SEPARATORS.split(cell_text(value))
+        except ConversionError as exc:
+            raise fail(name, i, exc.problem) from None
+        kept = []
+        for part in parts:
+            code = part.strip()
+            if "." not in code:
+                kept.append(part)
+                continue
+            try:
+                has[feiten.term(name, code, field=name).column][i] = True
+            except InvalidValueError as exc:
+                raise fail(name, i, exc.problem) from None
+        core.append(";".join(kept))
+    return core, has
+
+
+def cohort_from_cells(
+    table: Mapping[str, Cells],
+    fail: Fail,
+    row: Callable[[int], str],
+    *,
+    feiten: Feitenregister | None = None,
+) -> Cohort:
     """The cohort in ``table``, one sequence of cells per column, every cell read by the grammar.
 
     ``fail(column, index, problem)`` makes the exception for a problem
@@ -302,14 +392,19 @@ def cohort_from_cells(table: Mapping[str, Cells], fail: Fail, row: Callable[[int
     itself); ``row(index)`` names a row in a problem ("line 3", "row 2").
     Checked here for every reader: the columns are known, ``id`` is there
     and every id is a usable pseudonymous key (never a BSN), given once.
+    ``feiten`` (the composition's register) adds the columns of its declared
+    facts and the declared terms in the vocabulary columns.
     """
+    extra: dict[str, Array] = {}
+    known: list[str] = list(COHORT_COLUMNS)
+    if feiten is not None and (feiten.declared() or feiten.termen):
+        table, extra = _declared_cells(table, feiten, fail)
+        known += list(feiten.declared())
     for name in table:
         if name not in COHORT_COLUMNS:
-            close = difflib.get_close_matches(name, COHORT_COLUMNS, n=1)
+            close = difflib.get_close_matches(name, known, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            raise fail(
-                name, None, f"unknown column; {hint}a cohort file has: {', '.join(COHORT_COLUMNS)}"
-            )
+            raise fail(name, None, f"unknown column; {hint}a cohort file has: {', '.join(known)}")
     if "id" not in table:
         raise fail("id", None, "the column is required: a pseudonymous key per family")
     ids = _ids(table["id"], fail, row)
@@ -324,7 +419,10 @@ def cohort_from_cells(table: Mapping[str, Cells], fail: Fail, row: Callable[[int
             columns[name], wijken = _labels(values, fail)
         else:
             columns[name] = _column(name, values, fail)
-    return Cohort.from_columns(ids, columns, wijken=wijken)
+    for name, values in extra.items():
+        if len(values) != len(ids):
+            raise fail(name, None, f"has {len(values)} values for {len(ids)} rows")
+    return Cohort.from_columns(ids, columns, wijken=wijken, extra=extra)
 
 
 def format_cell(column: str, value: int | bool, vocabulary: Sequence[str] = ()) -> str:
@@ -358,10 +456,37 @@ def format_cell(column: str, value: int | bool, vocabulary: Sequence[str] = ()) 
     return str(number)
 
 
-def cells_of(cohort: Cohort, columns: Iterable[str]) -> Iterable[list[str]]:
-    """The cells of ``cohort`` row by row, for ``columns`` (``id`` included where named)."""
+def cells_of(
+    cohort: Cohort, columns: Iterable[str], *, feiten: Feitenregister | None = None
+) -> Iterable[list[str]]:
+    """The cells of ``cohort`` row by row, for ``columns`` (``id`` included where named).
+
+    With ``feiten`` a column may be a declared fact (or its ``@datum``), and a
+    vocabulary's cell names the declared terms the family has.
+    """
     names = list(columns)
     wijken = cohort.vocabularies.get("wijk", ())
     data = {c: cohort.column(c).tolist() for c in names if c != "id"}
+    declared = {} if feiten is None else feiten.declared()
+    terms = {
+        c: [
+            (t.code, cohort.columns[t.column].tolist())
+            for t in feiten.terms_of(c).values()
+            if t.column in cohort.columns
+        ]
+        for c in names
+        if feiten is not None and c in VOCABULARIES
+    }
+
+    def cell(c: str, i: int) -> str:
+        value = data[c][i]
+        if c in declared:
+            return format_fact_cell(declared[c], value)
+        if c.endswith(DATE_SUFFIX) and c.removesuffix(DATE_SUFFIX) in declared:
+            return datetime.date.fromordinal(value).isoformat() if value else ""
+        text = format_cell(c, value, wijken)
+        extra = [code for code, has in terms.get(c, ()) if has[i]]
+        return ";".join([text, *extra] if text else extra)
+
     for i, key in enumerate(cohort.ids):
-        yield [key if c == "id" else format_cell(c, data[c][i], wijken) for c in names]
+        yield [key if c == "id" else cell(c, i) for c in names]

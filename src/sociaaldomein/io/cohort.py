@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Final
 
 from sociaaldomein.domain.cohort import Cohort
+from sociaaldomein.domain.feiten import DATE_SUFFIX
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io.cells import COHORT_COLUMNS, cells_of, cohort_from_cells
 from sociaaldomein.io.documents import decode_text, read_bytes
@@ -53,8 +55,10 @@ CSV_COLUMNS: Final = COHORT_COLUMNS
 Source = str | os.PathLike[str] | None
 
 
-def loads_cohort_csv(data: str | bytes, *, source: Source = None) -> Cohort:
-    """The cohort in the text of a CSV file."""
+def loads_cohort_csv(
+    data: str | bytes, *, source: Source = None, feiten: Feitenregister | None = None
+) -> Cohort:
+    """The cohort in the text of a CSV file (``feiten``: the composition's declared facts)."""
     # newline="": a quoted cell may hold a line break, and line_num still counts lines
     rows = csv.reader(io.StringIO(decode_text(data, source), newline=""))
     try:
@@ -86,16 +90,22 @@ def loads_cohort_csv(data: str | bytes, *, source: Source = None) -> Cohort:
         line = 1 if index is None else lines[index]
         return FileFormatError(source, column, problem, line=line)
 
-    return cohort_from_cells(cells, fail, lambda index: f"line {lines[index]}")
+    return cohort_from_cells(cells, fail, lambda index: f"line {lines[index]}", feiten=feiten)
 
 
-def read_cohort_csv(path: str | os.PathLike[str]) -> Cohort:
-    """The cohort in the CSV file ``path``."""
-    return loads_cohort_csv(read_bytes(path), source=path)
+def read_cohort_csv(
+    path: str | os.PathLike[str], *, feiten: Feitenregister | None = None
+) -> Cohort:
+    """The cohort in the CSV file ``path`` (``feiten``: the composition's declared facts)."""
+    return loads_cohort_csv(read_bytes(path), source=path, feiten=feiten)
 
 
-def read_cohort(path: str | os.PathLike[str]) -> Cohort:
-    """The cohort in ``path``: a CSV file (``.csv``) or a family file (``.json``, ``.toml``)."""
+def read_cohort(path: str | os.PathLike[str], *, feiten: Feitenregister | None = None) -> Cohort:
+    """The cohort in ``path``: a CSV file (``.csv``) or a family file (``.json``, ``.toml``).
+
+    ``feiten`` is the composition's register (``gemeente.feiten``): the file may
+    then hold its declared facts and terms.
+    """
     suffix = Path(path).suffix.lower()
     if suffix not in COHORT_SUFFIXES:
         raise FileFormatError(
@@ -105,42 +115,62 @@ def read_cohort(path: str | os.PathLike[str]) -> Cohort:
             "use .csv, .json or .toml",
         )
     if suffix == ".csv":
-        return read_cohort_csv(path)
-    return Cohort.from_gezinnen(read_gezinnen(path))
+        return read_cohort_csv(path, feiten=feiten)
+    return Cohort.from_gezinnen(read_gezinnen(path, feiten=feiten))
 
 
-def _columns(columns: Iterable[str] | None) -> list[str]:
+def _declared_columns(cohort: Cohort, feiten: Feitenregister | None) -> list[str]:
+    if feiten is None:
+        return []
+    names = []
+    for name in feiten.declared():
+        names += [n for n in (name, f"{name}{DATE_SUFFIX}") if n in cohort.columns]
+    return names
+
+
+def _columns(columns: Iterable[str] | None, declared: list[str]) -> list[str]:
+    known = [*CSV_COLUMNS, *declared]
     if columns is None:
-        return list(CSV_COLUMNS)
+        return known
     names = ["id", *(c for c in columns if c != "id")]
     for name in names:
-        if name not in CSV_COLUMNS:
+        if name not in known:
             raise InvalidValueError(
-                "columns", f"unknown column {name!r}; known: {', '.join(CSV_COLUMNS)}"
+                "columns", f"unknown column {name!r}; known: {', '.join(known)}"
             )
     return names
 
 
-def dumps_cohort_csv(cohort: Cohort, columns: Iterable[str] | None = None) -> str:
+def dumps_cohort_csv(
+    cohort: Cohort, columns: Iterable[str] | None = None, *, feiten: Feitenregister | None = None
+) -> str:
     """The cohort as the text of a cohort CSV file, which :func:`loads_cohort_csv` reads back.
 
     ``columns`` chooses the columns (``id`` always comes first); by default
     every column.  A ``wijk`` is written as the cohort holds it: in lower case.
+    With ``feiten`` (the composition's register) the declared facts the cohort
+    holds are columns too, and its declared terms are written in their
+    vocabulary's cells.
     """
-    names = _columns(columns)
+    names = _columns(columns, _declared_columns(cohort, feiten))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     # csv quotes a cell holding "\n" but not one holding a lone "\r", which a reader
     # takes for a line break: such a row is written with every cell quoted
     quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(names)
-    for row in cells_of(cohort, names):
+    for row in cells_of(cohort, names, feiten=feiten):
         (quoted if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 
 def write_cohort_csv(
-    cohort: Cohort, path: str | os.PathLike[str], columns: Iterable[str] | None = None
+    cohort: Cohort,
+    path: str | os.PathLike[str],
+    columns: Iterable[str] | None = None,
+    *,
+    feiten: Feitenregister | None = None,
 ) -> None:
     """Write ``cohort`` to ``path`` as a cohort CSV file (UTF-8), so nobody writes one by hand."""
-    Path(path).write_text(dumps_cohort_csv(cohort, columns), encoding="utf-8", newline="")
+    text = dumps_cohort_csv(cohort, columns, feiten=feiten)
+    Path(path).write_text(text, encoding="utf-8", newline="")

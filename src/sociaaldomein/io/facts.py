@@ -31,12 +31,13 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any, Final
 
 import pendulum
 
 from sociaaldomein.domain.bsn import BSN_PROBLEM, looks_like_bsn
-from sociaaldomein.domain.feiten import Feit, FeitSoort
+from sociaaldomein.domain.feiten import MISSING_NUMBER, Feit, FeitSoort
 from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.domain.gezin import FactValue
 from sociaaldomein.domain.money import Money
@@ -48,6 +49,7 @@ from sociaaldomein.io._paths import ConversionError, describe
 __all__ = [
     "CELL_BOOLEANS",
     "fact_data",
+    "format_fact_cell",
     "parse_fact",
     "parse_fact_cell",
     "split_terms",
@@ -180,3 +182,25 @@ def fact_data(value: object, *, toml: bool) -> Any:
 
 def _day(day: pendulum.Date, toml: bool) -> Any:
     return datetime.date(day.year, day.month, day.day) if toml else day.isoformat()
+
+
+def format_fact_cell(feit: Feit, value: int | bool) -> str:
+    """The cell of a declared fact's column that :func:`parse_fact_cell` reads back as ``value``.
+
+    ``value`` is the column's encoding (:mod:`sociaaldomein.domain.declared`).
+    """
+    number = int(value)
+    soort = feit.soort
+    if soort is FeitSoort.BOOL:
+        return "true" if value else "false"
+    if soort in (FeitSoort.NUMBER, FeitSoort.MONEY) and number == MISSING_NUMBER:
+        return ""
+    if soort is FeitSoort.MONEY:
+        return Money(Decimal(number).scaleb(-2)).plain()
+    if soort is FeitSoort.DATE:
+        return datetime.date.fromordinal(number).isoformat() if number else ""
+    if soort is FeitSoort.CATEGORY:
+        return feit.keuzes[number - 1] if number else ""
+    if soort is FeitSoort.FLAGS:
+        return ";".join(k for i, k in enumerate(feit.keuzes) if number >> i & 1)
+    return str(number)

@@ -22,6 +22,8 @@ from typing import Any
 import numpy as np
 
 from sociaaldomein.domain.cohort import SCHEMA, Cohort
+from sociaaldomein.domain.feiten import DATE_SUFFIX
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import FileFormatError, check_input_file
 from sociaaldomein.io.cells import Cells, cohort_from_cells
@@ -30,19 +32,22 @@ from sociaaldomein.simulation.results import require
 __all__ = ["cohort_from_table", "load_cohort"]
 
 
-def cohort_from_table(table: Mapping[str, Cells], source: str = "table") -> Cohort:
+def cohort_from_table(
+    table: Mapping[str, Cells], source: str = "table", *, feiten: Feitenregister | None = None
+) -> Cohort:
     """A cohort from columns of plain values (as a CSV or Parquet file holds them).
 
     Every cell is read by the cell grammar of :mod:`sociaaldomein.io.cells`;
     a problem is a :class:`~sociaaldomein.io.FileFormatError` naming
-    ``source``, the column and the row.
+    ``source``, the column and the row.  ``feiten`` (the composition's
+    register) admits the columns of its declared facts and terms.
     """
 
     def fail(column: str, index: int | None, problem: str) -> FileFormatError:
         where = column if index is None else f"{column}, row {index + 1}"
         return FileFormatError(source, where, problem)
 
-    return cohort_from_cells(table, fail, lambda index: f"row {index + 1}")
+    return cohort_from_cells(table, fail, lambda index: f"row {index + 1}", feiten=feiten)
 
 
 def _columns(table: Any) -> dict[str, Cells]:
@@ -58,7 +63,9 @@ def _columns(table: Any) -> dict[str, Cells]:
     return out
 
 
-def _read_parquet(file: Path, columns: Collection[str] | None = None) -> Cohort:
+def _read_parquet(
+    file: Path, columns: Collection[str] | None = None, feiten: Feitenregister | None = None
+) -> Cohort:
     parquet = require("pyarrow.parquet", "parquet")
     check_input_file(file)
     try:
@@ -71,11 +78,15 @@ def _read_parquet(file: Path, columns: Collection[str] | None = None) -> Cohort:
     if len(set(table.column_names)) != len(table.column_names):
         twice = sorted({n for n in table.column_names if table.column_names.count(n) > 1})
         raise FileFormatError(file, twice[0], "the column appears twice")
-    return cohort_from_table(_columns(table), source=str(file))
+    return cohort_from_table(_columns(table), source=str(file), feiten=feiten)
 
 
 def load_cohort(
-    path: str | Path, format: str | None = None, *, columns: Collection[str] | None = None
+    path: str | Path,
+    format: str | None = None,
+    *,
+    columns: Collection[str] | None = None,
+    feiten: Feitenregister | None = None,
 ) -> Cohort:
     """Load ``path``: Parquet here, CSV and family files through :mod:`sociaaldomein.io`.
 
@@ -88,6 +99,8 @@ def load_cohort(
     the column); ``.parquet`` by :func:`cohort_from_table`, which needs pyarrow
     (``pip install 'sociaaldomein[parquet]'``).  ``format`` overrides the suffix.
     A directory, a named pipe or a device is refused before it is opened.
+    ``feiten`` (``gemeente.feiten``) admits the composition's declared facts and terms;
+    their columns are kept whatever ``columns`` says.
     """
     file = Path(path)
     kind = (format or file.suffix.lstrip(".")).lower()
@@ -96,24 +109,31 @@ def load_cohort(
 
         if format is not None and file.suffix.lstrip(".").lower() != kind:
             raise InvalidValueError(str(file), f"a {kind} cohort must have the suffix .{kind}")
-        whole = read_cohort(file)
+        whole = read_cohort(file, feiten=feiten)
         if columns is None:
             return whole
         return Cohort.from_columns(
             whole.ids,
-            {k: v for k, v in whole.columns.items() if k in columns},
+            {k: v for k, v in whole.columns.items() if k in columns and k in SCHEMA},
             wijken=whole.vocabularies["wijk"][1:],
             select=[c for c in columns if c in SCHEMA],
+            extra={k: v for k, v in whole.columns.items() if k not in SCHEMA},
         )
     if kind in ("parquet", "pq"):
         if columns is None:
-            return _read_parquet(file)
-        part = _read_parquet(file, columns)
+            return _read_parquet(file, feiten=feiten)
+        declared = (
+            []
+            if feiten is None
+            else [*feiten.declared(), *(f"{n}{DATE_SUFFIX}" for n in feiten.declared())]
+        )
+        part = _read_parquet(file, [*columns, *declared], feiten)
         return Cohort.from_columns(
             part.ids,
-            {k: v for k, v in part.columns.items() if k in columns},
+            {k: v for k, v in part.columns.items() if k in columns and k in SCHEMA},
             wijken=part.vocabularies["wijk"][1:],
             select=[c for c in columns if c in SCHEMA],
+            extra={k: v for k, v in part.columns.items() if k not in SCHEMA},
         )
     raise InvalidValueError(
         str(file), f"unknown format {kind!r}: use .parquet, .csv, .json or .toml"
