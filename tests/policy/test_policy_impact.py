@@ -1,0 +1,195 @@
+"""The impact of a change equals simulating the two compositions apart, with the same seeds."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sociaaldomein import Citation, Gemeente, Money, Outcome
+from sociaaldomein.cli.main import main
+from sociaaldomein.domain.feiten import FEITEN
+from sociaaldomein.domain.rules import Compare
+from sociaaldomein.policy import (
+    Besluit,
+    Orgaan,
+    ParameterWijziging,
+    RegelWijziging,
+    Wijziging,
+    compare,
+)
+from sociaaldomein.simulation import Settings, generate_cohort, simulate
+from sociaaldomein.testing import ToyPilot
+
+BRON = Citation("raadsbesluit-2024-03.txt", "Besluit 1")
+START = pendulum.date(2024, 1, 1)
+SETTINGS = Settings(START, months=8, referral_probability=0.3)
+COHORT = generate_cohort(400, seed=3)
+
+
+def toy() -> Gemeente:
+    return Gemeente(plugins=[ToyPilot(per_year=Money(100_000))])
+
+
+def changed(*changes: Wijziging) -> Gemeente:
+    gemeente = toy()
+    gemeente.apply(Besluit(Orgaan.RAAD, pendulum.date(2023, 12, 1), "RB 1", BRON, changes))
+    return gemeente
+
+
+months = st.integers(0, 7).map(lambda m: START.add(months=m))
+change = st.one_of(
+    st.builds(
+        lambda n, day: ParameterWijziging("toy", "capaciteit", n, vanaf=day),
+        st.integers(0, 12),
+        months,
+    ),
+    st.builds(
+        lambda n, day: ParameterWijziging("toy", "min_problems", n, vanaf=day),
+        st.integers(0, 5),
+        months,
+    ),
+    st.builds(
+        lambda n, day: RegelWijziging(
+            "toy", Compare(FEITEN.aantal_problemen, "<=", n, source=BRON), day, "aanvulling"
+        ),
+        st.integers(0, 6),
+        months,
+    ),
+)
+
+
+@settings(max_examples=15)
+@given(changes=st.lists(change, min_size=1, max_size=3), seed=st.integers(0, 2**16))
+def test_impact_equals_simulating_both_compositions_apart(
+    changes: list[Wijziging], seed: int
+) -> None:
+    impact = compare(toy(), changed(*changes), COHORT, SETTINGS, runs=3, seed=seed)
+    alone_base = simulate(toy(), COHORT, SETTINGS, runs=3, seed=seed)
+    alone_changed = simulate(changed(*changes), COHORT, SETTINGS, runs=3, seed=seed)
+    assert np.array_equal(impact.base.series_data, alone_base.series_data)
+    assert np.array_equal(impact.changed.series_data, alone_changed.series_data)
+    for figure, series in (
+        ("admitted", "admitted"),
+        ("waiting", "waiting"),
+        ("spent", "spent_cents"),
+    ):
+        expected = alone_changed.series(series) - alone_base.series(series)
+        assert np.array_equal(impact.difference(figure), expected)
+    # The changed simulation honours the capacity in force each month.
+    compiled = changed(*changes).compiled("toy")
+    for m, day in enumerate(impact.dates):
+        capacity = compiled.at(day).pilot.capaciteit
+        assert capacity is not None
+        assert (impact.changed.series("enrolled")[:, m, 0] <= capacity).all()
+    # A verdict changes exactly where the two compositions' outcomes differ in some month.
+    differ = {
+        row
+        for day in impact.dates
+        for row in np.flatnonzero(
+            toy().assess_cohort(COHORT, day)["toy"]
+            != changed(*changes).assess_cohort(COHORT, day)["toy"]
+        ).tolist()
+    }
+    assert impact.changed_families == len(differ)
+
+
+def test_a_capacity_raised_from_a_month_changes_nothing_before_it() -> None:
+    july = START.add(months=4)
+    impact = compare(
+        toy(),
+        changed(ParameterWijziging("toy", "capaciteit", 8, vanaf=july)),
+        COHORT,
+        SETTINGS,
+        runs=5,
+        seed=1,
+    )
+    enrolled = impact.difference("enrolled")
+    assert not enrolled[:, :4].any()
+    assert enrolled[:, 4:].max() > 0
+    assert (impact.changed.series("enrolled")[:, 4:] <= 8).all()
+    assert impact.changed_families == 0  # capacity is not a verdict on its own: no occupancy
+
+
+def test_changed_verdicts_come_with_both_explanations() -> None:
+    july = START.add(months=4)
+    impact = compare(
+        toy(),
+        changed(ParameterWijziging("toy", "min_problems", 4, vanaf=july)),
+        COHORT,
+        SETTINGS,
+        runs=2,
+        seed=1,
+        explain=3,
+    )
+    assert impact.changed_families > 3
+    assert len(impact.verdicts) == 3
+    first = impact.verdicts[0]
+    assert first.on == july
+    assert first.before.outcome is Outcome.ELIGIBLE
+    assert first.after.outcome is Outcome.NOT_ELIGIBLE
+    assert "version 2, in force from 2024-05-01" in first.after.render()
+    assert "before:" in first.render()
+    assert "after:" in first.render()
+
+
+def test_dataframes_summary_and_plot() -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    impact = compare(
+        toy(),
+        changed(ParameterWijziging("toy", "capaciteit", 8, vanaf=START.add(months=2))),
+        COHORT,
+        SETTINGS,
+        runs=4,
+        seed=2,
+    )
+    frame = impact.to_pandas()
+    assert set(frame["figure"]) == {"admitted", "waiting", "referred", "spent"}
+    assert len(frame) == 4 * 8
+    row = frame[(frame.figure == "admitted")].iloc[0]
+    assert row["low"] <= row["difference"] <= row["high"]
+    totals = impact.totals()["toy"]
+    assert isinstance(totals["spent"], Decimal)
+    text = impact.summary()
+    assert text.splitlines()[0].startswith("impact over 8 months from 2024-01-01, 4 runs each")
+    assert "toy: admitted +" in text
+    assert impact.plot("admitted") is not None
+
+
+def test_compare_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = """\
+gemeente = "Groningen"
+allow_import = true
+[[pilots]]
+plugin = "sociaaldomein.testing:ToyPilot"
+params = { per_year = "100000" }
+[cohort]
+size = 300
+seed = 1
+[simulation]
+start = 2024-01-01
+months = 6
+runs = 3
+referral_probability = "0.3"
+"""
+    base = tmp_path / "base.toml"
+    base.write_text(scenario, encoding="utf-8")
+    bigger = tmp_path / "changed.toml"
+    bigger.write_text(scenario.replace('per_year = "100000"', 'per_year = "100000", capacity = 6'))
+    assert main(["compare", str(base), str(bigger), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["pilots"] == ["toy"]
+    assert out["runs"] == 3
+    assert out["totals"]["toy"]["admitted"] > 0
+    assert len(out["monthly"]) == 4 * 6
+    assert main(["compare", str(base), str(tmp_path / "missing.toml")]) == 2
