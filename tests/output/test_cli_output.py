@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from sociaaldomein.cli.main import command_language, main
+from sociaaldomein.io import write_gezinnen
+from sociaaldomein.testing import make_gezin
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -98,3 +101,25 @@ def test_the_escalation_ladder_says_why_it_starts_at_level_iii(run: Run) -> None
     assert "reached only without agreement" in why
     assert "“Bij geen overeenstemming wordt meteen opgeschaald" in why
     assert '"8. Algemene afspraken"]' in why
+
+
+def test_assess_without_on_says_when_each_pilot_runs(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every Groningen pilot has ended: "today" alone would answer "not running" for each."""
+    import pendulum
+
+    path = tmp_path / "gezinnen.toml"
+    write_gezinnen(path, [make_gezin("g-1", problemen=["SCHULDEN", "VERSLAVING"])])
+    monkeypatch.setattr(pendulum, "today", lambda *a, **k: pendulum.datetime(2040, 1, 1))
+    code, _, err = run("assess", str(path), "--plugin", "gezinsverzorger", "--lang", "en")
+    assert code == 0
+    assert (
+        "sociaaldomein: warning: pilot 'gezinsverzorger' does not run today (January 1, 2040): "
+        "it runs from October 1, 2021 until October 1, 2023; assess on a day it runs, such as "
+        "--on 2022-10-01"
+    ) in err
+    code, _, err = run(
+        "assess", str(path), "--plugin", "gezinsverzorger", "--on", "2040-01-01", "--lang", "en"
+    )
+    assert "does not run today" not in err  # a date the user chose needs no hint

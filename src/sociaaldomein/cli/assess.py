@@ -12,8 +12,9 @@ import argparse
 
 import pendulum
 
-from sociaaldomein import Gezin, InvalidValueError
+from sociaaldomein import Assessment, Gemeente, Gezin, InvalidValueError, Outcome
 from sociaaldomein.cli.common import compose, date_argument, plugin_failures, print_json, warn
+from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import FileFormatError, gezinnen_from_data, load_document, unstructure
 
 __all__ = ["add_arguments", "run"]
@@ -26,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--on",
         type=date_argument,
         metavar="DATE",
-        help="the date of the assessment, YYYY-MM-DD (default: today)",
+        help="the date of the assessment, YYYY-MM-DD (default: today; a pilot not running "
+        "today says when it ran and suggests a date)",
     )
     parser.add_argument(
         "--pilot",
@@ -41,21 +43,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print one assessment per family."""
     data, fmt = load_document(args.family_file)
-    gezinnen = gezinnen_from_data(data, source=args.family_file, format=fmt)
+    gemeente = compose(args)  # first: the family file may hold the facts its plugins declare
+    gezinnen = gezinnen_from_data(data, source=args.family_file, format=fmt, feiten=gemeente.feiten)
     on: pendulum.Date = args.on or pendulum.today().date()
     _plausible_on(gezinnen, on, args.family_file, single="gezin" in data)
-    gemeente = compose(args)
     names = list(gemeente.pilots) if args.pilots is None else args.pilots
     for name in names:
         gemeente.pilot(name)  # an unknown name lists the known ones
     if not names:
         warn("no pilots to assess against: install a pilot plugin, or check --plugin")
     assessments = [gemeente.assess(g, on, pilots=names) for g in gezinnen]
+    if args.on is None:
+        _when_they_run(gemeente, names, assessments, on)
     if args.json:
         print_json({"on": on.isoformat(), "assessments": [unstructure(a) for a in assessments]})
         return plugin_failures(gemeente)
     print("\n\n".join(a.render() for a in assessments))
     return plugin_failures(gemeente)
+
+
+def _when_they_run(
+    gemeente: Gemeente, names: list[str], assessments: list[Assessment], on: pendulum.Date
+) -> None:
+    """Without ``--on``: for each pilot not running today, when it runs and a date to try.
+
+    Every Groningen pilot has ended, so "today" alone answers "not running" for
+    all of them; the hint names the pilot's running time and its halfway day.
+    """
+    from sociaaldomein.output import format_date
+
+    closed = {v.pilot for a in assessments for v in a if v.outcome is Outcome.CLOSED}
+    for name in names:
+        if name not in closed:
+            continue
+        periode = gemeente.pilot(name).looptijd.periode
+        warn(
+            _(
+                "pilot {pilot!r} does not run today ({today}): it runs from {start} until "
+                "{end}; assess on a day it runs, such as --on {suggestion}"
+            ).format(
+                pilot=name,
+                today=format_date(on),
+                start=format_date(periode.start),
+                end=format_date(periode.end),
+                suggestion=periode.halfway().isoformat(),
+            )
+        )
 
 
 def _plausible_on(
