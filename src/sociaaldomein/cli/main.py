@@ -181,10 +181,38 @@ def _load(name: str, sub: argparse.ArgumentParser) -> None:
     module = cast("Subcommand", import_module(module_name))
     doc = (sys.modules[module_name].__doc__ or "").strip()
     sub.description = doc or None
+    sub.epilog = epilog(name, getattr(module, "EXAMPLES", ()))
     module.add_arguments(sub)
     _add_common(sub, sub=True)
     sub.set_defaults(run=module.run)
     sub._loaded = True  # type: ignore[attr-defined]
+
+
+DOCS: Final = "https://sociaaldomein.readthedocs.io"
+"""Where the documentation is when the installed metadata does not say (``Project-URL``)."""
+
+
+def docs_url(page: str = "cli.html") -> str:
+    """A page of the documentation online: an installed user has no ``docs/`` folder."""
+    from importlib import metadata
+
+    base = DOCS
+    with contextlib.suppress(metadata.PackageNotFoundError):
+        for entry in metadata.metadata(PROG).get_all("Project-URL") or ():
+            label, _, url = entry.partition(",")
+            if label.strip().lower() == "documentation" and url.strip():
+                base = url.strip()
+                break
+    return f"{base.rstrip('/')}/en/latest/{page}"
+
+
+def epilog(name: str | None, examples: Sequence[str]) -> str:
+    """Examples, then the documentation link, as the end of a ``--help``."""
+    lines = []
+    if examples:
+        lines += ["examples:", *(f"  {example}" for example in examples), ""]
+    lines.append(f"documentation: {docs_url()}" + (f" (the command {name})" if name else ""))
+    return "\n".join(lines)
 
 
 class _LazySubcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
@@ -213,10 +241,18 @@ def build_parser(*, load: bool = False) -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="The governance of Dutch municipal social-domain pilots, as code.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=(
-            "Exit codes: 0 success, 2 bad input, 1 internal or plugin error (with --strict), "
-            "3 a plugin failed and the other pilots' answers are complete, "
-            "4 partial simulation results."
+            "exit codes: 0 success, 2 bad input, 1 internal or plugin error (with --strict),\n"
+            "  3 a plugin failed and the other pilots' answers are complete,\n"
+            "  4 partial simulation results\n\n"
+            + epilog(
+                None,
+                (
+                    "sociaaldomein assess gezinnen.toml --on 2022-03-01",
+                    "sociaaldomein budget --lang nl",
+                ),
+            )
         ),
     )
     parser.register("action", "parsers", _LazySubcommands)
