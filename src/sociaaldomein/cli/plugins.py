@@ -2,11 +2,12 @@
 
 With --json, a list of objects, one per plugin:
 {"name", "distribution", "version", "hooks": [...], "pilots": [...],
-"changes": [{"pilot", "answer"}, ...], "failures": [{"call", "pilot", "error"}, ...],
-"besluiten": [{"besluit", "orgaan", "datum", "kenmerk", "bron", "pilots", "wijzigingen"}]}.
+"changes": [{"pilot", "answer"}, ...], "failures": [{"call", "pilot", "error"}, ...]}.
 "changes" lists the answers of other plugins' pilots that this plugin, as a
-policy, changed (the provenance of those answers); "besluiten" the decisions
-applied to its pilots (--besluit FILE, repeatable), in the order applied.  A plugin that failed is
+policy, changed (the provenance of those answers).  With --besluit FILE
+(repeatable) every object also has "besluiten": the decisions applied to its
+pilots, in the order applied, each {"besluit", "orgaan", "datum", "kenmerk",
+"bron", "pilots", "wijzigingen"}.  A plugin that failed is
 listed like every other, with its failure; the exit code is then 3.
 """
 
@@ -64,7 +65,7 @@ def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
     """One object per registered plugin (the ``--json`` shape)."""
     changes = _changes(gemeente)
     applied = decisions(gemeente)
-    return [
+    listed: list[dict[str, Any]] = [
         {
             "name": info.ref.name,
             "distribution": info.ref.distribution,
@@ -72,13 +73,16 @@ def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
             "hooks": list(info.hooks),
             "pilots": sorted(info.pilots),
             "changes": changes.get(info.ref.name, []),
-            "besluiten": [d for d in applied if set(d["pilots"]) & set(info.pilots)],
             "failures": [
                 {"call": f.call, "pilot": f.pilot, "error": f.error} for f in info.failures
             ],
         }
         for info in gemeente.plugins_info()
     ]
+    if applied:
+        for plugin in listed:
+            plugin["besluiten"] = [d for d in applied if set(d["pilots"]) & set(plugin["pilots"])]
+    return listed
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  hooks:  {', '.join(p['hooks']) or '(none)'}")
         for c in p["changes"]:
             print(f"  changes: the {c['answer']} of pilot {c['pilot']!r}")
-        for d in p["besluiten"]:
+        for d in p.get("besluiten", []):
             print(f"  besluit: {d['besluit']} [{d['bron']}]: {'; '.join(d['wijzigingen'])}")
         for f in p["failures"]:
             about = f" for pilot {f['pilot']!r}" if f["pilot"] else ""
