@@ -17,6 +17,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, Literal
 
@@ -34,14 +36,24 @@ from sociaaldomein.simulation.results import Results
 from sociaaldomein.simulation.runs import Batch
 from sociaaldomein.simulation.settings import Settings
 
-__all__ = ["AUTO_LANES", "KERNELS", "Job", "batch_size", "choose_kernel", "run_job", "simulate"]
+__all__ = [
+    "AUTO_LANES",
+    "KERNELS",
+    "Job",
+    "batch_size",
+    "choose_kernel",
+    "run_job",
+    "simulate",
+    "tune_allocator",
+]
 
 Kernel = Literal["auto", "columnar", "objects"]
 KERNELS: Final = ("auto", "columnar", "objects")
 
-AUTO_LANES: Final = 4096
-"""``kernel="auto"`` runs the object kernel below this many lanes (runs x families) per
-batch, where numpy's cost per call outweighs the work, and the columnar kernel above it."""
+AUTO_LANES: Final = 8192
+"""``kernel="auto"`` runs the object kernel for a single run of fewer families than this,
+where numpy's cost per call outweighs the work, and the columnar kernel otherwise: from
+a few runs on, even of ten families, the runs side by side share those calls."""
 
 _LANES_PER_BATCH: Final = 1 << 18
 _MODELS: dict[str, Model] = {}
@@ -57,8 +69,7 @@ def choose_kernel(model: Model, runs: int, kernel: Kernel = "auto") -> Kernel:
     """The kernel ``auto`` stands for, for ``runs`` runs of ``model``."""
     if kernel != "auto":
         return kernel
-    lanes = min(runs, batch_size(model)) * model.n_families
-    return "objects" if lanes < AUTO_LANES else "columnar"
+    return "objects" if runs == 1 and model.n_families < AUTO_LANES else "columnar"
 
 
 @contextlib.contextmanager
@@ -82,7 +93,51 @@ def _collector_paused() -> Iterator[None]:
         gc.unfreeze()
 
 
+_M_TRIM_THRESHOLD: Final = -1  # glibc's mallopt parameters (malloc.h)
+_M_MMAP_THRESHOLD: Final = -3
+_ALLOCATOR: dict[str, bool] = {}
+
+
+def tune_allocator() -> bool:
+    """Undo, in this process, a tiny malloc trim threshold that makes numpy slow (glibc only).
+
+    Dask's nanny starts every worker with ``MALLOC_TRIM_THRESHOLD_=65536``
+    (``distributed.nanny.pre-spawn-environ``).  Setting it switches off glibc's
+    adaptive thresholds: every array above 128 KiB is then mapped from and
+    returned to the system on each allocation, and a month of the columnar
+    kernel, which makes a few dozen such temporaries, runs several times slower
+    inside a worker than outside it.  When that variable asks for less than
+    64 MiB, this sets the trim threshold to 256 MiB and the mapping threshold to
+    64 MiB for the process (``mallopt``), once; the environment variable
+    ``SOCIAALDOMEIN_MALLOC=keep`` leaves the allocator alone.  Returns whether it
+    changed anything.
+    """
+    if "done" in _ALLOCATOR:
+        return _ALLOCATOR["done"]
+    _ALLOCATOR["done"] = False
+    trim = os.environ.get("MALLOC_TRIM_THRESHOLD_", "")
+    if (
+        not sys.platform.startswith("linux")
+        or os.environ.get("SOCIAALDOMEIN_MALLOC") == "keep"
+        or not trim.isdigit()
+        or int(trim) >= 64 << 20
+    ):
+        return False
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return False
+    trimmed: int = mallopt(_M_TRIM_THRESHOLD, 256 << 20)
+    mapped: int = mallopt(_M_MMAP_THRESHOLD, 64 << 20)
+    changed = trimmed == 1 and mapped == 1
+    _ALLOCATOR["done"] = changed
+    return changed
+
+
 def _run(model: Model, runs: Sequence[int], seed: int, kernel: Kernel) -> Batch:
+    tune_allocator()
     with _collector_paused():
         return _run_kernel(model, runs, seed, kernel)
 

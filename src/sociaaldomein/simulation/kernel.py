@@ -77,7 +77,7 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
     pilot = np.zeros(lanes, dtype=np.int8)
     since = np.zeros(lanes, dtype=np.int16)
     level = np.tile(model.level0, n_runs).astype(np.int8)
-    target = model.target.astype(np.int64)
+    target = model.target  # int8: compared, never computed with
     problems = np.tile(model.problems0, n_runs) if model.dynamics is not None else None
     enrolled = np.zeros((n_runs, n_p), dtype=np.int64)
     admitted_total = np.zeros((n_runs, n_p), dtype=np.int64)

@@ -19,7 +19,7 @@ Money is kept in integer cents (``int64``) inside the model and the kernels;
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -139,9 +139,17 @@ class Dynamics:
             out.update({key: cp.outcomes(cohort, day) for key, cp in fixed.items()})
             return out
 
-        columns = [columns_on(d) for d in dates]
-        epochs, of_month = _dedupe([(*c.values(), gates[m]) for m, c in enumerate(columns)])
-        names = list(columns[0]) if columns else []
+        names: list[str] = []
+
+        def months() -> Iterator[tuple[Array, ...]]:
+            # One month at a time: only the epochs are kept, never every month's columns.
+            for m, day in enumerate(dates):
+                columns = columns_on(day)
+                if not names:
+                    names.extend(columns)
+                yield (*columns.values(), gates[m])
+
+        epochs, of_month = _dedupe(months())
         return cls(
             tuple(split_pilots),
             # Routing reads no id: counted ids cost nothing to take a month's rows of.
@@ -323,10 +331,13 @@ def _capacity(designed: int | None, pilot: int | None) -> int:
 
 def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
     def lowest(prefix: str) -> Array:
-        stack = np.stack([cohort.column(f"{prefix}.{d.field}") for d in ZrmDomein]).astype(np.int16)
-        stack = np.where(stack == 0, 99, stack)
-        low = stack.min(axis=0)
-        return np.where(low == 99, 0, low)
+        # The lowest level above 0 (0: not measured), one domain at a time: a few bytes a
+        # family at once, where stacking the 13 domains would take 26.
+        low = np.full(len(cohort), 99, dtype=np.int8)
+        for d in ZrmDomein:
+            column = cohort.column(f"{prefix}.{d.field}").astype(np.int8, copy=False)
+            np.minimum(low, np.where(column == 0, np.int8(99), column), out=low)
+        return np.where(low == 99, np.int8(0), low).astype(np.int16)
 
     now, reachable = lowest("zrm"), lowest("zrm_haalbaar")
     level = np.where(now == 0, settings.default_zrm, now).clip(1, 5)
@@ -338,22 +349,34 @@ def _gates(
     settings: Settings, pilots: Sequence[str], starts: Array, cohort: Cohort, months: int
 ) -> list[Array]:
     """Per month a (P, F) mask: may the family's referrer enter the pilot yet (phased intake)."""
-    codes = cohort.column("verwijzer").astype(np.int64)
-    out = []
+    out: list[Array] = []
+    made: dict[tuple[tuple[bool, ...], ...], Array] = {}
+    codes: Array | None = None
     for m in range(months):
-        gate = np.ones((len(pilots), len(cohort)), dtype=bool)
+        # Which referrers each pilot takes this month; a month like an earlier one shares
+        # its mask, so no phases cost one mask, not one a month.
+        key = []
         for p, name in enumerate(pilots):
             phases = settings.design(name).phases
-            if not phases:
-                continue
-            since = m - int(starts[p])
-            allowed = np.zeros(len(Verwijzer) + 1, dtype=bool)
-            allowed[0] = since >= min(ph.month for ph in phases)
-            for ph in phases:
-                if since >= ph.month:
-                    allowed[[list(Verwijzer).index(v) + 1 for v in ph.verwijzers]] = True
-            gate[p] = allowed[codes]
-        out.append(gate)
+            allowed = np.ones(len(Verwijzer) + 1, dtype=bool)
+            if phases:
+                since = m - int(starts[p])
+                allowed[:] = False
+                allowed[0] = since >= min(ph.month for ph in phases)
+                for ph in phases:
+                    if since >= ph.month:
+                        allowed[[list(Verwijzer).index(v) + 1 for v in ph.verwijzers]] = True
+            key.append(tuple(bool(a) for a in allowed))
+        found = made.get(tuple(key))
+        if found is None:
+            gate = np.ones((len(pilots), len(cohort)), dtype=bool)
+            for p, allowed_codes in enumerate(key):
+                if not all(allowed_codes):
+                    if codes is None:
+                        codes = cohort.column("verwijzer").astype(np.int64)
+                    gate[p] = np.asarray(allowed_codes, dtype=bool)[codes]
+            found = made[tuple(key)] = gate
+        out.append(found)
     return out
 
 
@@ -372,16 +395,18 @@ def combine(outcomes: Sequence[Array], gate: Array) -> tuple[Array, Array]:
     return bits, fallback
 
 
-def _dedupe(per_month: Sequence[tuple[Array, ...]]) -> tuple[list[tuple[Array, ...]], Array]:
+def _dedupe(per_month: Iterable[tuple[Array, ...]]) -> tuple[list[tuple[Array, ...]], Array]:
+    """Consecutive months with the same arrays as one epoch; read one month at a time."""
     epochs: list[tuple[Array, ...]] = []
-    of_month = np.zeros(len(per_month), dtype=np.int64)
-    for m, arrays in enumerate(per_month):
-        if epochs and all(np.array_equal(a, b) for a, b in zip(epochs[-1], arrays, strict=True)):
-            of_month[m] = len(epochs) - 1
-            continue
-        epochs.append(arrays)
-        of_month[m] = len(epochs) - 1
-    return epochs, of_month
+    of_month: list[int] = []
+    for arrays in per_month:
+        same = epochs and all(
+            a is b or np.array_equal(a, b) for a, b in zip(epochs[-1], arrays, strict=True)
+        )
+        if not same:
+            epochs.append(arrays)
+        of_month.append(len(epochs) - 1)
+    return epochs, np.asarray(of_month, dtype=np.int64)
 
 
 def build_model(
@@ -445,10 +470,10 @@ def build_model(
         fallback = np.zeros((0, len(cohort)), dtype=np.int8)
         epoch_of_month = np.zeros(n_months, dtype=np.int64)
     else:
-        table = [
+        table = (
             combine([cp.outcomes(cohort, d) for cp in opened], gates[m])
             for m, d in enumerate(dates)
-        ]
+        )
         epochs2, epoch_of_month = _dedupe(table)
         bits = np.stack([e[0] for e in epochs2])
         fallback = np.stack([e[1] for e in epochs2])

@@ -105,8 +105,20 @@ def plan_chunks(designs: int, runs: int, chunk_size: int) -> list[tuple[int, tup
 
 
 def _workers(executor: cf.Executor | None) -> int:
+    """How many chunks ``executor`` runs at once: a pool's workers, a Dask cluster's threads."""
     found = getattr(executor, "_max_workers", None)
-    return int(found) if isinstance(found, int) else (os.cpu_count() or 1)
+    if isinstance(found, int):
+        return found
+    # Dask's ``Client.get_executor()`` keeps its client; the cluster's threads, not
+    # this machine's CPUs, say how much runs at once.
+    client = getattr(executor, "_client", None)
+    nthreads = getattr(client, "nthreads", None)
+    if callable(nthreads):
+        with contextlib.suppress(Exception):
+            threads = sum(int(n) for n in dict(nthreads()).values())
+            if threads > 0:
+                return threads
+    return os.cpu_count() or 1
 
 
 class _NoBar:
