@@ -138,14 +138,19 @@ def _reported(load: Callable[[], object]) -> None:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
-def compose(args: argparse.Namespace, naam: str = "Groningen") -> Gemeente:
-    """The installed plugins, as ``--plugin``, ``--no-plugin`` and ``--strict`` select them."""
+def compose(args: argparse.Namespace, naam: str = "Groningen", *, compile: bool = True) -> Gemeente:
+    """The installed plugins, as ``--plugin``, ``--no-plugin`` and ``--strict`` select them.
+
+    ``compile=False`` leaves the pilots uncompiled (for a command that needs only
+    what the plugins declare, ``gemeente.feiten``).
+    """
     allow: list[str] | None = args.plugin or None
     if allow:
         _unknown_plugins(allow)
     gemeente = Gemeente(naam, strict=args.strict)
     _reported(lambda: gemeente.load_entry_points(allow=allow, block=args.no_plugin))
-    _reported(gemeente.compile)
+    if compile:
+        _reported(gemeente.compile)
     return gemeente
 
 

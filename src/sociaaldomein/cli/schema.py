@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from sociaaldomein.cli.common import OK, print_json
+from sociaaldomein.cli.common import OK, compose, print_json
 from sociaaldomein.io import SCHEMAS
+from sociaaldomein.io.schema import family_schema
 
 __all__ = ["add_arguments", "run"]
 
@@ -20,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the schema."""
+    """Print the schema (a family's with the installed plugins' declared facts and terms)."""
+    if args.format == "family":
+        print_json(family_schema(compose(args, compile=False).feiten))
+        return OK
     print_json(SCHEMAS[args.format]())
     return OK

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import argparse
 
-from sociaaldomein.cli.common import OK, check_scenario, installed_plugin_names, print_json
+from sociaaldomein.cli.common import (
+    OK,
+    check_scenario,
+    compose,
+    installed_plugin_names,
+    print_json,
+)
 from sociaaldomein.io import (
     FileFormatError,
     InputProblemsError,
@@ -51,7 +57,8 @@ def add_allow_import(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read the file (and for a scenario, check its plugins and designs)."""
     if args.kind == "family":
-        count = len(read_gezinnen(args.file))
+        # the installed plugins' declared facts and terms may appear in the file
+        count = len(read_gezinnen(args.file, feiten=compose(args, compile=False).feiten))
         _good(args, f"a good family file with {count} famil{'y' if count == 1 else 'ies'}")
     elif args.kind == "scenario":
         _scenario(args)
@@ -59,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         read_advice(args.file)
         _good(args, "a good advice file")
     else:
-        count = len(read_cohort(args.file))
+        count = len(read_cohort(args.file, feiten=compose(args, compile=False).feiten))
         _good(args, f"a good cohort file with {count} famil{'y' if count == 1 else 'ies'}")
     return OK
 

@@ -30,7 +30,7 @@ from sociaaldomein.composition.calls import (
     plugin_ref,
 )
 from sociaaldomein.composition.compiler import as_definition, compile_pilot, plain_answer_hooks
-from sociaaldomein.composition.declarations import collect_declarations
+from sociaaldomein.composition.declarations import Declared, collect_declarations
 from sociaaldomein.composition.discovery import LoadedPlugin, PluginSpec, load_entry_points
 from sociaaldomein.composition.overview import FundingOverview
 from sociaaldomein.domain.beeindiging import (
@@ -169,6 +169,7 @@ class Gemeente:
         self._refs: dict[str, PluginRef] = {}
         self._broken: dict[str, tuple[object, PluginFailure]] = {}
         self._compilation: Compilation | None = None
+        self._declarations: Declared | None = None
         self._besluiten: list[Besluit] = []
         self.loaded: list[LoadedPlugin] = []
         for plugin in plugins:
@@ -323,6 +324,7 @@ class Gemeente:
 
     def _forget(self) -> None:
         self._compilation = None
+        self._declarations = None
 
     # decisions of the council and the college -------------------------------
 
@@ -403,7 +405,7 @@ class Gemeente:
         if self._compilation is not None:
             return self._compilation
         definitions, failures = self._definitions()
-        declared = collect_declarations(definitions, self._pm, self._refs)
+        declared = self._declared(definitions)
         failures += declared.failures
         compiled: dict[str, CompiledPilot] = {}
         failed: dict[str, FailedPilot] = {}
@@ -452,14 +454,23 @@ class Gemeente:
         )
         return self._compilation
 
+    def _declared(self, definitions: list[tuple[str, object]] | None = None) -> Declared:
+        if self._declarations is None:
+            found = self._definitions()[0] if definitions is None else definitions
+            self._declarations = collect_declarations(found, self._pm, self._refs)
+        return self._declarations
+
     @property
     def feiten(self) -> Feitenregister:
         """The facts and terms of the composition: the core's and every plugin's declared ones.
 
         Read family and cohort files against it (``read_gezinnen(path,
         feiten=gemeente.feiten)``) so that they may hold the declared facts.
+        Asking for it compiles no pilot: only the declarations are collected.
         """
-        return self.compile().feiten
+        if self._compilation is not None:
+            return self._compilation.feiten
+        return self._declared().feiten
 
     @property
     def failures(self) -> tuple[PluginFailure, ...]:
