@@ -19,6 +19,13 @@ from sociaaldomein.io import FileFormatError, gezinnen_from_data, load_document,
 
 __all__ = ["add_arguments", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein assess gezinnen.toml --on 2022-03-01",
+    "sociaaldomein assess gezin.json --pilot samen --on 2023-06-01 --json",
+    "sociaaldomein assess gezinnen.toml --on 2022-03-01 --lang nl",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``FAMILY_FILE [--on DATE] [--pilot NAME ...] [--json]``."""

@@ -25,6 +25,13 @@ from sociaaldomein.io import unstructure
 
 __all__ = ["CSV_COLUMNS", "LEGACY_CSV_COLUMNS", "add_arguments", "overview_json", "render", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein budget",
+    "sociaaldomein budget --pilot gezinsverzorger --year 2022",
+    "sociaaldomein budget --csv > budget.csv",
+)
+"""Command lines shown at the end of ``--help``."""
+
 LEGACY_CSV_COLUMNS: Final = (
     "pilot",
     "financier",

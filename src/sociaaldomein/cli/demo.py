@@ -23,6 +23,12 @@ from sociaaldomein.cli.common import compose, date_argument, installed_plugin_na
 
 __all__ = ["GRONINGEN_PILOTS", "add_arguments", "demo", "example_date", "example_families", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein demo",
+    "sociaaldomein demo --lang nl --on 2022-03-01",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 Example = tuple[str | None, Gezin]
 

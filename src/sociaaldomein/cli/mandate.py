@@ -25,6 +25,12 @@ from sociaaldomein.io import AdviceCheck, read_advice, unstructure
 
 __all__ = ["add_arguments", "check", "render_ladder", "render_mandaat", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein mandate multiprobleem",
+    "sociaaldomein mandate multiprobleem --check advies.toml --json",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``PILOT [--check ADVICE_FILE] [--json]``."""

@@ -21,6 +21,12 @@ from sociaaldomein.cli.common import OK, compose, plugin_failures, print_json
 
 __all__ = ["add_arguments", "decisions", "describe", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein plugins",
+    "sociaaldomein plugins --json",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--json``."""

@@ -14,6 +14,12 @@ from sociaaldomein.io.schema import family_schema
 
 __all__ = ["add_arguments", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein schema family > family.schema.json",
+    "sociaaldomein schema scenario",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``family | scenario | advice``."""

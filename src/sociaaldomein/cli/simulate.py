@@ -6,7 +6,7 @@ sociaaldomein simulate SCENARIO [--runs N] [--seed S] [--out DIR]
                                 [--retries N] [--max-memory SIZE] [--max-seconds S]
 
 The scenario file names the composition, the cohort and the simulation
-settings (docs/files.md); --runs and --seed override its own.  With --out the
+settings (the documentation: files); --runs and --seed override its own.  With --out the
 tables go to DIR: runs (one row per run and pilot), months (per run, month
 and pilot), assessed (per run and month), snapshots (per run and evaluation
 moment) and summary, with a manifest.json (scenario digest, seed, versions,
@@ -54,6 +54,7 @@ from sociaaldomein.cli.common import (
 from sociaaldomein.cli.validate import add_allow_import
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.i18n import gettext as _
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.io import Scenario, read_cohort, read_scenario
 from sociaaldomein.output.export import EXCEL_MAX_ROWS, FORMATS, Format, write_table, write_workbook
 from sociaaldomein.simulation import (
@@ -88,6 +89,13 @@ from sociaaldomein.simulation.results import SilentResultWarning, Summary
 from sociaaldomein.simulation.sweep import PartialResultsError
 
 __all__ = ["PARTIAL", "TABLES", "add_arguments", "cohort_of", "run", "settings_of"]
+
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein simulate scenario.toml --runs 200",
+    "sociaaldomein simulate scenario.toml --out results --format xlsx",
+    "sociaaldomein simulate scenario.toml --json --no-progress",
+)
+"""Command lines shown at the end of ``--help``."""
 
 PARTIAL: Final = 4
 """Exit code: a worker died twice; the finished runs were written, the missing ones listed."""
@@ -151,9 +159,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the format of the tables in --out: csv, csv-nl (';' and a decimal comma), "
         "xlsx (one workbook; needs sociaaldomein[xlsx]) or parquet (needs sociaaldomein[parquet])",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="print the summary as JSON for tools (docs/cli.md)"
-    )
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON for tools")
     parser.add_argument(
         "--plot", metavar="FILE.png", help="draw occupancy and budget burn of every pilot"
     )
@@ -184,9 +190,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def cohort_of(scenario: Scenario, source: str | os.PathLike[str]) -> Cohort:
+def cohort_of(
+    scenario: Scenario, source: str | os.PathLike[str], feiten: Feitenregister | None = None
+) -> Cohort:
     """The scenario's cohort: synthetic (from its parameter file, if any), or read from its
-    file (CSV, Parquet, family file)."""
+    file (CSV, Parquet, family file), which may hold the declared facts of ``feiten``."""
     settings = scenario.cohort
     if settings.synthetic:
         file = settings.params_path(source)
@@ -195,8 +203,8 @@ def cohort_of(scenario: Scenario, source: str | os.PathLike[str]) -> Cohort:
     path = settings.path(source)
     assert path is not None  # a cohort has either a size or a file
     if path.suffix.lower() in (".parquet", ".pq"):
-        return load_cohort(path)
-    return read_cohort(path)
+        return load_cohort(path, feiten=feiten)
+    return read_cohort(path, feiten=feiten)
 
 
 def settings_of(scenario: Scenario) -> Settings:
@@ -442,7 +450,9 @@ def run(args: argparse.Namespace) -> int:
     seed = scenario.simulation.seed if args.seed is None else args.seed
     workers = scenario.simulation.workers
     out, plot, plot_inside = _check_outputs(args)
-    cohort = None if scenario.cohort.size is not None else cohort_of(scenario, source)
+    cohort = (
+        None if scenario.cohort.size is not None else cohort_of(scenario, source, gemeente.feiten)
+    )
     families = len(cohort) if cohort is not None else int(scenario.cohort.size or 0)
     what = f"{runs:,} runs of {families:,} families over {settings.months} months"
     need = estimate(

@@ -32,6 +32,12 @@ from sociaaldomein.io import (
 
 __all__ = ["add_arguments", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein validate family gezinnen.toml",
+    "sociaaldomein validate scenario scenario.toml --json",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``family|scenario|advice|cohort FILE``."""
