@@ -19,6 +19,7 @@ from sociaaldomein import (
     ZrmMeting,
     ZrmScores,
 )
+from sociaaldomein.i18n import label
 
 EXTENSION = LETTER.cite("Kosten pilot", quote="(a council decision to extend; made up)")
 
@@ -134,7 +135,7 @@ def test_a_trajectory_ends_in_step_down_to_a_gezinscoach() -> None:
     assert check.by[0].source.section == "Aansturing"
     explanation = check.by[0].explanation
     assert explanation is not None
-    node = explanation.find(f"{ZrmDomein.BASALE_ADL.value}: at least")
+    node = explanation.find(f"{label(ZrmDomein.BASALE_ADL)}: at least")
     assert node is not None
     assert [c.observed for c in node.children] == ["2", "3"]
 

@@ -23,6 +23,7 @@ from sociaaldomein import (
     ZrmMeting,
     ZrmScores,
 )
+from sociaaldomein.i18n import label
 
 ON = pendulum.date(2022, 6, 1)
 TAKEN = pendulum.date(2022, 5, 20)
@@ -80,7 +81,7 @@ def test_the_gezinscoach_route_names_the_zrm_scores_that_decided() -> None:
     verdict = decide(gezin(huidig, haalbaar))
     assert verdict.route is not None
     for domein in HOUSEHOLD_DOMAINS:
-        node = verdict.route.find(f"{domein.value}: at least level 3")
+        node = verdict.route.find(f"{label(domein)}: at least level 3")
         assert node is not None
         assert node.passed
         now, achievable = node.children

@@ -1,7 +1,7 @@
 """Print the JSON Schema of a file format: family, scenario or advice.
 
 Editors that understand JSON Schema complete and check a file against it;
-the library itself stays the authority (see docs/files.md).
+the library itself stays the authority (see the documentation below: files).
 """
 
 from __future__ import annotations

@@ -150,7 +150,8 @@ class Explanation:
         mark = (_YES if self.passed else _NO).render(lang)
         line = f"{'  ' * indent}[{mark}] {translate(self.text, lang)}"
         if self.observed is not None:
-            line += f" ({_('found: {value}', value=self.observed).render(lang)})"
+            found = _("found: {value}", value=self.observed)
+            line += f" ({found.render(lang)})"
         if self.source is not None:
             line += f" [{self.source.render(lang)}]"
         return "\n".join([line, *(c.render(indent + 1, lang) for c in self.children)])

@@ -146,10 +146,12 @@ class Verdict:
         """
         lang = current_language() if language is None else as_language(language)
         lines = [self.summary(lang), self.eligibility.render(1, lang)]
+        not_taken = _("route not taken:").render(lang)
         for skipped in self.routes_not_taken:
-            lines += [f"  {_('route not taken:').render(lang)}", skipped.render(2, lang)]
+            lines += [f"  {not_taken}", skipped.render(2, lang)]
         if self.route is not None:
-            lines += [f"  {_('route:').render(lang)}", self.route.render(2, lang)]
+            route = _("route:").render(lang)
+            lines += [f"  {route}", self.route.render(2, lang)]
         note = _("note:").render(lang)
         lines += [f"  {note} {n.render(lang)}" for n in self.notes]
         if self.provenance is not None:

@@ -1,7 +1,9 @@
 """The English labels of the library's own enums (the catalogues translate them).
 
 Most values of these enums are the letters' own Dutch words; the labels say
-them as a reader of either language expects them in a sentence.  A label is
+them as a reader of either language expects them in a sentence.  The domains
+of the Zelfredzaamheid-Matrix keep their own (Dutch) names in both languages,
+as the instrument names them: "Financiën", "Basale ADL".  A label is
 looked up by member name, so a member added to an enum shows its value until
 it has a label here (the catalogue test names it).
 """
@@ -73,19 +75,19 @@ LABELS: Final[dict[tuple[str, str], dict[str, str]]] = {
         "ZRM_2017": "ZRM 2017",
     },
     ("gezin", "ZrmDomein"): {
-        "FINANCIEN": "finances",
-        "WERK_EN_OPLEIDING": "work and education",
-        "TIJDSBESTEDING": "use of time",
-        "HUISVESTING": "housing",
-        "HUISELIJKE_RELATIES": "domestic relationships",
-        "GEESTELIJKE_GEZONDHEID": "mental health",
-        "LICHAMELIJKE_GEZONDHEID": "physical health",
-        "MIDDELENGEBRUIK": "substance use",
-        "BASALE_ADL": "basic activities of daily living",
-        "INSTRUMENTELE_ADL": "instrumental activities of daily living",
-        "SOCIAAL_NETWERK": "social network",
-        "MAATSCHAPPELIJKE_PARTICIPATIE": "participation in society",
-        "JUSTITIE": "justice",
+        "FINANCIEN": "Financiën",
+        "WERK_EN_OPLEIDING": "Werk & Opleiding",
+        "TIJDSBESTEDING": "Tijdsbesteding",
+        "HUISVESTING": "Huisvesting",
+        "HUISELIJKE_RELATIES": "Huiselijke relaties",
+        "GEESTELIJKE_GEZONDHEID": "Geestelijke gezondheid",
+        "LICHAMELIJKE_GEZONDHEID": "Lichamelijke gezondheid",
+        "MIDDELENGEBRUIK": "Middelengebruik",
+        "BASALE_ADL": "Basale ADL",
+        "INSTRUMENTELE_ADL": "Instrumentele ADL",
+        "SOCIAAL_NETWERK": "Sociaal netwerk",
+        "MAATSCHAPPELIJKE_PARTICIPATIE": "Maatschappelijke participatie",
+        "JUSTITIE": "Justitie",
     },
     ("professional", "Rol"): {
         "GEZINSCOACH": "family coach (gezinscoach)",

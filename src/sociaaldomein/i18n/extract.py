@@ -72,12 +72,25 @@ def template(package_dir: Path) -> Catalog:
     importlib.import_module(domain if domain != CORE_DOMAIN else "sociaaldomein")
     from sociaaldomein.i18n.labels import labelled, labelled_enums
 
+    if domain == CORE_DOMAIN:
+        for fact in _core_facts():
+            made.add(fact, context="Feit", locations=[("domain/feiten.py", 0)])
     for kind, owner in labelled_enums().items():
         if owner == domain:
             for member in kind:
                 text = labelled(member)
                 made.add(text.msgid, context=text.context, locations=[(kind.__name__, 0)])
     return made
+
+
+def _core_facts() -> list[str]:
+    """What the built-in facts are (their ``omschrijving``), the ZRM levels of every domain too."""
+    from sociaaldomein.domain.feiten import FEITEN, zrm_feit
+    from sociaaldomein.domain.gezin import ZrmDomein
+
+    facts = list(FEITEN.all().values())
+    facts += [zrm_feit(d, haalbaar=h) for d in ZrmDomein for h in (False, True)]
+    return sorted({str.__str__(f.omschrijving) for f in facts})
 
 
 def _path(package_dir: Path, language: Language) -> Path:
@@ -116,6 +129,8 @@ def update(package_dir: Path) -> list[Path]:
             for message in current:
                 if message.id and not message.string:
                     message.string = message.id
+                elif message.pluralizable and not all(_strings(message.string)):
+                    message.string = tuple(message.id)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as handle:
             write_po(handle, current, width=100, omit_header=False, sort_output=True)

@@ -68,6 +68,7 @@ from sociaaldomein import (
 )
 from sociaaldomein.domain.cohort import Array
 from sociaaldomein_gezinsverzorger.letter import BEMENSING, INITIATIEFVOORSTEL, JEUGDHULP
+from sociaaldomein_gezinsverzorger.messages import _
 
 __all__ = [
     "GEZINSCOACH",
@@ -122,13 +123,13 @@ def eligibility(*, require_zrm: bool = False, zrm_max_age_days: int = ZRM_MAX_AG
         IsTrue(
             FEITEN.ouder_chronisch,
             source=BEMENSING,
-            label="a parent has problems of a chronic or structural nature",
+            label=_("a parent has problems of a chronic or structural nature"),
         ),
         HasAny(
             FEITEN.hulpvragen,
             [Hulpvraag.OVERNAME_HUISHOUDEN],
             source=INITIATIEFVOORSTEL,
-            label=(
+            label=_(
                 "the family needs someone to (temporarily) take over running the household "
                 "and part of the upbringing"
             ),
@@ -136,12 +137,12 @@ def eligibility(*, require_zrm: bool = False, zrm_max_age_days: int = ZRM_MAX_AG
         IsTrue(
             FEITEN.minderjarig_kind,
             source=JEUGDHULP,
-            label="a child younger than 18 (or expected) lives in the family: youth care",
+            label=_("a child younger than 18 (or expected) lives in the family: youth care"),
         ),
     ]
     if require_zrm:
         conditions.append(zrm_recent(zrm_max_age_days))
-    return AllOf(conditions, label="the family is one the pilot gezinsverzorger is for")
+    return AllOf(conditions, label=_("the family is one the pilot gezinsverzorger is for"))
 
 
 def zrm_recent(max_age_days: int = ZRM_MAX_AGE_DAYS) -> Rule:
@@ -164,14 +165,22 @@ def zrm_recent(max_age_days: int = ZRM_MAX_AGE_DAYS) -> Rule:
 
     def observe(gezin: Gezin, on: pendulum.Date) -> str:
         if gezin.zrm is None:
-            return "no ZRM"
+            return _("no ZRM")
         taken, days = gezin.zrm.afgenomen_op.isoformat(), age.scalar(gezin, on)
         if days is not None and days > max_age_days:
-            return f"ZRM of {taken} is older than {max_age_days} days ({days} days): not used"
-        return f"ZRM of {taken}, {days} days old"
+            return _(
+                "ZRM of {taken} is older than {most} days ({days} days): not used",
+                taken=taken,
+                most=max_age_days,
+                days=days,
+            )
+        return _("ZRM of {taken}, {days} days old", taken=taken, days=days)
 
     return Predicate(
-        f"a ZRM of at most {max_age_days} days old (older ZRM information is not used)",
+        _(
+            "a ZRM of at most {most} days old (older ZRM information is not used)",
+            most=max_age_days,
+        ),
         scalar,
         vector,
         observe,
@@ -184,7 +193,7 @@ def gezinscoach_rule(strengthen: Rule, max_age_days: int = ZRM_MAX_AGE_DAYS) -> 
     """``strengthen``, judged on a ZRM of at most ``max_age_days`` days old only."""
     return AllOf(
         [zrm_recent(max_age_days), strengthen],
-        label=(
+        label=_(
             "a recent ZRM shows the family's zelfredzaamheid can be strengthened: a gezinscoach"
         ),
     )
@@ -199,23 +208,24 @@ def can_be_strengthened(
     now or as judged achievable; an unscored domain counts as not shown.  Every
     leaf compares one ZRM score, so an explanation names the scores that decided.
     """
-    level = f"level {threshold} ({ZRM_LEVELS[threshold]})"
+    level = _("level {n} ({name})", n=threshold, name=ZRM_LEVELS[threshold])
     per_domain: list[Rule] = [
         AnyOf(
             [
                 Compare(FEITEN.zrm[domein], ">=", threshold, source=INITIATIEFVOORSTEL),
                 Compare(FEITEN.zrm_haalbaar[domein], ">=", threshold, source=INITIATIEFVOORSTEL),
             ],
-            label=f"{domein.value}: at least {level} now or achievable",
+            label=_("{domain}: at least {level} now or achievable", domain=domein, level=level),
         )
         for domein in domains
     ]
-    names = ", ".join(d.value for d in domains)
     return AllOf(
         per_domain,
-        label=(
-            f"the family's zelfredzaamheid can be strengthened: at least {level} "
-            f"now or achievable on every household domain ({names})"
+        label=_(
+            "the family's zelfredzaamheid can be strengthened: at least {level} "
+            "now or achievable on every household domain ({domains})",
+            level=level,
+            domains=tuple(domains),
         ),
     )
 
@@ -226,7 +236,7 @@ def gezinscoach_route(strengthen: Rule) -> Route:
         when=strengthen,
         outcome=Outcome.REFERRED,
         to=GEZINSCOACH,
-        reason=(
+        reason=_(
             "the family's zelfredzaamheid can be strengthened: a gezinscoach strengthens the "
             "family's own regie, temporarily, on goals set with the family"
         ),

@@ -70,6 +70,7 @@ from sociaaldomein import (
     Verwijzer,
 )
 from sociaaldomein_hoogkerk.letter import ACHTERGROND, INLEIDING, LETTER
+from sociaaldomein_hoogkerk.messages import _
 
 __all__ = [
     "DOELGROEP_LABEL",
@@ -156,7 +157,7 @@ def _needs(hulpvragen: Collection[Hulpvraag], jeugd_alleen_in_samenhang: bool) -
             HasAny(
                 FEITEN.hulpvragen,
                 volwassenen,
-                label="a need for support BT Hoogkerk offers adults",
+                label=_("a need for support BT Hoogkerk offers adults"),
                 source=LETTER.cite(
                     INLEIDING.section,
                     "Het aanbod van BT Hoogkerk voorziet in individuele begeleiding en "
@@ -171,7 +172,7 @@ def _needs(hulpvragen: Collection[Hulpvraag], jeugd_alleen_in_samenhang: bool) -
                     HasAny(
                         FEITEN.hulpvragen,
                         jeugd,
-                        label="a need for youth care within the regional inkoop jeugdhulp",
+                        label=_("a need for youth care within the regional inkoop jeugdhulp"),
                         source=LETTER.cite(
                             INLEIDING.section,
                             "in samenhang en binnen de kaders van de regionale inkoop jeugdhulp",
@@ -179,11 +180,11 @@ def _needs(hulpvragen: Collection[Hulpvraag], jeugd_alleen_in_samenhang: bool) -
                     ),
                     IsTrue(
                         FEITEN.minderjarig_kind,
-                        label="a minor belongs to the household (youth care is for a jeugdige)",
+                        label=_("a minor belongs to the household (youth care is for a jeugdige)"),
                         source=LETTER.cite(INLEIDING.section, "ondersteuningsvragen rondom jeugd"),
                     ),
                 ],
-                label="a youth-care question of a minor, within the regional inkoop jeugdhulp",
+                label=_("a youth-care question of a minor, within the regional inkoop jeugdhulp"),
                 source=INLEIDING,
             )
         )
@@ -219,7 +220,7 @@ def doelgroep(
             OneOf(
                 FEITEN.wijk,
                 wijk,
-                label=f"lives in {_or(wijk)}",
+                label=_("lives in {areas}", areas=_or(wijk)),
                 source=LETTER.cite(ACHTERGROND.section, "inwoners van Hoogkerk"),
             ),
             _needs(hulpvragen, jeugd_alleen_in_samenhang),
@@ -242,7 +243,7 @@ def te_complex() -> Rule:
     """The WIJ-team, or later BT Hoogkerk, finds the question too complex for BT Hoogkerk."""
     return IsTrue(
         FEITEN.complexe_vraag,
-        label="the WIJ-team or BT Hoogkerk finds the question too complex for BT Hoogkerk",
+        label=_("the WIJ-team or BT Hoogkerk finds the question too complex for BT Hoogkerk"),
         source=LETTER.cite(
             ACHTERGROND.section,
             "Indien het WIJ-team, of naderhand het BT Hoogkerk, constateert dat de "

@@ -60,6 +60,7 @@ from sociaaldomein import (
 from sociaaldomein_multiprobleem import gebieden as _gebieden
 from sociaaldomein_multiprobleem.gebieden import GRONINGEN, WOONGEBIED, ZO_NODIG_WIJKEN, Aanvulling
 from sociaaldomein_multiprobleem.letter import DOEL, LETTER, TOEWIJZING
+from sociaaldomein_multiprobleem.messages import _
 
 __all__ = [
     "DOELGROEP_LABEL",
@@ -120,7 +121,7 @@ def problemen(minimum: int = MIN_PROBLEMEN) -> Rule:
         FEITEN.aantal_problemen,
         ">=",
         minimum,
-        label=f"a multiprobleemgezin: {minimum} or more simultaneous problems",
+        label=_("a multiprobleemgezin: {n} or more simultaneous problems", n=minimum),
         source=DOEL,
     )
 
@@ -132,7 +133,7 @@ def signalen() -> Rule:
             HasAny(FEITEN.signalen, {signaal}, label=text, source=_quote(signaal.value))
             for signaal, text in _SIGNALEN.items()
         ],
-        label="(a) at least one of the five signals",
+        label=_("(a) at least one of the five signals"),
         source=TOEWIJZING,
     )
 
@@ -144,7 +145,7 @@ def dwangmiddelen() -> Rule:
             HasAny(FEITEN.dwangmiddelen, {middel}, label=text, source=_quote(middel.value))
             for middel, text in _DWANGMIDDELEN.items()
         ],
-        label="(b) one or more partners can deploy a coercive instrument",
+        label=_("(b) one or more partners can deploy a coercive instrument"),
         source=TOEWIJZING,
     )
 
@@ -162,7 +163,7 @@ def woonplek(
         InGebied(
             gebieden,
             kern,
-            label=f"a krachtwijk: {where}",
+            label=_("a krachtwijk: {where}", where=where),
             source=_quote("woonachtig zijn in de Indische Buurt, de Hoogte of Tuinwijk"),
         )
     ]

@@ -27,6 +27,7 @@ from typing import Final
 
 from sociaaldomein import FEITEN, AllOf, HasAny, Hulpvraag, IsTrue, Outcome, Route, Rule
 from sociaaldomein_samen.letter import REGIONAAL, TAAK, TOEGANG
+from sociaaldomein_samen.messages import _
 
 __all__ = [
     "BASISJEUGDHULP",
@@ -56,16 +57,16 @@ def eligibility() -> Rule:
             IsTrue(
                 FEITEN.minderjarig_kind,
                 source=TAAK,
-                label="a jeugdige: a child younger than 18 (or expected) lives in the family",
+                label=_("a jeugdige: a child younger than 18 (or expected) lives in the family"),
             ),
             HasAny(
                 FEITEN.hulpvragen,
                 JEUGDHULP,
                 source=TOEGANG,
-                label="the family has a youth-care need (WIJ Groningen is the access)",
+                label=_("the family has a youth-care need (WIJ Groningen is the access)"),
             ),
         ],
-        label="the family comes to WIJ Groningen with a youth-care question",
+        label=_("the family comes to WIJ Groningen with a youth-care question"),
     )
 
 
@@ -75,7 +76,7 @@ def specialist_need() -> Rule:
         FEITEN.hulpvragen,
         [Hulpvraag.JEUGDHULP_SPECIALISTISCH],
         source=REGIONAAL,
-        label="the family needs specialist youth care",
+        label=_("the family needs specialist youth care"),
     )
 
 
@@ -85,7 +86,7 @@ def specialist_route() -> Route:
         when=specialist_need(),
         outcome=Outcome.REFERRED,
         to=SPECIALISTISCH,
-        reason=(
+        reason=_(
             "specialist youth care stays (supra)regionally purchased; SAMEN. is basic youth "
             "care at WIJ Groningen"
         ),
