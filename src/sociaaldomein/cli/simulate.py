@@ -52,9 +52,9 @@ from sociaaldomein.cli.common import (
     warn,
 )
 from sociaaldomein.cli.validate import add_allow_import
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.i18n import gettext as _
-from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.io import Scenario, read_cohort, read_scenario
 from sociaaldomein.output.export import EXCEL_MAX_ROWS, FORMATS, Format, write_table, write_workbook
 from sociaaldomein.simulation import (
