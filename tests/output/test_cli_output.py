@@ -123,3 +123,24 @@ def test_assess_without_on_says_when_each_pilot_runs(
         "assess", str(path), "--plugin", "gezinsverzorger", "--on", "2040-01-01", "--lang", "en"
     )
     assert "does not run today" not in err  # a date the user chose needs no hint
+
+
+# The commands of this part of the library; every command added should carry EXAMPLES too.
+DOCUMENTED = ("plugins", "assess", "budget", "mandate", "demo", "schema", "validate", "simulate")
+
+
+@pytest.mark.parametrize("command", DOCUMENTED)
+def test_every_help_ends_with_an_example_and_a_documentation_link(run: Run, command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    examples = out[out.index("examples:") :]
+    assert f"  sociaaldomein {command}" in examples
+    assert "documentation: https://sociaaldomein.readthedocs.io/en/latest/cli.html" in out
+    assert "docs/cli.md" not in out  # a path only a checkout has
+
+
+def test_the_top_level_help_has_an_example_and_the_link(run: Run) -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert "  sociaaldomein assess gezinnen.toml --on 2022-03-01" in out
+    assert "documentation: https://sociaaldomein.readthedocs.io/en/latest/cli.html" in out

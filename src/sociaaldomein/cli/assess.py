@@ -2,7 +2,7 @@
 
 With --json: {"on": DATE, "assessments": [ASSESSMENT, ...]}, where each
 assessment is {"gezin_id", "on", "verdicts": {PILOT: VERDICT}} in the
-converters' format (see docs/cli.md).  A pilot whose plugin failed has the
+converters' format (see the documentation below).  A pilot whose plugin failed has the
 outcome FAILED with the plugin and the call named, and the exit code is 3.
 """
 

@@ -6,7 +6,7 @@ With --json: {"years", "rows": [ROW, ...], "total", "per_pilot", "per_year",
 one line per row.  A pilot whose plugin
 failed is listed in "failed" (and under the table), its money left out of
 every total; the exit code is then 3.  Amounts are exact decimal text
-("42000.00"), see docs/cli.md.
+("42000.00"); the keys are English (--legacy-keys: the 0.1 keys, deprecated).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 With --check ADVICE_FILE the command says whether the advice binds the
 institution, and why; the exit code is 0 either way.  With --json:
-{"pilot", "mandaat", "escalatieladder"}, or for --check
-{"pilot", "advies", "geselecteerd", "oordeel", "binds"} (see docs/cli.md).
+{"pilot", "mandate", "escalation_ladder"}, or for --check
+{"pilot", "advice", "selected", "verdict", "binds"}; the keys are English
+(--legacy-keys: the 0.1 keys, deprecated; see the documentation below).
 """
 
 from __future__ import annotations
