@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import numpy as np
 import pendulum
 import pytest
@@ -195,3 +196,18 @@ referral_probability = "0.3"
     assert out["totals"]["toy"]["admitted"] > 0
     assert len(out["monthly"]) == 4 * 6
     assert main(["compare", str(base), str(tmp_path / "missing.toml")]) == 2
+
+
+@pytest.mark.parametrize("kernel", ["objects", "columnar"])
+def test_a_rule_changed_from_a_month_with_problems_changing_monthly(kernel: str) -> None:
+    # Problem dynamics decide again every month: the version in force then decides.
+    settings = attrs.evolve(SETTINGS, problem_change_probability=0.1)
+    may = START.add(months=4)
+    stricter = changed(ParameterWijziging("toy", "min_problems", 5, vanaf=may))
+    base = simulate(toy(), COHORT, settings, runs=3, seed=4, kernel=kernel)  # type: ignore[arg-type]
+    after = simulate(stricter, COHORT, settings, runs=3, seed=4, kernel=kernel)  # type: ignore[arg-type]
+    assert np.array_equal(base.series_data[:, :4], after.series_data[:, :4])
+    assert base.series("referred")[:, 4:].sum() > after.series("referred")[:, 4:].sum()
+    other = "columnar" if kernel == "objects" else "objects"
+    again = simulate(stricter, COHORT, settings, runs=3, seed=4, kernel=other)  # type: ignore[arg-type]
+    assert np.array_equal(after.series_data, again.series_data)

@@ -119,20 +119,28 @@ class Dynamics:
         statics: list[Rule] = []
         split_pilots: list[CompiledPilot | None] = []
         fixed: dict[str, CompiledPilot] = {}
+
+        def split_pilot(cp: CompiledPilot) -> CompiledPilot:
+            name = cp.pilot.naam
+            routes = tuple(
+                attrs.evolve(r, when=split(r.when, statics, pilot=name)) for r in cp.routes
+            )
+            eligibility = split(cp.eligibility, statics, pilot=name)
+            return attrs.evolve(cp, eligibility=eligibility, routes=routes)
+
         for p, cp in enumerate(pilots):
             name = cp.pilot.naam
-            rules = [cp.eligibility, *(r.when for r in cp.routes)]
+            # A pilot with dated versions (sociaaldomein.policy) has rules per version.
+            parts = [v.pilot for v in cp.versions] or [cp]
+            rules = [r for x in parts for r in (x.eligibility, *(t.when for t in x.routes))]
             for rule in rules:
                 require_declared(rule, pilot=name)
             if not any(changes(r) for r in rules):
                 fixed[_OUTCOME.format(p)] = cp
                 split_pilots.append(None)
                 continue
-            routes = tuple(
-                attrs.evolve(r, when=split(r.when, statics, pilot=name)) for r in cp.routes
-            )
-            eligibility = split(cp.eligibility, statics, pilot=name)
-            split_pilots.append(attrs.evolve(cp, eligibility=eligibility, routes=routes))
+            versions = tuple(attrs.evolve(v, pilot=split_pilot(v.pilot)) for v in cp.versions)
+            split_pilots.append(attrs.evolve(split_pilot(cp), versions=versions))
 
         def columns_on(day: pendulum.Date) -> dict[str, Array]:
             out = precompute(statics, cohort, day)
