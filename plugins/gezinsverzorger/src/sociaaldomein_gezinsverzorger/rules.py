@@ -67,6 +67,7 @@ from sociaaldomein import (
     ZrmDomein,
 )
 from sociaaldomein.domain.cohort import Array
+from sociaaldomein.domain.feiten import ZRM_GELDIG_DAGEN
 from sociaaldomein_gezinsverzorger.letter import BEMENSING, INITIATIEFVOORSTEL, JEUGDHULP
 from sociaaldomein_gezinsverzorger.messages import _
 
@@ -106,8 +107,9 @@ ZRM_LEVELS: Final[dict[int, str]] = {
 ZRM_THRESHOLD: Final = 3
 """The level ("beperkt zelfredzaam") from which a household domain can be left to the family."""
 
-ZRM_MAX_AGE_DAYS: Final = 30
-"""A ZRM score older than this is not used (a snapshot; see DOMAIN.md, ZRM)."""
+ZRM_MAX_AGE_DAYS: Final = ZRM_GELDIG_DAGEN
+"""A ZRM score older than this is not used (a snapshot; see DOMAIN.md, ZRM): the core ZRM
+facts' own validity (``FEITEN.zrm_laagste.geldig_dagen``), 30 days."""
 
 
 def eligibility(*, require_zrm: bool = False, zrm_max_age_days: int = ZRM_MAX_AGE_DAYS) -> Rule:
