@@ -348,11 +348,19 @@ class Versie:
 
     _note: Note = attrs.field(init=False, repr=False)
     _refs: tuple[PluginRef, ...] = attrs.field(init=False, repr=False)
+    _provenance: Provenance = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # One note and one provenance per version, not per verdict.
         object.__setattr__(self, "_note", Note(self.render(), self.geldigheid.bron))
         object.__setattr__(self, "_refs", tuple(PluginRef(str(b)) for b in self.besluiten))
+        object.__setattr__(self, "_provenance", self._with_refs(self.pilot.rule_provenance()))
+
+    def _with_refs(self, provenance: Provenance) -> Provenance:
+        new = tuple(r for r in self._refs if r not in provenance.changed_by)
+        return (
+            Provenance(provenance.given_by, (*provenance.changed_by, *new)) if new else provenance
+        )
 
     def render(self) -> str:
         """``version 2, in force from 2022-07-01: raadsbesluit RB 2022-07 of ...: capacity ...``."""
@@ -365,13 +373,25 @@ class Versie:
     def mark(self, verdict: Verdict) -> Verdict:
         """``verdict`` with this version's note, and its decisions in the provenance."""
         provenance = verdict.provenance
-        if self._refs and provenance is not None:
-            changed = (
-                *provenance.changed_by,
-                *(r for r in self._refs if r not in provenance.changed_by),
-            )
-            provenance = Provenance(provenance.given_by, changed)
-        return attrs.evolve(verdict, notes=(self._note, *verdict.notes), provenance=provenance)
+        if provenance is self.pilot.rule_provenance():  # every verdict the version gives
+            provenance = self._provenance
+        elif provenance is not None:
+            provenance = self._with_refs(provenance)
+        if provenance is None:  # not a verdict of a compiled pilot: keep its own shape
+            return attrs.evolve(verdict, notes=(self._note, *verdict.notes))
+        v = verdict
+        return _verdict(
+            v.pilot,
+            v.gezin_id,
+            v.on,
+            v.outcome,
+            v.eligibility,
+            v.route,
+            v.to,
+            (self._note, *v.notes),
+            v.routes_not_taken,
+            provenance,
+        )
 
 
 @attrs.frozen
