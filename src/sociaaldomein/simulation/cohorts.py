@@ -335,6 +335,9 @@ def describe_cohort(cohort: Cohort, params: CohortParams | None = None) -> dict[
             out[key] = {
                 m.name: _share((values >> i) & 1 == 1) for i, m in enumerate(FLAG_ENUMS[name])
             }
+    facts = {k: v for k, v in columns.items() if k not in SCHEMA and v.dtype == np.bool_}
+    if facts:  # declared yes/no facts
+        out["facts"] = {name: _share(values) for name, values in sorted(facts.items())}
     if params is not None:
         out["gemeente"] = params.gemeente
         out["invented"] = params.invented
@@ -344,6 +347,7 @@ def describe_cohort(cohort: Cohort, params: CohortParams | None = None) -> dict[
             "areas": dict(zip(params.wijken, _normalised(params), strict=True)),
             "problems": dict(params.problem_shares),
             "needs": dict(params.need_shares),
+            "facts": dict(params.fact_shares),
         }
     return out
 

@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Final
 
@@ -91,6 +92,7 @@ _ZRM_COLUMNS: Final = frozenset(
     _GROUP, _OUDERS, _KINDEREN, _JONGSTE, _WIJK, _PROBLEMEN, _SIGNALEN, _DWANG, _HULPVRAGEN,
     _LEVERING, _VERWIJZER, _HULPVERLENERS, _CHRONISCH, _COMPLEX, _ZRM, _ZRM_LEVELS, _HAALBAAR,
 ) = range(17)  # fmt: skip
+_FACTS: Final = 1 << 8  # declared facts' streams start here
 
 
 def _random_bits(rng: np.random.Generator, counts: Array, width: int) -> Array:
@@ -149,7 +151,11 @@ month by month), the referrer (phased intake) and the ZRM levels (progress in ca
 def columns_read(
     pilots: Iterable[CompiledPilot | object], *, simulation: bool = False
 ) -> frozenset[str]:
-    """The cohort columns the rules of ``pilots`` read (``Rule.facts()``), for ``columns=``.
+    """The cohort columns (and declared facts) the rules of ``pilots`` read, for ``columns=``.
+
+    This is the union of the rules' ``Rule.facts()``: the facts and the columns
+    they are computed from; a name that is not a column is ignored by
+    :func:`generate_cohort` and ``load_cohort``.
 
     ``pilots`` are compiled pilots (``Gemeente.compile()`` or ``.compiled(name)``);
     a failed pilot reads nothing.  Every version's eligibility and routes count.
@@ -163,7 +169,8 @@ def columns_read(
         for version in (pilot, *(v.pilot for v in pilot.versions)):
             for rule in (version.eligibility, *(r.when for r in version.routes)):
                 names |= rule.facts()
-    return columns_needed(names)
+    # names no cohort holds (a fact computed from others) are ignored where this is used
+    return frozenset(names)
 
 
 def generate_cohort(
@@ -202,10 +209,23 @@ def generate_cohort(
         )
     wanted = columns_needed(columns)
     out = {name: np.zeros(n, dtype=SCHEMA[name]) for name in SCHEMA if name in wanted}
+    named = None if columns is None else set(columns)
+    facts = {k: v for k, v in params.fact_shares if named is None or k in named}
+    extra = {name: np.zeros(n, dtype=np.bool_) for name in facts}
     plan = _Plan(params)
     for block, start in enumerate(range(0, n, CHUNK)):
-        _fill(out, start, min(n, start + CHUNK), seed, block, plan)
-    return Cohort.from_columns(CohortIds.numbered(n), out, wijken=params.wijken, select=wanted)
+        stop = min(n, start + CHUNK)
+        _fill(out, start, stop, seed, block, plan)
+        for name, share in facts.items():
+            # a stream per fact, keyed by its name, so one fact's values do not depend on others
+            key = (block, _FACTS + zlib.crc32(name.encode()))
+            u = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key)).random(
+                stop - start
+            )
+            extra[name][start:stop] = u < share
+    return Cohort.from_columns(
+        CohortIds.numbered(n), out, wijken=params.wijken, select=wanted, extra=extra or None
+    )
 
 
 class _Plan:
