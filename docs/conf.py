@@ -11,6 +11,9 @@ Local extensions live in ``docs/_ext``:
 * ``apiref``: ``{public-api}``, the package root's public names grouped by concept;
 * ``optionaltoc``: ``{optional-toctree}`` for pages that may not exist yet, and
   the copy of ``examples/*.ipynb`` into ``docs/notebooks/``.
+* ``apibases``: no empty "Bases:" line for a class whose only base is ``object``;
+* ``openapiref``: ``{openapi}``, the service's OpenAPI document rendered into
+  ``service.md``, and written next to the HTML as ``openapi.json``.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ extensions = [
     "apiref",
     "pilotpages",
     "optionaltoc",
+    "openapiref",
+    "apibases",
 ]
 
 root_doc = "index"
@@ -77,4 +82,6 @@ import sociaaldomein
 """
 
 html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["wrap.css"]  # code output wraps instead of being cut off
 html_title = f"sociaaldomein {release}"
