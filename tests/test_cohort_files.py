@@ -27,7 +27,7 @@ from sociaaldomein.simulation import (
     load_cohort_params,
 )
 from sociaaldomein.simulation import output as output_module
-from sociaaldomein.simulation.cohorts import cohort_problems, write_cohort
+from sociaaldomein.simulation.cohorts import cohort_problems, describe_cohort, write_cohort
 
 WESTERKWARTIER = load_cohort_params(WESTERKWARTIER_FILE)
 ON = pendulum.date(2024, 6, 1)

@@ -20,8 +20,9 @@ comparison with a tuple work as before.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Final, overload
+from typing import Any, Final, SupportsIndex, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -143,15 +144,15 @@ class CohortIds(Sequence[str]):
         return f"{self._prefix}{number:0{self._width}d}"
 
     @overload
-    def __getitem__(self, index: int) -> str: ...
+    def __getitem__(self, index: SupportsIndex) -> str: ...
 
     @overload
     def __getitem__(self, index: slice) -> tuple[str, ...]: ...
 
-    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+    def __getitem__(self, index: SupportsIndex | slice) -> str | tuple[str, ...]:
         if isinstance(index, slice):
             return tuple(self._one(i) for i in range(*index.indices(self._size)))
-        i = int(index)
+        i = operator.index(index)
         if not -self._size <= i < self._size:
             raise IndexError(f"id {i} is outside the {self._size} ids")
         return self._one(i % self._size)
