@@ -40,10 +40,12 @@ SUBCOMMANDS: Final[dict[str, str]] = {
     "schema": "sociaaldomein.cli.schema",
     "validate": "sociaaldomein.cli.validate",
     "simulate": "sociaaldomein.cli.simulate",
+    "new-plugin": "sociaaldomein.cli.new_plugin",
     "cohort": "sociaaldomein.cli.cohort",
     "serve": "sociaaldomein.cli.serve",
     "test": "sociaaldomein.cli.cases",
     "compare": "sociaaldomein.cli.compare",
+    "register": "sociaaldomein.cli.register",
 }
 """Every subcommand and the module that implements it (see :class:`~.common.Subcommand`).
 
