@@ -187,3 +187,27 @@ def test_too_many_families_per_request(groningen: Gemeente) -> None:
         r = c.post("/api/assess", params={"on": ON}, json=many, headers=bearer("t-pl"))
     assert r.status_code == 400
     assert "at most 2 families" in r.json()["error"]["message"]
+
+
+def test_a_parameter_of_the_wrong_type_is_a_400_in_the_library_shape(client: TestClient) -> None:
+    r = client.get("/api/funding", params={"year": "twintig"})
+    assert r.status_code == 400
+    error = r.json()["error"]
+    assert error["field"] == "query.year.0"
+    assert "twintig" not in r.text
+
+
+def test_the_openapi_document_has_the_library_schemas_and_no_pydantic_ones(
+    client: TestClient,
+) -> None:
+    from sociaaldomein.io import family_schema
+
+    document = client.get("/api/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    assert "HTTPValidationError" not in schemas
+    family = family_schema()
+    assert schemas["Gezin"]["properties"].keys() == family["$defs"]["Gezin"]["properties"].keys()
+    assert "#/$defs/" not in json.dumps(document)  # every reference points into the document
+    for item in document["paths"].values():
+        for operation in item.values():
+            assert "422" not in operation["responses"]

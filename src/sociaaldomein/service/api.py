@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final
 
 import pendulum
 from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
 from starlette.responses import Response
 
 from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
@@ -30,7 +31,7 @@ from sociaaldomein.io._paths import ConversionError
 from sociaaldomein.service.access import Grant, Permission
 from sociaaldomein.service.errors import RefusedError, error_response, json_response, redact
 from sociaaldomein.service.jobs import JobsFullError, parse_scenario
-from sociaaldomein.service.openapi import SECURITY_SCHEME, body, reply
+from sociaaldomein.service.openapi import SECURITY_SCHEME, body, ref, reply
 
 if TYPE_CHECKING:
     from sociaaldomein.domain.gezin import Gezin
@@ -102,16 +103,28 @@ def granted(grant: Grant, pilots: list[str]) -> None:
             raise RefusedError(403, "pilot", "the token is not granted one of the pilots asked for")
 
 
-def _personal(permission: Permission, **extra: Any) -> dict[str, Any]:
-    return {
-        "openapi_extra": {
-            PERSONAL: True,
-            "x-permission": permission.name,
-            "security": [{SECURITY_SCHEME: []}],
-            **extra,
-        },
-        "responses": {401: {"description": "no token, or an unknown one"}, 403: {}},
+def _personal(
+    permission: Permission,
+    answer: str,
+    what: str,
+    *,
+    status: int = 200,
+    body_of: str | None = None,
+) -> dict[str, Any]:
+    """The OpenAPI of a route that touches personal data: its token, permission and answers."""
+    extra: dict[str, Any] = {
+        PERSONAL: True,
+        "x-permission": permission.name,
+        "security": [{SECURITY_SCHEME: []}],
     }
+    if body_of is not None:
+        extra.update(body(body_of))
+    answers: dict[int | str, dict[str, Any]] = {
+        status: {"description": what, "content": {"application/json": {"schema": ref(answer)}}},
+        401: {"description": "no token, or one that is not known"},
+        403: {"description": "the role may not do this, or the token is not granted the pilot"},
+    }
+    return {"openapi_extra": extra, "responses": answers}
 
 
 def api_router(service: Service) -> APIRouter:
@@ -152,7 +165,7 @@ def api_router(service: Service) -> APIRouter:
     @router.get(
         "/pilots/{pilot}/mandate",
         summary="A pilot's functional mandate and escalation ladder",
-        responses=reply("MandateAnswer", "as sociaaldomein mandate PILOT --json"),
+        responses=reply("MandateAnswer", "as `sociaaldomein mandate PILOT --json` prints it"),
     )
     async def mandate(pilot: str) -> Response:
         known(pilot)
@@ -171,8 +184,10 @@ def api_router(service: Service) -> APIRouter:
         "/pilots/{pilot}/advice",
         summary="Check whether an advice binds",
         description="The body is an advice file; the answer as "
-        "sociaaldomein mandate PILOT --check --json.",
-        **_personal(Permission.CHECK_ADVICE, **body("AdviceFile")),
+        "`sociaaldomein mandate PILOT --check ADVICE --json` prints it.",
+        **_personal(
+            Permission.CHECK_ADVICE, "AdviceAnswer", "whether it binds", body_of="AdviceFile"
+        ),
     )
     async def advice(pilot: str, request: Request) -> Response:
         grant = need(Permission.CHECK_ADVICE)(request)
@@ -195,7 +210,7 @@ def api_router(service: Service) -> APIRouter:
     @router.get(
         "/funding",
         summary="The funding overview",
-        responses=reply("FundingOverviewJson", "as sociaaldomein budget --json"),
+        responses=reply("FundingOverviewJson", "as `sociaaldomein budget --json` prints it"),
     )
     async def funding(
         year: Annotated[list[int] | None, Query()] = None,
@@ -220,18 +235,11 @@ def api_router(service: Service) -> APIRouter:
         "/assess",
         summary="Assess families on a date, with every reason",
         description="The body is a family file (one family or several); the answer as "
-        "sociaaldomein assess --json.  Without pilot, every pilot the token is granted.",
-        openapi_extra={
-            PERSONAL: True,
-            "x-permission": Permission.ASSESS.name,
-            "security": [{SECURITY_SCHEME: []}],
-            **body("FamilyFile"),
-        },
-        responses={
-            **reply("AssessmentList", "one assessment per family"),
-            401: {"description": "no token, or an unknown one"},
-            403: {"description": "the role or the pilots are not granted"},
-        },
+        "`sociaaldomein assess --json` prints it.  Without `pilot`, every pilot the token is "
+        "granted.",
+        **_personal(
+            Permission.ASSESS, "AssessmentList", "one assessment per family", body_of="FamilyFile"
+        ),
     )
     async def assess(
         request: Request,
@@ -259,7 +267,9 @@ def api_router(service: Service) -> APIRouter:
         description="The body is a scenario file with a synthetic cohort; the answer is the "
         "job (202), whose status and results the two routes below give.",
         status_code=202,
-        **_personal(Permission.SIMULATE, **body("ScenarioFile")),
+        **_personal(
+            Permission.SIMULATE, "Job", "the job, queued", status=202, body_of="ScenarioFile"
+        ),
     )
     async def simulate(
         request: Request, runs: Annotated[int | None, Query(ge=1, le=100_000)] = None
@@ -282,7 +292,7 @@ def api_router(service: Service) -> APIRouter:
     @router.get(
         "/simulations/{job_id}",
         summary="A simulation job's status",
-        **_personal(Permission.SIMULATE),
+        **_personal(Permission.SIMULATE, "Job", "the job"),
     )
     async def job_status(job_id: str, request: Request) -> Response:
         grant = need(Permission.SIMULATE)(request)
@@ -294,7 +304,7 @@ def api_router(service: Service) -> APIRouter:
     @router.get(
         "/simulations/{job_id}/results",
         summary="A finished simulation's summary",
-        **_personal(Permission.SIMULATE),
+        **_personal(Permission.SIMULATE, "JobResults", "the summary of every pilot and figure"),
     )
     async def job_results(job_id: str, request: Request) -> Response:
         grant = need(Permission.SIMULATE)(request)
@@ -337,6 +347,22 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
         assert isinstance(exc, UnknownPilotError)
         return error_response(404, "input", str(exc))
 
+    async def parameters(request: Request, exc: Exception) -> Response:
+        # a query or path parameter of the wrong type: the library's error shape, not pydantic's
+        assert isinstance(exc, RequestValidationError)
+        errors = [
+            {
+                "kind": "input",
+                "field": ".".join(str(part) for part in e.get("loc", ())) or None,
+                "message": redact(str(e.get("msg", "invalid"))),
+            }
+            for e in exc.errors()[:20]
+        ]
+        first = errors[0] if errors else {"field": None, "message": "invalid request"}
+        return error_response(
+            400, "input", str(first["message"]), field=first["field"], errors=errors[1:] or None
+        )
+
     async def failed(request: Request, exc: Exception) -> Response:
         return error_response(502, "plugin", str(exc))
 
@@ -345,4 +371,5 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
         UnknownPilotError: unknown,
         InvalidValueError: bad_input,
         PluginFailedError: failed,
+        RequestValidationError: parameters,
     }

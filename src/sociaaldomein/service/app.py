@@ -29,7 +29,7 @@ from sociaaldomein.service.api import api_router, error_handlers
 from sociaaldomein.service.guard import Guard
 from sociaaldomein.service.jobs import JobQueue
 from sociaaldomein.service.limits import ServiceLimits
-from sociaaldomein.service.openapi import SECURITY_SCHEME, components
+from sociaaldomein.service.openapi import SECURITY_SCHEME, components, ref
 
 __all__ = ["Service", "create_app"]
 
@@ -107,8 +107,19 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             description=app.description,
             routes=app.routes,
         )
+        for item in schema.get("paths", {}).values():
+            for operation in item.values():
+                # a bad parameter is a 400 in the library's error shape (see api.py)
+                operation.get("responses", {}).pop("422", None)
+                operation.setdefault("responses", {})["400"] = {
+                    "description": "bad input: the field and the problem, never the value",
+                    "content": {"application/json": {"schema": ref("Error")}},
+                }
         found = schema.setdefault("components", {})
-        found.setdefault("schemas", {}).update(components())
+        schemas = found.setdefault("schemas", {})
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        schemas.update(components())
         found["securitySchemes"] = {
             SECURITY_SCHEME: {
                 "type": "http",
