@@ -160,6 +160,12 @@ def test_a_plugin_that_cannot_be_built_again_from_what_it_keeps_is_not_rebuilt_s
     gemeente = Gemeente(plugins=[ToyPilot(capacity=7)])
     with pytest.raises(InvalidValueError, match="cannot be built again"):
         gemeente.apply(besluit(ParameterWijziging("toy", "min_problems", 3, vanaf=JULY)))
+    # Registered with the arguments it was built with, it is built again with them.
+    known = Gemeente()
+    known.register(ToyPilot(capacity=7), params={"capacity": 7})
+    known.apply(besluit(ParameterWijziging("toy", "min_problems", 3, vanaf=JULY)))
+    assert known.compiled("toy").at(JULY).pilot.capaciteit == 7
+    assert known.assess(make_gezin(problems=2), JULY)["toy"].outcome is Outcome.NOT_ELIGIBLE
     # The pilot's own fields change whatever the class keeps.
     gemeente.apply(besluit(ParameterWijziging("toy", "capaciteit", 9, vanaf=JULY)))
     assert gemeente.compiled("toy").at(JULY).pilot.capaciteit == 9

@@ -306,7 +306,7 @@ def resolve_scenario(
         params = _arguments(factory, choice.params, choice.plugin, where, f"{field}.params")
         plugin = _build(factory, params, choice.plugin, where, f"{field}.params")
         try:
-            gemeente.register(plugin, name)
+            gemeente.register(plugin, name, params=params)
         except ValueError as exc:
             raise FileFormatError(where, f"{field}.name", f"{exc}; give it another name") from None
         specs.append(PluginSpec(target, params, name))

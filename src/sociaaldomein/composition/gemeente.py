@@ -171,22 +171,31 @@ class Gemeente:
         self._compilation: Compilation | None = None
         self._declarations: Declared | None = None
         self._besluiten: list[Besluit] = []
+        self._params: dict[str, Mapping[str, object]] = {}
         self.loaded: list[LoadedPlugin] = []
         for plugin in plugins:
             self.register(plugin)
         for spec in specs:
-            self.register(spec.build(), spec.name)
+            self.register(spec.build(), spec.name, params=spec.params)
 
     # plugins --------------------------------------------------------------
 
     def register(
-        self, plugin: object, name: str | None = None, *, ref: PluginRef | None = None
+        self,
+        plugin: object,
+        name: str | None = None,
+        *,
+        ref: PluginRef | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> str:
         """Add a pilot or policy plugin; returns the name it is registered under.
 
         Without ``name`` a plugin is named after its pilot, its module or its
         class.  A plugin whose hooks do not fit the specifications is kept as a
-        failed plugin (an error with ``strict=True``).
+        failed plugin (an error with ``strict=True``).  ``params`` are the
+        arguments its class was built with, when known: a decision that changes
+        one of them builds the class again with the others
+        (:meth:`apply`).
         """
         name = name or self._free_name(default_name(plugin))
         if self._pm.has_plugin(name) or name in self._broken:
@@ -203,6 +212,8 @@ class Gemeente:
             self._broken[name] = (plugin, failure)
         else:
             self._refs[name] = ref
+            if params is not None:
+                self._params[name] = dict(params)
             self._warn_legacy(name, plugin)
         self._forget()
         return name
@@ -244,6 +255,7 @@ class Gemeente:
         elif name is not None and self._pm.has_plugin(name):
             self._pm.unregister(name=name)
             self._refs.pop(name, None)
+            self._params.pop(name, None)
         else:
             raise CompositionError(f"no plugin registered as {plugin!r}")
         self._forget()
@@ -370,7 +382,7 @@ class Gemeente:
         def recompile(rebuilt: object) -> CompiledPilot:
             return compile_pilot(rebuilt, ref, self._pm, self._refs)[0]
 
-        return dated(compiled, definition, changes, recompile)
+        return dated(compiled, definition, changes, recompile, self._params.get(ref.name))
 
     # compiling ------------------------------------------------------------
 

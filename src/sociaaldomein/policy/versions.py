@@ -79,12 +79,19 @@ def _comparable(pilot: Pilot) -> Pilot:
     return attrs.evolve(pilot, looptijd=Looptijd(pilot.looptijd.start, pilot.looptijd.eind))
 
 
-def rebuild(definition: object, changed: Mapping[str, object], fields: Mapping[str, str]) -> object:
+def rebuild(
+    definition: object,
+    changed: Mapping[str, object],
+    fields: Mapping[str, str],
+    known: Mapping[str, object] | None = None,
+) -> object:
     """``definition``'s class built again with its own arguments and ``changed``.
 
-    Refused, at ``field``, when the class takes no such parameter, refuses the
-    value, or cannot be built again to the same pilot from what it keeps (its
-    other arguments are then unknown, and a new version would silently lose them).
+    Its own arguments are ``known`` (those it was registered with, from a spec
+    or a scenario), else the ones it keeps under the same name.  Refused, at the
+    change's field, when the class takes no such parameter, refuses the value,
+    or cannot be built again to the same pilot (its other arguments are then
+    unknown, and a new version would silently lose them).
     """
     from sociaaldomein.io.errors import FileFormatError
     from sociaaldomein.io.scenario import plugin_arguments
@@ -98,7 +105,8 @@ def rebuild(definition: object, changed: Mapping[str, object], fields: Mapping[s
         except FileFormatError as exc:
             tail = exc.field.removeprefix(f"@.{name}").removeprefix("@")
             raise InvalidValueError(field + tail, exc.problem) from None
-    base = _arguments(definition)
+    own = _arguments(definition)
+    base = own if known is None else {**{k: v for k, v in own.items() if k == "name"}, **known}
     original: Pilot = definition.pilot  # type: ignore[attr-defined]
     try:
         again = factory(**base)
@@ -181,6 +189,7 @@ def _version(
     definition: object,
     changes: Sequence[Applied],
     recompile: Callable[[object], CompiledPilot],
+    known: Mapping[str, object] | None,
 ) -> CompiledPilot:
     """``base`` with every change of ``changes`` applied, in order."""
     params = {
@@ -192,7 +201,7 @@ def _version(
     if params:
         values = {name: a.change.waarde for name, a in params.items()}  # type: ignore[union-attr]
         where = {name: f"{a.field}.waarde" for name, a in params.items()}
-        rebuilt = rebuild(definition, values, where)
+        rebuilt = rebuild(definition, values, where, known)
         cp = recompile(rebuilt)
         cp = attrs.evolve(cp, pilot=base.pilot, funding=base.funding, besluiten=base.besluiten)
         for a in params.values():
@@ -232,6 +241,7 @@ def dated(
     definition: object,
     changes: Sequence[Applied],
     recompile: Callable[[object], CompiledPilot],
+    known: Mapping[str, object] | None = None,
 ) -> CompiledPilot:
     """``compiled`` with ``changes`` (all about it) applied: one version per date of change."""
     pilot = compiled.pilot
@@ -261,7 +271,7 @@ def dated(
         until = starts[i + 1] if i + 1 < len(starts) else None
         reason = "; ".join(a.change.describe() for a in now)
         geldigheid = Geldigheid(start, until, now[-1].besluit.bron, reason)
-        version = _version(base, definition, upto, recompile)
+        version = _version(base, definition, upto, recompile, known)
         versions.append(
             Versie(
                 i + 2,
