@@ -45,6 +45,7 @@ SUBCOMMANDS: Final[dict[str, str]] = {
     "serve": "sociaaldomein.cli.serve",
     "test": "sociaaldomein.cli.cases",
     "compare": "sociaaldomein.cli.compare",
+    "register": "sociaaldomein.cli.register",
 }
 """Every subcommand and the module that implements it (see :class:`~.common.Subcommand`).
 

@@ -42,10 +42,12 @@ class AdviesTelling:
     """Followed advices its back office turned into a formal decision."""
 
 
-def advices(state: PilotState) -> list[AdviesTelling]:
-    """Per institution, in order of the first advice."""
+def advices(state: PilotState, on: pendulum.Date | None = None) -> list[AdviesTelling]:
+    """Per institution, in order of the first advice (given on or before ``on``, if given)."""
     tally: dict[str, dict[str, int]] = {}
     for zaak in state.adviezen.values():
+        if on is not None and zaak.datum > on:
+            continue
         t = tally.setdefault(zaak.instelling, dict.fromkeys(_COUNTS, 0))
         t["adviezen"] += 1
         key = "onbeantwoord" if zaak.antwoord is None else _ANSWER[zaak.antwoord]

@@ -171,6 +171,8 @@ class PilotState:
     metingen: list[tuple[str, pendulum.Date, str]] = attrs.field(factory=list)
     """(indicator, day, value as text): exact, and comparable in a replay."""
     awb: dict[str, AwbZaak] = attrs.field(factory=dict)
+    erased: dict[str, list[pendulum.Date]] = attrs.field(factory=dict)
+    """Per kind, the days of events about a family that was erased: they still count."""
 
     # questions ------------------------------------------------------------------
 
@@ -178,6 +180,10 @@ class PilotState:
         """Whether the partners designated ``gezin`` on or before ``on``."""
         found = self.aanwijzingen.get(gezin)
         return found is not None and found[0] <= on
+
+    def counted(self, kind: str, on: pendulum.Date, days: list[pendulum.Date]) -> int:
+        """How many of ``days`` (of ``kind``), erased ones included, are on or before ``on``."""
+        return sum(1 for d in [*days, *self.erased.get(kind, [])] if d <= on)
 
     def in_pilot(self, on: pendulum.Date) -> list[str]:
         """The families in the pilot on ``on``, in order of placement."""
@@ -218,6 +224,8 @@ class PilotState:
         """Fold one event in; ``seq`` is its sequence number in the log."""
         self.seq = seq
         self.counts[event.KIND] = self.counts.get(event.KIND, 0) + 1
+        if "gezin" in event.PERSONAL and getattr(event, "gezin", None) is None:
+            self.erased.setdefault(event.KIND, []).append(event.datum)
         handler = _HANDLERS.get(type(event))
         if handler is not None:
             handler(self, seq, event)

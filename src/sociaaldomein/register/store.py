@@ -52,6 +52,7 @@ from sociaaldomein.io.converters import json_converter
 from sociaaldomein.register import codec, rules
 from sociaaldomein.register import events as ev
 from sociaaldomein.register.errors import RegisterError, SchemaError
+from sociaaldomein.register.export import SUPPRESSION_THRESHOLD, ResearchExport, research_export
 from sociaaldomein.register.migrations import HEAD, LOCATION
 from sociaaldomein.register.queries import (
     AdviesTelling,
@@ -595,6 +596,10 @@ class Register:
         return Verification(count, previous, tuple(problems))
 
     # privacy ------------------------------------------------------------------
+
+    def export(self, key: bytes, *, threshold: int = SUPPRESSION_THRESHOLD) -> ResearchExport:
+        """The pseudonymised research export (:mod:`.export`) under the user's ``key``."""
+        return research_export(((r.event, r.erased) for r in self.events()), key, threshold)
 
     def erase(
         self,

@@ -97,20 +97,38 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
     ends_on_money = bool(model.end_on_exhaustion.any())
     wi_none = np.zeros(0, dtype=np.int64)
     done = 0 if model.settings.families_return else 3  # where a family goes when it leaves
-    # Every run's draws go straight into its lanes of one buffer, made once.
-    u: Array = np.empty((chunk, rows, lanes), dtype=np.uint32) if n_runs > 1 else np.empty(0)
+    # Every run's draws go straight into its lanes of one buffer, made once.  A big
+    # cohort draws a month at a time (months_per_draw), and then one row at a time: the
+    # same numbers in the same order, but only the referral row is kept whole, the
+    # others are read where a family needs them (8 bytes a lane instead of 16).
+    by_row = chunk == 1
+    shape = (lanes,) if by_row else (chunk, rows, lanes)
+    u: Array = np.empty(shape, dtype=np.uint32) if n_runs > 1 else np.empty(0, np.uint32)
+    row_buffer: Array = np.empty(lanes if by_row and n_runs > 1 else 0, dtype=np.uint32)
 
+    def next_row(buffer: Array) -> Array:
+        if n_runs == 1:
+            return draw(gens[0], 1, 1, n_fam).reshape(n_fam)
+        for k, gen in enumerate(gens):
+            buffer[k * n_fam : (k + 1) * n_fam] = draw(gen, 1, 1, n_fam).reshape(n_fam)
+        return buffer
+
+    change_limit = model.t_problem_change << 16  # (u >> 16) < t, without a temporary
+    j = 0
     for m in range(n_m):
         model = model.from_month.get(m, model)  # a dated change from this month (policy)
-        j = m % chunk
-        if j == 0:
-            n = min(chunk, n_m - m)
-            if n_runs == 1:
-                u = draw(gens[0], n, rows, n_fam)
-            else:
-                for k, gen in enumerate(gens):
-                    u[:n, :, k * n_fam : (k + 1) * n_fam] = draw(gen, n, rows, n_fam)
-        u0, u1, u2 = u[j, 0], u[j, 1], u[j, 2]
+        if by_row:
+            u0 = next_row(u)
+        else:
+            j = m % chunk
+            if j == 0:
+                n = min(chunk, n_m - m)
+                if n_runs == 1:
+                    u = draw(gens[0], n, rows, n_fam)
+                else:
+                    for k, gen in enumerate(gens):
+                        u[:n, :, k * n_fam : (k + 1) * n_fam] = draw(gen, n, rows, n_fam)
+            u0 = u[j, 0]
         active = (model.start_month <= m) & (m < end_month) & ~stopped
 
         # 1. pilots that stop this month
@@ -135,17 +153,28 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
             enrolled[stopping] = 0
             waiting[stopping] = 0
 
+        # The month's other draws, read for the families in care and waiting.
+        ci = np.flatnonzero(status == 2)
+        wi = np.flatnonzero(status == 1) if has_leave else wi_none
+        if by_row:
+            u1 = next_row(row_buffer)
+            a_care, a_wait = u1[ci], u1[wi]
+            b_care = next_row(row_buffer)[ci]
+            u3 = next_row(row_buffer) if problems is not None else None
+        else:
+            a_care, a_wait, b_care = u[j, 1][ci], u[j, 1][wi], u[j, 2][ci]
+            u3 = u[j, 3] if problems is not None else None
+
         # 2. problems change
-        if problems is not None:
-            u3 = u[j, 3]
-            hit = np.flatnonzero((u3 >> 16) < model.t_problem_change)  # a few percent
+        if problems is not None and u3 is not None:
+            # a few percent of the lanes
+            hit = np.flatnonzero(u3 < change_limit) if change_limit < _TOP else np.arange(lanes)
             problems[hit] ^= np.left_shift(1, (u3[hit] & 0xFFFF) % 9).astype(np.uint16)
 
         # 3. progress and exits in care; giving up on the waitlist
-        ci = np.flatnonzero(status == 2)
         if ci.size:
             cp = pilot[ci]
-            a, b = u1[ci].astype(np.int64), u2[ci].astype(np.int64)
+            a, b = a_care.astype(np.int64), b_care.astype(np.int64)
             lv = level[ci] + (a < model.t_up[cp]).astype(np.int64) - (a >= _TOP - model.t_down[cp])
             lv = np.clip(lv, 1, 5)
             level[ci] = lv
@@ -170,9 +199,9 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
                 )
                 series[:, m, :, _S("exit_goals") : _S("exit_goals") + 4] = counts[..., 1:]
                 enrolled -= counts.sum(axis=2)
-        wi = np.flatnonzero(status == 1) if has_leave else wi_none
+        # (leaving care made no family waiting: ``wi`` still holds)
         if wi.size:
-            give_up = u1[wi] < model.t_leave[pilot[wi]]
+            give_up = a_wait < model.t_leave[pilot[wi]]
             if give_up.any():
                 gone = wi[give_up]
                 status[gone] = done

@@ -16,6 +16,7 @@ referred families (:meth:`~sociaaldomein.simulation.model.Dynamics.routes`).
 
 from __future__ import annotations
 
+import array
 from collections.abc import Sequence
 
 import numpy as np
@@ -54,8 +55,10 @@ _I_INTAKE_OPEN = series_index("intake_open")
 
 
 class Family:
-    """One family in a run: its row ``f`` in the cohort, where it is (0 home, 1 waiting,
-    2 in care, 3 done), in which pilot, since which month, its ZRM level and its problems."""
+    """A family waiting or in care in a run: its row ``f`` in the cohort, where it is
+    (1 waiting, 2 in care), in which pilot, since which month, its ZRM level (kept here
+    while in care) and its problems when it was referred.  Families at home or done are
+    a few bytes of flat state (status, level, problems) and no object."""
 
     __slots__ = ("f", "level", "pilot", "problems", "since", "status")
 
@@ -83,12 +86,11 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     end_month = ev.end_month.tolist()
     why = ev.ended_by.tolist()
     out.extended[i] = ev.extended
-    families = [
-        Family(f, lv, pr)
-        for f, (lv, pr) in enumerate(
-            zip(model.level0.tolist(), model.problems0.tolist(), strict=True)
-        )
-    ]
+    # Flat state for every family (a few bytes each); a Family object only for those
+    # waiting or in care, made when referred.
+    status = bytearray(n_fam)  # 0 home, 1 waiting, 2 in care, 3 done
+    level = bytearray(model.level0.astype(np.uint8).tobytes())
+    problems = array.array("H", model.problems0.astype(np.uint16).tobytes())
     target = model.target.tolist()
     start = model.start_month.tolist()
     t_up, t_down = model.t_up.tolist(), model.t_down.tolist()
@@ -143,7 +145,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             for fam in engaged:
                 if stopping[fam.pilot]:
                     s[fam.pilot][_I_EXIT_PILOT_END if fam.status == 2 else _I_WAITLIST_CLOSED] += 1
-                    fam.status = done
+                    status[fam.f], level[fam.f] = done, fam.level
                 else:
                     kept.append(fam)
             engaged = kept
@@ -153,7 +155,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             u3 = u[3]
             hit = np.flatnonzero((u3 >> 16) < t_change)
             for f, bit in zip(hit.tolist(), ((u3[hit] & 0xFFFF) % 9).tolist(), strict=True):
-                families[f].problems ^= 1 << bit
+                problems[f] ^= 1 << bit
 
         # 3. progress and exits in care; giving up on the waitlist
         if engaged:
@@ -165,7 +167,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 p = fam.pilot
                 if fam.status == 1:
                     if a < t_leave[p]:
-                        fam.status = done
+                        status[fam.f] = done
                         s[p][_I_LEFT_WAITLIST] += 1
                         waiting[p] -= 1
                     else:
@@ -186,13 +188,13 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 else:
                     kept.append(fam)
                     continue
-                fam.status = done
+                status[fam.f], level[fam.f] = done, lv
                 s[p][_EXIT0 + reason - 1] += 1
                 enrolled[p] -= 1
             engaged = kept
 
         # 4. referrals: only the families at home whose draw says so
-        candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not families[f].status]
+        candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not status[f]]
         if candidates:
             running = sum(1 << p for p in range(n_p) if active[p])
             if model.dynamics is None:
@@ -205,16 +207,17 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             else:
                 # Routing does not change a family's problems, so the month's candidates
                 # are decided together, by the rules' own vectorised form.
-                now = np.asarray([families[f].problems for f in candidates], dtype=np.uint16)
+                now = np.asarray([problems[f] for f in candidates], dtype=np.uint16)
                 found = model.dynamics.routes(m, np.asarray(candidates), now)
                 routed = zip(found[0].tolist(), found[1].tolist(), strict=True)
             for f, (bits, fb) in zip(candidates, routed, strict=True):
-                fam = families[f]
                 assessed[0] += 1
                 ab = bits & running
                 if ab:
                     dest = (ab & -ab).bit_length() - 1
+                    fam = Family(f, level[f], problems[f])
                     fam.status, fam.pilot, fam.since = 1, dest, m
+                    status[f] = 1
                     s[dest][_I_REFERRED] += 1
                     waiting[dest] += 1
                     engaged.append(fam)
@@ -223,7 +226,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 else:
                     assessed[-fb] += 1
                     if fb <= -2:
-                        fam.status = done
+                        status[f] = done
 
         # 5. admissions and 6. spending, pilot by pilot
         queues: list[list[Family]] = [[] for _ in range(n_p)]
@@ -247,9 +250,16 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             admitted = 0
             if room > 0 and queues[p]:
                 rule = prio_rule[p]
-                queue = sorted(queues[p], key=lambda fam: (_priority(rule, fam), fam.since, fam.f))
+                # Waiting families are engaged in the order they were referred: (since, row)
+                # order already, which is first come, first served; other rules sort.
+                queue = queues[p]
+                if rule:
+                    queue = sorted(
+                        queue, key=lambda fam: (_priority(rule, fam, problems), fam.since, fam.f)
+                    )
                 for fam in queue[:room]:
                     fam.status, fam.since = 2, m
+                    status[fam.f] = 2
                 admitted = min(room, len(queue))
                 enrolled[p] += admitted
                 admitted_total[p] += admitted
@@ -279,9 +289,9 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
         out.assessed[i, m] = assessed
 
 
-def _priority(rule: int, fam: Family) -> int:
+def _priority(rule: int, fam: Family, problems: array.array[int]) -> int:
     if rule == 1:
-        return 9 - fam.problems.bit_count()
+        return 9 - problems[fam.f].bit_count()  # its problems now, not when referred
     if rule == 2:
         return fam.level
     return 0

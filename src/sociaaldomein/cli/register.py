@@ -1,0 +1,402 @@
+"""Run a pilot's register: record events, ask what they say, verify, erase, export, report.
+
+The register is one database: a file path (an embedded SQLite register, the
+default ./sociaaldomein-register.db or $SOCIAALDOMEIN_REGISTER) or a PostgreSQL
+URL, given with --db.  Every action takes --json for tools.
+
+  init                         create the register (or upgrade an older one)
+  record EVENT_FILE            record the event(s) in a JSON file (- for standard input)
+  state PILOT                  a summary of the pilot's state
+  waitlist PILOT               the waitlist, first come first
+  escalations PILOT            open escalations (--overdue: past their deadline)
+  advices PILOT                advices per institution, and how many were followed
+  budget PILOT                 planned, committed, spent and remaining per funding line
+  vote PILOT                   the state of the partners' termination vote
+  history FAMILY_KEY           everything that happened to one family, in order
+  verify                       check the chain of hashes; exit 1 where it breaks
+  erase FAMILY_KEY             erase a family's personal data (Jeugdwet 7.3.9)
+  purge                        erase families unchanged for 20 years (Jeugdwet 7.3.8)
+  export                       the pseudonymised research export (--key-file, --out)
+  report PILOT                 the evaluation report at a moment of the plan
+
+An event file holds one object or a list of them, each with "kind" (plaatsing,
+mandaat_advies, ...), "pilot", "actor" ({"id", "rol"}), "datum" and the kind's
+own fields; a list is recorded in one transaction.  A refused event prints one
+line naming the field and the rule (exit code 2), and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final
+
+import pendulum
+
+from sociaaldomein.cli.common import BadInputError, compose, date_argument, print_json
+
+__all__ = ["add_arguments", "run"]
+
+DEFAULT_DB: Final = "sociaaldomein-register.db"
+ENV_DB: Final = "SOCIAALDOMEIN_REGISTER"
+VERIFY_FAILED: Final = 1
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=os.environ.get(ENV_DB, DEFAULT_DB),
+        help=f"the register: a file path or a postgresql:// URL (default: ${ENV_DB} or "
+        f"{DEFAULT_DB})",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+
+
+def _on(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--on", type=date_argument, metavar="DATE", help="the day (default today)")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``ACTION ...``: one sub-parser per action, each with ``--db`` and ``--json``."""
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
+    actions.required = True
+
+    def action(name: str, help: str) -> argparse.ArgumentParser:
+        sub = actions.add_parser(name, help=help, description=help)
+        _common(sub)
+        return sub
+
+    action("init", "create the register, or upgrade an older one")
+    record = action("record", "record the event(s) in a JSON file, in one transaction")
+    record.add_argument("file", metavar="EVENT_FILE", help="a .json file, or - for stdin")
+    for name, help in (
+        ("state", "a summary of the pilot's state"),
+        ("waitlist", "the waitlist, first come first"),
+        ("advices", "advices per institution, and how many were followed"),
+        ("budget", "planned, committed, spent and remaining per funding line"),
+        ("vote", "the state of the partners' termination vote"),
+    ):
+        sub = action(name, help)
+        sub.add_argument("pilot", metavar="PILOT")
+        _on(sub)
+    escalations = action("escalations", "open escalations of the pilot")
+    escalations.add_argument("pilot", metavar="PILOT")
+    escalations.add_argument("--overdue", action="store_true", help="only those past deadline")
+    _on(escalations)
+    history = action("history", "everything that happened to one family, in order")
+    history.add_argument("gezin", metavar="FAMILY_KEY")
+    action("verify", "check the chain of hashes")
+    erase = action("erase", "erase a family's personal data, leaving a tombstone")
+    erase.add_argument("gezin", metavar="FAMILY_KEY")
+    erase.add_argument("--actor", required=True, metavar="ID", help="who erases (pseudonymous)")
+    _on(erase)
+    purge = action("purge", "erase every family unchanged for 20 years")
+    purge.add_argument("--actor", required=True, metavar="ID", help="who purges (pseudonymous)")
+    _on(purge)
+    export = action("export", "the pseudonymised research export")
+    export.add_argument("--key-file", required=True, metavar="PATH", help="the HMAC key")
+    export.add_argument("--out", required=True, metavar="FOLDER", help="where the CSVs go")
+    export.add_argument("--threshold", type=int, default=10, help="suppress counts below this")
+    report = action("report", "the evaluation report at a moment of the plan")
+    report.add_argument("pilot", metavar="PILOT")
+    report.add_argument("--moment", metavar="NAME", help="the plan's moment (default: the first)")
+    report.add_argument("--format", choices=["md", "html"], default="md")
+    report.add_argument("--out", metavar="FILE", help="write the report here (default stdout)")
+
+
+def _today(args: argparse.Namespace) -> pendulum.Date:
+    on: pendulum.Date | None = getattr(args, "on", None)
+    return on if on is not None else pendulum.today().date()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sociaaldomein.register import Register, RegisterError
+
+    try:
+        return Register.open(args.db, gemeente=compose(args), create=create)
+    except RegisterError as exc:
+        raise BadInputError(str(exc)) from None
+    except SQLAlchemyError as exc:
+        first = str(exc).strip().splitlines()[0]
+        raise BadInputError(f"{args.db}: cannot open the register: {first}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Do the action; exit code 0, 2 for bad input or a refused event, 1 for a broken chain."""
+    try:
+        import sqlalchemy  # noqa: F401
+    except ImportError:
+        raise BadInputError(
+            'the register needs SQLAlchemy and Alembic: pip install "sociaaldomein[register]"'
+        ) from None
+    from sociaaldomein.register import RegisterError
+
+    handler = _ACTIONS[args.action]
+    register = _open(args, create=args.action == "init")
+    try:
+        return handler(register, args)
+    except RegisterError as exc:
+        raise BadInputError(str(exc)) from None
+    finally:
+        register.close()
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> int:
+    if args.json:
+        print_json(data)
+    else:
+        print(text)
+    return 0
+
+
+def _plain(value: Any) -> Any:
+    from sociaaldomein.io.converters import json_converter
+
+    return json_converter.unstructure(value)
+
+
+def _init(register: Any, args: argparse.Namespace) -> int:
+    result = register.verify()
+    data = {"db": str(args.db), "engine": register.dialect, "events": result.events}
+    return _emit(
+        args, data, f"register ready at {args.db} ({register.dialect}), {result.events} events"
+    )
+
+
+def _read_events(source: str) -> list[Any]:
+    from sociaaldomein.io import FileFormatError
+    from sociaaldomein.io.converters import structure
+    from sociaaldomein.register.events import EVENT_KINDS
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BadInputError(f"{source}: cannot read: {exc.strerror}") from None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise FileFormatError(source, "", f"not JSON: {exc}") from None
+    items = data if isinstance(data, list) else [data]
+    out = []
+    for i, item in enumerate(items):
+        where = f"[{i}]" if isinstance(data, list) else ""
+        if not isinstance(item, dict):
+            raise FileFormatError(source, where, "an event is a JSON object")
+        kind = item.get("kind")
+        if kind not in EVENT_KINDS:
+            known = ", ".join(sorted(EVENT_KINDS))
+            raise FileFormatError(
+                source, f"{where}.kind".lstrip("."), f"{kind!r} is not a kind; kinds: {known}"
+            )
+        fields = {k: v for k, v in item.items() if k != "kind"}
+        out.append(structure(fields, EVENT_KINDS[kind], source=source, field=where))
+    return out
+
+
+def _record(register: Any, args: argparse.Namespace) -> int:
+    recorded = register.record_many(_read_events(args.file))
+    data = [
+        {"seq": r.seq, "kind": r.event.KIND, "hash": r.hash, "bron": _plain(r.bron)}
+        for r in recorded
+    ]
+    lines = [
+        f"recorded {r.seq} {r.event.KIND}" + (f" [{r.bron}]" if r.bron else "") for r in recorded
+    ]
+    return _emit(args, data, "\n".join(lines))
+
+
+def _state(register: Any, args: argparse.Namespace) -> int:
+    on = _today(args)
+    state = register.state(args.pilot)
+    data = {
+        "pilot": args.pilot,
+        "on": on.isoformat(),
+        "events": sum(state.counts.values()),
+        "in_pilot": state.in_pilot(on),
+        "designated": len(state.aanwijzingen),
+        "waitlist": state.waitlist(on),
+        "open_escalations": len(state.open_escalations(on)),
+        "overdue_escalations": len(state.overdue_escalations(on)),
+        "ghp_committed": _plain(state.ghp_committed()),
+        "ghp_spent": _plain(state.ghp_spent()),
+        "counts": dict(sorted(state.counts.items())),
+    }
+    text = "\n".join(
+        [
+            f"{args.pilot} on {on.isoformat()}: {data['events']} events",
+            f"in the pilot: {len(data['in_pilot'])} families; designated: {data['designated']}",
+            f"waitlist: {len(data['waitlist'])}; escalations open: {data['open_escalations']}, "
+            f"overdue: {data['overdue_escalations']}",
+            f"GHP-bound budget committed {state.ghp_committed()}, spent {state.ghp_spent()}",
+        ]
+    )
+    return _emit(args, data, text)
+
+
+def _waitlist(register: Any, args: argparse.Namespace) -> int:
+    waiting = register.waitlist(args.pilot, _today(args))
+    text = "\n".join(f"{i}. {g}" for i, g in enumerate(waiting, 1)) or "nobody is waiting"
+    return _emit(args, waiting, text)
+
+
+def _escalations(register: Any, args: argparse.Namespace) -> int:
+    on = _today(args)
+    if args.overdue:
+        overdue = register.overdue_escalations(args.pilot, on)
+        data = [_plain(o) for o in overdue]
+        lines = [
+            f"{o.ref}: level {o.niveau}, held by {', '.join(o.houders)}, due {o.termijn}"
+            for o in overdue
+        ]
+        return _emit(args, data, "\n".join(lines) or "no escalation is overdue")
+    open_ = register.escalations(args.pilot, on)
+    data = [
+        {
+            "ref": e.ref,
+            "partner": e.partner,
+            "niveau": e.niveau,
+            "houders": list(e.houders),
+            "termijn": e.termijn.isoformat() if e.termijn else None,
+            "overdue": e.is_overdue(on),
+        }
+        for e in open_
+    ]
+    lines = [
+        f"{e['ref']}: level {e['niveau']}, held by {', '.join(e['houders'])}, due {e['termijn']}"
+        + (" (overdue)" if e["overdue"] else "")
+        for e in data
+    ]
+    return _emit(args, data, "\n".join(lines) or "no escalation is open")
+
+
+def _advices(register: Any, args: argparse.Namespace) -> int:
+    tally = register.advices(args.pilot)
+    lines = [
+        f"{t.instelling}: {t.adviezen} advices, {t.opgevolgd} followed ({t.besluiten} decided), "
+        f"{t.afwijking} deviations in law, {t.geweigerd} refused, {t.onbeantwoord} open"
+        for t in tally
+    ]
+    return _emit(args, [_plain(t) for t in tally], "\n".join(lines) or "no advices")
+
+
+def _budget(register: Any, args: argparse.Namespace) -> int:
+    lines = register.budget(args.pilot)
+    data = [{**_plain(b), "remaining": _plain(b.remaining)} for b in lines]
+    text = "\n".join(
+        f"{b.omschrijving}: plan {b.plan}, committed {b.committed}, spent {b.spent}, "
+        f"remaining {b.remaining}"
+        for b in lines
+    )
+    return _emit(args, data, text or "no funding lines")
+
+
+def _vote(register: Any, args: argparse.Namespace) -> int:
+    besluit = register.vote(args.pilot, _today(args))
+    data = {
+        "ended": besluit.ended,
+        "counted": [v.partner for v in besluit.geldige_verzoeken],
+        "reason": besluit.reden,
+    }
+    return _emit(args, data, besluit.reden)
+
+
+def _history(register: Any, args: argparse.Namespace) -> int:
+    found = register.history(args.gezin)
+    data = [
+        {
+            "seq": r.seq,
+            "datum": r.event.datum.isoformat(),
+            "kind": r.event.KIND,
+            "event": _plain(r.event),
+        }
+        for r in found
+    ]
+    lines = [f"{r.seq} {r.event.datum.isoformat()} {r.event.KIND}" for r in found]
+    return _emit(args, data, "\n".join(lines) or "nothing recorded for this family")
+
+
+def _verify(register: Any, args: argparse.Namespace) -> int:
+    result = register.verify()
+    data = {
+        "ok": result.ok,
+        "events": result.events,
+        "head": result.head,
+        "problems": list(result.problems),
+    }
+    _emit(args, data, result.render())
+    return 0 if result.ok else VERIFY_FAILED
+
+
+def _actor(args: argparse.Namespace) -> Any:
+    from sociaaldomein.register import Actor, Rol
+
+    return Actor(args.actor, Rol.FUNCTIONARIS_GEGEVENSBESCHERMING)
+
+
+def _erase(register: Any, args: argparse.Namespace) -> int:
+    done = register.erase(args.gezin, actor=_actor(args), datum=_today(args))
+    erased = sum(len(r.event.events) for r in done)
+    data = {"erased_events": erased, "tombstones": [r.seq for r in done]}
+    return _emit(
+        args,
+        data,
+        f"erased the personal data of {erased} events; tombstone(s) {data['tombstones']}",
+    )
+
+
+def _purge(register: Any, args: argparse.Namespace) -> int:
+    done = register.purge(_today(args), actor=_actor(args))
+    erased = sum(len(r.event.events) for r in done)
+    data = {"erased_events": erased, "tombstones": [r.seq for r in done]}
+    return _emit(args, data, f"purged the personal data of {erased} events")
+
+
+def _export(register: Any, args: argparse.Namespace) -> int:
+    try:
+        key = Path(args.key_file).read_bytes().strip()
+    except OSError as exc:
+        raise BadInputError(f"{args.key_file}: cannot read the key: {exc.strerror}") from None
+    export = register.export(key, threshold=args.threshold)
+    events_csv, counts_csv = export.write(Path(args.out))
+    data = {"events": str(events_csv), "counts": str(counts_csv), "rows": len(export.events)}
+    return _emit(args, data, f"wrote {events_csv} ({len(export.events)} rows) and {counts_csv}")
+
+
+def _report(register: Any, args: argparse.Namespace) -> int:
+    from sociaaldomein.register.report import evaluation_report
+
+    report = evaluation_report(register, args.pilot, args.moment)
+    text = report.html() if args.format == "html" else report.markdown()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        return _emit(args, {"out": args.out, "summary": report.summary()}, report.summary())
+    if args.json:
+        print_json({"summary": report.summary(), args.format: text})
+        return 0
+    print(text)
+    return 0
+
+
+_ACTIONS: Final[dict[str, Callable[[Any, argparse.Namespace], int]]] = {
+    "init": _init,
+    "record": _record,
+    "state": _state,
+    "waitlist": _waitlist,
+    "escalations": _escalations,
+    "advices": _advices,
+    "budget": _budget,
+    "vote": _vote,
+    "history": _history,
+    "verify": _verify,
+    "erase": _erase,
+    "purge": _purge,
+    "export": _export,
+    "report": _report,
+}
