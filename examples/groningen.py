@@ -8,6 +8,7 @@ the four plugins are installed).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 
 import pendulum
@@ -17,6 +18,7 @@ import sociaaldomein_multiprobleem as multiprobleem
 import sociaaldomein_samen as samen
 
 from sociaaldomein import Gemeente, Gezin
+from sociaaldomein.i18n import ENV, use_language
 
 Examples = tuple[Callable[[], Sequence[tuple[str, Gezin]]], pendulum.Date]
 
@@ -42,7 +44,16 @@ def compose() -> tuple[Gemeente, dict[str, Examples]]:
 
 
 def main() -> None:
-    """Print the verdicts for every pilot's example families, then the funding overview."""
+    """Print the verdicts for every pilot's example families, then the funding overview.
+
+    In Dutch, as the people who read verdicts read them, unless
+    ``SOCIAALDOMEIN_LANG`` chooses English.
+    """
+    with use_language(os.environ.get(ENV) or "nl"):
+        _print_demo()
+
+
+def _print_demo() -> None:
     groningen, examples = compose()
     for name, pilot in groningen.pilots.items():
         families, on = examples[name]
