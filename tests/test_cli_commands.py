@@ -557,7 +557,7 @@ def test_mandate_bad_advice_and_unknown_pilot(run: Run, tmp_path: Path) -> None:
 
 
 def test_demo_assesses_example_families_and_shows_the_money(run: Run) -> None:
-    code, out, _ = run("demo", "--plugin", "demo", "--plugin", "toy")
+    code, out, _ = run("demo", "--plugin", "demo", "--plugin", "toy", "--lang", "en")
     assert code == 0
     assert "Gemeente Groningen: 2 pilot(s) from 2 plugin(s)" in out
     assert (
@@ -568,8 +568,20 @@ def test_demo_assesses_example_families_and_shows_the_money(run: Run) -> None:
     assert "== plugin toy: pilot(s) toy ==\n(no example families)" in out
     assert "== funding overview ==" in out
     assert "all pilots" in out
-    code, out, _ = run("demo", "--plugin", "demo", "--on", "2030-01-01")
+    code, out, _ = run("demo", "--plugin", "demo", "--on", "2030-01-01", "--lang", "en")
     assert "demo: pilot not running on this date" in out
+
+
+def test_demo_speaks_dutch_unless_told_otherwise(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOCIAALDOMEIN_LANG", raising=False)
+    code, out, _ = run("demo", "--plugin", "demo")
+    assert code == 0
+    assert "Gemeente Groningen: 1 pilot(s) uit 1 plugin(s)" in out
+    assert "Gezin demo-2 op 2024-06-01\ndemo: komt niet in aanmerking" in out
+    assert "== financieringsoverzicht ==" in out
+    monkeypatch.setenv("SOCIAALDOMEIN_LANG", "en")
+    code, out, _ = run("demo", "--plugin", "demo")
+    assert "demo: not eligible" in out
 
 
 def test_budget_never_adds_illustrative_money_to_the_letters(run: Run) -> None:

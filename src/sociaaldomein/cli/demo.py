@@ -3,12 +3,14 @@
 Each pilot plugin's package may export example_families() (and EXAMPLE_DATE);
 the demo assesses those families (on --on DATE, else EXAMPLE_DATE, else halfway
 through each pilot) and prints each verdict with its reasons, then the funding
-overview per year.
+overview per year.  It prints in Dutch, as the people who read verdicts read
+them, unless ``--lang`` or ``SOCIAALDOMEIN_LANG`` chooses otherwise.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import types
 from collections.abc import Iterable, Mapping
@@ -20,6 +22,7 @@ import pendulum
 from sociaaldomein import Gemeente, Gezin, PluginError
 from sociaaldomein.cli.budget import render
 from sociaaldomein.cli.common import compose, date_argument, installed_plugin_names, plugin_failures
+from sociaaldomein.i18n import ENV, _, current_language, use_language
 
 __all__ = ["GRONINGEN_PILOTS", "add_arguments", "demo", "example_date", "example_families", "run"]
 
@@ -106,24 +109,36 @@ def demo(
         gemeente.load_entry_points(allow=GRONINGEN_PILOTS)
     out = file or sys.stdout
     pilots = gemeente.pilots
-    count = f"{len(pilots)} pilot(s) from {len(gemeente.loaded)} plugin(s)"
-    print(f"Gemeente {gemeente.naam}: {count}", file=out)
+    count = _(
+        "Gemeente {name}: {pilots} pilot(s) from {plugins} plugin(s)",
+        name=gemeente.naam,
+        pilots=len(pilots),
+        plugins=len(gemeente.loaded),
+    )
+    print(count, file=out)
     for loaded in gemeente.loaded:
         own = sorted(Gemeente(plugins=[loaded.plugin]).pilots)
         families = example_families(loaded.plugin, loaded.name)
-        print(f"\n== plugin {loaded.name}: pilot(s) {', '.join(own) or '(none)'} ==", file=out)
+        head = _(
+            "== plugin {plugin}: pilot(s) {pilots} ==",
+            plugin=loaded.name,
+            pilots=", ".join(own) or _("(none)"),
+        )
+        print(f"\n{head}", file=out)
         if not families:
-            print("(no example families)", file=out)
+            print(_("(no example families)"), file=out)
             continue
         for pilot in own:
             day = on or example_date(loaded.plugin) or pilots[pilot].looptijd.periode.halfway()
             for text, gezin in families:
                 verdict = gemeente.assess(gezin, day, pilots=[pilot])[pilot]
-                print(f"\nGezin {gezin.id} on {day.isoformat()}", file=out)
+                head = _("Gezin {gezin} on {date}", gezin=gezin.id, date=day.isoformat())
+                print(f"\n{head}", file=out)
                 if text:
                     print(f"  ({text})", file=out)
                 print(verdict.render(), file=out)
-    print("\n== funding overview ==", file=out)
+    overview = _("== funding overview ==")
+    print(f"\n{overview}", file=out)
     print(render(gemeente.funding_overview()), file=out)
 
 
@@ -143,5 +158,7 @@ def run(args: argparse.Namespace) -> int:
         installed = set(installed_plugin_names())
         args.plugin = [name for name in GRONINGEN_PILOTS if name in installed]
     gemeente = compose(args)
-    demo(gemeente, on=args.on)
+    chosen = getattr(args, "lang", None) or os.environ.get(ENV)
+    with use_language(current_language() if chosen else "nl"):
+        demo(gemeente, on=args.on)
     return plugin_failures(gemeente)
