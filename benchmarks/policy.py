@@ -19,13 +19,12 @@ import sys
 from typing import Final
 
 import pendulum
+from harness import figure, interleave
+from reference import START, Reference, gemeente, library_settings
 
 from sociaaldomein import Citation, Gemeente
 from sociaaldomein.policy import Besluit, Orgaan, ParameterWijziging, compare
 from sociaaldomein.simulation import generate_cohort, simulate
-
-from harness import figure, interleave
-from reference import START, Reference, gemeente, library_settings
 
 BRON: Final = Citation("raadsbesluit-voorbeeld.txt", "Besluit")
 HOUSEHOLDS: Final = 136_500
