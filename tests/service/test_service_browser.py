@@ -21,6 +21,8 @@ from typing import Any, Final
 import httpx
 import pytest
 
+from sociaaldomein import Hulpvraag
+from sociaaldomein.i18n import label
 from sociaaldomein.service import hash_token
 
 from .conftest import FAMILY
@@ -148,13 +150,14 @@ def test_enter_a_family_and_read_the_verdict(server: str, page: Any) -> None:
     second = page.get_by_role("group", name="Lid 2")
     second.get_by_label("Rol").select_option("KIND")
     second.get_by_label("Geboortedatum").fill("2014-06-01")
-    page.get_by_label("(tijdelijk) overnemen van huishouden en opvoeding").check()
+    page.get_by_label(label(Hulpvraag.OVERNAME_HUISHOUDEN, "nl")).check()
     page.get_by_role("button", name="Beoordelen").click()
     verdict = page.get_by_role("article", name="Pilot gezinsverzorger: komt in aanmerking")
     assert verdict.is_visible()
     reasons = verdict.get_by_role("list").first.inner_text()
     assert "voldaan" in reasons
     assert "Bemensing pilot" in reasons  # the section of the letter the rule rests on
+    assert "een ouder heeft problematiek van chronische of structurele aard" in reasons
 
 
 def test_upload_a_family_file(server: str, page: Any, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ cookie; a form posted from another site is refused.
 
 from __future__ import annotations
 
+import enum
 import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -34,7 +35,9 @@ from sociaaldomein.domain.gezin import (
 )
 from sociaaldomein.domain.pilot import PilotStatus
 from sociaaldomein.domain.rules import Rule
+from sociaaldomein.domain.verdict import Outcome
 from sociaaldomein.errors import InvalidValueError, UnknownPilotError
+from sociaaldomein.i18n import label, use_language
 from sociaaldomein.io import FileFormatError, Format, loads_document, unstructure
 from sociaaldomein.service.access import Grant, Permission
 from sociaaldomein.service.api import read_families
@@ -50,17 +53,9 @@ HERE: Final = Path(__file__).parent
 MEMBERS: Final = 4
 """Rows for members in the form (a larger family comes as a file)."""
 
-OUTCOMES: Final = {
-    "ELIGIBLE": "komt in aanmerking",
-    "WAITLIST": "komt in aanmerking, geen plaats: wachtlijst",
-    "NOT_ELIGIBLE": "komt niet in aanmerking",
-    "REFERRED": "elders naartoe verwezen",
-    "REGULAR_ROUTE": "reguliere route",
-    "CLOSED": "pilot loopt niet op deze datum",
-    "FAILED": "kon niet worden beoordeeld",
-}
+OUTCOMES: Final = {o.name: label(o, "nl") for o in Outcome}
 """The outcome of a verdict as the page says it."""
-STATUSES: Final = {s.name: s.value for s in PilotStatus}
+STATUSES: Final = {s.name: label(s, "nl") for s in PilotStatus}
 
 _CHOICES: Final = (
     ("problemen", "Problemen"),
@@ -68,7 +63,7 @@ _CHOICES: Final = (
     ("dwangmiddelen", "Dwangmiddelen"),
     ("hulpvragen", "Hulpvragen"),
 )
-_ENUMS: Final = {
+_ENUMS: Final[dict[str, type[enum.Enum]]] = {
     "problemen": Probleem,
     "signalen": Signaal,
     "dwangmiddelen": Dwangmiddel,
@@ -76,6 +71,8 @@ _ENUMS: Final = {
     "LidRol": LidRol,
     "Verwijzer": Verwijzer,
 }
+_OPTIONS: Final = {key: [(m.name, label(m, "nl")) for m in kind] for key, kind in _ENUMS.items()}
+"""Each choice in the form: the member's name (what the file says) and its Dutch label."""
 _ZRM: Final = tuple(a.name for a in attrs.fields(ZrmScores))
 
 
@@ -156,6 +153,10 @@ def web_router(app: FastAPI, service: Service) -> None:
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
         context.setdefault("page", template.removesuffix(".html"))
+        with use_language("nl"):  # a text of the library is rendered as the page is
+            return _render(request, template, status, context)
+
+    def _render(request: Request, template: str, status: int, context: Any) -> Response:
         return templates.TemplateResponse(
             request,
             template,
@@ -216,7 +217,9 @@ def web_router(app: FastAPI, service: Service) -> None:
                 request, "geweigerd.html", 404, message="Deze pilot bestaat niet.", volgende="/"
             )
         on = pendulum.today().date()
-        data = service.pilot_page(pilot, on)
+        with use_language("nl"):
+            data = service.pilot_page(pilot, on)
+            rules = _rules_html(compiled.eligibility)
         p = compiled.pilot
         looptijd = p.looptijd.periode if hasattr(p.looptijd, "periode") else p.looptijd
         mandaat = compiled.mandate
@@ -230,7 +233,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             on=on.isoformat(),
             pilot_status=STATUSES[data["status_on"]],
             looptijd=str(looptijd),
-            rules=_rules_html(compiled.eligibility),
+            rules=rules,
             funding=data["funding"],
             total=data["total"],
             provided_by=data["provided_by"],
@@ -248,7 +251,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             status,
             values=_values(form),
             errors=list(errors),
-            enums=_ENUMS,
+            options=_OPTIONS,
             choices=_CHOICES,
             members=MEMBERS,
             zrm_domains=_ZRM,
@@ -282,14 +285,15 @@ def web_router(app: FastAPI, service: Service) -> None:
             errors = [{"field": f or None, "message": redact(p)} for f, p in problems[:20]]
             return form_page(request, 400, form, errors)
         names = [n for n in gemeente.pilots if grant.sees(n)]
-        found_ = [gemeente.assess(g, on, pilots=names) for g in gezinnen]
+        with use_language("nl"):  # the reasons, as the catalogues say them in Dutch
+            found_ = [unstructure(gemeente.assess(g, on, pilots=names)) for g in gezinnen]
         titles = {n: gemeente.pilots[n].titel for n in names}
         return page(
             request,
             "uitslag.html",
             page="",
             on=on.isoformat(),
-            assessments=[unstructure(a) for a in found_],
+            assessments=found_,
             outcomes=OUTCOMES,
             titles=titles,
         )
