@@ -290,6 +290,7 @@ class _PilotPage:
             ("Looptijd", self._looptijd),
             ("Capacity and staffing", self._staffing),
             ("Who the pilot is for", self._eligibility),
+            ("Facts and terms it declares", self._declared),
             ("Routes", self._routes),
             ("Funding", self._funding),
             ("Mandate", self._mandate),
@@ -421,6 +422,31 @@ class _PilotPage:
             *self._rule(rule),
             "",
         ]
+
+    def _declared(self) -> list[str]:
+        """The facts and vocabulary terms the plugin declares, each with its source."""
+        feiten = self.gemeente.feiten
+        owner = self.loaded.name
+        facts = [f for n, f in feiten.declared().items() if feiten.owners.get(n) == owner]
+        terms = [t for c, t in feiten.termen.items() if feiten.owners.get(c) == owner]
+        if not facts and not terms:
+            return ["The pilot reads only the library's own facts.", ""]
+        lines = ["| Name | Kind | What it is | Valid for |", "|---|---|---|---|"]
+        for f in facts:
+            kind = f.soort.value
+            if f.bereik is not None:
+                kind = f"a whole number from {f.bereik[0]} to {f.bereik[1]}"
+            if f.keuzes:
+                kind += ": " + ", ".join(f.keuzes)
+            valid = "-" if f.geldig_dagen is None else f"{f.geldig_dagen} days"
+            lines.append(
+                f"| `{f.naam}` | {md(kind)} | {md(f.omschrijving)}{self._note(f.bron)} | {valid} |"
+            )
+        for t in terms:
+            lines.append(
+                f"| `{t.code}` | a term of {t.vocabulary} | {md(t.label)}{self._note(t.bron)} | - |"
+            )
+        return [*lines, ""]
 
     def _routes(self) -> list[str]:
         routes = self.gemeente.compiled(self.naam).routes
