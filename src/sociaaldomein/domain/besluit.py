@@ -20,8 +20,9 @@ raadsbesluit RB 2022-07 of 2022-06-29
 
 from __future__ import annotations
 
+import datetime
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Literal
 
@@ -119,7 +120,20 @@ class ParameterWijziging:
 
     def describe(self) -> str:
         """One line saying what changes."""
-        return f"{self.parameter} of {self.pilot} becomes {self.waarde!r}"
+        return f"{self.parameter} of {self.pilot} becomes {_show(self.waarde)}"
+
+
+def _show(value: object) -> str:
+    """A value as a reader would write it: dates as dates, members by name."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_show(k)}: {_show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 @attrs.frozen

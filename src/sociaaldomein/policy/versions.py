@@ -236,6 +236,15 @@ def _version(
     return cp
 
 
+def _decisions(changes: Sequence[Applied]) -> tuple[Besluit, ...]:
+    """The decisions of ``changes``, once each, in order (a value may be unhashable)."""
+    out: list[Besluit] = []
+    for a in changes:
+        if not any(a.besluit is b for b in out):
+            out.append(a.besluit)
+    return tuple(out)
+
+
 def dated(
     compiled: CompiledPilot,
     definition: object,
@@ -246,7 +255,7 @@ def dated(
     """``compiled`` with ``changes`` (all about it) applied: one version per date of change."""
     pilot = compiled.pilot
     funding = list(compiled.funding)
-    besluiten = tuple(dict.fromkeys(a.besluit for a in changes))
+    besluiten = _decisions(changes)
     for a in changes:
         if isinstance(a.change, LooptijdWijziging):
             pilot = _looptijd(pilot, a)
@@ -277,7 +286,7 @@ def dated(
                 i + 2,
                 geldigheid,
                 version,
-                tuple(dict.fromkeys(a.besluit for a in upto)),
+                _decisions(upto),
                 tuple(a.change.describe() for a in upto),
             )
         )
