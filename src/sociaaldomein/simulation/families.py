@@ -73,7 +73,7 @@ __all__ = [
     "materialise",
 ]
 
-CHUNK: Final = 1 << 16
+CHUNK: Final = 1 << 13
 """Families drawn at once; part of what a seed means (the same seed, the same cohort)."""
 
 GRONINGEN: Final = load_cohort_params(GRONINGEN_FILE)
@@ -315,8 +315,10 @@ def _problems(r: np.random.Generator, mp: Array, care: Array, plan: _Plan) -> Ar
     out[rows] = _weighted_bits(r, _ints(r, 3, 7, rows.size), plan.mp_weights)
     others = np.flatnonzero(~mp)
     if plan.by_share:
-        drawn = r.random((others.size, _N_PROBLEMS)) < plan.rest_shares
-        out[others] = (drawn * _BIT_VALUES[:_N_PROBLEMS]).sum(axis=1)
+        bits = np.zeros(others.size, dtype=np.int64)
+        for j, share in enumerate(plan.rest_shares):  # one problem at a time: little memory
+            bits |= (r.random(others.size) < share).astype(np.int64) << j
+        out[others] = bits
     else:
         count = np.where(care[others], _ints(r, 0, 3, others.size), 0)
         count = np.where(~care[others] & (r.random(others.size) < 0.2), 1, count)
@@ -327,9 +329,10 @@ def _problems(r: np.random.Generator, mp: Array, care: Array, plan: _Plan) -> Ar
 def _needs(r: np.random.Generator, mp: Array, in_care: Array, plan: _Plan) -> Array:
     m = len(mp)
     if plan.by_need:
-        drawn = (r.random((m, _N_NEEDS)) < plan.need_shares) * _BIT_VALUES[:_N_NEEDS]
-        needs: Array = np.where(in_care, drawn.sum(axis=1), 0)
-        return needs
+        needs: Array = np.zeros(m, dtype=np.int64)
+        for j, share in enumerate(plan.need_shares):
+            needs |= (r.random(m) < share).astype(np.int64) << j
+        return np.where(in_care, needs, 0)
     # begeleiding, lichte behandeling or specialistisch; taking over the household if mp
     needs = np.where(in_care, np.left_shift(1, _ints(r, 0, 3, m)), 0)
     return np.where(mp, needs | (1 << 5), needs)
