@@ -190,9 +190,15 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def demo(session: nox.Session) -> None:
-    """Run the Groningen demo, ``python examples/groningen.py`` (arguments are passed on)."""
+    """Run the Groningen demo, ``python examples/groningen.py`` (arguments are passed on).
+
+    Then the multiprobleem doorstart through its register on a temporary SQLite
+    file, ``python examples/register_walkthrough.py``, which prints the summary
+    of the tussenevaluatie report.
+    """
     install_project(session, "demo")
     session.run("python", "examples/groningen.py", *session.posargs)
+    session.run("python", "examples/register_walkthrough.py")
 
 
 @nox.session(default=False)
