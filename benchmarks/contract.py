@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pendulum
+from harness import figure
 
 from sociaaldomein import Gemeente
 
@@ -63,3 +64,33 @@ def measure(quick: bool) -> dict[str, Any]:
             "families": len(families),
         },
     }
+
+
+def run(quick: bool = False) -> list[dict[str, object]]:
+    """The contract's two figures, each against its target."""
+    found = measure(quick)
+    compiling, assessing = (
+        found["compile_four_pilots_ms"],
+        found["assess_one_family_four_pilots_us"],
+    )
+    return [
+        figure(
+            "compiling the four Groningen pilots",
+            compiling["median"],
+            "ms",
+            "<= 5",
+            compiling["median"] <= 5,
+            note=f"median of {5 if quick else 9} rounds of 20; min {compiling['min']} ms",
+        ),
+        figure(
+            "assessing one family against the four compiled pilots",
+            assessing["median"],
+            "us",
+            "<= 50",
+            assessing["median"] <= 50,
+            note=(
+                f"median over the {assessing['families']} example families, rounds of 200; "
+                f"min {assessing['min']} us"
+            ),
+        ),
+    ]

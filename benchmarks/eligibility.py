@@ -1,23 +1,39 @@
-"""Eligibility over a million families: the four pilots vectorised, and one rule in OpenFisca.
+"""Eligibility of the four Groningen pilots over a million families, against OpenFisca.
 
-The multiprobleem target group (letter 003, "DOEL" and "7. Toewijzing
-gezinnen": three or more problems, at least one signal, a coercive instrument,
-living in one of the named wijken) is written a second time as an OpenFisca
-variable, over the same columns, so that both evaluate exactly the same rule.
+Each pilot's target group is written a second time as an OpenFisca variable
+over the same cohort columns, so that both compute the same four rules:
+
+* gezinsverzorger (letter 000, "Bemensing pilot", "Initiatiefvoorstel", "Kosten
+  pilot"): a parent with chronic problems, the need to take over the household,
+  a minor in the family;
+* SAMEN. (letter 002, "Wat verstaan we onder de taak SAMEN."): a minor and a
+  youth-care need;
+* multiprobleem (letter 003, "DOEL" and "7. Toewijzing gezinnen"): three or
+  more problems, a signal, a coercive instrument, living in the named wijken;
+* Hoogkerk (letter 004, "Achtergrond van deze beweging"): living in Hoogkerk,
+  a need BT Hoogkerk answers (adults' support, or a minor's youth care),
+  referred by the WIJ-team.
+
+The four are timed as one total each, in turns (library, OpenFisca, library,
+...): the library's four rules (``Rule.evaluate``), the library's four
+``CompiledPilot.outcomes`` (the rules and every route), and OpenFisca's
+``calculate`` of the four variables on a fresh simulation (made untimed).  Both answers are
+compared family by family.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
-import time
 from collections.abc import Callable
 from typing import Any, Final
 
 import numpy as np
 import pendulum
+from harness import figure, interleave, unavailable
 
-from sociaaldomein import Cohort, Gemeente, PluginSpec
+from sociaaldomein import Cohort, Dwangmiddel, Gemeente, Hulpvraag, PluginSpec, Signaal
+from sociaaldomein.domain.cohort import Array, flag_mask
+from sociaaldomein.simulation import generate_cohort
 
 PILOTS: Final = {
     "gezinsverzorger": "sociaaldomein_gezinsverzorger:GezinsverzorgerPilot",
@@ -26,41 +42,26 @@ PILOTS: Final = {
     "hoogkerk": "sociaaldomein_hoogkerk:HoogkerkPilot",
 }
 
+ON: Final = pendulum.date(2024, 1, 1)
+"""The one date both evaluate the rules on (a minor is younger than 18 on it)."""
 
-def best(fn: Callable[[], object], repeat: int = 5) -> float:
-    """The fastest of ``repeat`` timings of ``fn`` (after one warm-up call), in seconds."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+PERIOD: Final = "2024-01"
 
-
-def four_pilots(cohort: Cohort) -> dict[str, Any]:
-    """Outcome codes of each pilot for every family (``CompiledPilot.outcomes``), timed."""
-    gemeente = Gemeente(specs=[PluginSpec(target) for target in PILOTS.values()])
-    compiled = gemeente.compile()
-    out: dict[str, Any] = {}
-    total = 0.0
-    for name, pilot in compiled.items():
-        on = pilot.pilot.looptijd.start.add(months=1)
-        seconds = best(functools.partial(pilot.outcomes, cohort, on))
-        rule = best(functools.partial(pilot.eligibility.evaluate, cohort, on))
-        total += seconds
-        out[name] = {
-            "outcomes_ms": round(seconds * 1e3, 3),
-            "rule_only_ms": round(rule * 1e3, 3),
-            "ns_per_family": round(seconds / len(cohort) * 1e9, 2),
-        }
-    out["all_four_ms"] = round(total * 1e3, 3)
-    out["ns_per_family_per_pilot"] = round(total / len(cohort) / len(compiled) * 1e9, 2)
-    return out
+INPUTS: Final = (
+    "problemen",
+    "signalen",
+    "dwangmiddelen",
+    "hulpvragen",
+    "wijk",
+    "verwijzer",
+    "ouder_chronisch",
+    "jongste_kind_geboren",
+)
 
 
-def _openfisca_rule(cohort: Cohort, wijk_codes: np.ndarray) -> Callable[[], np.ndarray]:
-    """A function that evaluates the multiprobleem rule with OpenFisca-core on ``cohort``."""
+def openfisca_rules(cohort: Cohort) -> tuple[Callable[[], object], Callable[[], dict[str, Array]]]:
+    """Two functions: one makes a fresh OpenFisca simulation of ``cohort`` (its inputs set),
+    the other computes the four target groups in it (what is timed)."""
     # openfisca-core ships no type information: its modules are Any here
     build_entity = importlib.import_module("openfisca_core.entities").build_entity
     DateUnit = importlib.import_module("openfisca_core.periods").DateUnit  # noqa: N806
@@ -69,88 +70,182 @@ def _openfisca_rule(cohort: Cohort, wijk_codes: np.ndarray) -> Callable[[], np.n
     Variable = importlib.import_module("openfisca_core.variables").Variable  # noqa: N806
 
     gezin = build_entity(key="gezin", plural="gezinnen", label="a family", is_person=True)
-    inputs = ("problemen", "signalen", "dwangmiddelen", "wijk")
+    eighteen_years_before = ON.subtract(years=18).toordinal()
+    korrewegwijk_tuinwijk = cohort.codes(
+        "wijk", ["Korrewegwijk", "Indische Buurt", "de Hoogte", "Tuinwijk"]
+    )
+    hoogkerk = cohort.codes("wijk", ["Hoogkerk"])
+    gemeente = cohort.codes("verwijzer", ["GEMEENTE"])
+    overname = flag_mask([Hulpvraag.OVERNAME_HUISHOUDEN])
+    jeugdhulp = flag_mask(
+        [
+            Hulpvraag.JEUGDHULP_BEGELEIDING,
+            Hulpvraag.JEUGDHULP_LICHTE_BEHANDELING,
+            Hulpvraag.JEUGDHULP_SPECIALISTISCH,
+        ]
+    )
+    basis_jeugdhulp = flag_mask(
+        [Hulpvraag.JEUGDHULP_BEGELEIDING, Hulpvraag.JEUGDHULP_LICHTE_BEHANDELING]
+    )
+    volwassenen = flag_mask([Hulpvraag.INDIVIDUELE_BEGELEIDING, Hulpvraag.DAGBESTEDING])
+    signalen = flag_mask(list(Signaal))
+    dwang = flag_mask(
+        [
+            Dwangmiddel.UITHUISPLAATSING,
+            Dwangmiddel.HUISUITZETTING,
+            Dwangmiddel.HUISVERBOD,
+            Dwangmiddel.ONDERTOEZICHTSTELLING,
+            Dwangmiddel.INTREKKING_UITKERING,
+            Dwangmiddel.VOORWAARDELIJKE_STRAF,
+        ]
+    )
 
-    def variable(name: str) -> type:
-        return type(
-            name,
-            (Variable,),
-            {
-                "value_type": int,
-                "entity": gezin,
-                "definition_period": DateUnit.MONTH,
-                "label": name,
-            },
-        )
-
-    def formula(entity: Any, period: Any) -> Any:
-        problems = entity("problemen", period)
-        return (
-            (np.bitwise_count(problems) >= 3)
-            & (entity("signalen", period) != 0)
-            & (entity("dwangmiddelen", period) != 0)
-            & np.isin(entity("wijk", period), wijk_codes)
-        )
-
-    doelgroep = type(
-        "multiprobleem_doelgroep",
-        (Variable,),
-        {
-            "value_type": bool,
+    def variable(name: str, value_type: type, formula: Any = None) -> type:
+        body: dict[str, Any] = {
+            "value_type": value_type,
             "entity": gezin,
             "definition_period": DateUnit.MONTH,
-            "label": "multiprobleem target group",
-            "formula": formula,
-        },
-    )
-    system = TaxBenefitSystem([gezin])
-    for name in inputs:
-        system.add_variable(variable(name))
-    system.add_variable(doelgroep)
-    columns = {name: cohort.column(name).astype(np.int32) for name in inputs}
+            "label": name,
+        }
+        if formula is not None:
+            body["formula"] = formula
+        return type(name, (Variable,), body)
 
-    def run() -> np.ndarray:
+    def minderjarig(entity: Any, period: Any) -> Any:
+        youngest = entity("jongste_kind_geboren", period)
+        return (youngest > 0) & (youngest > eighteen_years_before)
+
+    def gezinsverzorger(entity: Any, period: Any) -> Any:
+        return (
+            entity("ouder_chronisch", period)
+            & ((entity("hulpvragen", period) & overname) != 0)
+            & entity("minderjarig_kind", period)
+        )
+
+    def samen(entity: Any, period: Any) -> Any:
+        return entity("minderjarig_kind", period) & (
+            (entity("hulpvragen", period) & jeugdhulp) != 0
+        )
+
+    def multiprobleem(entity: Any, period: Any) -> Any:
+        return (
+            (np.bitwise_count(entity("problemen", period)) >= 3)
+            & ((entity("signalen", period) & signalen) != 0)
+            & ((entity("dwangmiddelen", period) & dwang) != 0)
+            & np.isin(entity("wijk", period), korrewegwijk_tuinwijk)
+        )
+
+    def hoogkerk_rule(entity: Any, period: Any) -> Any:
+        needs = entity("hulpvragen", period)
+        return (
+            np.isin(entity("wijk", period), hoogkerk)
+            & (
+                ((needs & volwassenen) != 0)
+                | (((needs & basis_jeugdhulp) != 0) & entity("minderjarig_kind", period))
+            )
+            & np.isin(entity("verwijzer", period), gemeente)
+        )
+
+    system = TaxBenefitSystem([gezin])
+    for name in INPUTS:
+        system.add_variable(variable(name, bool if name == "ouder_chronisch" else int))
+    system.add_variable(variable("minderjarig_kind", bool, minderjarig))
+    rules = {
+        "gezinsverzorger": gezinsverzorger,
+        "samen": samen,
+        "multiprobleem": multiprobleem,
+        "hoogkerk": hoogkerk_rule,
+    }
+    for name, formula in rules.items():
+        system.add_variable(variable(f"{name}_doelgroep", bool, formula))
+    columns = {
+        name: cohort.column(name).astype(bool if name == "ouder_chronisch" else np.int32)
+        for name in INPUTS
+    }
+
+    state: dict[str, Any] = {}
+
+    def fresh() -> Any:
         # A fresh simulation each time: OpenFisca caches what it has calculated.
         simulation = SimulationBuilder().build_default_simulation(system, count=len(cohort))
         for name, values in columns.items():
-            simulation.set_input(name, "2011-06", values)
-        start = time.perf_counter()
-        result = simulation.calculate("multiprobleem_doelgroep", "2011-06")
-        run.seconds = time.perf_counter() - start  # type: ignore[attr-defined]
-        return np.asarray(result)
+            simulation.set_input(name, PERIOD, values)
+        state["simulation"] = simulation
+        return simulation
 
-    return run
+    def calculate() -> dict[str, Array]:
+        simulation = state.pop("simulation", None) or fresh()
+        return {
+            name: np.asarray(simulation.calculate(f"{name}_doelgroep", PERIOD)) for name in rules
+        }
+
+    return fresh, calculate
 
 
-def against_openfisca(cohort: Cohort) -> dict[str, Any]:
-    """The multiprobleem rule in the library and in OpenFisca, same columns, same answer."""
-    gemeente = Gemeente(specs=[PluginSpec(PILOTS["multiprobleem"])])
-    pilot = gemeente.compiled("multiprobleem")
-    on = pendulum.date(2011, 6, 1)
-    ours = pilot.eligibility.evaluate(cohort, on)
-    library = best(lambda: pilot.eligibility.evaluate(cohort, on))
-    # The wijken the rule names, as codes of this cohort's vocabulary.
-    labels = [
-        label
-        for leaf in pilot.eligibility.leaves()
-        if getattr(getattr(leaf, "feit", None), "naam", None) == "wijk"
-        for label in leaf.labels  # type: ignore[attr-defined]
-    ]
-    codes = cohort.codes("wijk", labels)
-    try:
-        run = _openfisca_rule(cohort, codes)
-    except ImportError as exc:
-        return {"library_ms": round(library * 1e3, 3), "openfisca": f"not installed: {exc}"}
-    theirs = run()
-    times = []
-    for _ in range(5):
-        run()
-        times.append(run.seconds)  # type: ignore[attr-defined]
-    openfisca = min(times)
-    return {
-        "library_ms": round(library * 1e3, 3),
-        "openfisca_ms": round(openfisca * 1e3, 3),
-        "library_over_openfisca": round(library / openfisca, 3),
-        "same_answer": bool(np.array_equal(ours, theirs)),
-        "eligible_families": int(ours.sum()),
+def run(quick: bool = False) -> list[dict[str, object]]:
+    """The four pilots' rules and outcomes against OpenFisca, over 1,000,000 families."""
+    n = 100_000 if quick else 1_000_000
+    cohort = generate_cohort(n, seed=1)
+    compiled = Gemeente(specs=[PluginSpec(target) for target in PILOTS.values()]).compile()
+    pilots = [compiled[name] for name in PILOTS]
+    dates = [p.pilot.looptijd.start.add(months=1) for p in pilots]
+    ours = {
+        name: p.eligibility.evaluate(cohort, ON) for name, p in zip(PILOTS, pilots, strict=True)
     }
+
+    def library_rules() -> object:
+        return [p.eligibility.evaluate(cohort, ON) for p in pilots]
+
+    def library_outcomes() -> object:
+        return [p.outcomes(cohort, on) for p, on in zip(pilots, dates, strict=True)]
+
+    contenders: dict[str, Callable[[], object]] = {
+        "library rules": library_rules,
+        "library outcomes": library_outcomes,
+    }
+    try:
+        fresh, theirs_fn = openfisca_rules(cohort)
+    except ImportError as exc:
+        timed = interleave(contenders, repeat=3 if quick else 5)
+        why = f"openfisca-core missing ({exc})"
+        return [
+            unavailable("eligibility, four pilots: library rules / OpenFisca", "<= 0.5", why),
+            unavailable("eligibility, four pilots: library outcomes / OpenFisca", "<= 0.5", why),
+            figure(
+                "eligibility, four pilots: library outcomes",
+                timed["library outcomes"].median * 1e3,
+                "ms",
+                "(reported, no target)",
+                True,
+            ),
+        ]
+    theirs = theirs_fn()
+    same = all(np.array_equal(ours[name], theirs[name]) for name in PILOTS)
+    contenders["OpenFisca"] = theirs_fn
+    timed = interleave(contenders, repeat=3 if quick else 5, setup={"OpenFisca": fresh})
+    of = timed["OpenFisca"]
+    eligible = {name: int(v.sum()) for name, v in ours.items()}
+    out = []
+    for key, label in (("library rules", "rules"), ("library outcomes", "outcomes")):
+        t = timed[key]
+        ratio = t.median / of.median
+        out.append(
+            figure(
+                f"eligibility, four pilots, {n:,} families: library {label} / OpenFisca",
+                ratio,
+                "x",
+                "<= 0.5",
+                ratio <= 0.5 and same,
+                peer="OpenFisca-core, the same four rules",
+                peer_value=of.median,
+                note=(
+                    f"library {t.median * 1e3:.1f} ms (min {t.min * 1e3:.1f}), OpenFisca "
+                    f"{of.median * 1e3:.1f} ms (min {of.min * 1e3:.1f}); same answer: {same}"
+                    + ("; outcomes add every route and the looptijd" if label == "outcomes" else "")
+                ),
+                families=n,
+                eligible=eligible,
+                same_answer=same,
+            )
+        )
+    return out
