@@ -21,6 +21,8 @@ arrays to it) or the arrays' ``nbytes``, divided by the number of families.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import statistics
 import subprocess
@@ -36,10 +38,21 @@ REPEAT: Final = 5
 _CORE = "[c for c in SCHEMA if not c.startswith(('zrm.', 'zrm_haalbaar.'))]"
 
 
+QUICK: dict[str, bool] = {"on": False}
+"""In the quick smoke run every "fresh process" is this one: the shape, in seconds."""
+
+
 def _child(code: str) -> dict[str, Any]:
     """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if QUICK["on"]:
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(code, "<bench>", "exec"), {})
+        text = printed.getvalue()
+    else:
+        argv = [sys.executable, "-c", code]
+        text = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+    found: dict[str, Any] = json.loads(text.strip().splitlines()[-1])
     return found
 
 
@@ -135,9 +148,11 @@ def _timing_note(times: list[float]) -> str:
 
 
 def _generation(quick: bool) -> list[dict[str, object]]:
-    small, large = (HOUSEHOLDS, NETHERLANDS // 10) if quick else (HOUSEHOLDS, NETHERLANDS)
+    small, large = (10_000, 40_000) if quick else (HOUSEHOLDS, NETHERLANDS)
     limit_large = 30.0 * large / NETHERLANDS
-    times = _turns({"small": _generate_code(small), "large": _generate_code(large)}, REPEAT)
+    times = _turns(
+        {"small": _generate_code(small), "large": _generate_code(large)}, 2 if quick else REPEAT
+    )
     imported = _child(_generate_code(1))["import"]
     s, big = statistics.median(times["small"]), statistics.median(times["large"])
     growth = (big / large) / (s / small)
@@ -153,7 +168,7 @@ def _generation(quick: bool) -> list[dict[str, object]]:
         ),
         _figure(
             f"generate {large:,} families"
-            + (" (the Netherlands' households)" if not quick else " (quick: a tenth)"),
+            + (" (the Netherlands' households)" if not quick else " (quick: a smoke run)"),
             big,
             "s",
             f"<= {limit_large:g} s",
@@ -176,7 +191,7 @@ def _loading(quick: bool) -> list[dict[str, object]]:
     from sociaaldomein.simulation.cohorts import write_cohort
     from sociaaldomein.simulation.output import installed
 
-    small = 5_000 if quick else 20_000
+    small = 500 if quick else 20_000
     out: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as folder:
         for suffix in (".csv", ".parquet"):
@@ -190,7 +205,9 @@ def _loading(quick: bool) -> list[dict[str, object]]:
             for n in (small, 4 * small):
                 paths[n] = Path(folder) / f"c{n}{suffix}"
                 write_cohort(generate_cohort(n, seed=2), paths[n])
-            times = _turns({str(n): _load_code(p) for n, p in paths.items()}, REPEAT)
+            times = _turns(
+                {str(n): _load_code(p) for n, p in paths.items()}, 2 if quick else REPEAT
+            )
             a, b = statistics.median(times[str(small)]), statistics.median(times[str(4 * small)])
             growth = (b / (4 * small)) / (a / small)
             kind = suffix.lstrip(".").upper() if suffix == ".csv" else "Parquet"
@@ -209,7 +226,8 @@ def _loading(quick: bool) -> list[dict[str, object]]:
 
 
 def _memory(quick: bool) -> list[dict[str, object]]:
-    n = HOUSEHOLDS  # the gemeente Groningen: a larger cohort spreads the blocks' memory thinner
+    # the gemeente Groningen: a larger cohort spreads the blocks' memory thinner
+    n = 20_000 if quick else HOUSEHOLDS
     m = _child(_memory_code(n))
     note = f"{n:,} synthetic families"
     return [
@@ -229,8 +247,16 @@ def _memory(quick: bool) -> list[dict[str, object]]:
 
 
 def run(quick: bool = False) -> list[dict[str, object]]:
-    """Every figure of cohorts: generating, loading, bytes a family."""
-    return [*_generation(quick), *_loading(quick), *_memory(quick)]
+    """Every figure of cohorts: generating, loading, bytes a family.
+
+    ``quick`` is a smoke run of a few seconds: small sizes, two repetitions, in
+    this process; its figures show the shape of the output, not the targets.
+    """
+    QUICK["on"] = quick
+    try:
+        return [*_generation(quick), *_loading(quick), *_memory(quick)]
+    finally:
+        QUICK["on"] = False
 
 
 if __name__ == "__main__":
