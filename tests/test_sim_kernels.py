@@ -1,0 +1,194 @@
+"""What the fast paths of the kernels keep: the same numbers, the same results, the collector.
+
+Every speed-up of the kernels changes how numbers are drawn or where state
+lives, never which numbers or what a run decides; these tests say so.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import gc
+import os
+import subprocess
+import sys
+from typing import Any
+
+import numpy as np
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sociaaldomein import Gemeente, PluginSpec
+from sociaaldomein.simulation import PilotDesign, Settings, generate_cohort, simulate
+from sociaaldomein.simulation.engine import AUTO_LANES, choose_kernel
+from sociaaldomein.simulation.kernel import run_columnar
+from sociaaldomein.simulation.model import build_model
+from sociaaldomein.simulation.objects import run_objects
+from sociaaldomein.simulation.runs import (
+    draw,
+    draw_events,
+    draws_events,
+    event_generator,
+    family_generator,
+    generators,
+    months_per_draw,
+)
+from sociaaldomein.simulation.sweep import _workers
+
+TOY = PluginSpec("sociaaldomein.testing:ToyPilot", {"capacity": 50, "min_problems": 2})
+START = pendulum.date(2024, 1, 1)
+
+
+def _settings(months: int = 6, **design: Any) -> Settings:
+    return Settings(
+        START,
+        months=months,
+        referral_probability=0.05,
+        problem_change_probability=0.05,
+        default=PilotDesign(**design),
+    )
+
+
+@given(
+    seed=st.integers(0, 2**32),
+    shapes=st.lists(
+        st.tuples(st.integers(1, 3), st.integers(1, 4), st.integers(1, 9)), min_size=1, max_size=6
+    ),
+)
+def test_draws_are_the_generators_uniform_32_bit_numbers(
+    seed: int, shapes: list[tuple[int, int, int]]
+) -> None:
+    # Any sequence of draws, odd sizes among them, gives the numbers of integers(0, 2**32).
+    fast, plain = np.random.default_rng(seed), np.random.default_rng(seed)
+    for months, rows, families in shapes:
+        expected = plain.integers(0, 1 << 32, size=(months, rows, families), dtype=np.uint32)
+        assert np.array_equal(draw(fast, months, rows, families), expected)
+
+
+@given(root=st.integers(0, 2**63), run=st.integers(0, 10_000))
+def test_a_runs_generators_are_the_children_of_its_seed_sequence(root: int, run: int) -> None:
+    families, events = np.random.SeedSequence(root, spawn_key=(run,)).spawn(2)
+    expected = [np.random.default_rng(s).integers(0, 1 << 32, 4) for s in (families, events)]
+    found = [g.integers(0, 1 << 32, 4) for g in generators(root, run)]
+    assert all(np.array_equal(a, b) for a, b in zip(found, expected, strict=True))
+
+
+def test_family_and_event_generators_are_independent_children() -> None:
+    a = family_generator(7, 3).integers(0, 1 << 32, 8)
+    b = event_generator(7, 3).integers(0, 1 << 32, 8)
+    assert not np.array_equal(a, b)
+    assert np.array_equal(a, generators(7, 3)[0].integers(0, 1 << 32, 8))
+
+
+def test_a_big_cohort_drawn_row_by_row_decides_as_the_object_kernel() -> None:
+    # Above 16,384 families a month is drawn one row at a time (months_per_draw is 1).
+    cohort = generate_cohort(16_401, seed=5)
+    model = build_model(Gemeente(specs=[TOY]), cohort, _settings(months=4, priority="problems"))
+    assert months_per_draw(model) == 1
+    for runs in ([0], [0, 1]):
+        columnar, objects = run_columnar(model, runs, 11), run_objects(model, runs, 11)
+        assert np.array_equal(columnar.series, objects.series)
+        assert np.array_equal(columnar.assessed, objects.assessed)
+    assert int(columnar.series.sum()) > 0
+
+
+@pytest.mark.parametrize("priority", ["fifo", "problems", "zrm"])
+@pytest.mark.parametrize("families_return", [False, True])
+def test_the_object_kernels_flat_state_decides_as_the_columnar_kernel(
+    priority: str, families_return: bool
+) -> None:
+    settings = Settings(
+        START,
+        months=18,
+        referral_probability=0.08,
+        problem_change_probability=0.05,
+        families_return=families_return,
+        default=PilotDesign(
+            priority=priority,  # type: ignore[arg-type]
+            waitlist_leave_probability=0.05,
+            step_down_probability=0.05,
+            setback_probability=0.05,
+            max_months=4,
+        ),
+    )
+    model = build_model(Gemeente(specs=[TOY]), generate_cohort(600, seed=2), settings)
+    columnar, objects = run_columnar(model, [0, 1, 2], 4), run_objects(model, [0, 1, 2], 4)
+    assert np.array_equal(columnar.series, objects.series)
+    assert np.array_equal(columnar.assessed, objects.assessed)
+
+
+def test_auto_runs_one_small_run_on_objects_and_many_runs_side_by_side() -> None:
+    small = build_model(Gemeente(specs=[TOY]), generate_cohort(10, seed=1), _settings())
+    assert choose_kernel(small, 1) == "objects"
+    assert choose_kernel(small, 2) == "columnar"
+    assert choose_kernel(small, 1, "columnar") == "columnar"
+    big = build_model(Gemeente(specs=[TOY]), generate_cohort(AUTO_LANES, seed=1), _settings())
+    assert choose_kernel(big, 1) == "columnar"
+
+
+def test_a_model_without_event_chances_draws_no_events() -> None:
+    model = build_model(Gemeente(specs=[TOY]), generate_cohort(20, seed=1), _settings())
+    assert not draws_events(model)
+    assert draw_events(model, None) is draw_events(model, None)  # decided once
+    chancy = build_model(
+        Gemeente(specs=[TOY]),
+        generate_cohort(20, seed=1),
+        _settings(extension_months=6, extension_probability=0.5),
+    )
+    assert draws_events(chancy)
+    with pytest.raises(ValueError, match="generator"):
+        draw_events(chancy, None)
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it() -> None:
+    cohort = generate_cohort(50, seed=1)
+    frozen = gc.get_freeze_count()
+    simulate(Gemeente(specs=[TOY]), cohort, _settings(), runs=3, seed=1)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    gc.disable()
+    try:
+        simulate(Gemeente(specs=[TOY]), cohort, _settings(), runs=3, seed=1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def _tuned(env: dict[str, str]) -> str:
+    code = "from sociaaldomein.simulation.engine import tune_allocator; print(tune_allocator())"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MALLOC_", "SOCIAALDOMEIN_"))}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout.strip()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="mallopt is glibc's")
+def test_a_dask_workers_tiny_trim_threshold_is_undone_unless_kept() -> None:
+    assert _tuned({"MALLOC_TRIM_THRESHOLD_": "65536"}) == "True"
+    assert _tuned({"MALLOC_TRIM_THRESHOLD_": "65536", "SOCIAALDOMEIN_MALLOC": "keep"}) == "False"
+    assert _tuned({}) == "False"
+    assert _tuned({"MALLOC_TRIM_THRESHOLD_": str(1 << 30)}) == "False"
+
+
+class _Client:
+    def nthreads(self) -> dict[str, int]:
+        return {"tcp://a:1": 4, "tcp://b:1": 2}
+
+
+class _DaskLikeExecutor(cf.Executor):
+    """What Dask's ``Client.get_executor()`` shows a sweep: its client."""
+
+    _client = _Client()
+
+
+def test_chunks_are_sized_from_the_clusters_threads() -> None:
+    assert _workers(_DaskLikeExecutor()) == 6
+    with cf.ThreadPoolExecutor(max_workers=3) as pool:
+        assert _workers(pool) == 3
