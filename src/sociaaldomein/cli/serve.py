@@ -152,13 +152,14 @@ def run(args: argparse.Namespace) -> int:
         max_body=defaults.max_body if args.max_body is None else args.max_body,
         rate=defaults.rate if args.rate is None else args.rate,
     )
+    gemeente = compose(args)
     register = None
     if args.register is not None:
         from sociaaldomein.service.registry import open_register
 
-        register = open_register(args.register)
+        register = open_register(args.register, gemeente)
     app = create_app(
-        compose(args), access=access, limits=limits, register=register, cors_origins=args.cors or ()
+        gemeente, access=access, limits=limits, register=register, cors_origins=args.cors or ()
     )
     if not _loopback(args.host):
         warn(f"listening on {args.host}, not only on this machine: put it behind a TLS proxy")

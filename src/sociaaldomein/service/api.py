@@ -16,7 +16,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.responses import Response
 
-from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
+from sociaaldomein.errors import (
+    InvalidValueError,
+    PluginFailedError,
+    SociaaldomeinError,
+    UnknownPilotError,
+)
 from sociaaldomein.io import (
     SCHEMAS,
     FileFormatError,
@@ -255,7 +260,7 @@ def api_router(service: Service) -> APIRouter:
         fmt = body_format(request)
         data = loads_document(await request.body(), fmt, source="request")
         gezinnen = read_families(data, fmt, date, service.limits.max_families)
-        occupancy = service.occupancy(names)
+        occupancy = service.occupancy(names, date)
         found = [gemeente.assess(g, date, pilots=names, occupancy=occupancy) for g in gezinnen]
         return json_response(
             {"on": date.isoformat(), "assessments": [unstructure(a) for a in found]}
@@ -340,8 +345,18 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
         if isinstance(exc, FileFormatError):
             return input_error(exc)
         assert isinstance(exc, InvalidValueError)
-        # a value refused after reading (a limit, a rule between fields): field and problem
-        return error_response(400, "input", redact(exc.problem), field=exc.field or None)
+        # a value refused after reading (a limit, a rule between fields, a register's rule):
+        # the field and the problem, and the rule's source kept whole
+        bron = getattr(exc, "bron", None)
+        problem = exc.problem.removesuffix(f" [{bron}]") if bron is not None else exc.problem
+        error = {"kind": "input", "message": redact(problem), "field": exc.field or None}
+        if bron is not None:
+            error["bron"] = unstructure(bron)
+        return json_response({"error": error}, 400)
+
+    async def library(request: Request, exc: Exception) -> Response:
+        # what the library (a register) cannot do: a 400 without the values it quoted
+        return error_response(400, "input", redact(str(exc)))
 
     async def unknown(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, UnknownPilotError)
@@ -371,5 +386,6 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
         UnknownPilotError: unknown,
         InvalidValueError: bad_input,
         PluginFailedError: failed,
+        SociaaldomeinError: library,
         RequestValidationError: parameters,
     }

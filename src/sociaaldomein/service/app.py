@@ -94,9 +94,11 @@ class Service:
             "provided_by": compiled.provided_by.name,
         }
 
-    def occupancy(self, pilots: Sequence[str]) -> Mapping[str, int] | None:
-        """The families in each pilot now, from the register when there is one."""
-        return None
+    def occupancy(self, pilots: Sequence[str], on: pendulum.Date) -> Mapping[str, int] | None:
+        """The families in each pilot on ``on``, from the register when there is one."""
+        if self.register is None:
+            return None
+        return {name: len(self.register.in_pilot(name, on)) for name in pilots}
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -171,6 +173,10 @@ def create_app(
     )
     app.state.service = service
     app.include_router(api_router(service))
+    if register is not None:
+        from sociaaldomein.service.registry import register_router
+
+        app.include_router(register_router(service))
     if web:
         from sociaaldomein.service.web import web_router
 

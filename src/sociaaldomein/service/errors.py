@@ -8,6 +8,8 @@ proxy's log, and the caller has the value already.
 "'…' is not a date in the calendar (month must be in 1..12)"
 >>> redact("must be a whole number, got the number 123456782")
 'must be a whole number, got the number …'
+>>> redact("family 'gezin-11' is on the waitlist; the pilot's rule")
+"family '…' is on the waitlist; the pilot's rule"
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from sociaaldomein.io import FileFormatError
 
 __all__ = ["RefusedError", "error_response", "input_error", "json_response", "redact"]
 
-_QUOTED: Final = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# a value as repr() or JSON quotes it; an apostrophe inside a word ("the token's") is none
+_QUOTED: Final = re.compile(r"(?<!\w)(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")(?!\w)")
 _NUMBER: Final = re.compile(r"\b(number|got) -?[0-9][0-9.,eE+_-]*")
 
 

@@ -147,6 +147,22 @@ class Guard:
         except _BodyTooLargeError:
             if not started:
                 await self._too_large(scope, send, grant)
+        except Exception as exc:
+            # An error nobody foresaw: its message may hold what the request held (a
+            # database error quotes its parameters), so the log gets its type only.
+            LOGGER.error(
+                "internal error in %s %s: %s",
+                scope["method"],
+                route_of(self.routes(), scope),
+                type(exc).__name__,
+            )
+            if not started:
+                response = error_response(500, "internal", "an internal error; it was logged")
+
+                async def nothing() -> Message:
+                    return {"type": "http.disconnect"}
+
+                await response(scope, nothing, send)
 
     async def _too_large(self, scope: Scope, send: Send, grant: Grant | None) -> None:
         limit = self.limits.max_body

@@ -298,6 +298,45 @@ def web_router(app: FastAPI, service: Service) -> None:
             titles=titles,
         )
 
+    @app.get("/register", include_in_schema=False)
+    async def register_page(request: Request) -> Response:
+        if service.register is None:
+            return page(
+                request, "geweigerd.html", 404, message="Er is geen register.", volgende="/"
+            )
+        grant: Grant | None = request.state.grant
+        if grant is None:
+            return refuse(
+                request, 401, "no-token", "Hiervoor is een toegangssleutel nodig. Meld u eerst aan."
+            )
+        reads = grant.may(Permission.REGISTER_READ)
+        figures = grant.may(Permission.REGISTER_FIGURES)
+        if not (reads or figures):
+            return refuse(
+                request,
+                403,
+                "role",
+                f"Uw rol ({grant.role.value}) geeft geen toegang tot het register.",
+            )
+        from sociaaldomein.service.registry import budget_lines
+
+        on = pendulum.today().date()
+        register = service.register
+        pilots = [
+            {
+                "name": name,
+                "titel": pilot.titel,
+                "waitlist": register.waitlist(name, on) if reads else None,
+                "overdue": [unstructure(o) for o in register.overdue_escalations(name, on)]
+                if reads
+                else None,
+                "budget": budget_lines(register, name) if figures else None,
+            }
+            for name, pilot in gemeente.pilots.items()
+            if grant.sees(name)
+        ]
+        return page(request, "register.html", page="register", pilots=pilots, on=on.isoformat())
+
     @app.get("/inloggen", include_in_schema=False)
     async def login_form(request: Request, volgende: str = "/beoordelen") -> Response:
         return page(request, "inloggen.html", volgende=_local(volgende), error=None)
