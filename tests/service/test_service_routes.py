@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Final
 
 import pytest
 from fastapi.testclient import TestClient
 
-from sociaaldomein.service import Permission, Role
+from sociaaldomein import Gemeente
+from sociaaldomein.service import Access, Permission, Role, ServiceLimits, create_app
 
 from .conftest import FAMILY, TOKENS, bearer
 
@@ -29,7 +32,27 @@ PUBLIC: Final = {
 }
 """The routes open without a token: nothing in them is about a family."""
 
-PERSONAL_PAGES: Final = [("get", "/beoordelen"), ("post", "/beoordelen")]
+PERSONAL_PAGES: Final = [("get", "/beoordelen"), ("post", "/beoordelen"), ("get", "/register")]
+
+
+@pytest.fixture(params=["without a register", "with a register"])
+def served(
+    request: pytest.FixtureRequest, groningen: Gemeente, access: Access, tmp_path: Path
+) -> Iterator[TestClient]:
+    """The service as configured both ways: the register adds its routes."""
+    register = None
+    if request.param == "with a register":
+        pytest.importorskip("sqlalchemy", reason="the register needs sociaaldomein[register]")
+        from sociaaldomein.register import Register
+
+        register = Register.open(tmp_path / "register.db", gemeente=groningen, create=True)
+    app = create_app(groningen, access=access, register=register, limits=ServiceLimits(rate=0))
+    try:
+        with TestClient(app) as client:
+            yield client
+    finally:
+        if register is not None:
+            register.close()
 
 
 def _operations(client: TestClient) -> list[tuple[str, str, dict[str, Any]]]:
@@ -47,13 +70,13 @@ def _call(client: TestClient, method: str, path: str, headers: dict[str, str]) -
     return client.request(method, url, headers=headers, json=FAMILY).status_code
 
 
-def test_the_document_has_routes(client: TestClient) -> None:
-    paths = {p for _, p, _ in _operations(client)}
+def test_the_document_has_routes(served: TestClient) -> None:
+    paths = {p for _, p, _ in _operations(served)}
     assert {"/api/assess", "/api/simulations", "/api/pilots/{pilot}/advice"} <= paths
 
 
-def test_every_route_is_public_or_marked_personal(client: TestClient) -> None:
-    for method, path, operation in _operations(client):
+def test_every_route_is_public_or_marked_personal(served: TestClient) -> None:
+    for method, path, operation in _operations(served):
         personal = operation.get("x-personal", False)
         assert personal != ((method, path) in PUBLIC), (method, path)
         if personal:
@@ -62,27 +85,27 @@ def test_every_route_is_public_or_marked_personal(client: TestClient) -> None:
 
 
 def test_no_token_no_access_on_every_personal_route(
-    client: TestClient, caplog: pytest.LogCaptureFixture
+    served: TestClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, "sociaaldomein.service")
-    for method, path, _operation in _operations(client):
+    for method, path, _operation in _operations(served):
         if (method, path) in PUBLIC:
             continue
-        assert _call(client, method, path, {}) == 401, (method, path)
-        assert _call(client, method, path, bearer("not-a-token")) == 401, (method, path)
-        assert _call(client, method, path, {"Authorization": "Basic eDp5"}) == 401, (method, path)
+        assert _call(served, method, path, {}) == 401, (method, path)
+        assert _call(served, method, path, bearer("not-a-token")) == 401, (method, path)
+        assert _call(served, method, path, {"Authorization": "Basic eDp5"}) == 401, (method, path)
     refusals = [r.getMessage() for r in caplog.records]
     assert any("/api/assess: 401 no-token" in m for m in refusals)
     assert any("/api/assess: 401 unknown-token" in m for m in refusals)
 
 
-def test_a_role_without_the_permission_is_refused_on_every_route(client: TestClient) -> None:
-    for method, path, operation in _operations(client):
+def test_a_role_without_the_permission_is_refused_on_every_route(served: TestClient) -> None:
+    for method, path, operation in _operations(served):
         if (method, path) in PUBLIC:
             continue
         permission = Permission[operation["x-permission"]]
         for token, grant in TOKENS.items():
-            status = _call(client, method, path, bearer(token))
+            status = _call(served, method, path, bearer(token))
             if permission in grant.role.permissions:
                 assert status not in (401, 403), (token, method, path)
             else:
@@ -107,8 +130,11 @@ def test_a_pilot_not_granted_is_refused(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("method", "path"), PERSONAL_PAGES)
-def test_the_web_page_refuses_without_a_token(client: TestClient, method: str, path: str) -> None:
-    r = client.request(method, path, data={"id": "gezin-1"})
+def test_the_web_page_refuses_without_a_token(served: TestClient, method: str, path: str) -> None:
+    if path == "/register" and served.get("/api/openapi.json").text.count("/api/register") == 0:
+        assert served.get(path).status_code == 404  # no register, no page
+        return
+    r = served.request(method, path, data={"id": "gezin-1"})
     assert r.status_code == 401
     assert "Geen toegang" in r.text
 

@@ -199,8 +199,10 @@ def register_router(service: Service) -> APIRouter:
         summary="Everything recorded about one family, in the pilots the token is granted",
         **_read(Permission.REGISTER_READ, "the events, in order", _OBJECTS),
     )
-    async def history(request: Request, gezin: str) -> Response:
-        grant = need(Permission.REGISTER_READ)(request)
+    async def history(request: Request, gezin: str | None = None) -> Response:
+        grant = need(Permission.REGISTER_READ)(request)  # the token first, then the question
+        if not gezin:
+            raise FileFormatError("request", "gezin", "is required: the family's key")
         try:
             found = register.history(gezin)
         except InvalidValueError as exc:  # a BSN or no key: the field, never the value
