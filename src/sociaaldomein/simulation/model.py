@@ -160,8 +160,13 @@ class Dynamics:
         epochs, of_month = _dedupe(months())
         return cls(
             tuple(split_pilots),
-            # Routing reads no id: counted ids cost nothing to take a month's rows of.
-            Cohort(CohortIds.numbered(len(cohort)), cohort.columns, cohort.vocabularies),
+            # Routing reads no id: counted ids cost nothing to take a month's rows of.  It
+            # holds only the columns the rules read (a month's rules may look through all).
+            Cohort(
+                CohortIds.numbered(len(cohort)),
+                _read_columns(cohort, split_pilots),
+                cohort.vocabularies,
+            ),
             tuple(dates),
             tuple(dict(zip(names, e[:-1], strict=True)) for e in epochs),
             tuple(e[-1] for e in epochs),
@@ -178,6 +183,24 @@ class Dynamics:
             for p, cp in enumerate(self.pilots)
         ]
         return combine(outcomes, self.gates[e][:, rows])
+
+
+def _read_columns(cohort: Cohort, pilots: Sequence[CompiledPilot | None]) -> dict[str, Array]:
+    """The columns of ``cohort`` that the rules of ``pilots`` read (``Rule.facts()``).
+
+    With a column its declared terms (``problemen:x``) come too, and the problems
+    always: a month's view replaces them.
+    """
+    facts: set[str] = {"problemen"}
+    for cp in pilots:
+        if cp is not None:
+            for rule in (cp.eligibility, *(r.when for r in cp.routes)):
+                facts |= rule.facts()
+    return {
+        name: column
+        for name, column in cohort.columns.items()
+        if name in facts or name.split(":", 1)[0] in facts
+    }
 
 
 class _Rows(Mapping[str, Array]):
