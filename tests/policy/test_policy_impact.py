@@ -211,3 +211,12 @@ def test_a_rule_changed_from_a_month_with_problems_changing_monthly(kernel: str)
     other = "columnar" if kernel == "objects" else "objects"
     again = simulate(stricter, COHORT, settings, runs=3, seed=4, kernel=other)  # type: ignore[arg-type]
     assert np.array_equal(after.series_data, again.series_data)
+
+
+def test_side_by_side_or_one_after_the_other_the_same_impact() -> None:
+    change = ParameterWijziging("toy", "capaciteit", 6, vanaf=START.add(months=3))
+    together = compare(toy(), changed(change), COHORT, SETTINGS, runs=3, seed=5)
+    apart = compare(toy(), changed(change), COHORT, SETTINGS, runs=3, seed=5, threads=1)
+    assert np.array_equal(together.base.series_data, apart.base.series_data)
+    assert np.array_equal(together.changed.series_data, apart.changed.series_data)
+    assert together.summary() == apart.summary()
