@@ -8,8 +8,8 @@
   before and after a council decision (capacity and the rule from month 12)
   over 136,500 households and 100 runs of 24 months, against simulating the
   baseline alone (the peer), interleaved; at most twice its time.  Both
-  simulations run in full, with the same seeds, so the floor is about 2.0:
-  what the figure guards is everything ``compare`` adds to them.
+  simulations run in full, with the same seeds, side by side in two threads
+  (one after the other they would be about 2.0 by themselves).
 """
 
 from __future__ import annotations
