@@ -146,6 +146,16 @@ def run(quick: bool = False) -> list[dict[str, object]]:
                 **common,
             )
         )
+        out.append(
+            figure(
+                f"sweep efficiency on 2 workers, {label}, over the machine's own",
+                efficiency / share,
+                "",
+                INFO,
+                True,
+                note="what the sweep makes of the share of the second core it gets",
+            )
+        )
     out.append(
         figure(
             "parallel efficiency of this machine (pure Python, 2 processes)",
