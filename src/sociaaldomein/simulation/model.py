@@ -363,12 +363,24 @@ def _capacity(designed: int | None, pilot: int | None) -> int:
 def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
     def lowest(prefix: str) -> Array:
         # The lowest level above 0 (0: not measured), one domain at a time: a few bytes a
-        # family at once, where stacking the 13 domains would take 26.
-        low = np.full(len(cohort), 99, dtype=np.int8)
+        # family at once, where stacking the 13 domains would take 26.  Levels minus one
+        # as unsigned bytes put "not measured" (0 - 1 = 255) above every level, so one
+        # subtraction and one minimum a domain do it; 255 + 1 is 0 again.
+        n = len(cohort)
+        low = np.full(n, 255, dtype=np.uint8)
+        less = np.empty(n, dtype=np.uint8)
         for d in ZrmDomein:
-            column = cohort.column(f"{prefix}.{d.field}").astype(np.int8, copy=False)
-            np.minimum(low, np.where(column == 0, np.int8(99), column), out=low)
-        return np.where(low == 99, np.int8(0), low).astype(np.int16)
+            column = cohort.column(f"{prefix}.{d.field}")
+            if n and (column.min() < 0 or column.max() > 254):
+                raise InvalidValueError(
+                    f"cohort.{prefix}.{d.field}",
+                    "a ZRM level is 1 to 5, or 0 when not measured; found "
+                    f"{int(column.min()) if column.min() < 0 else int(column.max())}",
+                )
+            np.subtract(column.astype(np.uint8, copy=False), 1, out=less, casting="unsafe")
+            np.minimum(low, less, out=low)
+        low += 1
+        return low.astype(np.int16)
 
     now, reachable = lowest("zrm"), lowest("zrm_haalbaar")
     level = np.where(now == 0, settings.default_zrm, now).clip(1, 5)
