@@ -300,7 +300,10 @@ class _PilotPage:
             ("Readings", self._readings_table),
             ("Who answered", self._provenance),
         ]
-        failed = self.gemeente.compile().failed.get(self.naam)
+        compilation = self.gemeente.compile()
+        if self.naam in compilation and compilation[self.naam].besluiten:
+            sections.append(("Decisions applied", self._decisions))
+        failed = compilation.failed.get(self.naam)
         if failed is not None:
             # Only what the Pilot value itself says can be shown; every answer failed with it.
             problem = f"pilot {self.naam!r}: {failed.failure.message()}"
@@ -723,6 +726,24 @@ class _PilotPage:
             "",
         ]
         return intro + _table(("answer", "given by", "changed by"), rows)
+
+    def _decisions(self) -> list[str]:
+        """The decisions applied to the pilot, in order, and its dated versions."""
+        compiled = self.gemeente.compiled(self.naam)
+        decided = [
+            (md(str(b)), md(str(b.bron)), md("; ".join(c.describe() for c in b.wijzigingen)))
+            for b in compiled.besluiten
+        ]
+        versions = [
+            (str(v.nummer), md(v.geldigheid.render()), md(v.render().partition(": ")[2]))
+            for v in compiled.versions
+        ]
+        out = ["The decisions applied to the pilot, in the order they were applied.", ""]
+        out += _table(("decision", "source", "changes"), decided)
+        if versions:
+            out += ["", "Its versions, each in force for its own dates.", ""]
+            out += _table(("version", "in force", "from"), versions)
+        return out
 
     def _sources(self) -> list[str]:
         if not self.cited:
