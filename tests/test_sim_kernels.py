@@ -153,6 +153,12 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+    gc.freeze()  # frozen by the caller: still frozen after a run
+    try:
+        simulate(Gemeente(specs=[TOY]), cohort, _settings(), runs=3, seed=1)
+        assert gc.get_freeze_count() > 0  # a run that unfroze them would leave none
+    finally:
+        gc.unfreeze()
 
 
 def _tuned(env: dict[str, str]) -> str:

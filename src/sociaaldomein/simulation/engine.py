@@ -84,13 +84,17 @@ def _collector_paused() -> Iterator[None]:
     if not gc.isenabled():
         yield
         return
-    gc.freeze()
+    # Objects someone else froze (before forking workers, say) stay frozen.
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     gc.disable()
     try:
         yield
     finally:
         gc.enable()
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 _M_TRIM_THRESHOLD: Final = -1  # glibc's mallopt parameters (malloc.h)
