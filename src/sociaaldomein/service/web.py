@@ -220,6 +220,7 @@ def web_router(app: FastAPI, service: Service) -> None:
         with use_language("nl"):
             data = service.pilot_page(pilot, on)
             rules = _rules_html(compiled.eligibility)
+        overview = gemeente.funding_overview(pilots=[pilot])
         p = compiled.pilot
         looptijd = p.looptijd.periode if hasattr(p.looptijd, "periode") else p.looptijd
         mandaat = compiled.mandate
@@ -234,8 +235,8 @@ def web_router(app: FastAPI, service: Service) -> None:
             pilot_status=STATUSES[data["status_on"]],
             looptijd=str(looptijd),
             rules=rules,
-            funding=data["funding"],
-            total=data["total"],
+            funding=overview.rows,
+            total=overview.total().format_nl(),
             provided_by=data["provided_by"],
             mandaat=mandaat.table() if mandaat is not None else None,
             mandaat_bron=mandaat.bron if mandaat is not None else None,
@@ -318,8 +319,6 @@ def web_router(app: FastAPI, service: Service) -> None:
                 "role",
                 f"Uw rol ({grant.role.value}) geeft geen toegang tot het register.",
             )
-        from sociaaldomein.service.registry import budget_lines
-
         on = pendulum.today().date()
         register = service.register
         pilots = [
@@ -330,7 +329,7 @@ def web_router(app: FastAPI, service: Service) -> None:
                 "overdue": [unstructure(o) for o in register.overdue_escalations(name, on)]
                 if reads
                 else None,
-                "budget": budget_lines(register, name) if figures else None,
+                "budget": register.budget(name) if figures else None,
             }
             for name, pilot in gemeente.pilots.items()
             if grant.sees(name)
