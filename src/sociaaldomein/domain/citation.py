@@ -57,7 +57,9 @@ class Citation:
     letter: str = attrs.field(validator=non_empty)
     section: str = attrs.field(validator=non_empty)
     quote: str = ""
-    brief: Letter | None = attrs.field(default=None, kw_only=True, eq=False, repr=False)
+    # Not an argument: set by Letter.cite, and so left out when a citation is written to a
+    # file (a document holds letter, section and quote; the letter's details are the plugin's).
+    brief: Letter | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def file(self) -> str:
@@ -88,7 +90,9 @@ class Letter:
 
     def cite(self, section: str, quote: str = "") -> Citation:
         """A :class:`Citation` of ``section`` of this letter."""
-        return Citation(self.file, section, quote, brief=self)
+        made = Citation(self.file, section, quote)
+        object.__setattr__(made, "brief", self)  # frozen; the field is no argument
+        return made
 
     def in_language(self, language: Language) -> str:
         """Subject, date and reference, as a reader of ``language`` expects them."""

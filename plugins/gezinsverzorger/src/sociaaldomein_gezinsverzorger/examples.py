@@ -23,6 +23,7 @@ from typing import Final
 import pendulum
 
 from sociaaldomein import Gezin, Hulpvraag, Lid, LidRol, ZrmDomein, ZrmMeting, ZrmScores
+from sociaaldomein_gezinsverzorger.messages import _
 
 __all__ = ["EXAMPLE_DATE", "example_families"]
 
@@ -66,28 +67,38 @@ def example_families() -> list[tuple[str, Gezin]]:
     """Five families, each with a one-line description of what the pilot decides and why."""
     return [
         (
-            "A parent with chronic problems; the household must be taken over and no "
-            "household domain can reach ZRM level 3: the gezinsverzorger (eligible).",
+            _(
+                "A parent with chronic problems; the household must be taken over and no "
+                "household domain can reach ZRM level 3: the gezinsverzorger (eligible)."
+            ),
             _family("gv-voorbeeld-1", zrm=_zrm(achievable=2)),
         ),
         (
-            "The same need, but every household domain is judged achievable at ZRM level 3: "
-            "a gezinscoach (referred).",
+            _(
+                "The same need, but every household domain is judged achievable at ZRM level 3: "
+                "a gezinscoach (referred)."
+            ),
             _family("gv-voorbeeld-2", zrm=_zrm(achievable=3)),
         ),
         (
-            "A parent with chronic problems and no ZRM assessment yet: without one the family "
-            "cannot be shown to fit the lighter gezinscoach, so it stays (eligible).",
+            _(
+                "A parent with chronic problems and no ZRM assessment yet: without one the family "
+                "cannot be shown to fit the lighter gezinscoach, so it stays (eligible)."
+            ),
             _family("gv-voorbeeld-3"),
         ),
         (
-            "The household must be taken over, but no parent has chronic or structural "
-            "problems (not eligible).",
+            _(
+                "The household must be taken over, but no parent has chronic or structural "
+                "problems (not eligible)."
+            ),
             _family("gv-voorbeeld-4", chronisch=False, zrm=_zrm(achievable=2)),
         ),
         (
-            "A parent with chronic problems whose only child is 19: the pilot is youth care "
-            "(not eligible).",
+            _(
+                "A parent with chronic problems whose only child is 19: the pilot is youth care "
+                "(not eligible)."
+            ),
             _family("gv-voorbeeld-5", kind_geboren=pendulum.date(2002, 9, 1)),
         ),
     ]

@@ -38,9 +38,9 @@ instrument or threshold; the library reads it on the Zelfredzaamheid-Matrix
 
 >>> print(can_be_strengthened((ZrmDomein.FINANCIEN,)).describe())  # doctest: +ELLIPSIS
 - the family's zelfredzaamheid can be strengthened: ...
-  - Financien: at least level 3 (beperkt zelfredzaam) now or achievable
-    - ZRM level on Financien is at least 3 [000_6fd8bb18cab06410.txt, "Initiatiefvoorstel"]
-    - achievable ZRM level on Financien is at least 3 [000_6fd8bb18cab06410.txt, ...]
+  - Financiën: at least level 3 (beperkt zelfredzaam) now or achievable
+    - ZRM level on Financiën is at least 3 [Pilot gezinsverzorger, ..., "Initiatiefvoorstel"]
+    - achievable ZRM level on Financiën is at least 3 [Pilot gezinsverzorger, ...]
 """
 
 from __future__ import annotations

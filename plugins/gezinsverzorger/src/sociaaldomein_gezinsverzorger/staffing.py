@@ -15,8 +15,9 @@ passes its own ``staff`` to the plugin.
 ()
 >>> [str(note) for note in check_staffing(LETTER_STAFF[:1])]  # doctest: +NORMALIZE_WHITESPACE
 ['1 fte gezinsverzorging, the letter asks at least 2
-  [000_6fd8bb18cab06410.txt, "Bemensing pilot"]',
- 'no gezinsverzorger at MBO level [000_6fd8bb18cab06410.txt, "Bemensing pilot"]']
+  [Pilot gezinsverzorger, 15 September 2021 (reference 438104-2021), "Bemensing pilot"]',
+ 'no gezinsverzorger at MBO level
+  [Pilot gezinsverzorger, 15 September 2021 (reference 438104-2021), "Bemensing pilot"]']
 """
 
 from __future__ import annotations

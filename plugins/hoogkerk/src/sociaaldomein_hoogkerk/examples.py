@@ -11,6 +11,7 @@ from typing import Final
 import pendulum
 
 from sociaaldomein import Gezin, Hulpvraag, Lid, LidRol, Verwijzer
+from sociaaldomein_hoogkerk.messages import _
 
 __all__ = ["EXAMPLE_DATE", "example_families"]
 
@@ -45,31 +46,34 @@ def example_families() -> list[tuple[str, Gezin]]:
     )
     return [
         (
-            "Eligible: a Hoogkerk resident the WIJ-team refers for individual support.",
+            _("Eligible: a Hoogkerk resident the WIJ-team refers for individual support."),
             _gezin("hk-begeleiding"),
         ),
         (
-            "Eligible: a Hoogkerk family the WIJ-team refers for youth care, no indicatie needed.",
+            _(
+                "Eligible: a Hoogkerk family the WIJ-team refers for youth care, "
+                "no indicatie needed."
+            ),
             _gezin("hk-jeugd", hulpvragen=(Hulpvraag.JEUGDHULP_BEGELEIDING,), leden=gezin_met_kind),
         ),
         (
-            "Regular route: too complex for BT Hoogkerk, so a maatwerkbeschikking (ZIN or PGB).",
+            _("Regular route: too complex for BT Hoogkerk, so a maatwerkbeschikking (ZIN or PGB)."),
             _gezin("hk-complex", hulpvragen=(Hulpvraag.DAGBESTEDING,), complexe_vraag=True),
         ),
         (
-            "Not eligible: lives in Vinkhuizen, not in Hoogkerk.",
+            _("Not eligible: lives in Vinkhuizen, not in Hoogkerk."),
             _gezin("hk-vinkhuizen", wijk="Vinkhuizen"),
         ),
         (
-            "Not eligible: the need is not youth care, individual support or day activities.",
+            _("Not eligible: the need is not youth care, individual support or day activities."),
             _gezin("hk-huishouden", hulpvragen=(Hulpvraag.OVERNAME_HUISHOUDEN,)),
         ),
         (
-            "Not eligible: referred by the huisarts, not by the WIJ-team.",
+            _("Not eligible: referred by the huisarts, not by the WIJ-team."),
             _gezin("hk-huisarts", verwijzer=Verwijzer.HUISARTS),
         ),
         (
-            "Not eligible: specialist youth care only, which the regional inkoop buys.",
+            _("Not eligible: specialist youth care only, which the regional inkoop buys."),
             _gezin(
                 "hk-specialistisch",
                 hulpvragen=(Hulpvraag.JEUGDHULP_SPECIALISTISCH,),
@@ -77,7 +81,7 @@ def example_families() -> list[tuple[str, Gezin]]:
             ),
         ),
         (
-            "Not eligible: a youth-care need, but no minor in the household.",
+            _("Not eligible: a youth-care need, but no minor in the household."),
             _gezin("hk-geen-kind", hulpvragen=(Hulpvraag.JEUGDHULP_BEGELEIDING,)),
         ),
     ]

@@ -45,8 +45,9 @@ or dagbesteding is read as an adult's.
 
 >>> [leaf.text() for leaf in doelgroep().leaves()][-1]
 'referred by the WIJ-team (the municipal access team)'
->>> str(reguliere_route().source)
-'004_b7ccad7045cc3ba8.txt, "Achtergrond van deze beweging"'
+>>> source = reguliere_route().source
+>>> source.file, source.section
+('004_b7ccad7045cc3ba8.txt', 'Achtergrond van deze beweging')
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from typing import Final
 import pendulum
 
 from sociaaldomein import Dwangmiddel, Gezin, Lid, LidRol, Probleem, Signaal
+from sociaaldomein_multiprobleem.messages import _
 
 __all__ = ["EXAMPLE_DATE", "example_families"]
 
@@ -55,27 +56,27 @@ def example_families() -> list[tuple[str, Gezin]]:
     """Six families, each with a one-line description of what the doorstart decides."""
     return [
         (
-            "Eligible: four problems, children unsafe, an OTS possible, lives in Tuinwijk.",
+            _("Eligible: four problems, children unsafe, an OTS possible, lives in Tuinwijk."),
             _gezin("mpg-tuinwijk"),
         ),
         (
-            "Eligible: the same family in the Indische Buurt, a buurt of the Korrewegwijk.",
+            _("Eligible: the same family in the Indische Buurt, a buurt of the Korrewegwijk."),
             _gezin("mpg-indische-buurt", wijk="Indische Buurt"),
         ),
         (
-            "Not eligible: two problems (debts, no work) is not a multiprobleemgezin.",
+            _("Not eligible: two problems (debts, no work) is not a multiprobleemgezin."),
             _gezin("mpg-twee-problemen", problemen=(Probleem.SCHULDEN, Probleem.GEEN_WERK)),
         ),
         (
-            "Not eligible by (a): none of the five signals.",
+            _("Not eligible by (a): none of the five signals."),
             _gezin("mpg-geen-signaal", signalen=()),
         ),
         (
-            "Not eligible by (b): no partner can deploy a coercive instrument.",
+            _("Not eligible by (b): no partner can deploy a coercive instrument."),
             _gezin("mpg-geen-dwang", dwangmiddelen=()),
         ),
         (
-            "Not eligible by (c): lives in Vinkhuizen, outside the pilot's wijken.",
+            _("Not eligible by (c): lives in Vinkhuizen, outside the pilot's wijken."),
             _gezin("mpg-vinkhuizen", wijk="Vinkhuizen"),
         ),
     ]

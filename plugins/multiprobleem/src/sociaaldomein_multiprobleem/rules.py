@@ -33,8 +33,8 @@ named ones (the core's ``Signaal`` and ``Dwangmiddel``), and a municipal policy
 plugin can widen it by wrapping the eligibility hook.
 
 >>> rule = doelgroep()
->>> print(rule.describe().splitlines()[2])
-  - (a) at least one of the five signals [003_720c15da674da257.txt, "7. Toewijzing gezinnen"]
+>>> print(rule.describe().splitlines()[2])  # doctest: +ELLIPSIS
+  - (a) at least one of the five signals [Tussenrapportage ..., "7. Toewijzing gezinnen"]
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from typing import Final
 import pendulum
 
 from sociaaldomein import Gezin, Hulpvraag, Lid, LidRol, Verwijzer
+from sociaaldomein_samen.messages import _
 
 __all__ = ["EXAMPLE_DATE", "example_families"]
 
@@ -53,20 +54,26 @@ def example_families() -> list[tuple[str, Gezin]]:
     begeleiding = [Hulpvraag.JEUGDHULP_BEGELEIDING]
     return [
         (
-            "A child needing begeleiding, referred by the WIJ team itself: WIJ Groningen "
-            "helps (eligible).",
+            _(
+                "A child needing begeleiding, referred by the WIJ team itself: WIJ Groningen "
+                "helps (eligible)."
+            ),
             _family("samen-voorbeeld-1", begeleiding, Verwijzer.GEMEENTE),
         ),
         (
-            "A child sent by the huisarts for lichte behandeling before huisarts referrals "
-            "are phased in (2024): an Open House provider (regular route).",
+            _(
+                "A child sent by the huisarts for lichte behandeling before huisarts referrals "
+                "are phased in (2024): an Open House provider (regular route)."
+            ),
             _family(
                 "samen-voorbeeld-2", [Hulpvraag.JEUGDHULP_LICHTE_BEHANDELING], Verwijzer.HUISARTS
             ),
         ),
         (
-            "A child needing specialist youth care besides begeleiding: the regionally "
-            "purchased specialist care (referred).",
+            _(
+                "A child needing specialist youth care besides begeleiding: the regionally "
+                "purchased specialist care (referred)."
+            ),
             _family(
                 "samen-voorbeeld-3",
                 [Hulpvraag.JEUGDHULP_BEGELEIDING, Hulpvraag.JEUGDHULP_SPECIALISTISCH],
@@ -74,13 +81,17 @@ def example_families() -> list[tuple[str, Gezin]]:
             ),
         ),
         (
-            "A child needing begeleiding with no referrer recorded: counted as WIJ's own "
-            "access (eligible).",
+            _(
+                "A child needing begeleiding with no referrer recorded: counted as WIJ's own "
+                "access (eligible)."
+            ),
             _family("samen-voorbeeld-4", begeleiding, None),
         ),
         (
-            "An only child of 19 asking for begeleiding: no jeugdige, so not youth care "
-            "(not eligible).",
+            _(
+                "An only child of 19 asking for begeleiding: no jeugdige, so not youth care "
+                "(not eligible)."
+            ),
             _family(
                 "samen-voorbeeld-5",
                 begeleiding,

@@ -18,7 +18,7 @@ expected) and a youth-care need.  The routes then decide where the family goes:
 A family no route catches has a basic need only, and WIJ Groningen helps it.
 
 >>> print(specialist_need().describe())  # doctest: +ELLIPSIS
-- the family needs specialist youth care [002_3dca2c59337eb1a8.txt, "De taak SAMEN, in ..."]
+- the family needs specialist youth care [Implementatieplan SAMEN., ..., "De taak SAMEN, in ..."]
 """
 
 from __future__ import annotations
