@@ -261,11 +261,20 @@ def _column(column: str, values: Cells, fail: Fail) -> Array:
         return fast
     parse = _parser(column)
     out: list[Value] = []
+    # A column holds few distinct cells (sets of problems, levels, dates): each text is
+    # read once.  Only text is remembered, so a typed value is always read as its type.
+    seen: dict[str, Value] = {}
     for i, value in enumerate(values):
+        if isinstance(value, str) and value in seen:
+            out.append(seen[value])
+            continue
         try:
-            out.append(parse(cell_text(value).strip()))
+            found = parse(cell_text(value).strip())
         except ConversionError as exc:
             raise fail(column, i, exc.problem) from None
+        if isinstance(value, str):
+            seen[value] = found
+        out.append(found)
     return np.asarray(out, dtype=SCHEMA[column])
 
 
