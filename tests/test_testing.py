@@ -109,15 +109,15 @@ def test_toy_pilot_is_a_scenario_plugin_target_without_pytest(tmp_path: Path) ->
     done = _run(
         """
         from sociaaldomein.cli import main
-        sys.exit(main(["simulate", "toy.json", "--no-progress"]))
+        sys.exit(main(["simulate", "toy.json", "--no-progress", "--lang", "en"]))
         """,
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
     # Two months of EUR 25.000 a year, unspent: the toy was built with the scenario's params.
-    remaining = [line for line in done.stdout.splitlines() if "remaining" in line]
+    remaining = [line for line in done.stdout.splitlines() if "money left" in line]
     assert remaining[0].split()[0] == "toy"
-    assert "4,166.7" in remaining[0]
+    assert "€4,167" in remaining[0]
 
 
 # the fixtures ------------------------------------------------------------------
