@@ -118,3 +118,15 @@ def test_import_sociaaldomein_imports_no_web_framework() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_register_that_is_not_there_is_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("sqlalchemy", reason="the register needs sociaaldomein[register]")
+    missing = tmp_path / "nope.db"
+    assert main(["serve", "--register", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "--register" in err
+    assert "register init" in err
+    assert not missing.exists()  # nothing is created by serving

@@ -155,9 +155,15 @@ def run(args: argparse.Namespace) -> int:
     gemeente = compose(args)
     register = None
     if args.register is not None:
+        from sociaaldomein.errors import InvalidValueError, SociaaldomeinError
         from sociaaldomein.service.registry import open_register
 
-        register = open_register(args.register, gemeente)
+        try:
+            register = open_register(args.register, gemeente)
+        except InvalidValueError:
+            raise
+        except SociaaldomeinError as exc:  # not a register, a newer schema: the message says
+            raise BadInputError(f"--register: {exc}") from None
     app = create_app(
         gemeente, access=access, limits=limits, register=register, cors_origins=args.cors or ()
     )
