@@ -126,3 +126,20 @@ def contract(gezin: Gezin, on: pendulum.Date) -> None:
     assert_type(verdict.provenance, Provenance | None)
     assert_type(verdict.failure, PluginFailure | None)
     assert_type(gemeente.plugins_info(), list[PluginInfo])
+
+
+def declared_facts(gezin: Gezin, on: pendulum.Date) -> None:
+    """A plugin's own facts, terms and observations type well."""
+    from sociaaldomein import Feit, Feitenregister, FeitSoort, Observatie, Recent, Term
+
+    bron = Citation("brief.txt", "2")
+    schuld = Feit.declare("schuldhulp.schuld", FeitSoort.MONEY, "the debt", bron=bron)
+    assert_type(schuld, Feit)
+    beslag = Term("problemen", "schuldhulp.beslag", "beslag", bron=bron)
+    register = Feitenregister.core().declare([schuld, beslag], by="schuldhulp")
+    assert_type(register.fact("schuldhulp.schuld"), Feit)
+    assert_type(register.term("problemen", "schuldhulp.beslag"), Term)
+    assert_type(Gemeente(plugins=[ToyPilot()]).feiten, Feitenregister)
+    assert_type(Compare(schuld, ">=", Money(1000), source=bron).passes(gezin, on), bool)
+    assert_type(Recent(FEITEN.zrm_laagste, source=bron), Recent)
+    assert_type(Observatie(3, on).age_on(on), int)
