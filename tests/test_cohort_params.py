@@ -345,3 +345,19 @@ def test_the_example_in_the_docs_loads(tmp_path: Path) -> None:
     params = load_cohort_params(path)
     assert params.gemeente
     assert params.families > 0
+
+
+@pytest.mark.parametrize("path", [GRONINGEN_FILE, WESTERKWARTIER_FILE], ids=["groningen", "wk"])
+def test_the_shipped_files_fit_the_schema(path: Path) -> None:
+    import tomllib
+
+    import jsonschema
+
+    from sociaaldomein.io import SCHEMAS
+
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data["reference_date"] = data["reference_date"].isoformat()  # the schema describes JSON
+    jsonschema.validate(data, SCHEMAS["cohort-params"]())
+    data["households"]["value"] = "many"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMAS["cohort-params"]())

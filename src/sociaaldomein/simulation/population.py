@@ -163,8 +163,6 @@ class CohortParams:
     """Weights of 1, 2, 3, 4 children (an assumption giving about 1.8 children a family)."""
     wijken: tuple[str, ...] = attrs.field(default=WIJKEN)
     """The areas families live in, by name (a wijk or a buurt of :attr:`gebieden`)."""
-    wijk_weights: tuple[float, ...] | None = attrs.field(default=None)
-    """The share of families in each of :attr:`wijken`; ``None``: equal (an assumption)."""
     verwijzer_weights: tuple[float, ...] = attrs.field(
         default=(0.30, 0.40, 0.10, 0.07, 0.08, 0.05, 0.0), validator=_weights
     )
@@ -178,6 +176,9 @@ class CohortParams:
     are always scored)."""
     reference_date: pendulum.Date = attrs.field(default=pendulum.date(2024, 1, 1))
     """The day ages and assessment dates are counted from."""
+    # Fields from here on are new in 0.2: after the old ones, so positional callers still fit.
+    wijk_weights: tuple[float, ...] | None = attrs.field(default=None)
+    """The share of families in each of :attr:`wijken`; ``None``: equal (an assumption)."""
     problem_shares: Shares = attrs.field(
         default=(), converter=_as_shares, validator=_shares_of(Probleem)
     )
