@@ -203,3 +203,11 @@ def test_a_serial_run_goes_in_chunks_so_progress_moves(
     assert run("simulate", scenario(tmp_path), "--runs", "40", "--no-progress")[0] == 0
     assert seen["workers"] is None
     assert seen["chunk_size"] == 2  # twenty chunks of the forty runs
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_summary_fits_80_columns(run: Run, tmp_path: Path, lang: str) -> None:
+    code, out, _ = run("simulate", scenario(tmp_path), "--no-progress", "--lang", lang)
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80, out
+    assert "€" in out
