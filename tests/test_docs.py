@@ -161,6 +161,7 @@ def test_every_section_of_a_pilot_page_is_there(example: Any) -> None:
         "Looptijd",
         "Capacity and staffing",
         "Who the pilot is for",
+        "Facts and terms it declares",
         "Routes",
         "Funding",
         "Mandate",
@@ -171,6 +172,17 @@ def test_every_section_of_a_pilot_page_is_there(example: Any) -> None:
         "Who answered",
         "Sections of the letter cited on this page",
     ]
+
+
+def test_a_pilot_page_lists_the_facts_and_terms_its_plugin_declares() -> None:
+    pytest.importorskip("sociaaldomein_schuldhulp", reason="the second example plugin")
+    text = render.render_plugin(render.compose(["schuldhulp-jongeren"]), "schuldhulp-jongeren").text
+    section = text.split("## Facts and terms it declares")[1].split("\n## ")[0]
+    assert "| `schuldhulp.schuldeisers` | a whole number from 0 to 500 |" in section
+    assert "| 90 days |" in section
+    assert "| `schuldhulp.beslag` | a term of problemen | beslag op het inkomen" in section
+    vroeg = render.render_plugin(render.compose(["vroegsignalering"]), "vroegsignalering").text
+    assert "The pilot reads only the library's own facts." in vroeg
 
 
 def test_a_pilot_page_shows_the_status_as_of_a_stated_date_and_the_readings() -> None:
