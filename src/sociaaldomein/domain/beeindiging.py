@@ -19,6 +19,7 @@ from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.opzegging import Opzegregeling, Opzegverzoek
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.rules import Explanation, Rule
+from sociaaldomein.i18n import _, translate
 
 __all__ = [
     "BudgetUitgeput",
@@ -46,10 +47,21 @@ class Einde:
     to: str | None = None
     explanation: Explanation | None = None
 
-    def __str__(self) -> str:
+    def render(self, language: str | None = None) -> str:
+        """One line: whether the rule ended anything, the rule, why, and its source."""
+        reason = translate(self.reason, language)
         # A reason that already cites its source (a partner vote does) is not cited twice.
-        cite = f" [{self.source}]" if self.source and str(self.source) not in self.reason else ""
-        return f"{'ENDED' if self.ended else 'continues'} by {self.rule}: {self.reason}{cite}"
+        cite = ""
+        if self.source is not None and self.source.render(language) not in reason:
+            cite = f" [{self.source.render(language)}]"
+        if self.ended:
+            line = _("ENDED by {rule}: {reason}", rule=self.rule, reason=self.reason)
+        else:
+            line = _("continues by {rule}: {reason}", rule=self.rule, reason=self.reason)
+        return line.render(language) + cite
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 def _verzoeken(values: Iterable[Opzegverzoek]) -> tuple[Opzegverzoek, ...]:
@@ -91,15 +103,15 @@ class EindeLooptijd(PilotEindregel):
     def check(self, pilot: Pilot, state: PilotToestand) -> Einde:
         end = pilot.looptijd.eind
         extra = (
-            f" (originally {pilot.looptijd.oorspronkelijk_eind.isoformat()}, extended)"
+            _(" (originally {date}, extended)", date=pilot.looptijd.oorspronkelijk_eind.isoformat())
             if pilot.looptijd.is_extended
             else ""
         )
         if state.on >= end:
-            reason = f"the looptijd ended on {end.isoformat()}{extra}"
+            reason = _("the looptijd ended on {date}{extra}", date=end.isoformat(), extra=extra)
         else:
-            reason = f"the looptijd runs until {end.isoformat()}{extra}"
-        return Einde(state.on >= end, "end of looptijd", reason, self.source)
+            reason = _("the looptijd runs until {date}{extra}", date=end.isoformat(), extra=extra)
+        return Einde(state.on >= end, _("end of looptijd"), reason, self.source)
 
 
 @attrs.frozen
@@ -114,7 +126,7 @@ class PartnerOpzegging(PilotEindregel):
             state.opzegverzoeken, on=state.on, gevolgen_geregeld=state.gevolgen_geregeld
         )
         return Einde(
-            besluit.ended, "partner vote", besluit.reden, self.source or self.regeling.bron
+            besluit.ended, _("partner vote"), besluit.reden, self.source or self.regeling.bron
         )
 
 
@@ -126,13 +138,17 @@ class BudgetUitgeput(PilotEindregel):
 
     def check(self, pilot: Pilot, state: PilotToestand) -> Einde:
         if state.spent is None or state.budget is None:
-            return Einde(False, "budget exhausted", "no spending or budget given", self.source)
+            return Einde(
+                False, _("budget exhausted"), _("no spending or budget given"), self.source
+            )
         left = state.budget - state.spent
         ended = left <= Money.zero()
         reason = (
-            f"spent {state.spent} of {state.budget}" if ended else f"{left} of {state.budget} left"
+            _("spent {spent} of {budget}", spent=state.spent, budget=state.budget)
+            if ended
+            else _("{left} of {budget} left", left=left, budget=state.budget)
         )
-        return Einde(ended, "budget exhausted", reason, self.source)
+        return Einde(ended, _("budget exhausted"), reason, self.source)
 
 
 @attrs.frozen
@@ -143,9 +159,15 @@ class GeenGegarandeerdeInstroom(PilotEindregel):
 
     def check(self, pilot: Pilot, state: PilotToestand) -> Einde:
         if state.instroom_gegarandeerd is False:
-            return Einde(True, "no guaranteed inflow", "inflow is not guaranteed", self.source)
-        said = "guaranteed" if state.instroom_gegarandeerd else "not yet decided"
-        return Einde(False, "no guaranteed inflow", f"inflow is {said}", self.source)
+            return Einde(
+                True, _("no guaranteed inflow"), _("inflow is not guaranteed"), self.source
+            )
+        said = (
+            _("inflow is guaranteed")
+            if state.instroom_gegarandeerd
+            else _("inflow is not yet decided")
+        )
+        return Einde(False, _("no guaranteed inflow"), said, self.source)
 
 
 @attrs.frozen
@@ -175,8 +197,8 @@ class DoelenBehaald(TrajectEindregel):
     source: Citation | None = None
 
     def check(self, state: TrajectToestand) -> Einde:
-        said = "the goals are met" if state.doelen_behaald else "the goals are not met yet"
-        return Einde(state.doelen_behaald, "goals met", said, self.source)
+        said = _("the goals are met") if state.doelen_behaald else _("the goals are not met yet")
+        return Einde(state.doelen_behaald, _("goals met"), said, self.source)
 
 
 @attrs.frozen
@@ -195,7 +217,11 @@ class UitstroomAlsRegel(TrajectEindregel):
 
     def check(self, state: TrajectToestand) -> Einde:
         explanation = self.when.explain(state.gezin, state.on)
-        reason = f"{self.when.text()}: {'yes' if explanation.passed else 'no'}"
+        reason = _(
+            "{rule}: {answer}",
+            rule=self.when.text(),
+            answer=_("yes") if explanation.passed else _("no"),
+        )
         return Einde(
             explanation.passed,
             self.name,

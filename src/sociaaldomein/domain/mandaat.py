@@ -45,7 +45,6 @@ from sociaaldomein.domain._agreement import (
     _all_of,
     _as_strs,
     _bron,
-    _cite,
     _flag,
     _names,
     _norm,
@@ -53,6 +52,7 @@ from sociaaldomein.domain._agreement import (
 from sociaaldomein.domain.bsn import pseudonymous_key
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _
 
 __all__ = [
     "BUDGET_KENMERKEN",
@@ -159,6 +159,11 @@ class AdviesStatus(enum.Enum):
     BINDEND = "bindend"
     AFWIJKING_WETTELIJK = "afwijking_wettelijk"
     GEWEIGERD = "geweigerd"
+
+
+def _cited(reden: str, bron: Citation | None) -> str:
+    """``reden`` with its source in parentheses, both in the language it is read in."""
+    return reden if bron is None else _("{reason} ({source})", reason=reden, source=bron)
 
 
 @attrs.frozen
@@ -273,48 +278,77 @@ class Mandaat:
     def check(self, advies: Advies, *, geselecteerd: bool) -> AdviesOordeel:
         """The verdict on ``advies``; ``geselecteerd`` says whether the family was selected."""
         geweigerd = AdviesStatus.GEWEIGERD
-        about = f"advice to {advies.instelling!r} on {advies.besluit!r}"
+        about = _(
+            "advice to {institution} on {decision}",
+            institution=repr(advies.instelling),
+            decision=repr(advies.besluit),
+        )
         if self.alleen_geselecteerde_gezinnen and not geselecteerd:
-            reden = (
-                f"{about} is refused: family {advies.gezin_id!r} is not selected, "
-                f"and the mandate applies only to selected families{_cite(self.bron)}"
+            reden = _(
+                "{advice} is refused: family {gezin} is not selected, "
+                "and the mandate applies only to selected families",
+                advice=about,
+                gezin=repr(advies.gezin_id),
             )
-            return AdviesOordeel(geweigerd, reden, self.bron)
+            return AdviesOordeel(geweigerd, _cited(reden, self.bron), self.bron)
         regel = self.regel_for(advies.instelling)
         if regel is None:
             afspraak = self.samenwerking_for(advies.instelling)
             if afspraak is not None:
                 bron = afspraak.bron or self.bron
-                reden = (
-                    f"{about} is refused: {afspraak.instelling!r} has no mandate, "
-                    f"only a cooperation agreement{_cite(bron)}"
+                reden = _(
+                    "{advice} is refused: {institution} has no mandate, "
+                    "only a cooperation agreement",
+                    advice=about,
+                    institution=repr(afspraak.instelling),
                 )
-                return AdviesOordeel(geweigerd, reden, bron)
-            known = ", ".join(self.instellingen())
-            reden = f"{about} is refused: the institution is not in the mandate (known: {known})"
+                return AdviesOordeel(geweigerd, _cited(reden, bron), bron)
+            reden = _(
+                "{advice} is refused: the institution is not in the mandate (known: {known})",
+                advice=about,
+                known=", ".join(self.instellingen()),
+            )
             return AdviesOordeel(geweigerd, reden, self.bron)
         bron = regel.bron or self.bron
         besluit = regel.besluit_for(advies.besluit)
-        rule = f"the mandate of {regel.instelling!r} for {regel.leefgebied!r}"
+        rule = _(
+            "the mandate of {institution} for {leefgebied}",
+            institution=repr(regel.instelling),
+            leefgebied=repr(regel.leefgebied),
+        )
         if besluit is None:
-            reden = f"{about} is refused: the decision is outside {rule}{_cite(bron)}"
-            return AdviesOordeel(geweigerd, reden, bron)
-        about = f"advice to {regel.instelling!r} on {besluit!r}"
+            reden = _(
+                "{advice} is refused: the decision is outside {rule}", advice=about, rule=rule
+            )
+            return AdviesOordeel(geweigerd, _cited(reden, bron), bron)
+        about = _(
+            "advice to {institution} on {decision}",
+            institution=repr(regel.instelling),
+            decision=repr(besluit),
+        )
         if not advies.wettelijk_toegestaan:
             grond = cast("str", advies.wettelijke_grond)
             opvang = self.budgetopvang
             if opvang is not None and opvang.is_budgettair(grond):
                 bron = opvang.bron or bron
-                reden = (
-                    f"{about} binds: the ground {grond!r} is a budget objection, and a budget "
-                    f"objection is no ground in law to deviate from the advice: "
-                    f"{opvang.budget} absorbs it{_cite(bron)}"
+                reden = _(
+                    "{advice} binds: the ground {ground} is a budget objection, and a budget "
+                    "objection is no ground in law to deviate from the advice: "
+                    "{budget} absorbs it",
+                    advice=about,
+                    ground=repr(grond),
+                    budget=opvang.budget,
                 )
-                return AdviesOordeel(AdviesStatus.BINDEND, reden, bron, afgewezen_grond=grond)
-            reden = (
-                f"{about} is under {rule}, but the law does not allow the decision, so the "
-                f"institution deviates on the ground: {grond}{_cite(bron)}"
+                return AdviesOordeel(
+                    AdviesStatus.BINDEND, _cited(reden, bron), bron, afgewezen_grond=grond
+                )
+            reden = _(
+                "{advice} is under {rule}, but the law does not allow the decision, so the "
+                "institution deviates on the ground: {ground}",
+                advice=about,
+                rule=rule,
+                ground=grond,
             )
-            return AdviesOordeel(AdviesStatus.AFWIJKING_WETTELIJK, reden, bron, grond)
-        reden = f"{about} binds: the decision is under {rule}{_cite(bron)}"
-        return AdviesOordeel(AdviesStatus.BINDEND, reden, bron)
+            return AdviesOordeel(AdviesStatus.AFWIJKING_WETTELIJK, _cited(reden, bron), bron, grond)
+        reden = _("{advice} binds: the decision is under {rule}", advice=about, rule=rule)
+        return AdviesOordeel(AdviesStatus.BINDEND, _cited(reden, bron), bron)

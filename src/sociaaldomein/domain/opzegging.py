@@ -17,13 +17,13 @@ from sociaaldomein._validators import (
 from sociaaldomein.domain._agreement import (
     _as_strs,
     _bron,
-    _cite,
     _flag,
     _names,
     _norm,
 )
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _
 
 __all__ = ["OpzegBesluit", "Opzegregeling", "Opzegverzoek"]
 
@@ -88,40 +88,58 @@ class Opzegregeling:
         known = {_norm(p): p for p in self.partners}
         counted: dict[str, Opzegverzoek] = {}
         ignored: list[Opzegverzoek] = []
-        notes: list[str] = []
+        notes: list[object] = []
         for v in sorted(verzoeken, key=lambda v: v.datum):
             key = _norm(v.partner)
             if key not in known:
-                notes.append(f"unknown partner {v.partner!r}")
+                notes.append(_("unknown partner {partner}", partner=repr(v.partner)))
             elif key in counted:
-                notes.append(f"repeated request from {known[key]!r}")
+                notes.append(_("repeated request from {partner}", partner=repr(known[key])))
             elif self.schriftelijk and not v.schriftelijk:
-                notes.append(f"request from {known[key]!r} not in writing")
+                notes.append(_("request from {partner} not in writing", partner=repr(known[key])))
             elif v.datum > day:
-                notes.append(f"request from {known[key]!r} dated after {day}")
+                notes.append(
+                    _(
+                        "request from {partner} dated after {date}",
+                        partner=repr(known[key]),
+                        date=day.isoformat(),
+                    )
+                )
             else:
                 counted[key] = v
                 continue
             ignored.append(v)
-        how = "asked in writing" if self.schriftelijk else "asked"
-        tally = f"{len(counted)} of {len(self.partners)} partners {how}"
+        how = _("asked in writing") if self.schriftelijk else _("asked")
+        tally = _(
+            "{counted} of {partners} partners {how}",
+            counted=len(counted),
+            partners=len(self.partners),
+            how=how,
+        )
         enough = len(counted) >= self.minimum
         settled = gevolgen_geregeld or not self.regeling_gevolgen_vereist
         if not enough:
-            reden = f"{tally}; at least {self.minimum} are needed"
+            reden = _("{tally}; at least {minimum} are needed", tally=tally, minimum=self.minimum)
         elif not settled:
-            reden = (
-                f"{tally}, enough to end it, but not yet ended: the partners must first "
-                "settle the consequences of ending"
+            reden = _(
+                "{tally}, enough to end it, but not yet ended: the partners must first "
+                "settle the consequences of ending",
+                tally=tally,
             )
         else:
-            reden = f"{tally}, at least {self.minimum} needed: the agreement ends"
+            reden = _(
+                "{tally}, at least {minimum} needed: the agreement ends",
+                tally=tally,
+                minimum=self.minimum,
+            )
         if notes:
-            reden += f"; ignored: {', '.join(notes)}"
+            reden = _("{reason}; ignored: {notes}", reason=reden, notes=tuple(notes))
+        if self.bron is not None:
+            reden = _("{reason} ({source})", reason=reden, source=self.bron)
         return OpzegBesluit(
             ended=enough and settled,
             geldige_verzoeken=tuple(counted.values()),
             genegeerde_verzoeken=tuple(ignored),
-            reden=reden + _cite(self.bron),
+            reden=reden,
             bron=self.bron,
         )

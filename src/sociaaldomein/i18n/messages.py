@@ -156,7 +156,9 @@ class Bericht(str):
         return format(self.render(), spec)
 
     def __repr__(self) -> str:
-        return f"Bericht({self.msgid!r}, {dict(self.params)!r})"
+        # Shown as the text it is (its English), as a str is: a verdict's fields in a
+        # REPL or a doctest read as before; ``msgid`` and ``params`` say how it is made.
+        return str.__repr__(self)
 
     def __reduce__(self) -> tuple[Callable[..., Bericht], tuple[Any, ...]]:
         return (
