@@ -159,3 +159,12 @@ def test_one_of_a_declared_list_checks_its_labels_and_reads_any_case() -> None:
     assert rule.passes(make_gezin(feiten={"schuldhulp.woonvorm": "zelfstandig"}), ON)
     assert not rule.passes(make_gezin(feiten={"schuldhulp.woonvorm": "thuis"}), ON)
     assert IsTrue(WOONT, source=BRON).facts() == {"westerkwartier.woont_in_gemeente"}
+
+
+def test_a_cohort_of_columns_without_the_declared_column_knows_it_for_no_family() -> None:
+    cohort = Cohort.from_columns(["a", "b"], {"aantal_kinderen": [1, 2]})
+    assert Compare(SCHULD, ">=", Money(0), source=BRON).evaluate(cohort, ON).tolist() == [
+        False,
+        False,
+    ]
+    assert IsTrue(WOONT, source=BRON).evaluate(cohort, ON).tolist() == [False, False]

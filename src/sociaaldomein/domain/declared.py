@@ -4,7 +4,9 @@ A declared fact reads its value from ``Gezin.feiten`` (unwrapping an
 :class:`~sociaaldomein.domain.observatie.Observatie`) and, for a cohort, from
 the column named like the fact.  A cohort built from families without that
 column (``Cohort.from_gezinnen``) is encoded from the families on the spot,
-so scalar and vectorised evaluation read one and the same value.
+so scalar and vectorised evaluation read one and the same value; a cohort of
+columns without it (a synthetic cohort, a file that leaves it out) knows it for
+no family, as a core column left out of a file is unknown.
 
 The cohort cell of each type:
 
@@ -20,7 +22,7 @@ The cohort cell of each type:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Final
 
@@ -140,14 +142,16 @@ def encode_dates(values: Iterable[object]) -> Array:
     )
 
 
-def _from_families(cohort: Cohort, feit: Feit) -> Sequence[Gezin]:
-    if cohort.gezinnen is None:
+def _unknown(feit: Feit, n: int) -> Array:
+    # A cohort without the fact's column (a synthetic one, a file without it) does not
+    # know it for any family, as a core column left out of a file is unknown.
+    dtype = COLUMN_DTYPES.get(feit.soort)
+    if dtype is None:
         raise InvalidValueError(
-            "Cohort.column",
-            f"this cohort has no column {feit.naam!r} for the declared fact; read the cohort "
-            "file with the composition's facts (feiten=gemeente.feiten)",
+            feit.naam, f"a {feit.soort.value} fact is not a cohort column; read it with a Predicate"
         )
-    return cohort.gezinnen
+    missing = _MISSING.get(feit.soort)
+    return np.full(n, False if missing is None else missing, dtype=dtype)
 
 
 def declared_fact(
@@ -190,14 +194,16 @@ def declared_fact(
     def vector(cohort: Cohort, on: pendulum.Date) -> Array:
         if naam in cohort.columns:
             return cohort.columns[naam]
-        return encode(made, (g.feiten.get(naam) for g in _from_families(cohort, made)))
+        if cohort.gezinnen is None:
+            return _unknown(made, len(cohort))
+        return encode(made, (g.feiten.get(naam) for g in cohort.gezinnen))
 
     def datum_vector(cohort: Cohort) -> Array:
         if dates in cohort.columns:
             return cohort.columns[dates]
-        if naam in cohort.columns and cohort.gezinnen is None:
+        if cohort.gezinnen is None:
             return np.zeros(len(cohort), dtype=np.int32)
-        return encode_dates(g.feiten.get(naam) for g in _from_families(cohort, made))
+        return encode_dates(g.feiten.get(naam) for g in cohort.gezinnen)
 
     made = Feit(
         naam,
