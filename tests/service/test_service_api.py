@@ -211,3 +211,18 @@ def test_the_openapi_document_has_the_library_schemas_and_no_pydantic_ones(
     for item in document["paths"].values():
         for operation in item.values():
             assert "422" not in operation["responses"]
+
+
+def test_the_reasons_in_dutch_when_the_client_prefers_it(client: TestClient) -> None:
+    headers = {**bearer("t-pl"), "Accept-Language": "nl-NL,nl;q=0.9,en;q=0.5"}
+    r = client.post("/api/assess", params={"on": ON}, json=FAMILY, headers=headers)
+    verdict = r.json()["assessments"][0]["verdicts"]["gezinsverzorger"]
+    assert verdict["outcome"] == "ELIGIBLE"  # codes stay as they are
+    assert verdict["eligibility"]["text"].startswith("het gezin")
+    assert r.headers["vary"] == "Accept-Language"
+    english = client.post("/api/assess", params={"on": ON}, json=FAMILY, headers=bearer("t-pl"))
+    text = english.json()["assessments"][0]["verdicts"]["gezinsverzorger"]["eligibility"]["text"]
+    assert text.startswith("the family")
+    prefer_en = {**bearer("t-pl"), "Accept-Language": "nl;q=0.2, en"}
+    r = client.post("/api/assess", params={"on": ON}, json=FAMILY, headers=prefer_en)
+    assert r.json()["assessments"][0]["verdicts"]["gezinsverzorger"]["eligibility"]["text"] == text

@@ -22,6 +22,7 @@ from sociaaldomein.errors import (
     SociaaldomeinError,
     UnknownPilotError,
 )
+from sociaaldomein.i18n import Bericht, Language, as_language
 from sociaaldomein.io import (
     SCHEMAS,
     FileFormatError,
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
     from sociaaldomein.service.app import Service
 
 __all__ = ["PERSONAL", "api_router", "body_format", "need", "parse_on", "read_families"]
+
+_VARY: Final = {"Vary": "Accept-Language"}
 
 PERSONAL: Final = "x-personal"
 """The OpenAPI extension that marks a route touching personal data (it needs a token)."""
@@ -81,6 +84,40 @@ def read_families(data: object, fmt: Format, on: pendulum.Date, limit: int) -> t
                 "request", exc.field.replace("Gezin", where, 1), f"{exc.problem} (on {on})"
             ) from None
     return gezinnen
+
+
+def language_of(request: Request) -> Language:
+    """The language the request prefers (``Accept-Language``) of those the library speaks.
+
+    English unless Dutch is preferred: the machine interface (keys, codes) stays
+    English either way; only the texts a person reads change.
+    """
+    offered: list[tuple[float, int, Language]] = []
+    for i, part in enumerate(request.headers.get("accept-language", "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        try:
+            language = as_language(tag)
+        except ValueError:
+            continue
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                continue
+        offered.append((-weight, i, language))
+    return min(offered)[2] if offered else "en"
+
+
+def in_language(data: Any, language: Language) -> Any:
+    """``data`` (unstructured) with every message of the library rendered in ``language``."""
+    if isinstance(data, Bericht):
+        return data.render(language)
+    if isinstance(data, dict):
+        return {k: in_language(v, language) for k, v in data.items()}
+    if isinstance(data, list):
+        return [in_language(v, language) for v in data]
+    return data
 
 
 def need(permission: Permission) -> Callable[[Request], Grant]:
@@ -163,9 +200,13 @@ def api_router(service: Service) -> APIRouter:
         summary="One pilot: its rules, money and status",
         responses=reply("PilotPage", "the pilot as its letter decided it"),
     )
-    async def pilot(pilot: str, on: str | None = None) -> Response:
+    async def pilot(pilot: str, request: Request, on: str | None = None) -> Response:
         known(pilot)
-        return json_response(service.pilot_page(pilot, parse_on(on)))
+        language = language_of(request)
+        page = service.pilot_page(pilot, parse_on(on))
+        if language != "en":  # English is the text as the command line's --json writes it
+            page = in_language(page, language)
+        return json_response(page, headers=_VARY)
 
     @router.get(
         "/pilots/{pilot}/mandate",
@@ -262,9 +303,11 @@ def api_router(service: Service) -> APIRouter:
         gezinnen = read_families(data, fmt, date, service.limits.max_families)
         occupancy = service.occupancy(names, date)
         found = [gemeente.assess(g, date, pilots=names, occupancy=occupancy) for g in gezinnen]
-        return json_response(
-            {"on": date.isoformat(), "assessments": [unstructure(a) for a in found]}
-        )
+        answer = {"on": date.isoformat(), "assessments": [unstructure(a) for a in found]}
+        language = language_of(request)
+        if language != "en":  # English is the text as the command line's --json writes it
+            answer = in_language(answer, language)
+        return json_response(answer, headers=_VARY)
 
     @router.post(
         "/simulations",
