@@ -131,3 +131,22 @@ def test_the_schema_matches_what_the_reader_accepts(gemeente: Gemeente) -> None:
     jsonschema.validate(gezinnen_to_data(families), family_schema(gemeente.feiten))
     with pytest.raises(InvalidValueError):
         gemeente.feiten.fact("schuldhulp.onbekend")
+
+
+def test_a_scenario_with_a_cohort_file_of_declared_facts_validates_and_simulates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "jongeren.csv").write_text(_young_adults("4200.00", n=200), encoding="utf-8")
+    scenario = tmp_path / "scenario.toml"
+    scenario.write_text(
+        '[[pilots]]\nplugin = "schuldhulp-jongeren"\n[cohort]\nfile = "jongeren.csv"\n'
+        "[simulation]\nstart = 2025-06-01\nmonths = 3\nruns = 2\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "scenario", str(scenario)]) == 0
+    assert "a good scenario file: pilots schuldhulp-jongeren" in capsys.readouterr().out
+    assert main(["simulate", str(scenario), "--no-progress", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    admitted = [row for row in summary if row["figure"] == "admitted"]
+    assert [row["pilot"] for row in admitted] == ["schuldhulp-jongeren"]
+    assert admitted[0]["mean"] > 0  # the declared facts let young adults in

@@ -12,6 +12,7 @@ a line of its own naming the file, the line, the field and the problem.
 from __future__ import annotations
 
 import argparse
+import warnings
 
 from sociaaldomein.cli.common import (
     OK,
@@ -20,9 +21,12 @@ from sociaaldomein.cli.common import (
     installed_plugin_names,
     print_json,
 )
+from sociaaldomein.composition.gemeente import Gemeente
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.io import (
     FileFormatError,
     InputProblemsError,
+    Scenario,
     read_advice,
     read_cohort,
     read_gezinnen,
@@ -83,7 +87,7 @@ def _scenario(args: argparse.Namespace) -> None:
     cohort = scenario.cohort.path(args.file)
     if cohort is not None:
         try:
-            read_cohort(cohort)
+            read_cohort(cohort, feiten=_declared_by(scenario, args))
         except FileFormatError as exc:
             problems += with_lines(exc)
     params = scenario.cohort.params_path(args.file)
@@ -112,6 +116,22 @@ def _scenario(args: argparse.Namespace) -> None:
         f"a good scenario file: pilots {', '.join(sorted(names)) or '(none)'}; "
         f"{settings.months} months from {settings.start.isoformat()}, {settings.runs} run(s)",
     )
+
+
+def _declared_by(scenario: Scenario, args: argparse.Namespace) -> Feitenregister | None:
+    """The facts the scenario's installed plugins declare, for its cohort file.
+
+    Only installed plugins (by entry-point name) are asked; a scenario that names an
+    import path gets the core's facts alone, since validating runs no code it names.
+    """
+    names = [choice.plugin for choice in scenario.pilots]
+    if any(":" in name for name in names):
+        return None
+    gemeente = Gemeente(scenario.gemeente)
+    with warnings.catch_warnings():  # a plugin that does not load is reported by check_scenario
+        warnings.simplefilter("ignore")
+        gemeente.load_entry_points(allow=names or args.plugin or None, block=args.no_plugin or ())
+    return gemeente.feiten
 
 
 def _good(args: argparse.Namespace, verdict: str) -> None:
