@@ -38,6 +38,7 @@ from sociaaldomein import (
     readings_of,
 )
 from sociaaldomein.composition.discovery import LoadedPlugin
+from sociaaldomein.i18n import label
 
 __all__ = [
     "BUILT_IN_PLUGINS",
@@ -105,6 +106,13 @@ def _rule_sources(rule: Rule) -> Iterator[Citation]:
         yield rule.source
     for child in rule.children():
         yield from _rule_sources(child)
+
+
+def _name(rule: object) -> str:
+    """What a person calls a rule ("End of looptijd"), not its class name; a rule class
+    without a ``label`` is shown by its class name."""
+    label = str(getattr(type(rule), "label", "") or "")
+    return label[:1].upper() + label[1:] if label else type(rule).__name__
 
 
 def _summary(obj: object) -> str:
@@ -492,7 +500,7 @@ class _PilotPage:
             (
                 r.jaar,
                 r.financier,
-                r.model.name,
+                label(r.model, "en"),
                 r.omschrijving,
                 r.bedrag.format_nl(),
                 derived(r),
@@ -516,7 +524,7 @@ class _PilotPage:
         lines += _table(("Year", "Total"), totals)
         models = dict.fromkeys(r.model for r in overview.rows)
         lines += ["Funding models:", ""]
-        lines += [f"- **{m.name}**: {md(m.description)}" for m in models]
+        lines += [f"- **{md(label(m, 'en'))}**: {md(m.description)}" for m in models]
         return [*lines, "", *self._costs()]
 
     def _costs(self) -> list[str]:
@@ -606,7 +614,7 @@ class _PilotPage:
         if not pilot_rules:
             lines += ["- no plugin gives a termination rule for the pilot", ""]
         for rule in pilot_rules:
-            lines.append(f"- **{type(rule).__name__}**: {md(_summary(rule))}")
+            lines.append(f"- **{md(_name(rule))}**: {md(_summary(rule))}")
             detail = self._pilot_rule_detail(rule)
             if detail:
                 lines[-1] += f" {detail}"
@@ -624,7 +632,7 @@ class _PilotPage:
                 lines += self._rule(traject.when, indent="  ")
             else:
                 lines.append(
-                    f"- **{type(traject).__name__}**: {md(_summary(traject))}"
+                    f"- **{md(_name(traject))}**: {md(_summary(traject))}"
                     f"{self._note(traject.source)}"
                 )
         return [*lines, ""]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 import pendulum
@@ -85,8 +86,13 @@ class PilotToestand:
 
 
 class PilotEindregel(abc.ABC):
-    """A rule that can end a pilot."""
+    """A rule that can end a pilot.
 
+    ``label`` is what a person calls the rule ("end of looptijd"), as a message;
+    a rule class of a plugin sets its own, else its class name is shown.
+    """
+
+    label: ClassVar[str] = ""
     source: Citation | None
 
     @abc.abstractmethod
@@ -97,6 +103,8 @@ class PilotEindregel(abc.ABC):
 @attrs.frozen
 class EindeLooptijd(PilotEindregel):
     """The pilot ends at the end of its looptijd, extensions included."""
+
+    label: ClassVar[str] = _("end of looptijd")
 
     source: Citation | None = None
 
@@ -111,12 +119,14 @@ class EindeLooptijd(PilotEindregel):
             reason = _("the looptijd ended on {date}{extra}", date=end.isoformat(), extra=extra)
         else:
             reason = _("the looptijd runs until {date}{extra}", date=end.isoformat(), extra=extra)
-        return Einde(state.on >= end, _("end of looptijd"), reason, self.source)
+        return Einde(state.on >= end, self.label, reason, self.source)
 
 
 @attrs.frozen
 class PartnerOpzegging(PilotEindregel):
     """The partners end the agreement early: at least k of n ask in writing."""
+
+    label: ClassVar[str] = _("partner vote")
 
     regeling: Opzegregeling = attrs.field(validator=one_of_type(Opzegregeling))
     source: Citation | None = None
@@ -125,22 +135,20 @@ class PartnerOpzegging(PilotEindregel):
         besluit = self.regeling.decide(
             state.opzegverzoeken, on=state.on, gevolgen_geregeld=state.gevolgen_geregeld
         )
-        return Einde(
-            besluit.ended, _("partner vote"), besluit.reden, self.source or self.regeling.bron
-        )
+        return Einde(besluit.ended, self.label, besluit.reden, self.source or self.regeling.bron)
 
 
 @attrs.frozen
 class BudgetUitgeput(PilotEindregel):
     """Intake stops, and the pilot ends, when the money is spent."""
 
+    label: ClassVar[str] = _("budget exhausted")
+
     source: Citation | None = None
 
     def check(self, pilot: Pilot, state: PilotToestand) -> Einde:
         if state.spent is None or state.budget is None:
-            return Einde(
-                False, _("budget exhausted"), _("no spending or budget given"), self.source
-            )
+            return Einde(False, self.label, _("no spending or budget given"), self.source)
         left = state.budget - state.spent
         ended = left <= Money.zero()
         reason = (
@@ -148,26 +156,26 @@ class BudgetUitgeput(PilotEindregel):
             if ended
             else _("{left} of {budget} left", left=left, budget=state.budget)
         )
-        return Einde(ended, _("budget exhausted"), reason, self.source)
+        return Einde(ended, self.label, reason, self.source)
 
 
 @attrs.frozen
 class GeenGegarandeerdeInstroom(PilotEindregel):
     """A pilot that may only start with guaranteed inflow does not start without it."""
 
+    label: ClassVar[str] = _("no guaranteed inflow")
+
     source: Citation | None = None
 
     def check(self, pilot: Pilot, state: PilotToestand) -> Einde:
         if state.instroom_gegarandeerd is False:
-            return Einde(
-                True, _("no guaranteed inflow"), _("inflow is not guaranteed"), self.source
-            )
+            return Einde(True, self.label, _("inflow is not guaranteed"), self.source)
         said = (
             _("inflow is guaranteed")
             if state.instroom_gegarandeerd
             else _("inflow is not yet decided")
         )
-        return Einde(False, _("no guaranteed inflow"), said, self.source)
+        return Einde(False, self.label, said, self.source)
 
 
 @attrs.frozen
@@ -181,8 +189,9 @@ class TrajectToestand:
 
 
 class TrajectEindregel(abc.ABC):
-    """A rule that can end a family's trajectory in a pilot."""
+    """A rule that can end a family's trajectory in a pilot (``label`` as for a pilot's)."""
 
+    label: ClassVar[str] = ""
     source: Citation | None
 
     @abc.abstractmethod
@@ -194,11 +203,13 @@ class TrajectEindregel(abc.ABC):
 class DoelenBehaald(TrajectEindregel):
     """The trajectory ends when its goals are met."""
 
+    label: ClassVar[str] = _("goals met")
+
     source: Citation | None = None
 
     def check(self, state: TrajectToestand) -> Einde:
         said = _("the goals are met") if state.doelen_behaald else _("the goals are not met yet")
-        return Einde(state.doelen_behaald, _("goals met"), said, self.source)
+        return Einde(state.doelen_behaald, self.label, said, self.source)
 
 
 @attrs.frozen
