@@ -545,9 +545,18 @@ def _simulate(
             )
         )
     else:
+        from sociaaldomein.output import format_number
+
         print(
-            f"{runs} runs of {len(cohort):,} families over {settings.months} months "
-            f"from {settings.start.isoformat()} (seed {seed})"
+            _(
+                "{runs} runs of {families} families over {months} months from {start} (seed {seed})"
+            ).format(
+                runs=runs,
+                families=format_number(len(cohort)),
+                months=settings.months,
+                start=settings.start.isoformat(),
+                seed=seed,
+            )
         )
         print(summary.render())
     for stage in staged:
@@ -566,12 +575,17 @@ def _simulate(
                     missing=missing,
                 )
             )
-            _say(args, f"tables written to {stage.destination}/ ({written}, {MANIFEST})")
+            _say(
+                args,
+                _("tables written to {folder}/ ({files})").format(
+                    folder=stage.destination, files=f"{written}, {MANIFEST}"
+                ),
+            )
         else:
             _plot(results, stage.path / stage.destination.name)
             stage.commit()
         if plot_inside or stage.kind == "file":
-            _say(args, f"plot written to {args.plot}")
+            _say(args, _("plot written to {file}").format(file=args.plot))
     if partial is not None:
         kept = f"; the {results.runs} finished runs were kept" if results.runs else ""
         print(

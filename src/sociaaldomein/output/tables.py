@@ -38,6 +38,12 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
 
 
+def _width(cell: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in cell.splitlines()), default=0)
+
+
 def wrap(text: str, width: int | None = None) -> list[str]:
     """``text`` as lines of at most ``width`` characters (default: the terminal's)."""
     import textwrap
@@ -97,12 +103,15 @@ class Table:
             pad_edge=True,
             collapse_padding=True,
         )
-        for column in self.columns:
+        for i, column in enumerate(self.columns):
+            # A cell of a column that does not wrap is kept whole (its width is the
+            # column's least); its header may still wrap, as a long translation does.
+            widest = max((_width(row[i]) for row in self.rows), default=0)
             table.add_column(
                 Text(column.header),
                 justify=column.align,
-                no_wrap=not column.wrap,
                 overflow="fold",
+                min_width=None if column.wrap else widest,
             )
         for i, row in enumerate(self.rows):
             table.add_row(*(Text(cell) for cell in row), end_section=i + 1 in self.rules)

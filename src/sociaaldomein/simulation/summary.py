@@ -197,8 +197,8 @@ class Summary:
             Column(_("pilot")),
             Column(_("figure")),
             Column(_("mean"), align="right", wrap=False),
-            Column(_("{pct}% of runs").format(pct=pct), align="right"),
-            Column(_("{pct}% CI of mean").format(pct=pct), align="right"),
+            Column(_("{pct}% of runs").format(pct=pct), align="right", wrap=False),
+            Column(_("{pct}% CI of mean").format(pct=pct), align="right", wrap=False),
         ]
         if several:
             columns.insert(0, Column(_("design")))
@@ -226,9 +226,9 @@ class Summary:
         several = len(self.designs) > 1
         columns = [
             Column(_("pilot")),
-            Column(_("money runs out in"), align="right"),
-            Column(_("median month"), align="right"),
-            Column(_("earliest (1 run in 20)"), align="right"),
+            Column(_("money runs out in"), align="right", wrap=False),
+            Column(_("median month"), align="right", wrap=False),
+            Column(_("earliest (1 run in 20)"), align="right", wrap=False),
         ]
         if several:
             columns.insert(0, Column(_("design")))
