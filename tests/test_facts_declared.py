@@ -21,6 +21,7 @@ from sociaaldomein import (
     Feit,
     FeitSoort,
     Gemeente,
+    Gezin,
     InvalidValueError,
     IsTrue,
     Money,
@@ -168,3 +169,44 @@ def test_a_cohort_of_columns_without_the_declared_column_knows_it_for_no_family(
         False,
     ]
     assert IsTrue(WOONT, source=BRON).evaluate(cohort, ON).tolist() == [False, False]
+
+
+def test_a_predicate_reads_a_declared_fact_for_a_family_a_cohort_and_month_by_month() -> None:
+    import numpy as np
+
+    from sociaaldomein import Predicate
+    from sociaaldomein.domain.dynamics import evaluate_monthly
+
+    def scalar(gezin: Gezin, on: pendulum.Date) -> bool:
+        found = SCHULD.scalar(gezin, on)
+        return isinstance(found, Money) and found > Money(5000)
+
+    def vector(cohort: Cohort, on: pendulum.Date) -> np.typing.NDArray[np.bool_]:
+        cents = SCHULD.vector(cohort, on)
+        result: np.typing.NDArray[np.bool_] = cents > 500_000
+        return result
+
+    debt = Predicate("a debt above EUR 5.000", scalar, vector, source=BRON, facts=[SCHULD])
+    rule = debt & Compare(FEITEN.aantal_problemen, ">=", 1, source=BRON)
+    families = [
+        make_gezin("a", problemen={"SCHULDEN"}, feiten={"schuldhulp.schuld": Money("6000.00")}),
+        make_gezin("b", problemen={"SCHULDEN"}, feiten={"schuldhulp.schuld": Money("10.00")}),
+    ]
+    cohort = Cohort.from_gezinnen(families)
+    assert rule.evaluate(cohort, ON).tolist() == [rule.passes(g, ON) for g in families]
+    assert rule.evaluate(cohort, ON).tolist() == [True, False]
+    problems = cohort.column("problemen")
+    assert evaluate_monthly(rule, cohort, ON, problems=problems).tolist() == [True, False]
+    assert evaluate_monthly(rule, cohort, ON, problems=np.zeros_like(problems)).tolist() == [
+        False,
+        False,
+    ]
+
+
+def test_a_family_holds_only_namespaced_declared_facts() -> None:
+    with pytest.raises(InvalidValueError, match="namespace"):
+        make_gezin(feiten={"schuld": 1})
+    with pytest.raises(InvalidValueError, match="the library's own facts are fields"):
+        make_gezin(feiten={"core.wijk": "Tuinwijk"})
+    with pytest.raises(InvalidValueError, match="must be yes/no, a whole number"):
+        make_gezin(feiten={"a.b": 1.5})

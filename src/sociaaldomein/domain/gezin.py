@@ -431,6 +431,8 @@ def _check_feiten(instance: object, attribute: attrs.Attribute[object], value: o
     for name, held in value.items():
         field = f"Gezin.feiten[{name!r}]"
         check_namespaced(field, name)
+        if name.startswith("core."):
+            raise InvalidValueError(field, "the library's own facts are fields of the family")
         plain = held.waarde if isinstance(held, Observatie) else held
         if isinstance(held, Observatie) and held.datum < FIRST_OBSERVATION:
             raise InvalidValueError(
