@@ -10,8 +10,9 @@ no rate limit), on a free loopback port.  Three figures:
   before the next, as people at their screens do: about ``50 / PAUSE_MS``
   requests per millisecond.  A closed loop without pauses would measure the
   length of the queue in front of one process, not the service.  The load generator is
-  ``wrk`` when it is installed, else an asyncio client on httpx in a separate
-  process; the note says which.
+  ``wrk`` when it is installed, else plain HTTP/1.1 on asyncio streams in a
+  separate process (an HTTP library's own cost would count as the service's);
+  the note says which.
 * the service's own overhead: the latency of one request at a time minus the
   same work in-process (read the family document, assess, write the JSON),
   as a multiple of that in-process work; the two are timed in turns.
@@ -27,6 +28,7 @@ import contextlib
 import http.client
 import json
 import random
+import re
 import shutil
 import socket
 import statistics
@@ -171,7 +173,7 @@ def _wrk(port: int, body: bytes, seconds: float, folder: Path) -> tuple[float, f
     return p50 / 1e3, p99 / 1e3, requests / max(1, round(seconds)), bad
 
 
-def _httpx_client(port: int, body: bytes, seconds: float) -> tuple[float, float, float, int]:
+def _asyncio_client(port: int, body: bytes, seconds: float) -> tuple[float, float, float, int]:
     code = f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import service; "
     code += f"service._load_main({port}, {seconds!r})"
     out = subprocess.run(
@@ -182,27 +184,41 @@ def _httpx_client(port: int, body: bytes, seconds: float) -> tuple[float, float,
 
 
 def _load_main(port: int, seconds: float) -> None:
-    """The httpx load generator (run in its own process): prints p50, p99, rate, errors."""
-    import httpx
+    """The asyncio load generator (run in its own process): prints p50, p99, rate, errors.
 
+    Plain HTTP/1.1 on asyncio streams, one keep-alive connection per client: an
+    HTTP library's own cost per request would be measured as the service's.
+    """
     body = sys.stdin.buffer.read()
+    head = (
+        f"POST /api/assess?on={ON} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        + "".join(f"{k}: {v}\r\n" for k, v in _headers().items())
+        + f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode("ascii")
+    request = head + body
     latencies: list[float] = []
     bad = 0
 
-    async def client(http: httpx.AsyncClient, stop: float) -> None:
+    async def client(stop: float) -> None:
         nonlocal bad
-        while time.perf_counter() < stop:
-            start = time.perf_counter()
-            r = await http.post(f"/api/assess?on={ON}", content=body, headers=_headers())
-            latencies.append(time.perf_counter() - start)
-            bad += r.status_code != 200
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
             await asyncio.sleep(random.uniform(0, 2 * PAUSE_MS) / 1e3)
+            while time.perf_counter() < stop:
+                start = time.perf_counter()
+                writer.write(request)
+                headers = await reader.readuntil(b"\r\n\r\n")
+                found = re.search(rb"(?i)content-length: *(\d+)", headers)
+                await reader.readexactly(int(found[1]) if found else 0)
+                latencies.append(time.perf_counter() - start)
+                bad += not headers.startswith(b"HTTP/1.1 200")
+                await asyncio.sleep(random.uniform(0, 2 * PAUSE_MS) / 1e3)
+        finally:
+            writer.close()
 
     async def main() -> None:
-        limits = httpx.Limits(max_connections=CLIENTS)
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits) as http:
-            stop = time.perf_counter() + seconds
-            await asyncio.gather(*(client(http, stop) for _ in range(CLIENTS)))
+        stop = time.perf_counter() + seconds
+        await asyncio.gather(*(client(stop) for _ in range(CLIENTS)))
 
     asyncio.run(main())
     ordered = sorted(latencies)
@@ -226,7 +242,7 @@ def run(quick: bool = False) -> list[dict[str, object]]:
     body = _family()
     repeat = 1 if quick else REPEAT
     seconds = 1.0 if quick else 3.0
-    generator = "wrk" if shutil.which("wrk") else "httpx"
+    generator = "wrk" if shutil.which("wrk") else "asyncio"
     with tempfile.TemporaryDirectory() as tmp, _server(Path(tmp)) as port:
         per_round = 20 if quick else PER_ROUND
         timings = interleave(
@@ -243,7 +259,7 @@ def run(quick: bool = False) -> list[dict[str, object]]:
             if generator == "wrk":
                 runs.append(_wrk(port, body, seconds, Path(tmp)))
             else:
-                runs.append(_httpx_client(port, body, seconds))
+                runs.append(_asyncio_client(port, body, seconds))
     p50 = statistics.median(r[0] for r in runs)
     p99 = statistics.median(r[1] for r in runs)
     rate = statistics.median(r[2] for r in runs)
