@@ -380,3 +380,20 @@ def test_a_simulation_on_the_columns_it_reads_gives_the_same_results(changing: f
     )
     assert full.figures()["admitted"].sum() > 0
     assert some.digest() == full.digest()
+
+
+def test_validate_knows_the_installed_plugins_declared_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gemeente = Gemeente()
+    gemeente.load_entry_points()
+    declared = [n for n, f in gemeente.feiten.declared().items() if f.soort.name == "NUMBER"]
+    if not declared:
+        pytest.skip("no installed plugin declares a whole-number fact")
+    fact = declared[0]
+    path = tmp_path / "facts.csv"
+    path.write_text(f"id,{fact},zrm.financien\ng1,1,9\ng2,x,2\n", encoding="utf-8")
+    assert main(["cohort", "validate", str(path)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[3] for line in lines] == ["zrm.financien", fact]
+    assert ["line 2" in lines[0], "line 3" in lines[1]] == [True, True]

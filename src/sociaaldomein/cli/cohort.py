@@ -89,6 +89,13 @@ def _params(args: argparse.Namespace) -> Any:
     return None if args.params is None else load_cohort_params(args.params)
 
 
+def _feiten(args: argparse.Namespace) -> Any:
+    # the installed plugins' declared facts and terms, as --plugin and --no-plugin choose
+    from sociaaldomein.cli.common import compose
+
+    return compose(args, compile=False).feiten
+
+
 def _columns(text: str | None) -> list[str] | None:
     if text is None:
         return None
@@ -123,7 +130,7 @@ def _generate(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from sociaaldomein.simulation.cohorts import cohort_problems
 
-    problems = cohort_problems(args.file)
+    problems = cohort_problems(args.file, feiten=_feiten(args))
     if problems:
         raise InputProblemsError(problems)
     if args.json:
@@ -141,7 +148,7 @@ def _describe(args: argparse.Namespace) -> int:
         raise BadInputError("describe a cohort FILE or the cohort of --params, not both")
     params = _params(args)
     if args.file is not None:
-        cohort = load_cohort(args.file)
+        cohort = load_cohort(args.file, feiten=_feiten(args))
     else:
         from sociaaldomein.simulation import GRONINGEN
 

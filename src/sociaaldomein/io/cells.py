@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import enum
@@ -261,19 +262,22 @@ def _column(column: str, values: Cells, fail: Fail) -> Array:
         return fast
     parse = _parser(column)
     out: list[Value] = []
-    # A column holds few distinct cells (sets of problems, levels, dates): each text is
-    # read once.  Only text is remembered, so a typed value is always read as its type.
-    seen: dict[str, Value] = {}
+    # A column holds few distinct cells (sets of problems, levels, dates): each is read
+    # once.  They are remembered per type, so that True and 1 are each read as written.
+    seen: dict[type, dict[object, Value]] = {}
     for i, value in enumerate(values):
-        if isinstance(value, str) and value in seen:
-            out.append(seen[value])
+        memo = seen.setdefault(type(value), {})
+        try:
+            out.append(memo[value])
             continue
+        except (KeyError, TypeError):  # not seen yet, or a value that cannot be a key
+            pass
         try:
             found = parse(cell_text(value).strip())
         except ConversionError as exc:
             raise fail(column, i, exc.problem) from None
-        if isinstance(value, str):
-            seen[value] = found
+        with contextlib.suppress(TypeError):
+            memo[value] = found
         out.append(found)
     return np.asarray(out, dtype=SCHEMA[column])
 

@@ -24,6 +24,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -33,10 +34,13 @@ import numpy as np
 
 from sociaaldomein.domain.bsn import check_key
 from sociaaldomein.domain.cohort import CATEGORY_ENUMS, FLAG_ENUMS, SCHEMA, Array, Cohort
+from sociaaldomein.domain.feiten import DATE_SUFFIX
+from sociaaldomein.domain.feitenregister import Feitenregister
+from sociaaldomein.domain.vocabulary import VOCABULARIES
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import FileFormatError, check_input_file, with_lines
 from sociaaldomein.io._paths import ConversionError
-from sociaaldomein.io.cells import COHORT_COLUMNS, format_cell, parse_cell
+from sociaaldomein.io.cells import COHORT_COLUMNS, cell_text, format_cell, parse_cell
 from sociaaldomein.io.cohort import dumps_cohort_csv
 from sociaaldomein.io.documents import decode_text, read_bytes
 from sociaaldomein.io.family import read_gezinnen
@@ -151,12 +155,21 @@ Problem = Callable[[str, int | None, str], None]
 
 
 def _check_table(
-    table: Mapping[str, list[object]], report: Problem, row_name: Callable[[int], str]
+    table: Mapping[str, list[object]],
+    report: Problem,
+    row_name: Callable[[int], str],
+    skip: frozenset[str] = frozenset(),
+    feiten: Feitenregister | None = None,
 ) -> None:
-    """Every problem of a table of cells: unknown columns, ids, and each cell by the grammar."""
+    """Every problem of a table of cells: unknown columns, ids, and each cell by the grammar.
+
+    ``skip`` are the columns of declared facts and terms, checked when the file is read.
+    """
     import difflib
 
     for name in table:
+        if name in skip:
+            continue
         if name not in COHORT_COLUMNS:
             close = difflib.get_close_matches(name, COHORT_COLUMNS, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
@@ -177,13 +190,31 @@ def _check_table(
             report("id", i, f"{key!r} is on {row_name(first[key])} too")
         first.setdefault(key, i)
     for name, cells in table.items():
-        if name in ("id", "wijk") or name not in COHORT_COLUMNS:
+        if name in ("id", "wijk") or name in skip or name not in COHORT_COLUMNS:
             continue
+        with_terms = feiten is not None and name in VOCABULARIES and feiten.terms_of(name)
         for i, cell in enumerate(cells):
             try:
+                if with_terms and feiten is not None:
+                    cell = _without_terms(name, cell, feiten)
                 parse_cell(name, cell)
             except ConversionError as exc:
                 report(name, i, exc.problem)
+            except InvalidValueError as exc:  # a term the composition does not declare
+                report(name, i, exc.problem)
+
+
+def _without_terms(name: str, cell: object, feiten: Feitenregister) -> str:
+    # a plugin's term (a code with a namespace) is checked against the register, and the
+    # core's members are left for the grammar, as reading the file does
+    kept = []
+    for part in re.split(r"[;|]", cell_text(cell)):
+        code = part.strip()
+        if "." in code:
+            feiten.term(name, code, field=name)
+        else:
+            kept.append(part)
+    return ";".join(kept)
 
 
 class _EnoughError(Exception):
@@ -205,7 +236,9 @@ def _collector(
     return found, report
 
 
-def _csv_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
+def _csv_problems(
+    path: str | os.PathLike[str], skip: frozenset[str], feiten: Feitenregister | None
+) -> list[FileFormatError]:
     text = decode_text(read_bytes(path), path)
     rows = csv.reader(io.StringIO(text, newline=""))
     lines: list[int] = []
@@ -233,7 +266,7 @@ def _csv_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
             lines.append(rows.line_num)
             for name, cell in zip(header, row, strict=True):
                 table[name].append(cell)
-        _check_table(table, report, lambda i: f"line {lines[i]}")
+        _check_table(table, report, lambda i: f"line {lines[i]}", skip, feiten)
     except csv.Error as exc:
         found.append(FileFormatError(path, "", f"invalid CSV: {exc}", line=rows.line_num))
     except _EnoughError:
@@ -249,7 +282,9 @@ def _place(problem: FileFormatError) -> tuple[int, int]:
     return (int(row), 0) if row.isdigit() else (0, 0)
 
 
-def _parquet_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
+def _parquet_problems(
+    path: str | os.PathLike[str], skip: frozenset[str], feiten: Feitenregister | None
+) -> list[FileFormatError]:
     from sociaaldomein.simulation.output import require_extra
 
     require_extra(str(path), "parquet")
@@ -264,30 +299,52 @@ def _parquet_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
         found.append(FileFormatError(path, name, "the column appears twice"))
     table = {n: c.to_pylist() for n, c in zip(names, data.columns, strict=True)}
     with contextlib.suppress(_EnoughError):
-        _check_table(table, report, lambda i: f"row {i + 1}")
+        _check_table(table, report, lambda i: f"row {i + 1}", skip, feiten)
     return sorted(found, key=_place)
 
 
-def cohort_problems(path: str | os.PathLike[str]) -> list[FileFormatError]:
+def _declared_columns(feiten: Feitenregister | None) -> frozenset[str]:
+    if feiten is None:
+        return frozenset()
+    names = set(feiten.declared())
+    names |= {f"{n}{DATE_SUFFIX}" for n in names}
+    return frozenset(names)
+
+
+def cohort_problems(
+    path: str | os.PathLike[str], *, feiten: Feitenregister | None = None
+) -> list[FileFormatError]:
     """Every problem in the cohort file ``path`` (CSV, Parquet or a family file); ``[]`` if none.
 
     Each problem names the file, the line or row and the column, as loading
     the file would, but all of them (up to :data:`MAX_PROBLEMS`) rather than the
-    first.  A family file (``.json``, ``.toml``) is checked as it is read.
+    first.  ``feiten`` (``gemeente.feiten``) admits the composition's declared
+    facts and terms; their cells are checked as the file is read, which names
+    the first problem among them.  A family file (``.json``, ``.toml``) is
+    checked as it is read.
     """
     check_input_file(path)
     suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        return _csv_problems(path)
-    if suffix in (".parquet", ".pq"):
-        return _parquet_problems(path)
     if suffix in (".json", ".toml"):
         try:
-            read_gezinnen(path)
+            read_gezinnen(path, feiten=feiten)
         except FileFormatError as exc:
             return with_lines(exc)
         return []
-    return [FileFormatError(path, "", "a cohort file is .csv, .parquet, .json or .toml")]
+    if suffix not in (".csv", ".parquet", ".pq"):
+        return [FileFormatError(path, "", "a cohort file is .csv, .parquet, .json or .toml")]
+    skip = _declared_columns(feiten)
+    check = _csv_problems if suffix == ".csv" else _parquet_problems
+    found = check(path, skip, feiten)
+    if skip and len(found) < MAX_PROBLEMS:
+        from sociaaldomein.simulation.loader import load_cohort
+
+        try:
+            load_cohort(Path(path), feiten=feiten)
+        except FileFormatError as exc:
+            # the first problem among the declared columns (the others are found already)
+            found += [e for e in with_lines(exc) if e.field.split(",")[0] in skip]
+    return sorted(found, key=_place)
 
 
 def _share(mask: Array) -> float:
