@@ -163,3 +163,38 @@ def test_results_with_an_effect_warn_of_nothing(tight: Results) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", SilentResultWarning)
         tight.summary()
+
+
+def test_plots_speak_the_language_and_mark_where_the_money_runs_out(tight: Results) -> None:
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from sociaaldomein.simulation.plots import plot_budget
+
+    with use_language("en"):
+        english = plot_budget(tight, "toy")
+    with use_language("nl"):
+        dutch = plot_budget(tight, "toy")
+    try:
+        (ax_en,), (ax_nl,) = english.axes, dutch.axes
+        labels = [str(line.get_label()) for line in ax_en.get_lines()]
+        marker = next(label for label in labels if label.startswith("money runs out"))
+        assert "in 100% of runs" in marker
+        month = tight.run_out_months()[:, 0]
+        line = next(line for line in ax_en.get_lines() if line.get_label() == marker)
+        x = list(np.atleast_1d(np.asarray(line.get_xdata(), dtype=object)))
+        assert x[0] == _dates_of(tight)[int(np.sort(month)[12])]
+        tick = ax_nl.yaxis.get_major_formatter()
+        assert tick(350_000, 0) == "€ 350K"
+        assert ax_en.yaxis.get_major_formatter()(350_000, 0) == "€350K"
+        assert ax_en.get_title() != ax_nl.get_title()  # the title is translated
+    finally:
+        plt.close(english)
+        plt.close(dutch)
+
+
+def _dates_of(results: Results) -> list[object]:
+    import datetime
+
+    return [datetime.date(d.year, d.month, d.day) for d in results.dates]
