@@ -229,3 +229,64 @@ def test_init_twice_keeps_what_is_there(url: str, gemeente: Gemeente) -> None:
     _filled(url, gemeente)
     with Register.open(url, gemeente=gemeente, create=True) as register:
         assert register.verify().events == 14
+
+
+def test_an_older_schema_is_upgraded_on_open(url: str, gemeente: Gemeente) -> None:
+    _filled(url, gemeente)
+    engine = sa.create_engine(engine_url(url))
+    with engine.begin() as conn:  # the register as revision 0001 left it
+        conn.exec_driver_sql("DROP TABLE snapshot")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    engine.dispose()
+    with Register.open(url, gemeente=gemeente) as register:
+        register.snapshot_every = 1
+        assert register.state(P).counts["aanwijzing"] == 10
+        assert register.verify().ok
+    engine = sa.create_engine(engine_url(url))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD
+        assert conn.exec_driver_sql("SELECT seq FROM snapshot").scalar() == 14
+    engine.dispose()
+
+
+def test_a_snapshot_under_a_changed_log_is_not_used(url: str, gemeente: Gemeente) -> None:
+    _filled(url, gemeente)
+    with Register.open(url, gemeente=gemeente) as register:
+        register.snapshot_every = 1
+        truth = register.state(P)
+    engine = sa.create_engine(engine_url(url))
+    with engine.begin() as conn:  # a snapshot that says something else, for a log it does not match
+        conn.exec_driver_sql(
+            "UPDATE snapshot SET hash = 'x', data = REPLACE(data, 'gezin-02', 'gezin-99')"
+        )
+    engine.dispose()
+    with Register.open(url, gemeente=gemeente) as register:
+        assert register.state(P) == truth
+
+
+def test_erasure_deletes_the_snapshot_that_names_the_family(url: str, gemeente: Gemeente) -> None:
+    _filled(url, gemeente)
+    with Register.open(url, gemeente=gemeente) as register:
+        register.snapshot_every = 1
+        register.state(P)
+        register.erase("gezin-01", actor=FG, datum=pendulum.date(2012, 1, 2))
+    assert "gezin-01" not in _all_text(url)
+    engine = sa.create_engine(engine_url(url))
+    with engine.connect() as conn:
+        snapshots = [r[0] for r in conn.exec_driver_sql("SELECT data FROM snapshot")]
+    engine.dispose()
+    assert all("gezin-01" not in s for s in snapshots)
+
+
+def test_the_tables_are_those_the_queries_use(url: str, gemeente: Gemeente) -> None:
+    from sociaaldomein.register.schema import METADATA
+
+    Register.open(url, gemeente=gemeente, create=True).close()
+    engine = sa.create_engine(engine_url(url))
+    inspector = sa.inspect(engine)
+    for table in METADATA.sorted_tables:
+        assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys())
+        assert {i["name"] for i in inspector.get_indexes(table.name)} >= {
+            i.name for i in table.indexes
+        }
+    engine.dispose()

@@ -21,7 +21,7 @@ from typing import Final
 
 import sqlalchemy as sa
 
-__all__ = ["EVENTS", "METADATA", "PERSONAL"]
+__all__ = ["EVENTS", "METADATA", "PERSONAL", "SNAPSHOT"]
 
 METADATA: Final = sa.MetaData()
 
@@ -52,6 +52,17 @@ PERSONAL: Final = sa.Table(
     sa.Column("data", sa.Text, nullable=False),
 )
 
-sa.Index("ix_events_pilot_kind_ref", EVENTS.c.pilot, EVENTS.c.kind, EVENTS.c.ref, EVENTS.c.seq)
+SNAPSHOT: Final = sa.Table(
+    "snapshot",
+    METADATA,
+    sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+"""The folded state of every pilot after event ``seq`` (whose hash is ``hash``): derived data,
+kept so that a new process folds only the events after it; replaced as the log grows and
+deleted when personal data are erased."""
+
+sa.Index("ix_events_pilot_ref_seq", EVENTS.c.pilot, EVENTS.c.ref, EVENTS.c.seq)
 sa.Index("ix_events_pilot_datum", EVENTS.c.pilot, EVENTS.c.datum)
 sa.Index("ix_events_pilot_termijn", EVENTS.c.pilot, EVENTS.c.termijn)

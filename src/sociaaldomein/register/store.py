@@ -61,7 +61,8 @@ from sociaaldomein.register.queries import (
     advices,
     budget,
 )
-from sociaaldomein.register.schema import EVENTS, PERSONAL
+from sociaaldomein.register.schema import EVENTS, PERSONAL, SNAPSHOT
+from sociaaldomein.register.snapshot import decode_states, encode_states
 from sociaaldomein.register.state import EscalatieZaak, PilotState
 
 __all__ = [
@@ -155,11 +156,15 @@ def _dumps(value: object) -> str:
 class Register:
     """A register of pilot events on one database (see the module's documentation)."""
 
+    snapshot_every: int = 10_000
+    """Write a snapshot of the folded state once this many events were folded since the last."""
+
     def __init__(self, engine: sa.Engine, gemeente: Gemeente | None = None) -> None:
         self._engine = engine
         self._gemeente = gemeente
         self._states: dict[str, PilotState] = {}
         self._seq = 0
+        self._snapshot_seq = 0
 
     # opening ------------------------------------------------------------------
 
@@ -314,18 +319,23 @@ class Register:
         )
         if where is not None:
             query = query.where(where)
+        citations: dict[str, Citation | None] = {"": None}
+        versions: dict[str, dict[str, str]] = {}
         for row in conn.execute(query):
             personal = json.loads(row.data) if row.data is not None else None
-            erased = row.personal_digest is not None and personal is None
-            bron = json.loads(row.bron) if row.bron else None
+            bron = row.bron or ""
+            if bron not in citations:
+                citations[bron] = json_converter.structure(json.loads(bron), Citation)
+            if row.versions not in versions:
+                versions[row.versions] = json.loads(row.versions)
             yield Recorded(
                 row.seq,
-                codec.join(row.kind, json.loads(row.payload), personal),
+                codec.read(row.kind, json.loads(row.payload), personal),
                 row.recorded_at,
-                json_converter.structure(bron, Citation) if bron else None,
-                json.loads(row.versions),
+                citations[bron],
+                versions[row.versions],
                 row.hash,
-                erased,
+                row.personal_digest is not None and personal is None,
             )
 
     def events(self, *, pilot: str | None = None) -> list[Recorded]:
@@ -334,24 +344,66 @@ class Register:
             where = None if pilot is None else EVENTS.c.pilot == pilot
             return list(self._rows(conn, where))
 
+    def _fold(self, conn: sa.Connection, after: int) -> Iterator[tuple[int, ev.Event]]:
+        """``(seq, event)`` of every event after ``after``: what the fold needs, and no more."""
+        query = (
+            sa.select(EVENTS.c.seq, EVENTS.c.kind, EVENTS.c.payload, PERSONAL.c.data)
+            .select_from(EVENTS.outerjoin(PERSONAL, PERSONAL.c.seq == EVENTS.c.seq))
+            .where(EVENTS.c.seq > after)
+            .order_by(EVENTS.c.seq)
+        )
+        loads, read = json.loads, codec.read
+        for seq, kind, payload, data in conn.execute(query):
+            yield seq, read(kind, loads(payload), None if data is None else loads(data))
+
+    def _load_snapshot(self, conn: sa.Connection) -> None:
+        """Start from the snapshot, if there is one and the log still holds its event."""
+        row = conn.execute(sa.select(SNAPSHOT).order_by(SNAPSHOT.c.seq.desc()).limit(1)).first()
+        if row is None:
+            return
+        logged = conn.execute(sa.select(EVENTS.c.hash).where(EVENTS.c.seq == row.seq)).scalar()
+        if logged != row.hash:
+            return  # the log under it changed: fold from the start (verify will say where)
+        self._states, self._seq, self._snapshot_seq = decode_states(row.data), row.seq, row.seq
+
+    def _write_snapshot(self, conn: sa.Connection) -> None:
+        logged = conn.execute(sa.select(EVENTS.c.hash).where(EVENTS.c.seq == self._seq)).scalar()
+        if logged is None:
+            return
+        conn.execute(SNAPSHOT.delete())
+        conn.execute(
+            SNAPSHOT.insert(),
+            {"seq": self._seq, "hash": logged, "data": encode_states(self._states)},
+        )
+        self._snapshot_seq = self._seq
+
+    def _snapshot_due(self) -> bool:
+        return self._seq - self._snapshot_seq >= self.snapshot_every
+
     def _catch_up(self, conn: sa.Connection) -> None:
         """Fold in the events recorded since the state was last brought up to date."""
-        new = list(self._rows(conn, EVENTS.c.seq > self._seq))
-        if any(isinstance(r.event, ev.Wissing) for r in new):
+        if self._seq == 0:
+            self._load_snapshot(conn)
+        new = list(self._fold(conn, self._seq))
+        if any(isinstance(event, ev.Wissing) for _, event in new):
             # Erasure changed events already folded in: fold the whole log again.
-            self._states, self._seq = {}, 0
-            new = list(self._rows(conn))
-        for r in new:
-            state = self._states.get(r.event.pilot)
+            self._states, self._seq, self._snapshot_seq = {}, 0, 0
+            new = list(self._fold(conn, 0))
+        states = self._states
+        for seq, event in new:
+            state = states.get(event.pilot)
             if state is None:
-                state = self._states[r.event.pilot] = PilotState(r.event.pilot)
-            state.apply(r.seq, r.event)
-            self._seq = r.seq
+                state = states[event.pilot] = PilotState(event.pilot)
+            state.apply(seq, event)
+            self._seq = seq
 
     def state(self, pilot: str) -> PilotState:
         """The state of ``pilot`` as its events say, up to the last one recorded."""
         with self._connect() as conn:
             self._catch_up(conn)
+        if self._snapshot_due():
+            with self._connect(write=True) as conn:
+                self._write_snapshot(conn)
         return self._states.get(pilot) or PilotState(pilot)
 
     def replay(self, pilot: str) -> PilotState:
@@ -375,11 +427,16 @@ class Register:
                 raise RegisterError(f"events[{i}]: not an event: {type(item).__name__}")
         try:
             with self._connect(write=True) as conn:
-                self._catch_up(conn)
-                return self._append(conn, batch)
+                head = self._head(conn)
+                if head[0] != self._seq:
+                    self._catch_up(conn)
+                recorded = self._append(conn, batch, head=head)
+                if self._snapshot_due():
+                    self._write_snapshot(conn)
+                return recorded
         except BaseException:
             # The state saw events that were rolled back: fold it again next time.
-            self._states, self._seq = {}, 0
+            self._states, self._seq, self._snapshot_seq = {}, 0, 0
             raise
 
     def _head(self, conn: sa.Connection) -> tuple[int, str]:
@@ -389,10 +446,15 @@ class Register:
         return (0, codec.GENESIS) if row is None else (int(row.seq), str(row.hash))
 
     def _append(
-        self, conn: sa.Connection, batch: Sequence[ev.Event], *, unchecked: Citation | None = None
+        self,
+        conn: sa.Connection,
+        batch: Sequence[ev.Event],
+        *,
+        unchecked: Citation | None = None,
+        head: tuple[int, str] | None = None,
     ) -> list[Recorded]:
         """Append ``batch``, each checked by the rules; ``unchecked``: tombstones under that law."""
-        seq, previous = self._head(conn)
+        seq, previous = self._head(conn) if head is None else head
         rows: list[dict[str, Any]] = []
         personal_rows: list[dict[str, Any]] = []
         out: list[Recorded] = []
@@ -619,7 +681,7 @@ class Register:
             with self._connect(write=True) as conn:
                 return self._erase(conn, [gezin], actor, datum, grond)
         finally:
-            self._states, self._seq = {}, 0
+            self._states, self._seq, self._snapshot_seq = {}, 0, 0
 
     def _erase(
         self,
@@ -641,6 +703,7 @@ class Register:
         for row in found:
             per_pilot.setdefault(row.pilot, []).append(int(row.seq))
         conn.execute(PERSONAL.delete().where(PERSONAL.c.seq.in_([r.seq for r in found])))
+        conn.execute(SNAPSHOT.delete())  # it names the family too
         tombstones = [
             ev.Wissing(pilot=pilot, actor=actor, datum=datum, grond=str(grond), events=seqs)
             for pilot, seqs in per_pilot.items()
@@ -669,7 +732,7 @@ class Register:
                     return []
                 return self._erase(conn, stale, actor, on, JEUGDWET_BEWAARTERMIJN)
         finally:
-            self._states, self._seq = {}, 0
+            self._states, self._seq, self._snapshot_seq = {}, 0, 0
 
 
 def _ref(event: ev.Event) -> str | None:

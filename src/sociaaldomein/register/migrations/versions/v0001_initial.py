@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column("prev_hash", sa.String(64), nullable=False),
         sa.Column("hash", sa.String(64), nullable=False, unique=True),
     )
-    op.create_index("ix_events_pilot_kind_ref", "events", ["pilot", "kind", "ref", "seq"])
+    op.create_index("ix_events_pilot_ref_seq", "events", ["pilot", "ref", "seq"])
     op.create_index("ix_events_pilot_datum", "events", ["pilot", "datum"])
     op.create_index("ix_events_pilot_termijn", "events", ["pilot", "termijn"])
     op.create_table(

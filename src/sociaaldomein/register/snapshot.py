@@ -1,0 +1,118 @@
+"""The folded state as JSON and back, for the register's snapshot.
+
+A snapshot holds every pilot's :class:`~.state.PilotState` after one event
+of the log, with that event's hash; a new process loads it and folds only the
+events after it.  It is derived data: the register checks that the event it
+names is in the log with that hash (else it folds from the start), deletes it
+when personal data are erased, and a test checks that loading a snapshot and
+folding the rest gives the state of a full replay.
+
+The encoding follows the types the state's classes declare: dates as ISO
+text, money and decimals as text, enumerations by name, attrs classes as
+objects, tuples and lists as lists; nothing in it is code.
+
+>>> from sociaaldomein.register.state import PilotState
+>>> state = PilotState("toy", seq=3, counts={"plaatsing": 3})
+>>> decode_states(encode_states({"toy": state})) == {"toy": state}
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+
+from sociaaldomein.domain.money import Money
+from sociaaldomein.register.state import PilotState
+
+__all__ = ["decode_states", "encode_states"]
+
+Convert = Callable[[Any], Any]
+
+
+def _encode(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, pendulum.Date):
+        return value.isoformat()
+    if isinstance(value, Money):
+        return value.plain()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.name
+    if attrs.has(type(value)):
+        return {a.name: _encode(getattr(value, a.name)) for a in attrs.fields(type(value))}
+    if isinstance(value, dict):
+        return [[_encode(k), _encode(v)] for k, v in value.items()]
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    raise TypeError(f"cannot put {type(value).__name__} in a snapshot")
+
+
+def encode_states(states: Mapping[str, PilotState]) -> str:
+    """Every pilot's state as one JSON text."""
+    return json.dumps({name: _encode(state) for name, state in states.items()})
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _attrs_decoder(cls: type) -> Convert:
+    hints = typing.get_type_hints(cls)
+    fields = [(a.name, _decoder(hints[a.name])) for a in attrs.fields(cls)]
+
+    def decode(data: dict[str, Any]) -> Any:
+        return cls(**{name: convert(data[name]) for name, convert in fields})
+
+    return decode
+
+
+def _decoder(tp: Any) -> Convert:
+    if tp in (str, int, bool):
+        return _same
+    if tp is pendulum.Date:
+        return pendulum.Date.fromisoformat
+    if tp is Money:
+        return Money
+    if tp is Decimal:
+        return Decimal
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp.__members__.__getitem__
+    if isinstance(tp, type) and attrs.has(tp):
+        return _attrs_decoder(tp)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in args if a is not type(None)]
+        convert = _decoder(inner)
+        return lambda value: None if value is None else convert(value)
+    if origin is dict:
+        key, item = _decoder(args[0]), _decoder(args[1])
+        return lambda value: {key(k): item(v) for k, v in value}
+    if origin is list:
+        item = _decoder(args[0])
+        return lambda value: [item(v) for v in value]
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value: tuple(item(v) for v in value)
+    if origin is tuple:
+        parts = [_decoder(a) for a in args]
+        return lambda value: tuple(p(v) for p, v in zip(parts, value, strict=True))
+    raise TypeError(f"no snapshot reader for {tp!r}")
+
+
+def decode_states(text: str) -> dict[str, PilotState]:
+    """The states :func:`encode_states` wrote."""
+    decode = _attrs_decoder(PilotState)
+    return {name: decode(data) for name, data in json.loads(text).items()}
