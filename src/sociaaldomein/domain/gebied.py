@@ -35,6 +35,7 @@ import attrs
 
 from sociaaldomein._validators import one_of_type
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _
 
 __all__ = ["Gebied", "GebiedNiveau", "Gebiedsindeling", "gebied_key"]
 
@@ -148,11 +149,15 @@ class Gebied:
             )
 
     def phrase(self) -> str:
-        """The area as an English sentence names it: "the Korrewegwijk", "gemeente Groningen"."""
+        """The area as a sentence names it: "the Korrewegwijk", "gemeente Groningen" (a message)."""
         if self.niveau is GebiedNiveau.GEMEENTE:
-            return f"gemeente {self.naam}"
+            return _("gemeente {name}", name=self.naam)
         # Dutch gives some names an article ("de Korrewegwijk") and not others ("Tuinwijk")
-        return f"the {self.naam}" if self.lidwoord else self.naam
+        if self.lidwoord == "het":
+            return _.pgettext("lidwoord het", "the {name}", name=self.naam)
+        if self.lidwoord:
+            return _.pgettext("lidwoord de", "the {name}", name=self.naam)
+        return self.naam
 
     def names(self) -> tuple[str, ...]:
         """The name and every alias."""
@@ -164,7 +169,9 @@ def _gebieden(values: Iterable[Gebied]) -> tuple[Gebied, ...]:
 
 
 def _or(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return _("{names} or {last}", names=tuple(names[:-1]), last=names[-1])
 
 
 @attrs.frozen
@@ -294,19 +301,20 @@ class Gebiedsindeling:
         "Vinkhuizen is not an area of the tree", "Selwerd does not lie in ...".
         """
         if name is None:
-            return False, "unknown"
+            return False, _("unknown")
         found = self.find(name)
         if found is None:
-            return False, f"{name} is not an area of the tree ({self._describe()})"
+            why = _("{name} is not an area of the tree ({tree})", name=name, tree=self._describe())
+            return False, why
         for area in areas:
             target = self[area]
             if found is target:
                 same = gebied_key(name) == gebied_key(found.naam)
-                return True, name if same else f"{name} is {found.naam}"
+                return True, name if same else _("{name} is {area}", name=name, area=found.naam)
             if target in self.ancestors(found.naam):
-                return True, f"{name} lies in {target.phrase()}"
+                return True, _("{name} lies in {area}", name=name, area=target.phrase())
         phrases = [self[a].phrase() for a in areas]
-        return False, f"{name} does not lie in {_or(phrases)}"
+        return False, _("{name} does not lie in {areas}", name=name, areas=_or(phrases))
 
     def phrases(self, areas: Sequence[str]) -> str:
         """``areas`` as a sentence names them: "the Korrewegwijk or Tuinwijk"."""
@@ -314,7 +322,7 @@ class Gebiedsindeling:
 
     def _describe(self) -> str:
         roots = [g.naam for g in self.gebieden if g.ligt_in is None]
-        return self.bron or ", ".join(roots) or "no areas"
+        return self.bron or ", ".join(roots) or _("no areas")
 
     def _unknown(self, name: str) -> str:
         names = [n for g in self.gebieden for n in g.names()]

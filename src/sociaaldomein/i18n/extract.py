@@ -33,6 +33,7 @@ KEYWORDS: Final[dict[str, Any]] = {
     "pgettext": ((1, "c"), 2),
     "plural": (1, 2),
 }
+# ``_.pgettext(context, msgid)`` is found by the ``pgettext`` keyword, as gettext's is.
 """The calls whose first strings are message ids: ``_(...)``, ``_.plural(...)`` and gettext's."""
 
 HEADER: Final = """\

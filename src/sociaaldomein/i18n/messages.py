@@ -186,6 +186,10 @@ class Messages:
         """A message with a singular and a plural form, chosen by ``n``."""
         return Bericht(singular, params, plural=plural, n=n, domain=self.domain)
 
+    def pgettext(self, context: str, msgid: str, /, **params: object) -> Bericht:
+        """A message that translates differently in ``context`` (an article: ``"lidwoord het"``)."""
+        return Bericht(msgid, params, context=context, domain=self.domain)
+
     def __repr__(self) -> str:
         return f"Messages({self.domain!r})"
 
