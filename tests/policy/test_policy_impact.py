@@ -220,3 +220,18 @@ def test_side_by_side_or_one_after_the_other_the_same_impact() -> None:
     assert np.array_equal(together.base.series_data, apart.base.series_data)
     assert np.array_equal(together.changed.series_data, apart.changed.series_data)
     assert together.summary() == apart.summary()
+
+
+def test_the_verdicts_explained_are_the_first_that_change() -> None:
+    decision = changed(
+        ParameterWijziging("toy", "min_problems", 4, vanaf=START.add(months=2)),
+        ParameterWijziging("toy", "min_problems", 1, vanaf=START.add(months=5)),
+    )
+    every = compare(toy(), decision, COHORT, SETTINGS, runs=1, seed=1, explain=10_000)
+    few = compare(toy(), decision, COHORT, SETTINGS, runs=1, seed=1, explain=3)
+    assert len(every.verdicts) == every.changed_families == few.changed_families
+    firsts = [(v.on, v.gezin_id) for v in every.verdicts]
+    assert [(v.on, v.gezin_id) for v in few.verdicts] == firsts[:3]
+    assert [on for on, _ in firsts] == sorted(on for on, _ in firsts)
+    assert {on for on, _ in firsts} == {START.add(months=2), START.add(months=5)}
+    assert all(v.before.outcome is not v.after.outcome for v in every.verdicts)

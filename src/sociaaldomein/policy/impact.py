@@ -29,9 +29,9 @@ Carlo runs, and the month the money runs out before and after.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 import numpy as np
@@ -52,6 +52,8 @@ __all__ = ["FIGURES", "Impact", "VerdictChange", "compare"]
 
 FIGURES: Final = ("admitted", "waiting", "referred", "spent")
 """The monthly figures an :class:`Impact` compares (``spent`` in euros)."""
+
+_T = TypeVar("_T")
 
 _SERIES: Final = {"admitted": "admitted", "waiting": "waiting", "referred": "referred"}
 
@@ -264,25 +266,40 @@ def _median_month(results: Results, pilot: str) -> pendulum.Date | None:
     return results.dates[int(ran[(months.size - 1) // 2])]
 
 
+def _first_differences(
+    base: Gemeente, changed: Gemeente, cohort: Cohort, dates: Sequence[pendulum.Date]
+) -> tuple[tuple[str, ...], Array]:
+    """The pilots both compositions have, and per pilot and family the first month
+    (an index into ``dates``) the two outcomes differ, ``-1`` where they never do.
+
+    Whole columns are compared: each side's vectorised outcomes once per pilot
+    and month, and no Python loop over families.
+    """
+    a, b = base.compile(), changed.compile()
+    shared = tuple(n for n in a.names if n in b.names)
+    first = np.full((len(shared), len(cohort)), -1, dtype=np.int32)
+    for m, day in enumerate(dates):
+        for p, name in enumerate(shared):
+            differ = a.get_any(name).outcomes(cohort, day) != b.get_any(name).outcomes(cohort, day)
+            first[p][differ & (first[p] < 0)] = m
+    return shared, first
+
+
 def _verdict_changes(
     base: Gemeente, changed: Gemeente, cohort: Cohort, dates: Sequence[pendulum.Date], explain: int
 ) -> tuple[list[VerdictChange], int]:
     """The (family, pilot) pairs whose outcome differs in some month, the first ``explain``
-    explained on the first month it differs."""
-    a, b = base.compile(), changed.compile()
-    shared = [n for n in a.names if n in b.names]
-    first: dict[tuple[int, str], int] = {}
-    for m, day in enumerate(dates):
-        for name in shared:
-            before = a.get_any(name).outcomes(cohort, day)
-            after = b.get_any(name).outcomes(cohort, day)
-            for row in np.flatnonzero(before != after).tolist():
-                first.setdefault((row, name), m)
-    pairs = sorted(first.items(), key=lambda item: (item[1], item[0][0], item[0][1]))
-    chosen = pairs[:explain]
-    families = _families(cohort, sorted({row for (row, _), _ in chosen}))
+    explained on the first month it differs (by month, then family, then pilot name)."""
+    shared, first = _first_differences(base, changed, cohort, dates)
+    pilot_of, rows = np.nonzero(first >= 0)
+    months = first[pilot_of, rows]
+    by_name = np.argsort(np.argsort(np.asarray(shared, dtype=object)))  # rank of each name
+    order = np.lexsort((by_name[pilot_of], rows, months))[: max(0, explain)]
+    chosen = [(int(rows[i]), shared[int(pilot_of[i])], int(months[i])) for i in order]
+    # Only the families explained become objects: the rest stay columns.
+    families = _families(cohort, sorted({row for row, _, _ in chosen}))
     out = []
-    for (row, name), m in chosen:
+    for row, name, m in chosen:
         gezin = families[row]
         day = dates[m]
         out.append(
@@ -294,7 +311,7 @@ def _verdict_changes(
                 changed.assess(gezin, day, pilots=[name])[name],
             )
         )
-    return out, len(first)
+    return out, int(rows.size)
 
 
 def _families(cohort: Cohort, rows: Sequence[int]) -> Mapping[int, Any]:
@@ -313,17 +330,18 @@ def _simulate_both(
     runs: int,
     seed: int,
     threads: int,
-) -> tuple[Results, Results]:
-    """Both simulations, side by side in two threads or one after the other."""
+    meanwhile: Callable[[], _T],
+) -> tuple[Results, Results, _T]:
+    """Both simulations, side by side in two threads or one after the other, and
+    ``meanwhile()`` (the changed verdicts) in this thread while they run."""
     from concurrent.futures import ThreadPoolExecutor
 
     from sociaaldomein.simulation import simulate
 
     if threads < 2:
-        return (
-            simulate(before, cohort, settings, runs=runs, seed=seed),
-            simulate(after, cohort, settings, runs=runs, seed=seed),
-        )
+        a = simulate(before, cohort, settings, runs=runs, seed=seed)
+        b = simulate(after, cohort, settings, runs=runs, seed=seed)
+        return a, b, meanwhile()
     # Compiled here, once: plugin code (which may print) never runs in a thread.
     before.compile()
     after.compile()
@@ -335,7 +353,8 @@ def _simulate_both(
         with ThreadPoolExecutor(2) as pool:
             first = pool.submit(simulate, before, cohort, settings, runs=runs, seed=seed)
             second = pool.submit(simulate, after, cohort, settings, runs=runs, seed=seed)
-            return first.result(), second.result()
+            found = meanwhile()
+            return first.result(), second.result(), found
     finally:
         if paused:
             gc.enable()
@@ -380,7 +399,17 @@ def compare(
         settings = attrs.evolve(
             settings, start=start or settings.start, months=months or settings.months
         )
-    a, b = _simulate_both(before, after, cohort, settings, runs, seed, threads)
+    day = settings.start.replace(day=1)
+    dates = [day.add(months=m) for m in range(settings.months)]  # the simulation's months
+    a, b, (changes, count) = _simulate_both(
+        before,
+        after,
+        cohort,
+        settings,
+        runs,
+        seed,
+        threads,
+        lambda: _verdict_changes(before, after, cohort, dates, explain),
+    )
     shared = tuple(p for p in a.pilots if p in b.pilots)
-    changes, count = _verdict_changes(before, after, cohort, a.dates, explain)
     return Impact(a, b, shared, tuple(changes), count, level)
