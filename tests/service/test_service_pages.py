@@ -85,3 +85,20 @@ def test_text_colours_have_a_contrast_of_at_least_4_5_to_1() -> None:
     assert _contrast("#ffffff", colours["link"]) >= 4.5  # button text on its colour
     for colour in re.findall(r"\.bron \{ color: (#[0-9a-fA-F]{6})", css):
         assert _contrast(colour, background) >= 4.5
+
+
+def test_text_from_a_family_cannot_become_markup(client: TestClient) -> None:
+    client.cookies.set("sociaaldomein_token", "t-pl")
+    r = client.post(
+        "/beoordelen",
+        data={
+            "datum": "2022-03-01",
+            "id": "gezin-1",
+            "wijk": "<script>alert(1)</script>",
+            "lid0_rol": "OUDER",
+            "lid0_geboortedatum": "1984-04-01",
+        },
+    )
+    assert r.status_code == 200
+    assert "<script>alert(1)</script>" not in r.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text  # shown, as text (the wijk found)

@@ -43,7 +43,18 @@ if TYPE_CHECKING:
     from sociaaldomein.domain.gezin import Gezin
     from sociaaldomein.service.app import Service
 
-__all__ = ["PERSONAL", "api_router", "body_format", "need", "parse_on", "read_families"]
+__all__ = [
+    "PERSONAL",
+    "api_router",
+    "body_format",
+    "error_handlers",
+    "granted",
+    "in_language",
+    "language_of",
+    "need",
+    "parse_on",
+    "read_families",
+]
 
 _VARY: Final = {"Vary": "Accept-Language"}
 

@@ -27,7 +27,7 @@ from sociaaldomein.io import FileFormatError, Format, Scenario, loads_scenario
 from sociaaldomein.service.errors import redact
 from sociaaldomein.service.limits import ServiceLimits
 
-__all__ = ["Job", "JobQueue", "JobsFullError"]
+__all__ = ["Job", "JobQueue", "JobsFullError", "parse_scenario", "simulate"]
 
 Status = Literal["queued", "running", "done", "failed"]
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from sociaaldomein.register import Event, Register
     from sociaaldomein.service.app import Service
 
-__all__ = ["events_from_data", "open_register", "register_router"]
+__all__ = ["budget_lines", "events_from_data", "open_register", "register_router"]
 
 MAX_EVENTS: Final = 100
 """Events per request (one transaction)."""
