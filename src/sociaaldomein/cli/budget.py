@@ -19,7 +19,7 @@ from typing import Any, Final
 from sociaaldomein import FundingOverview, Money
 from sociaaldomein.cli.common import compose, plugin_failures, print_json
 from sociaaldomein.cli.keys import ENGLISH, add_legacy_keys, keys_for, warn_legacy
-from sociaaldomein.composition.overview import ILLUSTRATIVE, PARTS
+from sociaaldomein.composition.overview import ILLUSTRATIVE, part_label
 from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import unstructure
 
@@ -139,7 +139,7 @@ def render(overview: FundingOverview, width: int | None = None) -> str:
     lines = [overview.render(width)]
     parts = overview.parts()
     for key, part in parts.items():
-        which = "" if list(parts) == ["from_letters"] else f", {_(PARTS[key])}"
+        which = "" if list(parts) == ["from_letters"] else f", {part_label(key)}"
         for title, totals in (
             (_("per year"), part.per_year()),
             (_("per funder"), part.per_funder()),

@@ -19,7 +19,7 @@ from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.provenance import PluginFailure
 from sociaaldomein.i18n import gettext as _
 
-__all__ = ["FROM_LETTERS", "ILLUSTRATIVE", "PARTS", "FundingOverview", "FundingRow"]
+__all__ = ["FROM_LETTERS", "ILLUSTRATIVE", "PARTS", "FundingOverview", "FundingRow", "part_label"]
 
 K = TypeVar("K")
 
@@ -33,7 +33,17 @@ PARTS: Final[dict[str, str]] = {
     FROM_LETTERS: "from the letters",
     ILLUSTRATIVE: "illustrative (the library's assumption)",
 }
-"""The two parts of the money, by key, with the words a total line uses."""
+"""The two parts of the money, by key, with the words a total line uses (in English;
+:func:`part_label` gives them in the current language)."""
+
+
+def part_label(part: str) -> str:
+    """The words for a part of the money, in the current language."""
+    labels = {
+        FROM_LETTERS: _("from the letters"),
+        ILLUSTRATIVE: _("illustrative (the library's assumption)"),
+    }
+    return labels.get(part, part)
 
 
 @attrs.frozen
@@ -190,7 +200,7 @@ class FundingOverview:
         ]
         totals.sort(key=lambda t: t[0])  # stable: a pilot's letter money before its assumption
         for key, part in (self.parts() or {FROM_LETTERS: self}).items():
-            label = _("total {part}").format(part=_(PARTS[key]))
+            label = _("total {part}").format(part=part_label(key))
             totals.append((_("all pilots"), "", "", label, format_money(part.total())))
         table = Table(columns, [*body, *totals], rules=[len(body)] if body else [])
         lines = [table.render(width)]
