@@ -397,3 +397,44 @@ def test_validate_knows_the_installed_plugins_declared_facts(
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(": ")[3] for line in lines] == ["zrm.financien", fact]
     assert ["line 2" in lines[0], "line 3" in lines[1]] == [True, True]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_a_declared_fact_is_written_and_read_back_with_the_register(
+    tmp_path: Path, suffix: str
+) -> None:
+    from sociaaldomein.domain.feiten import Feit, FeitSoort
+    from sociaaldomein.domain.feitenregister import Feitenregister
+    from sociaaldomein.simulation import CohortParams
+
+    mantelzorg = Feit.declare(
+        "westerkwartier.mantelzorg", FeitSoort.BOOL, "a parent cares for someone", bron=SOURCE
+    )
+    feiten = Feitenregister.core().declare([mantelzorg], by="westerkwartier")
+    params = CohortParams(fact_shares={"westerkwartier.mantelzorg": 0.3})
+    cohort = generate_cohort(300, seed=4, params=params)
+    path = tmp_path / f"facts{suffix}"
+    write_cohort(cohort, path, feiten=feiten)
+    back = load_cohort(path, feiten=feiten)
+    assert np.array_equal(
+        back.column("westerkwartier.mantelzorg"), cohort.column("westerkwartier.mantelzorg")
+    )
+    assert_same(cohort.select(SCHEMA), back)
+    assert cohort_problems(path, feiten=feiten) == []
+    assert [p.field for p in cohort_problems(path)] == ["westerkwartier.mantelzorg"]
+
+
+def test_generate_refuses_a_fact_no_plugin_declares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = WESTERKWARTIER_FILE.read_text(encoding="utf-8")
+    text += '\n[facts]\n"westerkwartier.mantelzorg" = { value = 0.1, source = "invented" }\n'
+    params = tmp_path / "params.toml"
+    params.write_text(text, encoding="utf-8")
+    tree = WESTERKWARTIER_FILE.parent / "gebieden_westerkwartier.toml"
+    (tmp_path / tree.name).write_text(tree.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "c.csv"
+    assert main(["cohort", "generate", "--params", str(params), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "facts.westerkwartier.mantelzorg: no installed plugin declares this fact" in err
+    assert not out.exists()

@@ -120,11 +120,31 @@ def _generate(args: argparse.Namespace) -> int:
     check_file(out, overwrite=args.overwrite, option="--out")
     columns = _columns(args.columns)
     params = _params(args)
+    feiten = _feiten(args)
+    if params is not None:
+        _check_facts(params, feiten, args.params)
     cohort = generate_cohort(args.size, seed=args.seed, params=params, columns=columns)
-    write_cohort(cohort, out)
+    write_cohort(cohort, out, feiten=feiten)
     where = f"gemeente {params.gemeente}" if params is not None else "the synthetic Groningen"
     print(f"wrote {len(cohort):,} families of {where} to {out}")
     return OK
+
+
+def _check_facts(params: Any, feiten: Any, source: str) -> None:
+    # A fact the file gives a share of is written only if a plugin declares it, as yes/no.
+    from sociaaldomein.domain.feiten import FeitSoort
+    from sociaaldomein.io import FileFormatError
+
+    declared = feiten.declared()
+    for name, _ in params.fact_shares:
+        feit = declared.get(name)
+        if feit is None:
+            known = ", ".join(declared) or "none"
+            problem = f"no installed plugin declares this fact (declared: {known})"
+            raise FileFormatError(source, f"facts.{name}", problem)
+        if feit.soort is not FeitSoort.BOOL:
+            problem = f"has a share, so it is a yes/no fact; it is declared as {feit.soort.value}"
+            raise FileFormatError(source, f"facts.{name}", problem)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -40,7 +40,7 @@ from sociaaldomein.domain.vocabulary import VOCABULARIES
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import FileFormatError, check_input_file, with_lines
 from sociaaldomein.io._paths import ConversionError
-from sociaaldomein.io.cells import COHORT_COLUMNS, cell_text, format_cell, parse_cell
+from sociaaldomein.io.cells import COHORT_COLUMNS, cell_text, cells_of, format_cell, parse_cell
 from sociaaldomein.io.cohort import dumps_cohort_csv
 from sociaaldomein.io.documents import decode_text, read_bytes
 from sociaaldomein.io.family import read_gezinnen
@@ -75,17 +75,25 @@ def format_of_cohort(path: str | os.PathLike[str]) -> str:
     return COHORT_FORMATS[suffix]
 
 
-def _names(cohort: Cohort, columns: Iterable[str] | None) -> list[str]:
+def _names(
+    cohort: Cohort, columns: Iterable[str] | None, feiten: Feitenregister | None
+) -> list[str]:
+    declared = {} if feiten is None else feiten.declared()
     held = [c for c in SCHEMA if c in cohort.columns]
+    held += [c for c in cohort.columns if c in declared or _dates_of(c, declared)]
     if columns is None:
         return ["id", *held]
     names = ["id", *(c for c in columns if c != "id")]
     for name in names[1:]:
-        if name not in cohort.columns:
+        if name not in held:
             raise InvalidValueError(
-                "columns", f"the cohort has no column {name!r}; it has: {', '.join(held)}"
+                "columns", f"the cohort has no column {name!r} to write; it has: {', '.join(held)}"
             )
     return names
+
+
+def _dates_of(column: str, declared: Mapping[str, object]) -> bool:
+    return column.endswith(DATE_SUFFIX) and column.removesuffix(DATE_SUFFIX) in declared
 
 
 def _labels(column: str, values: Array, vocabulary: tuple[str, ...]) -> list[str]:
@@ -96,13 +104,18 @@ def _labels(column: str, values: Array, vocabulary: tuple[str, ...]) -> list[str
     return out
 
 
-def _arrow_table(cohort: Cohort, names: list[str]) -> Any:
+def _arrow_table(cohort: Cohort, names: list[str], feiten: Feitenregister | None) -> Any:
     pa = require("pyarrow", "parquet")
     arrays: dict[str, Any] = {"id": pa.array(list(cohort.ids), type=pa.string())}
     vocabulary = cohort.vocabularies.get("wijk", ())
+    declared = {} if feiten is None else feiten.declared()
     for name in names[1:]:
         values = cohort.column(name)
-        if name in FLAG_ENUMS or name in CATEGORY_ENUMS or name == "wijk":
+        if name in declared or _dates_of(name, declared):
+            # a declared fact as the text of its CSV cell, which the grammar reads alike
+            texts = [row[0] for row in cells_of(cohort, [name], feiten=feiten)]
+            arrays[name] = pa.array([t or None for t in texts], type=pa.string())
+        elif name in FLAG_ENUMS or name in CATEGORY_ENUMS or name == "wijk":
             texts = _labels(name, values, vocabulary)
             arrays[name] = pa.array([t or None for t in texts], type=pa.string())
         elif SCHEMA[name] is np.bool_:
@@ -118,7 +131,11 @@ def _arrow_table(cohort: Cohort, names: list[str]) -> Any:
 
 
 def write_cohort(
-    cohort: Cohort, path: str | os.PathLike[str], columns: Iterable[str] | None = None
+    cohort: Cohort,
+    path: str | os.PathLike[str],
+    columns: Iterable[str] | None = None,
+    *,
+    feiten: Feitenregister | None = None,
 ) -> None:
     """Write ``cohort`` to ``path``: a cohort CSV file (``.csv``) or Parquet (``.parquet``).
 
@@ -126,10 +143,12 @@ def write_cohort(
     cohort holds).  Parquet holds typed columns: numbers, true/false and dates
     as such, sets and categories as the text a CSV cell holds; it needs pyarrow
     (``pip install 'sociaaldomein[parquet]'``).  The file is written beside
-    ``path`` and moved in place, so a failure leaves what was there.
+    ``path`` and moved in place, so a failure leaves what was there.  With
+    ``feiten`` (``gemeente.feiten``) the columns of the composition's declared
+    facts the cohort holds are written too.
     """
     kind = format_of_cohort(path)
-    names = _names(cohort, columns)
+    names = _names(cohort, columns, feiten)
     target = Path(path)
     if kind == "parquet":
         from sociaaldomein.simulation.output import require_extra
@@ -140,10 +159,10 @@ def write_cohort(
     try:
         if kind == "parquet":
             pq = require("pyarrow.parquet", "parquet")
-            pq.write_table(_arrow_table(cohort, names), temporary)
+            pq.write_table(_arrow_table(cohort, names, feiten), temporary)
         else:
             Path(temporary).write_text(
-                dumps_cohort_csv(cohort, names), encoding="utf-8", newline=""
+                dumps_cohort_csv(cohort, names, feiten=feiten), encoding="utf-8", newline=""
             )
         os.replace(temporary, target)
     finally:
