@@ -385,8 +385,8 @@ def _fresh(feit: Feit, cohort: Cohort, on: pendulum.Date, result: Array) -> Arra
     return out
 
 
-def _cents(value: object) -> int:
-    assert isinstance(value, Money)
+def _cents(value: Money) -> int:
+    # a declared amount's cohort column holds whole cents
     return int(value.rounded().amount * 100)
 
 
@@ -674,6 +674,11 @@ def _dated(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         )
 
 
+def _undated(feit: Feit) -> Any:
+    # Recent's validator lets only dated facts in; a Feit changed after that is refused here.
+    raise InvalidValueError("Recent.feit", f"{feit.naam} is not observed on a date")
+
+
 def _days(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not int or value < 0):
         raise InvalidValueError("Recent.dagen", f"must be a whole number of days, got {value!r}")
@@ -718,8 +723,7 @@ class Recent(Rule):
         return self.feit.facts()
 
     def _explainer(self) -> ExplainFn:
-        dated = self.feit.datum
-        assert dated is not None
+        dated = self.feit.datum or _undated(self.feit)
         days = self.limit() or 0
         text, source, what = self.text(), self.source, self.feit.label or self.feit.naam
 
@@ -743,8 +747,8 @@ class Recent(Rule):
         return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        assert self.feit.datum_vector is not None
-        seen = self.feit.datum_vector(cohort).astype(np.int64)
+        dates = self.feit.datum_vector or _undated(self.feit)
+        seen = dates(cohort).astype(np.int64)
         result: Array = (seen > 0) & (on.toordinal() - seen <= (self.limit() or 0))
         return result
 
