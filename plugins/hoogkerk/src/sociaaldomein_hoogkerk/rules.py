@@ -117,12 +117,12 @@ KEUZE_LEVERINGSVORM: Final = (Leveringsvorm.ZORG_IN_NATURA, Leveringsvorm.PGB)
 REGULIERE_ROUTE: Final = "maatwerkbeschikking of zorgtoewijzing (keuze zorg in natura of PGB)"
 """Where a question too complex for BT Hoogkerk goes."""
 
-DOELGROEP_LABEL: Final = (
+DOELGROEP_LABEL: Final = _(
     "a resident of Hoogkerk for BT Hoogkerk, an algemene voorziening: no indicatie or "
     "zorgtoewijzing needed"
 )
 
-_REDEN: Final = (
+_REDEN: Final = _(
     "BT Hoogkerk cannot answer the question adequately (for example because of its "
     "complexity), so the regular process applies: support on a maatwerkbeschikking or a "
     "zorgtoewijzing, with the choice between zorg in natura and a persoonsgebonden budget (PGB)"
@@ -136,14 +136,16 @@ _REGULIER: Final = LETTER.cite(
 
 
 def _or(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return _("{names} or {last}", names=tuple(names[:-1]), last=names[-1])
 
 
 def _needs(hulpvragen: Collection[Hulpvraag], jeugd_alleen_in_samenhang: bool) -> Rule:
     """A need BT Hoogkerk answers: an adult's support, or a minor's youth care."""
     volwassenen = frozenset(hulpvragen) - JEUGDHULPVRAGEN
     jeugd = frozenset(hulpvragen) & JEUGDHULPVRAGEN
-    label = (
+    label = _(
         "the WIJ-team's analysis finds a need for jeugdhulp, individuele begeleiding or "
         "dagbesteding that BT Hoogkerk answers"
     )
@@ -210,11 +212,10 @@ def doelgroep(
     need for individuele begeleiding or dagbesteding, so it adds nothing.
     """
     wijk = tuple(wijken)
-    wie = ", ".join(v.name for v in verwijzers)
     door = (
-        "referred by the WIJ-team (the municipal access team)"
+        _("referred by the WIJ-team (the municipal access team)")
         if tuple(verwijzers) == VERWIJZERS
-        else f"referred by: {wie}"
+        else _("referred by: {referrers}", referrers=tuple(verwijzers))
     )
     return AllOf(
         [

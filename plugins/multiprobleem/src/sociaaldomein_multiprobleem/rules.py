@@ -86,24 +86,24 @@ Tuinwijk"."""
 KRACHTWIJKEN_OPENING: Final = ("de Hoogte", "Korrewegwijk", "Tuinwijk")
 """The agreement's opening paragraph and the letter's account of the pilot name these."""
 
-DOELGROEP_LABEL: Final = "a multiprobleemgezin in the target group of the doorstart"
+DOELGROEP_LABEL: Final = _("a multiprobleemgezin in the target group of the doorstart")
 """The text of the root of the rule, as explanations show it."""
 
 _SIGNALEN: Final[dict[Signaal, str]] = {
-    Signaal.KEERT_STEEDS_TERUG: "the family keeps coming back",
-    Signaal.VOORTDURENDE_OVERLAST: "the family constantly causes nuisance",
-    Signaal.KINDEREN_STRUCTUREEL_ONVEILIG: "children are structurally unsafe",
-    Signaal.STRUCTUREEL_VEEL_HULPVERLENERS: "structurally many care providers are involved",
-    Signaal.ACUTE_CRISIS: "an acute crisis, such as eviction or out-of-home placement",
+    Signaal.KEERT_STEEDS_TERUG: _("the family keeps coming back"),
+    Signaal.VOORTDURENDE_OVERLAST: _("the family constantly causes nuisance"),
+    Signaal.KINDEREN_STRUCTUREEL_ONVEILIG: _("children are structurally unsafe"),
+    Signaal.STRUCTUREEL_VEEL_HULPVERLENERS: _("structurally many care providers are involved"),
+    Signaal.ACUTE_CRISIS: _("an acute crisis, such as eviction or out-of-home placement"),
 }
 
 _DWANGMIDDELEN: Final[dict[Dwangmiddel, str]] = {
-    Dwangmiddel.UITHUISPLAATSING: "out-of-home placement (uithuisplaatsing)",
-    Dwangmiddel.HUISUITZETTING: "eviction (huisuitzetting)",
-    Dwangmiddel.HUISVERBOD: "a restraining order (huisverbod)",
-    Dwangmiddel.ONDERTOEZICHTSTELLING: "a supervision order (onder toezichtstelling)",
-    Dwangmiddel.INTREKKING_UITKERING: "(partial) withdrawal of benefit",
-    Dwangmiddel.VOORWAARDELIJKE_STRAF: "a conditional sentence (voorwaardelijke straf)",
+    Dwangmiddel.UITHUISPLAATSING: _("out-of-home placement (uithuisplaatsing)"),
+    Dwangmiddel.HUISUITZETTING: _("eviction (huisuitzetting)"),
+    Dwangmiddel.HUISVERBOD: _("a restraining order (huisverbod)"),
+    Dwangmiddel.ONDERTOEZICHTSTELLING: _("a supervision order (onder toezichtstelling)"),
+    Dwangmiddel.INTREKKING_UITKERING: _("(partial) withdrawal of benefit"),
+    Dwangmiddel.VOORWAARDELIJKE_STRAF: _("a conditional sentence (voorwaardelijke straf)"),
 }
 
 
@@ -112,7 +112,9 @@ def _quote(text: str) -> Citation:
 
 
 def _or(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return _("{names} or {last}", names=tuple(names[:-1]), last=names[-1])
 
 
 def problemen(minimum: int = MIN_PROBLEMEN) -> Rule:
@@ -168,9 +170,11 @@ def woonplek(
         )
     ]
     if aanvulling is None:
-        label = (
-            f"(c) lives in {where}; {_or(ZO_NODIG_WIJKEN)} only by a recorded decision "
-            "(zo nodig aangevuld), none recorded"
+        label = _(
+            "(c) lives in {where}; {extra} only by a recorded decision "
+            "(zo nodig aangevuld), none recorded",
+            where=where,
+            extra=_or(ZO_NODIG_WIJKEN),
         )
         return AnyOf(branches, label=label, source=TOEWIJZING)
     extra = gebieden.phrases(aanvulling.wijken)
@@ -179,7 +183,11 @@ def woonplek(
         AllOf(
             [
                 Predicate(
-                    f"the decision to add {extra}, {aanvulling}",
+                    _(
+                        "the decision to add {extra}, {decision}",
+                        extra=extra,
+                        decision=str(aanvulling),
+                    ),
                     functools.partial(_gebieden.decided, date),
                     functools.partial(_gebieden.decided_vector, date),
                     functools.partial(_gebieden.decided_observed, date),
@@ -188,11 +196,20 @@ def woonplek(
                 ),
                 InGebied(gebieden, aanvulling.wijken, source=aanvulling.bron),
             ],
-            label=f"if needed (zo nodig aangevuld): {extra}, {aanvulling}",
+            label=_(
+                "if needed (zo nodig aangevuld): {extra}, {decision}",
+                extra=extra,
+                decision=str(aanvulling),
+            ),
             source=aanvulling.bron,
         )
     )
-    label = f"(c) lives in {where}, or in {extra} by the decision of {date.to_date_string()}"
+    label = _(
+        "(c) lives in {where}, or in {extra} by the decision of {date}",
+        where=where,
+        extra=extra,
+        date=date.to_date_string(),
+    )
     return AnyOf(branches, label=label, source=TOEWIJZING)
 
 
