@@ -60,7 +60,8 @@ def test_a_huisarts_family_goes_the_regular_route_until_huisarts_intake_is_phase
     assert before.to == OPEN_HOUSE == "Open House aanbieders op indicatie"
     assert before.route is not None
     assert before.route.observed == (
-        f"referrer HUISARTS, new families to WIJ Groningen from {phased_in.isoformat()} ({ASSUMED})"
+        "referrer general practitioner, new families to WIJ Groningen from "
+        f"{phased_in.isoformat()} ({ASSUMED})"
     )
     assert "the library's, an assumption" in before.route.text
     assert after.outcome is Outcome.ELIGIBLE

@@ -38,6 +38,7 @@ from sociaaldomein import (
     Rol,
 )
 from sociaaldomein_gezinsverzorger.letter import AANSTURING, BEMENSING
+from sociaaldomein_gezinsverzorger.messages import _
 
 __all__ = [
     "AANSTURING_PILOT",
@@ -121,10 +122,14 @@ class Aansturing:
     bron: Citation
 
     def __str__(self) -> str:
-        return (
-            f"steered by the {self.door} ({self.organisatie}); step-down in cooperation with "
-            f"the team of the role {self.afschaling_met.value} [{self.bron}]"
+        text = _(
+            "steered by the {who} ({organisation}); step-down in cooperation with "
+            "the team of the role {role}",
+            who=self.door,
+            organisation=str(self.organisatie),
+            role=self.afschaling_met,
         )
+        return f"{text} [{self.bron}]"
 
 
 AANSTURING_PILOT: Final = Aansturing(
@@ -153,14 +158,29 @@ def check_staffing(
     fte = sum((p.fte for p in verzorgers), Decimal(0))
     if fte < min_fte:
         problems.append(
-            Note(f"{fte} fte gezinsverzorging, the letter asks at least {min_fte}", BEMENSING)
+            Note(
+                _(
+                    "{fte} fte gezinsverzorging, the letter asks at least {least}",
+                    fte=fte,
+                    least=min_fte,
+                ),
+                BEMENSING,
+            )
         )
     for level in levels:
         if not any(p.opleidingsniveau is level for p in verzorgers):
-            problems.append(Note(f"no gezinsverzorger at {level.value} level", BEMENSING))
+            problems.append(Note(_("no gezinsverzorger at {level} level", level=level), BEMENSING))
     for p in verzorgers:
         if p.werkgever.naam.casefold() != werkgever.naam.casefold():
             problems.append(
-                Note(f"{p.naam} is employed by {p.werkgever}, not by {werkgever}", BEMENSING)
+                Note(
+                    _(
+                        "{name} is employed by {employer}, not by {wanted}",
+                        name=p.naam,
+                        employer=str(p.werkgever),
+                        wanted=str(werkgever),
+                    ),
+                    BEMENSING,
+                )
             )
     return tuple(problems)

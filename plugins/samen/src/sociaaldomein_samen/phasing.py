@@ -59,6 +59,7 @@ from sociaaldomein import (
     Verwijzer,
 )
 from sociaaldomein_samen.letter import FASERING, VANGNET
+from sociaaldomein_samen.messages import _
 
 __all__ = [
     "ASSUMED",
@@ -86,7 +87,7 @@ DEFAULT_PHASING: Final[Mapping[Verwijzer, pendulum.Date]] = MappingProxyType(
 )
 """From which day each referrer's new families go to WIJ: the library's reading (see above)."""
 
-ASSUMED: Final = (
+ASSUMED: Final = _(
     "the library's assumption, not the letter's: the letter gives only the start on "
     "1 January 2023 and full operation by the end of 2024"
 )
@@ -135,22 +136,36 @@ def not_yet_phased_in(
         return not_yet
 
     own = dict(phasing) == dict(DEFAULT_PHASING)
-    whose = f" ({ASSUMED})" if own else " (the municipality's phasing plan)"
+    whose = ASSUMED if own else _("the municipality's phasing plan")
 
     def observe(gezin: Gezin, on: pendulum.Date) -> str:
         if gezin.verwijzer is None:
-            who = f"no referrer recorded, taken as {_name(unknown_referrer_as)}"
+            who = _(
+                "no referrer recorded, taken as {referrer}",
+                referrer=_("nobody") if unknown_referrer_as is None else unknown_referrer_as,
+            )
         else:
-            who = f"referrer {gezin.verwijzer.name}"
+            who = _("referrer {referrer}", referrer=gezin.verwijzer)
         start = phase_in_date(gezin.verwijzer, phasing, unknown_referrer_as)
         if start is None:
-            return f"{who}, not in the phasing plan"
-        return f"{who}, new families to WIJ Groningen from {start.isoformat()}{whose}"
+            return _("{who}, not in the phasing plan", who=who)
+        return _(
+            "{who}, new families to WIJ Groningen from {date} ({whose})",
+            who=who,
+            date=start.isoformat(),
+            whose=whose,
+        )
 
     return Predicate(
-        f"the referrer's new families do not go to WIJ Groningen yet (phased intake; the dates "
-        f"per referrer are {'the library' if own else 'the municipality'}'s"
-        f"{', an assumption' if own else ''})",
+        _(
+            "the referrer's new families do not go to WIJ Groningen yet (phased intake; the "
+            "dates per referrer are the library's, an assumption)"
+        )
+        if own
+        else _(
+            "the referrer's new families do not go to WIJ Groningen yet (phased intake; the "
+            "dates per referrer are the municipality's)"
+        ),
         scalar,
         vector,
         observe,
@@ -168,13 +183,9 @@ def regular_route(
         when=not_yet_phased_in(phasing, unknown_referrer_as),
         outcome=Outcome.REGULAR_ROUTE,
         to=OPEN_HOUSE,
-        reason=(
+        reason=_(
             "the referrer's new families are not yet taken on by WIJ Groningen (phased "
             "intake); the Open House contracts stay in force as the safety net"
         ),
         source=VANGNET,
     )
-
-
-def _name(verwijzer: Verwijzer | None) -> str:
-    return "nobody" if verwijzer is None else verwijzer.name
