@@ -54,7 +54,7 @@ class EvaluationReport:
     advices: tuple[AdviesTelling, ...]
     escalations_on_time: tuple[int, int]
     budget: tuple[tuple[BudgetLijn, Money], ...]
-    """Each line with the part of its plan due by the report's date."""
+    """Each line with the part of its plan due by the report's date: the months begun by then."""
     indicators: tuple[tuple[str, str, str | None, str | None], ...]
     """(indicator, unit, last value, its date)."""
     simulated: Mapping[str, object] = attrs.field(factory=dict)
@@ -67,16 +67,18 @@ class EvaluationReport:
         given = sum(a.adviezen for a in self.advices)
         ghp = next((b for b, _ in self.budget if "GHP" in b.omschrijving), None)
         money = f"; GHP-bound budget committed {ghp.committed} of {ghp.plan}" if ghp else ""
-        return "\n".join(
-            [
-                f"{self.titel}: {self.moment} on {self.datum.isoformat()}",
-                f"{f['designated']} families designated, {f['placed']} placed, "
-                f"{f['in_pilot']} in the pilot, {len(self.waitlist)} waiting, "
-                f"{sum(self.ended.values())} trajectories ended",
-                f"{followed} of {given} advices followed, {on_time} of {levels} escalation "
-                f"levels on time{money}",
-            ]
-        )
+        lines = [
+            f"{self.titel}: {self.moment} on {self.datum.isoformat()}",
+            f"{f['designated']} families designated, {f['placed']} placed, "
+            f"{f['in_pilot']} in the pilot, {len(self.waitlist)} waiting, "
+            f"{sum(self.ended.values())} trajectories ended",
+            f"{followed} of {given} advices followed, {on_time} of {levels} escalation "
+            f"levels on time{money}",
+        ]
+        if self.simulated:
+            shown = ", ".join(f"{k} {v}" for k, v in self.simulated.items())
+            lines.append(f"a simulation of the same design: {shown}")
+        return "\n".join(lines)
 
     def _rows(self) -> list[tuple[str, list[Row], Row]]:
         """The report's tables: a title, rows, and the header."""
