@@ -213,7 +213,8 @@ def epilog(name: str | None, examples: Sequence[str]) -> str:
     lines = []
     if examples:
         lines += ["examples:", *(f"  {example}" for example in examples), ""]
-    lines.append(f"documentation: {docs_url()}" + (f" (the command {name})" if name else ""))
+    what = f"documentation of {PROG} {name}:" if name else "documentation:"
+    lines += [what, f"  {docs_url()}"]
     return "\n".join(lines)
 
 
