@@ -1,8 +1,8 @@
 """The ``{openapi}`` directive: the service's OpenAPI document, rendered into the page.
 
 The document is built while the page is built, from the service for the
-installed plugins (:func:`sociaaldomein.service.create_app`), the same
-document the service serves at ``/api/openapi.json``; every route becomes a
+installed plugins with a register (:func:`sociaaldomein.service.create_app`),
+the same document the service serves at ``/api/openapi.json``; every route becomes a
 section with its access, parameters, body and answers, and the schemas,
 generated from the library's own types, a table.  The JSON document itself
 is written next to the HTML as ``openapi.json``.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -39,13 +40,31 @@ def md(text: str) -> str:
 
 
 def document() -> dict[str, Any]:
-    """The OpenAPI document of the service for the installed plugins."""
+    """The OpenAPI document of the service for the installed plugins, with a register.
+
+    The register's routes exist only when the service has one: an empty one is
+    made in a temporary folder for the build (without ``sociaaldomein[register]``
+    the reference shows the routes without them).
+    """
     from sociaaldomein import Gemeente
     from sociaaldomein.service import create_app
 
     gemeente = Gemeente()
     gemeente.load_entry_points()
-    schema: dict[str, Any] = create_app(gemeente, web=False).openapi()
+    with tempfile.TemporaryDirectory() as folder:
+        register = None
+        try:
+            from sociaaldomein.register import Register
+        except ImportError:
+            pass
+        else:
+            register = Register.open(Path(folder) / "register.db", gemeente=gemeente, create=True)
+        try:
+            app = create_app(gemeente, register=register, web=False)
+            schema: dict[str, Any] = app.openapi()
+        finally:
+            if register is not None:
+                register.close()
     return schema
 
 
@@ -62,6 +81,8 @@ def _operation(method: str, path: str, op: dict[str, Any]) -> list[str]:
     lines = [f"### `{method.upper()} {path}`", "", f"**{md(op.get('summary', ''))}**", ""]
     if op.get("description"):
         lines += [md(op["description"]), ""]
+    if path.startswith("/api/register/"):
+        lines += ["*Only with a register* (`sociaaldomein serve --register URL`).", ""]
     if op.get("x-personal"):
         lines += [
             f"*Access*: a token whose role may `{op['x-permission']}`, for the pilots it is "

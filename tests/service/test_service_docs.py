@@ -49,5 +49,8 @@ def test_the_written_document_is_the_served_one(
 ) -> None:
     _, written = built
     served = client.get("/api/openapi.json").json()
-    assert written["paths"].keys() == served["paths"].keys()
+    # the reference is built with a register, so it has the register's routes too
+    register = {p for p in written["paths"] if p.startswith("/api/register/")}
+    assert written["paths"].keys() - register == served["paths"].keys()
+    assert "/api/register/events" in register
     assert written["components"]["schemas"].keys() == served["components"]["schemas"].keys()
