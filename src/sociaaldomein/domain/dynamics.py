@@ -24,7 +24,6 @@ run starts, with a message naming it.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
@@ -163,18 +162,6 @@ class _Columns(Mapping[str, Array]):
         return len({**self._base, **self._read})
 
 
-_ID_ARRAYS: weakref.WeakKeyDictionary[Cohort, Array] = weakref.WeakKeyDictionary()
-
-
-def _ids(cohort: Cohort) -> Array:
-    # A month's view takes the ids of a few thousand rows; from an object array that is
-    # three times faster than from the tuple, so the array is made once per cohort.
-    found = _ID_ARRAYS.get(cohort)
-    if found is None:
-        found = _ID_ARRAYS[cohort] = np.asarray(cohort.ids, dtype=object)
-    return found
-
-
 def view(
     cohort: Cohort,
     problems: Array,
@@ -197,7 +184,7 @@ def view(
         )
     base = {**cohort.columns, **(precomputed or {})}
     return Cohort(
-        ids=tuple(_ids(cohort)[index].tolist()),
+        ids=cohort.ids.take(index),  # an index into the ids, not new strings
         columns=_Columns(base, index, {PROBLEMS: current}),
         vocabularies=cohort.vocabularies,
     )
