@@ -135,7 +135,9 @@ def test_every_help_ends_with_an_example_and_a_documentation_link(run: Run, comm
     assert code == 0
     examples = out[out.index("examples:") :]
     assert f"  sociaaldomein {command}" in examples
-    assert "documentation: https://sociaaldomein.readthedocs.io/en/latest/cli.html" in out
+    assert f"documentation of sociaaldomein {command}:\n" in out
+    assert "  https://sociaaldomein.readthedocs.io/en/latest/cli.html" in out
+    assert max(len(line) for line in examples.splitlines()) <= 80
     assert "docs/cli.md" not in out  # a path only a checkout has
 
 
@@ -143,4 +145,4 @@ def test_the_top_level_help_has_an_example_and_the_link(run: Run) -> None:
     code, out, _ = run("--help")
     assert code == 0
     assert "  sociaaldomein assess gezinnen.toml --on 2022-03-01" in out
-    assert "documentation: https://sociaaldomein.readthedocs.io/en/latest/cli.html" in out
+    assert "documentation:\n  https://sociaaldomein.readthedocs.io/en/latest/cli.html" in out
