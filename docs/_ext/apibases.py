@@ -18,9 +18,22 @@ _SILENT = {"object", "typing.Protocol", "typing.Generic", "Protocol", "Generic"}
 
 
 def _drop_silent_bases(app: Sphinx, name: str, obj: object, options: Any, bases: list[Any]) -> None:
-    bases[:] = [
-        b for b in bases if getattr(b, "__qualname__", str(b)) not in _SILENT and b is not object
-    ]
+    # A private base (``_FlagRule``) is shown by its public bases instead: a reader
+    # cannot look the private one up.
+    shown: list[Any] = []
+    for base in bases:
+        for candidate in _public(base):
+            if candidate not in shown:
+                shown.append(candidate)
+    bases[:] = shown
+
+
+def _public(base: Any) -> list[Any]:
+    if base is object or getattr(base, "__qualname__", str(base)) in _SILENT:
+        return []
+    if getattr(base, "__name__", "").startswith("_"):
+        return [b for parent in getattr(base, "__bases__", ()) for b in _public(parent)]
+    return [base]
 
 
 def _drop_empty_bases(app: Sphinx, doctree: nodes.document) -> None:

@@ -41,3 +41,12 @@ def test_object_and_protocol_are_no_bases_and_an_empty_line_goes() -> None:
     document += nodes.paragraph(text="Bases: Rule")
     apibases._drop_empty_bases(None, document)
     assert [p.astext() for p in document.findall(nodes.paragraph)] == ["Bases: Rule"]
+
+
+def test_a_private_base_is_shown_by_its_public_bases() -> None:
+    apibases = _module()
+    from sociaaldomein import HasAny, Rule
+
+    bases: list[object] = list(HasAny.__bases__)
+    apibases._drop_silent_bases(None, "HasAny", HasAny, {}, bases)
+    assert bases == [Rule]
