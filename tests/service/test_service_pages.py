@@ -102,3 +102,33 @@ def test_text_from_a_family_cannot_become_markup(client: TestClient) -> None:
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text  # shown, as text (the wijk found)
+
+
+def test_a_form_posted_from_another_site_is_refused(client: TestClient) -> None:
+    client.cookies.set("sociaaldomein_token", "t-pl")
+    elsewhere = {"Origin": "https://elders.example"}
+    r = client.post("/beoordelen", data={"id": "gezin-1"}, headers=elsewhere)
+    assert r.status_code == 403
+    r = client.post("/inloggen", data={"token": "t-pl"}, headers=elsewhere)
+    assert r.status_code == 403
+
+
+def test_signing_in_sets_a_cookie_scripts_cannot_read_and_signing_out_clears_it(
+    client: TestClient,
+) -> None:
+    r = client.post("/inloggen", data={"token": "t-wij"}, follow_redirects=False)
+    assert r.status_code == 303
+    cookie = r.headers["set-cookie"].lower()
+    assert "httponly" in cookie
+    assert "samesite=strict" in cookie
+    refused = client.post("/inloggen", data={"token": "wrong"}, follow_redirects=False)
+    assert refused.status_code == 401
+    out = client.post("/uitloggen", follow_redirects=False)
+    assert 'sociaaldomein_token=""' in out.headers["set-cookie"]
+
+
+def test_sign_in_never_redirects_to_another_site(client: TestClient) -> None:
+    for target in ("https://elders.example/", "//elders.example/x", "beoordelen"):
+        data = {"token": "t-wij", "volgende": target}
+        r = client.post("/inloggen", data=data, follow_redirects=False)
+        assert r.headers["location"] == "/", target
