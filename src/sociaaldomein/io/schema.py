@@ -46,7 +46,16 @@ from sociaaldomein.io.advice import AdviceCheck
 from sociaaldomein.io.population import CohortParameterFile
 from sociaaldomein.io.scenario import Scenario
 
-__all__ = ["SCHEMAS", "advice_schema", "family_schema", "scenario_schema", "schema_of"]
+__all__ = [
+    "SCHEMAS",
+    "advice_schema",
+    "cases_schema",
+    "decisions_schema",
+    "family_schema",
+    "scenario_schema",
+    "schema_of",
+    "type_schema",
+]
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 
@@ -221,6 +230,21 @@ def schema_of(cl: type, *, title: str, description: str = "") -> dict[str, Any]:
     }
 
 
+def type_schema(
+    t: Any, defs: dict[str, dict[str, Any]], feiten: Feitenregister | None = None
+) -> dict[str, Any]:
+    """The schema of the annotation ``t`` (a scalar, an enumeration, an attrs class ...),
+    the definitions of the classes it refers to added to ``defs``.
+
+    For readers written by hand (decision and case files): their fields are
+    described with the same notations as the converters' (money, dates,
+    durations, a family).
+    """
+    builder = _Builder(feiten)
+    builder.defs = defs
+    return builder.of(t)
+
+
 def family_schema(feiten: Feitenregister | None = None) -> dict[str, Any]:
     """The schema of a family file: ``{"gezin": {...}}`` or ``{"gezinnen": [...]}``.
 
@@ -265,10 +289,27 @@ def cohort_params_schema() -> dict[str, Any]:
     return schema_of(CohortParameterFile, title="sociaaldomein cohort parameter file")
 
 
+def decisions_schema() -> dict[str, Any]:
+    """The schema of a decision file (``[[besluiten]]``), written from its reader's fields."""
+    from sociaaldomein.policy.files import besluiten_schema
+
+    return besluiten_schema()
+
+
+def cases_schema(feiten: Feitenregister | None = None) -> dict[str, Any]:
+    """The schema of a case file (``*.cases.toml``), written from its reader's fields;
+    an inline family as in :func:`family_schema` (``feiten``: the composition's register)."""
+    from sociaaldomein.policy.cases import cases_schema as build
+
+    return build(feiten)
+
+
 SCHEMAS: Final[dict[str, Callable[[], dict[str, Any]]]] = {
     "family": family_schema,
     "scenario": scenario_schema,
     "advice": advice_schema,
     "cohort-params": cohort_params_schema,
+    "decisions": decisions_schema,
+    "cases": cases_schema,
 }
 """Every file format's schema, by the name ``sociaaldomein schema`` takes."""

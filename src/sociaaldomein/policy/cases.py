@@ -32,7 +32,7 @@ import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pendulum
@@ -41,12 +41,19 @@ from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.domain.verdict import Outcome, Verdict
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.policy.files import Fields
+
+if TYPE_CHECKING:
+    from sociaaldomein.domain.feitenregister import Feitenregister
 
 __all__ = [
+    "CASE_FIELDS",
+    "FILE_FIELDS",
     "SUFFIX",
     "Case",
     "CaseFile",
     "CaseResult",
+    "cases_schema",
     "find_case_files",
     "load_cases",
     "reasons",
@@ -56,6 +63,27 @@ __all__ = [
 
 SUFFIX = ".cases.toml"
 """The file name ending of a case file."""
+
+# The fields of each table of a case file: the kind of value and whether it is
+# required.  The reader allows exactly these fields and :func:`cases_schema` is
+# written from them.
+FILE_FIELDS: Final[Fields] = {
+    "description": ("text", False),
+    "pilots": ("pilots", True),
+    "besluiten": ("files", False),
+    "cases": ("cases", True),
+}
+CASE_FIELDS: Final[Fields] = {
+    "name": ("text", False),
+    "date": ("date", True),
+    "gezin": ("gezin", True),
+    "expect": ("outcomes", True),
+    "reasons": ("reasons", False),
+    "occupancy": ("counts", False),
+}
+FAMILY_FILE_FIELDS: Final[Fields] = {"file": ("text", True), "id": ("text", False)}
+PILOT_FIELDS: Final[Fields] = {"plugin": ("text", True), "params": ("params", False)}
+REASON_FIELDS: Final[Fields] = {"letter": ("text", True), "section": ("text", True)}
 
 
 @attrs.frozen
@@ -157,7 +185,7 @@ def _gezin(value: object, field: str, base: Path, families: dict[Path, tuple[Gez
 
     table = _table(value, field)
     if "file" in table:
-        _only(table, field, ("file", "id"))
+        _only(table, field, tuple(FAMILY_FILE_FIELDS))
         path = _relative(base, table["file"], f"{field}.file")
         if path not in families:
             families[path] = read_gezinnen(path)
@@ -183,7 +211,7 @@ def _citations(value: object, field: str) -> tuple[Citation, ...]:
     out = []
     for i, item in enumerate(value):
         table = _table(item, f"{field}[{i}]")
-        _only(table, f"{field}[{i}]", ("letter", "section"))
+        _only(table, f"{field}[{i}]", tuple(REASON_FIELDS))
         letter, section = table.get("letter"), table.get("section")
         if not isinstance(letter, str) or not isinstance(section, str) or not letter or not section:
             raise _ProblemError(f"{field}[{i}]", "a citation has a letter and a section, as text")
@@ -199,7 +227,7 @@ def _case(
     known: Iterable[str],
 ) -> Case:
     table = _table(value, field)
-    _only(table, field, ("name", "date", "gezin", "expect", "reasons", "occupancy"))
+    _only(table, field, tuple(CASE_FIELDS))
     name = table.get("name", field)
     if not isinstance(name, str) or not name.strip():
         raise _ProblemError(f"{field}.name", f"must be text, got {name!r}")
@@ -253,7 +281,7 @@ def _composition(pilots: object, path: Path) -> Any:
     for i, item in enumerate(pilots):
         field = f"pilots[{i}]"
         choice = {"plugin": item} if isinstance(item, str) else _table(item, field)
-        _only(choice, field, ("plugin", "params"))
+        _only(choice, field, tuple(PILOT_FIELDS))
         name = choice.get("plugin")
         found = list(entry_points(group=PROJECT_NAME, name=str(name)))
         if not isinstance(name, str) or not found:
@@ -286,7 +314,7 @@ def load_cases(path: str | os.PathLike[str]) -> CaseFile:
     base = source.parent
     try:
         table = _table(data, "")
-        _only(table, "", ("pilots", "besluiten", "cases", "description"))
+        _only(table, "", tuple(FILE_FIELDS))
         gemeente = _composition(table.get("pilots"), source)
         decisions = table.get("besluiten", [])
         if not isinstance(decisions, list):
@@ -389,3 +417,56 @@ def summary_line(results: Sequence[CaseResult], seconds: float) -> str:
     counts = ((failed, "failed"), (len(results) - failed, "passed"))
     parts = [f"{n} {word}" for n, word in counts if n] or ["no cases ran"]
     return f"{', '.join(parts)} in {seconds:.2f}s"
+
+
+def cases_schema(feiten: Feitenregister | None = None) -> dict[str, Any]:
+    """The JSON Schema of a case file, written from the fields the reader allows.
+
+    An inline family is described as in a family file (``feiten``: the
+    composition's :class:`~sociaaldomein.Feitenregister`, the core's without
+    it).  The reader stays the authority: whether a pilot is installed, a
+    family file holds the id, or a plugin accepts the params is checked when
+    the file is read.
+    """
+    from sociaaldomein.io.schema import DIALECT, type_schema
+    from sociaaldomein.policy.files import table_schema, value_kinds
+
+    defs: dict[str, dict[str, Any]] = {}
+    kinds = value_kinds(defs)
+    outcomes = sorted({o.name.lower() for o in Outcome} | {o.value for o in Outcome})
+    family_file = table_schema(FAMILY_FILE_FIELDS, kinds, "a family of a family file")
+    kinds |= {
+        "files": {"type": "array", "items": kinds["text"], "description": "relative paths"},
+        "params": {"type": "object", "description": "the plugin's parameters"},
+        "gezin": {"anyOf": [family_file, type_schema(Gezin, defs, feiten)]},
+        "outcomes": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {"enum": outcomes},
+            "description": "per pilot the outcome expected (any case of the letters)",
+        },
+        "reasons": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "array",
+                "items": table_schema(REASON_FIELDS, kinds, "a citation"),
+            },
+        },
+        "counts": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}},
+    }
+    kinds["pilots"] = {
+        "type": "array",
+        "minItems": 1,
+        "items": {"anyOf": [kinds["text"], table_schema(PILOT_FIELDS, kinds, "a plugin")]},
+    }
+    kinds["cases"] = {
+        "type": "array",
+        "minItems": 1,
+        "items": table_schema(CASE_FIELDS, kinds, "a case"),
+    }
+    return {
+        "$schema": DIALECT,
+        "description": "Cases a policy officer writes: a family, a date, the outcome per pilot.",
+        **table_schema(FILE_FIELDS, kinds, "sociaaldomein case file"),
+        "$defs": dict(sorted(defs.items())),
+    }

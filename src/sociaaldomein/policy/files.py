@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
-from typing import Any
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, Final
 
 import pendulum
 
@@ -60,15 +61,84 @@ from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.rules import Compare, OneOf, Rule
 from sociaaldomein.errors import InvalidValueError
 
-__all__ = ["apply_file", "load_besluiten", "loads_besluiten", "parse_besluiten"]
+__all__ = [
+    "BESLUIT_FIELDS",
+    "CHANGE_FIELDS",
+    "apply_file",
+    "besluiten_schema",
+    "load_besluiten",
+    "loads_besluiten",
+    "parse_besluiten",
+    "table_schema",
+    "value_kinds",
+]
 
 Path = str | os.PathLike[str]
+
+# The fields of each table of a decision file, with the kind of value each holds
+# and whether it is required.  The reader allows exactly these fields, and
+# :func:`besluiten_schema` is written from them: a field is never in one only.
+Fields = Mapping[str, tuple[str, bool]]
+
+CITATION_FIELDS: Final[Fields] = {
+    "letter": ("text", True),
+    "section": ("text", True),
+    "quote": ("text", False),
+}
+RULE_FIELDS: Final[Fields] = {
+    "feit": ("fact", True),
+    "op": ("operator", False),
+    "waarde": ("integer", False),
+    "een_van": ("texts", False),
+}
+_VANAF: Final = ("date", True)
+CHANGE_FIELDS: Final[Mapping[str, Fields]] = {
+    "parameter": {
+        "pilot": ("text", True),
+        "parameter": ("text", True),
+        "waarde": ("any", True),
+        "vanaf": _VANAF,
+    },
+    "regel": {
+        "pilot": ("text", True),
+        "regel": ("rule", True),
+        "vanaf": _VANAF,
+        "aanvulling": ("bool", False),
+    },
+    "kosten": {"pilot": ("text", True), "factor": ("decimal", True), "vanaf": _VANAF},
+    "financiering": {
+        "pilot": ("text", True),
+        "omschrijving": ("text", True),
+        "bedrag": ("money", True),
+        "financier": ("text", True),
+        "model": ("financieringsmodel", True),
+        "jaar": ("year", False),
+        "van": ("date", False),
+        "tot": ("date", False),
+    },
+    "looptijd": {"pilot": ("text", True), "eind": ("date", True)},
+}
+"""Per ``soort`` of change the fields besides ``soort`` itself."""
+BESLUIT_FIELDS: Final[Fields] = {
+    "orgaan": ("orgaan", True),
+    "datum": ("date", True),
+    "kenmerk": ("text", True),
+    "bron": ("citation", True),
+    "onderwerp": ("text", False),
+    "wijzigingen": ("changes", True),
+}
+ORGANEN: Final = {"raad": Orgaan.RAAD, "college": Orgaan.COLLEGE}
 
 
 class _ProblemError(Exception):
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(problem)
         self.field, self.problem = field, problem
+
+
+def _listed(names: Iterable[str]) -> str:
+    *most, last = names
+    return f"{', '.join(most)} or {last}"
 
 
 def _table(value: object, field: str) -> Mapping[str, Any]:
@@ -109,15 +179,16 @@ def _decimal(table: Mapping[str, Any], key: str, field: str) -> Decimal:
         raise _ProblemError(
             f"{field}.{key}", f'must be a whole number or text such as "1.2", got {value!r}'
         )
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        raise _ProblemError(f"{field}.{key}", f"must be a number, got {value!r}") from None
+    from sociaaldomein.io._scalars import DECIMAL_PATTERN
+
+    if isinstance(value, str) and not re.fullmatch(DECIMAL_PATTERN, value):
+        raise _ProblemError(f"{field}.{key}", f"must be a number, got {value!r}")
+    return Decimal(value)
 
 
 def _citation(value: object, field: str) -> Citation:
     table = _table(value, field)
-    _only(table, field, ("letter", "section", "quote"))
+    _only(table, field, tuple(CITATION_FIELDS))
     return Citation(
         _text(table, "letter", field),
         _text(table, "section", field),
@@ -129,7 +200,7 @@ def _rule(value: object, field: str, bron: Citation) -> Rule:
     from sociaaldomein.domain.feiten import FEITEN
 
     table = _table(value, field)
-    _only(table, field, ("feit", "op", "waarde", "een_van"))
+    _only(table, field, tuple(RULE_FIELDS))
     name = _text(table, "feit", field)
     try:
         feit = FEITEN[name]
@@ -149,15 +220,18 @@ def _rule(value: object, field: str, bron: Citation) -> Rule:
 def _change(value: object, field: str, bron: Citation) -> Wijziging:
     table = _table(value, field)
     kind = _text(table, "soort", field)
+    if kind not in CHANGE_FIELDS:
+        raise _ProblemError(
+            f"{field}.soort", f"unknown change {kind!r}; use {_listed(CHANGE_FIELDS)}"
+        )
+    _only(table, field, ("soort", *CHANGE_FIELDS[kind]))
     pilot = _text(table, "pilot", field)
     if kind == "parameter":
-        _only(table, field, ("soort", "pilot", "parameter", "waarde", "vanaf"))
         waarde = _need(table, "waarde", field)
         return ParameterWijziging(
             pilot, _text(table, "parameter", field), waarde, _date(table, "vanaf", field)
         )
     if kind == "regel":
-        _only(table, field, ("soort", "pilot", "regel", "vanaf", "aanvulling"))
         extra = table.get("aanvulling", False)
         if not isinstance(extra, bool):
             raise _ProblemError(f"{field}.aanvulling", f"must be true or false, got {extra!r}")
@@ -167,16 +241,12 @@ def _change(value: object, field: str, bron: Citation) -> Wijziging:
             return RegelWijziging(pilot, rule, vanaf, "aanvulling")
         return RegelWijziging(pilot, rule, vanaf, "vervang")
     if kind == "kosten":
-        _only(table, field, ("soort", "pilot", "factor", "vanaf"))
         return KostenWijziging(
             pilot, _decimal(table, "factor", field), _date(table, "vanaf", field)
         )
     if kind == "looptijd":
-        _only(table, field, ("soort", "pilot", "eind"))
         return LooptijdWijziging(pilot, _date(table, "eind", field))
     if kind == "financiering":
-        keys = ("soort", "pilot", "omschrijving", "bedrag", "financier", "model", "jaar")
-        _only(table, field, (*keys, "van", "tot"))
         jaar = table.get("jaar")
         if jaar is not None and (isinstance(jaar, bool) or not isinstance(jaar, int)):
             raise _ProblemError(f"{field}.jaar", f"must be a year such as 2023, got {jaar!r}")
@@ -184,7 +254,10 @@ def _change(value: object, field: str, bron: Citation) -> Wijziging:
         if "van" in table or "tot" in table:
             periode = Periode(_date(table, "van", field), _date(table, "tot", field))
         bedrag = _need(table, "bedrag", field)
-        if isinstance(bedrag, bool) or not isinstance(bedrag, int | str):
+        from sociaaldomein.io._scalars import MONEY_PATTERN
+
+        exact = isinstance(bedrag, int | str) and not isinstance(bedrag, bool)
+        if not exact or not re.fullmatch(MONEY_PATTERN, str(bedrag)):
             raise _ProblemError(
                 f"{field}.bedrag", f'money is text such as "42000.50", got {bedrag!r}'
             )
@@ -199,18 +272,14 @@ def _change(value: object, field: str, bron: Citation) -> Wijziging:
             bron=bron,
         )
         return Financiering(regel)
-    raise _ProblemError(
-        f"{field}.soort",
-        f"unknown change {kind!r}; use parameter, regel, kosten, financiering or looptijd",
-    )
+    raise AssertionError(f"no reader for the change {kind!r}")  # CHANGE_FIELDS names it
 
 
 def _besluit(value: object, field: str) -> Besluit:
     table = _table(value, field)
-    _only(table, field, ("orgaan", "datum", "kenmerk", "bron", "onderwerp", "wijzigingen"))
+    _only(table, field, tuple(BESLUIT_FIELDS))
     body = _text(table, "orgaan", field)
-    organs = {"raad": Orgaan.RAAD, "college": Orgaan.COLLEGE}
-    if body not in organs:
+    if body not in ORGANEN:
         raise _ProblemError(f"{field}.orgaan", f"must be 'raad' or 'college', got {body!r}")
     bron = _citation(_need(table, "bron", field), f"{field}.bron")
     changes = _need(table, "wijzigingen", field)
@@ -218,7 +287,7 @@ def _besluit(value: object, field: str) -> Besluit:
         raise _ProblemError(f"{field}.wijzigingen", "must list at least one change")
     parsed = [_guard(_change, c, f"{field}.wijzigingen[{i}]", bron) for i, c in enumerate(changes)]
     return Besluit(
-        organs[body],
+        ORGANEN[body],
         _date(table, "datum", field),
         _text(table, "kenmerk", field),
         bron,
@@ -292,3 +361,89 @@ def apply_file(gemeente: Any, path: Path) -> list[Besluit]:
                 0
             ] from None
     return found
+
+
+def table_schema(
+    fields: Fields, kinds: Mapping[str, dict[str, Any]], title: str = ""
+) -> dict[str, Any]:
+    """The JSON Schema of a table with ``fields``, each kind of value as ``kinds`` says."""
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": {name: dict(kinds[kind]) for name, (kind, _) in fields.items()},
+        "required": [name for name, (_, required) in fields.items() if required],
+        "additionalProperties": False,
+    }
+    return {"title": title, **out} if title else out
+
+
+def value_kinds(defs: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The kinds of value of the hand-written readers, in the converters' notations."""
+    from sociaaldomein.domain.budget import Financieringsmodel
+    from sociaaldomein.domain.feiten import FEITEN
+    from sociaaldomein.domain.rules import _OPS  # the operators Compare accepts
+    from sociaaldomein.io import _scalars
+    from sociaaldomein.io.schema import type_schema
+
+    return {
+        "text": {"type": "string", "pattern": r"\S"},
+        "date": type_schema(pendulum.Date, defs),
+        "decimal": {"type": ["string", "integer"], "pattern": _scalars.DECIMAL_PATTERN},
+        "money": type_schema(Money, defs),
+        "year": {"type": "integer", "minimum": 1900, "maximum": 2200},
+        "bool": {"type": "boolean"},
+        "integer": {"type": "integer"},
+        "any": {"description": "a value the plugin's parameter accepts"},
+        "texts": {"type": "array", "items": {"type": "string"}},
+        "fact": {"enum": sorted(FEITEN.all()), "description": "a built-in fact, by name"},
+        "operator": {"enum": list(_OPS)},
+        "orgaan": {"enum": list(ORGANEN)},
+        "financieringsmodel": {
+            "enum": list(Financieringsmodel.__members__),
+            "description": "how the pilot is funded (Financieringsmodel), by name",
+        },
+    }
+
+
+def besluiten_schema() -> dict[str, Any]:
+    """The JSON Schema of a decision file, written from the fields the reader allows.
+
+    The reader stays the authority: whether a pilot, a parameter or a value
+    exists in the composition is checked only when the decisions are applied.
+    """
+    from sociaaldomein.io.schema import DIALECT
+
+    defs: dict[str, dict[str, Any]] = {}
+    kinds = value_kinds(defs)
+    kinds["citation"] = {"$ref": "#/$defs/Bron"}
+    kinds["rule"] = {"$ref": "#/$defs/Regel"}
+    kinds["changes"] = {
+        "type": "array",
+        "minItems": 1,
+        "items": {"oneOf": [{"$ref": f"#/$defs/{kind}"} for kind in CHANGE_FIELDS]},
+    }
+    defs["Bron"] = table_schema(CITATION_FIELDS, kinds, "the decision's citation")
+    rule = table_schema(RULE_FIELDS, kinds, "a fact compared with a number, or one of a list")
+    defs["Regel"] = {**rule, "anyOf": [{"required": ["een_van"]}, {"required": ["op", "waarde"]}]}
+    for kind, fields in CHANGE_FIELDS.items():
+        kinds["soort"] = {"const": kind}
+        change = table_schema({"soort": ("soort", True), **fields}, kinds, f"change: {kind}")
+        if kind == "financiering":  # a year or a period (both its ends), not both
+            change["dependentRequired"] = {"van": ["tot"], "tot": ["van"]}
+            change["oneOf"] = [{"required": ["jaar"]}, {"required": ["van"]}]
+        defs[kind] = change
+    return {
+        "$schema": DIALECT,
+        "title": "sociaaldomein decision file",
+        "description": "Council and college decisions that change pilots from a date.",
+        "type": "object",
+        "properties": {
+            "besluiten": {
+                "type": "array",
+                "minItems": 1,
+                "items": table_schema(BESLUIT_FIELDS, kinds, "a decision"),
+            }
+        },
+        "required": ["besluiten"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(defs.items())),
+    }
