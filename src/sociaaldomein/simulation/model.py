@@ -31,7 +31,14 @@ from sociaaldomein.composition.gemeente import Compilation, Gemeente
 from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.compiled import OUTCOME_CODES, CompiledPilot
-from sociaaldomein.domain.dynamics import changes, precompute, require_declared, split
+from sociaaldomein.domain.dynamics import (
+    Precomputed,
+    changes,
+    precompute,
+    require_declared,
+    split,
+)
+from sociaaldomein.domain.feiten import FEITEN
 from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
 from sociaaldomein.domain.ids import CohortIds
 from sociaaldomein.domain.kosten import Kostenmodel
@@ -39,7 +46,7 @@ from sociaaldomein.domain.money import CENT, Money
 from sociaaldomein.domain.periode import month_index
 from sociaaldomein.domain.pilot import Looptijd, Pilot
 from sociaaldomein.domain.provenance import PluginFailure
-from sociaaldomein.domain.rules import Rule
+from sociaaldomein.domain.rules import Compare, HasAll, HasAny, Rule
 from sociaaldomein.domain.verdict import Outcome
 from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
 from sociaaldomein.simulation.settings import PRIORITIES, PilotDesign, Settings
@@ -106,6 +113,10 @@ class Dynamics:
     statics: tuple[dict[str, Array], ...]  # per static epoch: the precomputed columns, (F,)
     gates: tuple[Array, ...]  # per static epoch: (P, F) bool, phased intake allows
     epoch_of_month: Array
+    date_free: bool = False
+    """Whether, within an epoch, routing depends on a family's row and problems only (no
+    dated version, and every leaf that is not precomputed reads the problems through the
+    core's facts): then months of one epoch may be routed together (:meth:`routes`)."""
 
     @classmethod
     def of(
@@ -171,6 +182,7 @@ class Dynamics:
             tuple(dict(zip(names, e[:-1], strict=True)) for e in epochs),
             tuple(e[-1] for e in epochs),
             of_month,
+            _date_free(split_pilots),
         )
 
     def routes(self, month: int, rows: Array, problems: Array) -> tuple[Array, Array]:
@@ -183,6 +195,26 @@ class Dynamics:
             for p, cp in enumerate(self.pilots)
         ]
         return combine(outcomes, self.gates[e][:, rows])
+
+
+def _date_free(pilots: Sequence[CompiledPilot | None]) -> bool:
+    """Whether the split ``pilots`` decide from precomputed columns and the problems alone."""
+    problem_facts = (FEITEN.problemen, FEITEN.aantal_problemen)
+    for cp in pilots:
+        if cp is None:
+            continue
+        if cp.versions:
+            return False
+        for rule in (cp.eligibility, *(r.when for r in cp.routes)):
+            for leaf in rule.leaves():
+                if isinstance(leaf, Precomputed):
+                    continue
+                feit = getattr(leaf, "feit", None)
+                if not isinstance(leaf, Compare | HasAny | HasAll) or feit not in problem_facts:
+                    return False
+                if getattr(feit, "verloopt", False):
+                    return False
+    return True
 
 
 def _read_columns(cohort: Cohort, pilots: Sequence[CompiledPilot | None]) -> dict[str, Array]:

@@ -17,10 +17,11 @@ referred families (:meth:`~sociaaldomein.simulation.model.Dynamics.routes`).
 from __future__ import annotations
 
 import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
+from sociaaldomein.domain.cohort import Array
 from sociaaldomein.simulation.model import BIG, Model
 from sociaaldomein.simulation.runs import (
     ASSESSED,
@@ -117,6 +118,10 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     block = np.zeros((0, rows, n_fam), dtype=np.uint32)
     done = 0 if model.settings.families_return else 3  # where a family goes when it leaves
     engaged: list[Family] = []  # waiting or in care, in the order they were referred
+    # With problem dynamics, a chunk's months may be routed in one call when routing
+    # depends on a family's row and problems only (see _route_ahead).
+    ahead_ok = model.dynamics is not None and model.dynamics.date_free and chunk > 1
+    ahead: dict[int, dict[int, tuple[int, int]]] = {}
 
     for m in range(n_m):
         if m in model.from_month:  # a dated change from this month (policy)
@@ -127,6 +132,8 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
         j = m % chunk
         if j == 0:
             block = draw(fam_rng, min(chunk, n_m - m), rows, n_fam)
+            if ahead_ok:
+                ahead = _route_ahead(model, block, m, problems)
         u = block[j]
         active = [start[p] <= m < end_month[p] and not stopped[p] for p in range(n_p)]
         s = [[0] * n_s for _ in range(n_p)]
@@ -197,6 +204,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
         candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not status[f]]
         if candidates:
             running = sum(1 << p for p in range(n_p) if active[p])
+            routed: Iterator[tuple[int, int]]
             if model.dynamics is None:
                 e = int(model.epoch_of_month[m])
                 routed = zip(
@@ -204,6 +212,9 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                     model.fallback[e][candidates].tolist(),
                     strict=True,
                 )
+            elif ahead_ok:
+                known = ahead[m]
+                routed = iter([known[f] for f in candidates])
             else:
                 # Routing does not change a family's problems, so the month's candidates
                 # are decided together, by the rules' own vectorised form.
@@ -287,6 +298,52 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             row[_I_ACTIVE] = int(active[p])
         out.series[i, m] = s
         out.assessed[i, m] = assessed
+
+
+def _route_ahead(
+    model: Model, block: Array, first: int, problems: array.array[int]
+) -> dict[int, dict[int, tuple[int, int]]]:
+    """The routing, month by month, of every family a chunk's draws could refer.
+
+    The families a month refers are those at home whose referral draw is below
+    the threshold; their problems then are those of now changed by the chunk's
+    draws up to and including that month, whatever else happens.  So routing
+    every family the draw points at (at home or not), with the problems it will
+    have, decides all of a chunk's referrals in one call per epoch instead of one
+    a month; only the families at home use the answer.  Valid when routing within
+    an epoch depends on the row and the problems alone (``Dynamics.date_free``).
+    """
+    dynamics = model.dynamics
+    assert dynamics is not None
+    now = np.frombuffer(problems, dtype=np.uint16).copy()
+    months: list[tuple[int, Array, Array]] = []
+    for j in range(block.shape[0]):
+        u = block[j]
+        hit = np.flatnonzero((u[3] >> 16) < model.t_problem_change)
+        now[hit] ^= np.left_shift(1, (u[3][hit] & 0xFFFF) % 9).astype(np.uint16)
+        pointed = np.flatnonzero(u[0] < model.t_referral)
+        months.append((first + j, pointed, now[pointed]))
+    out: dict[int, dict[int, tuple[int, int]]] = {}
+    i = 0
+    while i < len(months):
+        epoch = dynamics.epoch_of_month[months[i][0]]
+        k = i
+        while k < len(months) and dynamics.epoch_of_month[months[k][0]] == epoch:
+            k += 1
+        group = months[i:k]
+        rows = np.concatenate([g[1] for g in group])
+        bits, fallback = (
+            dynamics.routes(group[0][0], rows, np.concatenate([g[2] for g in group]))
+            if rows.size
+            else (np.zeros(0, np.uint8), np.zeros(0, np.int8))
+        )
+        answers = list(zip(bits.tolist(), fallback.tolist(), strict=True))
+        start = 0
+        for m, pointed, _ in group:
+            out[m] = dict(zip(pointed.tolist(), answers[start : start + pointed.size], strict=True))
+            start += pointed.size
+        i = k
+    return out
 
 
 def _priority(rule: int, fam: Family, problems: array.array[int]) -> int:
