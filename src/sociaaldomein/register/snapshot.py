@@ -108,6 +108,12 @@ def _decoder(tp: Any) -> Convert:
         return lambda value: tuple(item(v) for v in value)
     if origin is tuple:
         parts = [_decoder(a) for a in args]
+        if len(parts) == 2:  # the common pairs, without a generator per value
+            first, second = parts
+            return lambda value: (first(value[0]), second(value[1]))
+        if len(parts) == 3:
+            a, b, c = parts
+            return lambda value: (a(value[0]), b(value[1]), c(value[2]))
         return lambda value: tuple(p(v) for p, v in zip(parts, value, strict=True))
     raise TypeError(f"no snapshot reader for {tp!r}")
 
