@@ -337,7 +337,7 @@ def test_assess_a_bad_file_is_one_line(run: Run, tmp_path: Path) -> None:
 def test_budget_text_json_and_csv(run: Run) -> None:
     code, out, _ = run("budget", "--plugin", "toy")
     assert code == 0
-    assert re.search(r"\n toy +2024 +Gemeente +PROJECTBUDGET +€10,000\.00\n", out)
+    assert re.search(r"\n toy +2024 +Gemeente +project budget +€10,000\.00\n", out)
     assert re.search(r" per year +amount\n─+\n 2024 +€10,000\.00\n 2025 +€10,000\.00\n", out)
     code, out, _ = run("budget", "--plugin", "toy", "--year", "2025", "--json")
     data = json.loads(out)

@@ -348,5 +348,5 @@ def test_an_illustrative_amount_never_reads_as_the_municipalitys_figure() -> Non
     )
     assert line.herkomst == "illustrative"
     rendered = FundingOverview.of(Begroting([line])).render()
-    assert "LUMPSUM (illustrative)" in rendered
+    assert "lump sum (illustrative)" in rendered  # the model by its label
     assert "(derived)" not in rendered

@@ -17,7 +17,9 @@ import attrs
 from sociaaldomein.domain.budget import Begroting, Financieringsmodel
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.provenance import PluginFailure
+from sociaaldomein.i18n import current_language
 from sociaaldomein.i18n import gettext as _
+from sociaaldomein.i18n import label as enum_label
 
 __all__ = ["FROM_LETTERS", "ILLUSTRATIVE", "PARTS", "FundingOverview", "FundingRow", "part_label"]
 
@@ -188,7 +190,7 @@ class FundingOverview:
                 r.pilot,
                 str(r.jaar),
                 r.financier,
-                r.model.name + _provenance(r),
+                enum_label(r.model, current_language()) + _provenance(r),
                 format_money(r.bedrag),
             )
             for r in self.rows
