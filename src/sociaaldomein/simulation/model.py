@@ -341,6 +341,12 @@ class Model:
         return sum(int(a.nbytes) for a in arrays) / max(1, self.n_families)
 
 
+def _month_starts(start: pendulum.Date, months: int) -> tuple[pendulum.Date, ...]:
+    """The first days of ``months`` months from ``start`` (a first day), by arithmetic."""
+    first = start.year * 12 + start.month - 1
+    return tuple(pendulum.date((first + m) // 12, (first + m) % 12 + 1, 1) for m in range(months))
+
+
 def _month_span(start: pendulum.Date, looptijd: Looptijd) -> tuple[int, int]:
     first = month_index(start, looptijd.start)
     end = looptijd.eind
@@ -403,12 +409,15 @@ def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
         less = np.empty(n, dtype=np.uint8)
         for d in ZrmDomein:
             column = cohort.column(f"{prefix}.{d.field}")
-            if n and (column.min() < 0 or column.max() > 254):
-                raise InvalidValueError(
-                    f"cohort.{prefix}.{d.field}",
-                    "a ZRM level is 1 to 5, or 0 when not measured; found "
-                    f"{int(column.min()) if column.min() < 0 else int(column.max())}",
-                )
+            if n and (column.dtype.itemsize > 1 or column.dtype.kind == "i"):
+                lowest_found = int(column.min())
+                highest = int(column.max()) if column.dtype.itemsize > 1 else 0
+                if lowest_found < 0 or highest > 254:
+                    raise InvalidValueError(
+                        f"cohort.{prefix}.{d.field}",
+                        "a ZRM level is 1 to 5, or 0 when not measured; found "
+                        f"{lowest_found if lowest_found < 0 else highest}",
+                    )
             np.subtract(column.astype(np.uint8, copy=False), 1, out=less, casting="unsafe")
             np.minimum(low, less, out=low)
         low += 1
@@ -424,6 +433,8 @@ def _gates(
     settings: Settings, pilots: Sequence[str], starts: Array, cohort: Cohort, months: int
 ) -> list[Array]:
     """Per month a (P, F) mask: may the family's referrer enter the pilot yet (phased intake)."""
+    if not any(settings.design(name).phases for name in pilots):
+        return [np.ones((len(pilots), len(cohort)), dtype=bool)] * months  # one mask
     out: list[Array] = []
     made: dict[tuple[tuple[bool, ...], ...], Array] = {}
     codes: Array | None = None
@@ -512,7 +523,7 @@ def build_model(
             "Settings.routing", f"a simulation takes 1 to 8 pilots, got {len(names)}"
         )
     start = settings.start.replace(day=1)
-    dates = tuple(start.add(months=m) for m in range(settings.months))
+    dates = _month_starts(start, settings.months)
     window_end = start.add(months=settings.months)
     n_pilots, n_months = len(names), settings.months
     values = tuple(compiled[n].pilot for n in names)
