@@ -17,6 +17,13 @@ from sociaaldomein.cli.common import BAD_INPUT, FAILURE, OK, print_json, warn
 
 __all__ = ["add_arguments", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein test plugins/",
+    "sociaaldomein test cases/capaciteit-15.cases.toml",
+    "sociaaldomein test cases/ --json",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``PATH...`` and ``--json``."""

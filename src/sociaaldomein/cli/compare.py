@@ -22,6 +22,13 @@ from sociaaldomein.cli.common import OK, print_json, resolve_scenario
 
 __all__ = ["add_arguments", "run"]
 
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein compare base.toml changed.toml",
+    "sociaaldomein compare base.toml base.toml --besluit capaciteit-15.toml --runs 50",
+    "sociaaldomein compare base.toml changed.toml --json > impact.json",
+)
+"""Command lines shown at the end of ``--help``."""
+
 
 def _count(text: str) -> int:
     value = int(text) if text.isdigit() else -1
