@@ -36,7 +36,7 @@ from sociaaldomein.domain.gezin import (
 from sociaaldomein.domain.pilot import PilotStatus
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Outcome
-from sociaaldomein.errors import InvalidValueError, UnknownPilotError
+from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
 from sociaaldomein.i18n import label, use_language
 from sociaaldomein.io import FileFormatError, Format, loads_document, unstructure
 from sociaaldomein.service.access import Grant, Permission
@@ -214,7 +214,21 @@ def web_router(app: FastAPI, service: Service) -> None:
             compiled = gemeente.compiled(pilot)
         except (UnknownPilotError, InvalidValueError):
             return page(
-                request, "geweigerd.html", 404, message="Deze pilot bestaat niet.", volgende="/"
+                request,
+                "geweigerd.html",
+                404,
+                heading="Niet gevonden",
+                message="Deze pilot bestaat niet.",
+                volgende="/",
+            )
+        except PluginFailedError as exc:  # its plugin failed: say so, the other pilots go on
+            return page(
+                request,
+                "geweigerd.html",
+                502,
+                heading="Pilot niet beschikbaar",
+                message=str(exc.failure.message()),
+                volgende="/",
             )
         on = pendulum.today().date()
         with use_language("nl"):
@@ -303,7 +317,12 @@ def web_router(app: FastAPI, service: Service) -> None:
     async def register_page(request: Request) -> Response:
         if service.register is None:
             return page(
-                request, "geweigerd.html", 404, message="Er is geen register.", volgende="/"
+                request,
+                "geweigerd.html",
+                404,
+                heading="Niet gevonden",
+                message="Deze dienst heeft geen register.",
+                volgende="/",
             )
         grant: Grant | None = request.state.grant
         if grant is None:
