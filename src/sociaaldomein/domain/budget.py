@@ -1,7 +1,9 @@
 """Budgets: funding lines (:class:`Budgetregel`) and their sum (:class:`Begroting`).
 
 A line says who pays how much for what, in a calendar year or over a period,
-under which :class:`Financieringsmodel`, and where the letter says so.  A line
+under which :class:`Financieringsmodel` (or a funding model a plugin declares,
+a :class:`~sociaaldomein.domain.vocabulary.Term` of ``"financieringsmodel"``,
+such as a Wmo pilot's pgb), and where the letter says so.  A line
 whose figure is arithmetic on the letter rather than written in it is marked
 ``afgeleid`` and says so when printed.
 
@@ -33,7 +35,6 @@ from sociaaldomein._validators import (
     between,
     coerce_enum,
     field_name,
-    is_enum,
     non_empty,
     one_of_type,
 )
@@ -41,6 +42,7 @@ from sociaaldomein.compat import REMOVED_IN
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.periode import Periode
+from sociaaldomein.domain.vocabulary import Term, member_or_term
 from sociaaldomein.errors import InvalidValueError, UnknownPilotError
 
 __all__ = ["Begroting", "Budgetregel", "Financieringsmodel", "monthly_plan"]
@@ -49,7 +51,10 @@ K = TypeVar("K")
 
 
 class Financieringsmodel(enum.Enum):
-    """How a pilot is funded, as the letters describe it.
+    """How a pilot is funded, as the letters describe it: the default vocabulary
+    ``"financieringsmodel"``, which a plugin extends with a
+    :class:`~sociaaldomein.domain.vocabulary.Term` (its ``description`` is the line
+    on what the model means).
 
     PROJECTBUDGET: 000 (gezinsverzorger).  LUMPSUM, VOORINVESTERING and
     INCIDENTEEL: 002 (SAMEN.).  GHP_GEBONDEN: 003 (multiprobleemgezinnen).
@@ -116,8 +121,10 @@ def _require(value: object, kind: type, field: str) -> None:
         )
 
 
-def _as_financieringsmodel(value: Financieringsmodel | str) -> Financieringsmodel:
-    return coerce_enum(Financieringsmodel, value)
+def _as_financieringsmodel(
+    value: Financieringsmodel | Term | str,
+) -> Financieringsmodel | Term:
+    return value if isinstance(value, Term) else coerce_enum(Financieringsmodel, value)
 
 
 @attrs.frozen
@@ -128,15 +135,19 @@ class Budgetregel:
     is in whole cents and may be negative (a correction).  ``afgeleid`` is True
     when the figure is derived arithmetic rather than written in the letter;
     ``illustratief`` when the letter gives no figure at all and the amount is
-    an example a municipality should replace with its own.
+    an example a municipality should replace with its own.  ``model`` is a
+    :class:`Financieringsmodel` (or its name) or a declared ``Term`` of
+    ``"financieringsmodel"``.  ``financier`` is free text: who pays, in the
+    letter's words (a funder needs no declaration).
     """
 
     pilot: str = attrs.field(validator=[one_of_type(str), non_empty])
     omschrijving: str = attrs.field(validator=[one_of_type(str), non_empty])
     bedrag: Money = attrs.field(validator=is_cents)
     financier: str = attrs.field(validator=[one_of_type(str), non_empty])
-    model: Financieringsmodel = attrs.field(
-        converter=_as_financieringsmodel, validator=is_enum(Financieringsmodel)
+    model: Financieringsmodel | Term = attrs.field(
+        converter=_as_financieringsmodel,
+        validator=member_or_term(Financieringsmodel, "financieringsmodel"),
     )
     jaar: int | None = attrs.field(
         default=None, validator=attrs.validators.optional([one_of_type(int), between(1900, 2200)])
@@ -288,7 +299,7 @@ class Begroting:
         _renamed("Begroting.per_financier", "per_funder")
         return self.per_funder()
 
-    def per_model(self) -> dict[Financieringsmodel, Money]:
+    def per_model(self) -> dict[Financieringsmodel | Term, Money]:
         """The amount per funding model, in order of first appearance."""
         return _group(self.regels, lambda r: r.model)
 

@@ -24,19 +24,23 @@ unknown fact 'schuldhulp.schuldd'; did you mean 'schuldhulp.schuld'?
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Iterable, Mapping
 from functools import cache
+from typing import TypeVar
 
 import attrs
 
 from sociaaldomein.domain.feiten import FEITEN, Feit
-from sociaaldomein.domain.vocabulary import VOCABULARIES, Term
+from sociaaldomein.domain.vocabulary import ALL_VOCABULARIES, Term
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = ["CORE", "Declaration", "Feitenregister"]
 
 CORE = "core"
 """The owner (and the namespace) of the core's facts."""
+
+E = TypeVar("E", bound=enum.Enum)
 
 Declaration = Feit | Term
 """What a plugin declares: a fact or a term of an open vocabulary."""
@@ -115,9 +119,40 @@ class Feitenregister:
             )
         return found
 
+    def member_or_term(
+        self, enum_type: type[E], vocabulary: str, code: str, *, field: str = "term"
+    ) -> E | Term:
+        """The core's member ``code`` of ``enum_type`` (by name in any case, or by
+        value) or the declared term ``code`` of ``vocabulary``.
+
+        This is how a file's role or funding model is read: an unknown code is an
+        error naming ``field`` and the nearest known member name or term code.
+
+        >>> from sociaaldomein.domain.professional import Rol
+        >>> Feitenregister.core().member_or_term(Rol, "rol", "gezinscoach")
+        <Rol.GEZINSCOACH: 'gezinscoach'>
+        >>> try:
+        ...     Feitenregister.core().member_or_term(Rol, "rol", "GEZINSCAOCH", field="rol")
+        ... except InvalidValueError as exc:
+        ...     print(exc.problem)
+        unknown rol 'GEZINSCAOCH'; did you mean 'GEZINSCOACH'?
+        """
+        raw: object = code  # a file may hold anything here
+        if not isinstance(raw, str) or not raw.strip():
+            raise InvalidValueError(field, f"must name a {vocabulary}, got {raw!r}")
+        text = raw.strip()
+        for member in enum_type:
+            if text.upper() == member.name or text == member.value:
+                return member
+        found = self.termen.get(text)
+        if found is not None and found.vocabulary == vocabulary:
+            return found
+        known = [*enum_type.__members__, *self.terms_of(vocabulary)]
+        raise InvalidValueError(field, f"unknown {vocabulary} {text!r}{_hint(text, known)}")
+
     def terms_of(self, vocabulary: str) -> dict[str, Term]:
         """The declared terms of ``vocabulary``, by code."""
-        if vocabulary not in VOCABULARIES:
+        if vocabulary not in ALL_VOCABULARIES:
             raise InvalidValueError("vocabulary", f"unknown vocabulary {vocabulary!r}")
         return {c: t for c, t in self.termen.items() if t.vocabulary == vocabulary}
 

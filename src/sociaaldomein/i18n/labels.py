@@ -20,10 +20,14 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from sociaaldomein.i18n.catalogue import CORE_DOMAIN
 from sociaaldomein.i18n.language import Language
 from sociaaldomein.i18n.messages import Bericht
+
+if TYPE_CHECKING:
+    from sociaaldomein.domain.vocabulary import Term
 
 __all__ = ["label", "labelled", "labelled_enums", "register_labels", "unlabelled"]
 
@@ -58,8 +62,14 @@ def unlabelled() -> list[str]:
     ]
 
 
-def labelled(member: enum.Enum) -> Bericht:
-    """The label of ``member`` as a message, rendered in whichever language is asked."""
+def labelled(member: enum.Enum | Term) -> Bericht:
+    """The label of ``member`` as a message, rendered in whichever language is asked.
+
+    A term a plugin declares (:class:`~sociaaldomein.domain.vocabulary.Term`) is
+    its label, in the letter's words, in every language.
+    """
+    if not isinstance(member, enum.Enum):
+        return Bericht(member.label, domain="")
     _core()
     kind = type(member)
     domain, texts = _REGISTERED.get(kind, ("", {}))
@@ -68,7 +78,7 @@ def labelled(member: enum.Enum) -> Bericht:
     return Bericht(member.value if isinstance(member.value, str) else member.name, domain="")
 
 
-def label(member: enum.Enum, language: Language | None = None) -> str:
+def label(member: enum.Enum | Term, language: Language | None = None) -> str:
     """The label of ``member`` in ``language`` (default: English, the message id)."""
     made = labelled(member)
     return str.__str__(made) if language is None else made.render(language)

@@ -12,6 +12,7 @@ import pendulum
 from sociaaldomein.domain.budget import Financieringsmodel
 from sociaaldomein.domain.compiled import CompiledPilot
 from sociaaldomein.domain.money import Money
+from sociaaldomein.domain.vocabulary import Term
 from sociaaldomein.register import events as ev
 from sociaaldomein.register.state import PilotState
 
@@ -69,7 +70,7 @@ class BudgetLijn:
     """One funding line: what the plan gives, and what is committed, spent and left."""
 
     omschrijving: str
-    model: Financieringsmodel
+    model: Financieringsmodel | Term
     plan: Money
     committed: Money
     spent: Money
@@ -86,7 +87,7 @@ def budget(state: PilotState, compiled: CompiledPilot) -> list[BudgetLijn]:
     On the GHP-bound line a purchase commits money and a payment spends it; on
     every other line an :class:`~.events.Uitgave` is committed and spent at once.
     """
-    plan: dict[str, tuple[Financieringsmodel, Money]] = {}
+    plan: dict[str, tuple[Financieringsmodel | Term, Money]] = {}
     for regel in compiled.funding:
         model, amount = plan.get(regel.omschrijving, (regel.model, Money.zero()))
         plan[regel.omschrijving] = (model, amount + regel.bedrag)
