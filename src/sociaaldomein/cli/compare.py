@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     impact = compare(
         base,
         changed,
-        cohort_of(base_scenario, args.base),
+        cohort_of(base_scenario, args.base, base.feiten),  # its declared facts too
         settings,
         runs=runs,
         seed=base_scenario.simulation.seed,
