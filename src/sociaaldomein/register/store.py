@@ -29,6 +29,7 @@ and a busy timeout of a minute for writers waiting on each other.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import os
 import secrets
@@ -205,6 +206,11 @@ class Register:
         return register
 
     def _migrate(self, *, create: bool, where: str) -> None:
+        with self._connect() as conn:
+            if sa.inspect(conn).has_table("alembic_version"):
+                current = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+                if current == HEAD:
+                    return  # the common case, decided without loading Alembic
         from alembic.runtime.migration import MigrationContext
         from alembic.script import ScriptDirectory
 
@@ -458,7 +464,7 @@ class Register:
         rows: list[dict[str, Any]] = []
         personal_rows: list[dict[str, Any]] = []
         out: list[Recorded] = []
-        recorded_at = pendulum.now("UTC").isoformat()
+        recorded_at = datetime.datetime.now(datetime.UTC).isoformat()
         for event in batch:
             compiled = self._compiled_or_none(event.pilot, required=unchecked is None)
             state = self._states.get(event.pilot)
