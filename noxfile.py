@@ -209,7 +209,8 @@ def translations(session: nox.Session) -> None:
     English); the tests fail until a translator fills them in.
     """
     install_project(session)
-    packages = [PACKAGE, *(p for d in _distributions("plugins") for p in (d / "src").glob("*/"))]
+    plugins = (p.parent for d in _distributions("plugins") for p in d.glob("src/*/__init__.py"))
+    packages = [PACKAGE, *plugins]
     session.run("python", "-m", "sociaaldomein.i18n.extract", *session.posargs, *map(str, packages))
 
 
