@@ -12,7 +12,6 @@ from sociaaldomein import Citation, Letter
 from sociaaldomein.errors import InvalidValueError
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = Path("/work/shared/seeds")
 
 
 def test_a_citation_names_the_letter_by_subject_date_and_reference() -> None:
