@@ -3,8 +3,10 @@
 Each fact is declared with :meth:`Feit.declare <sociaaldomein.Feit.declare>`:
 a namespaced name (``schuldhulp.``), a type, a description, the section of the
 letter it comes from and, for the number of creditors, how long an
-observation stays valid.  The plugin hands them to the composition in
-``facts()``; family and cohort files may then hold them.
+observation stays valid.  Its terms extend the core's lists: a problem and a
+need of the family, a role of its staff (the doorbraakfunctionaris) and a
+funding model (the saneringskrediet).  The plugin hands them to the
+composition in ``facts()``; family and cohort files may then hold them.
 
 >>> from sociaaldomein import Gemeente
 >>> from sociaaldomein_schuldhulp import SchuldhulpJongeren
@@ -24,14 +26,16 @@ from sociaaldomein import Cohort, Feit, FeitSoort, Gebiedsindeling, Gezin, Term
 from sociaaldomein.domain.cohort import Array
 from sociaaldomein.domain.observatie import observed_value
 from sociaaldomein.io.gebied import loads_gebiedsindeling
-from sociaaldomein_schuldhulp.letter import DOELGROEP, WERKWIJZE
+from sociaaldomein_schuldhulp.letter import DOELGROEP, DOORBRAAK, SANERING, WERKWIJZE
 
 __all__ = [
     "BESLAG",
     "BUDGETBEHEER",
+    "DOORBRAAKFUNCTIONARIS",
     "GEBOORTEDATUM",
     "INKOMEN",
     "JONGVOLWASSENE",
+    "SANERINGSKREDIET",
     "SCHULD",
     "SCHULDEISERS",
     "WESTERKWARTIER",
@@ -63,6 +67,19 @@ BUDGETBEHEER: Final = Term(
     "hulpvragen", "schuldhulp.budgetbeheer", "hulp bij budgetbeheer", bron=WERKWIJZE
 )
 """A need the core's list does not have."""
+DOORBRAAKFUNCTIONARIS: Final = Term(
+    "rol", "schuldhulp.doorbraakfunctionaris", "doorbraakfunctionaris", bron=DOORBRAAK
+)
+"""A role the core's list (:class:`~sociaaldomein.Rol`) does not have: the official who may
+depart from the usual procedure when a solution is stuck."""
+SANERINGSKREDIET: Final = Term(
+    "financieringsmodel",
+    "schuldhulp.saneringskrediet",
+    "saneringskrediet",
+    bron=SANERING,
+    description="the municipality pays off the debts at once; the young adult repays it",
+)
+"""A funding model the core's list (:class:`~sociaaldomein.Financieringsmodel`) does not have."""
 
 
 def _born(gezin: Gezin) -> pendulum.Date | None:
@@ -108,4 +125,13 @@ WESTERKWARTIER: Final = _tree()
 
 def declarations() -> list[Feit | Term]:
     """Everything the pilot declares, for ``facts()``."""
-    return [SCHULD, INKOMEN, SCHULDEISERS, GEBOORTEDATUM, BESLAG, BUDGETBEHEER]
+    return [
+        SCHULD,
+        INKOMEN,
+        SCHULDEISERS,
+        GEBOORTEDATUM,
+        BESLAG,
+        BUDGETBEHEER,
+        DOORBRAAKFUNCTIONARIS,
+        SANERINGSKREDIET,
+    ]

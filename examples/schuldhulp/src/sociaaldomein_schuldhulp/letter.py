@@ -16,7 +16,17 @@ import pendulum
 
 from sociaaldomein import Letter
 
-__all__ = ["CAPACITEIT", "DOELGROEP", "GEBIED", "KOSTEN", "LETTER", "LOOPTIJD", "WERKWIJZE"]
+__all__ = [
+    "CAPACITEIT",
+    "DOELGROEP",
+    "DOORBRAAK",
+    "GEBIED",
+    "KOSTEN",
+    "LETTER",
+    "LOOPTIJD",
+    "SANERING",
+    "WERKWIJZE",
+]
 
 LETTER: Final = Letter(
     file="westerkwartier-2025-schuldhulp-jongeren.txt",
@@ -36,3 +46,7 @@ GEBIED: Final = LETTER.cite("4. Gebied", "De pilot geldt in de hele gemeente Wes
 CAPACITEIT: Final = LETTER.cite("5. Capaciteit", "ten hoogste 25 jongeren tegelijk")
 LOOPTIJD: Final = LETTER.cite("6. Looptijd", "De pilot loopt van 1 april 2025 tot 1 april 2027.")
 KOSTEN: Final = LETTER.cite("7. Kosten", "De pilot kost EUR 80.000 per jaar")
+SANERING: Final = LETTER.cite("7. Kosten", "EUR 10.000 per jaar voor saneringskredieten")
+DOORBRAAK: Final = LETTER.cite(
+    "8. Doorbraak", "mag namens de gemeente afwijken van de gewone werkwijze"
+)

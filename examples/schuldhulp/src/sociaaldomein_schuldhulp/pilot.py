@@ -4,7 +4,9 @@ Its rule reads the facts of :mod:`.facts` as it reads the core's: a debt of
 at least EUR 1.000 (an amount, compared with :class:`~sociaaldomein.Money`), at
 least two creditors (an observation of at most 90 days old), an income of at
 most EUR 1.600 a month, 18 to 27 years old, and living in gemeente
-Westerkwartier (an area rule on the pilot's own tree).
+Westerkwartier (an area rule on the pilot's own tree).  Its staff include a
+role and its budget a funding model that the core does not have, declared in
+:mod:`.facts`.
 
 >>> import pendulum
 >>> from sociaaldomein import Observatie
@@ -33,6 +35,7 @@ from sociaaldomein import (
     BudgetUitgeput,
     Compare,
     EindeLooptijd,
+    Escalatieladder,
     Financieringsmodel,
     HasAny,
     InGebied,
@@ -47,11 +50,14 @@ from sociaaldomein import (
     Rol,
     Route,
     Rule,
+    Trede,
 )
 from sociaaldomein_schuldhulp.facts import (
     BESLAG,
+    DOORBRAAKFUNCTIONARIS,
     INKOMEN,
     JONGVOLWASSENE,
+    SANERINGSKREDIET,
     SCHULD,
     SCHULDEISERS,
     WESTERKWARTIER,
@@ -59,14 +65,24 @@ from sociaaldomein_schuldhulp.facts import (
 from sociaaldomein_schuldhulp.letter import (
     CAPACITEIT,
     DOELGROEP,
+    DOORBRAAK,
     GEBIED,
     KOSTEN,
     LETTER,
     LOOPTIJD,
+    SANERING,
     WERKWIJZE,
 )
 
-__all__ = ["CAPACITY", "NAME", "budget_lines", "doelgroep", "make_pilot", "routes"]
+__all__ = [
+    "CAPACITY",
+    "NAME",
+    "budget_lines",
+    "doelgroep",
+    "escalation",
+    "make_pilot",
+    "routes",
+]
 
 NAME: Final = "schuldhulp-jongeren"
 """The pilot's short name: the key in code, files and on the command line."""
@@ -76,6 +92,9 @@ CAPACITY: Final = 25
 
 PER_JAAR: Final = Money(80_000)
 """7. Kosten: "EUR 80.000 per jaar"."""
+
+SANERING_PER_JAAR: Final = Money(10_000)
+"""7. Kosten: "EUR 10.000 per jaar voor saneringskredieten"."""
 
 GEMEENTE: Final = Organisatie("Gemeente Westerkwartier (voorbeeld)", "gemeente")
 REGULIER: Final = "reguliere schuldhulpverlening (Wgs) van de gemeente"
@@ -90,7 +109,11 @@ def make_pilot(capacity: int = CAPACITY) -> Pilot:
         looptijd=Looptijd(pendulum.date(2025, 4, 1), pendulum.date(2027, 4, 1)),
         capaciteit=capacity,
         capaciteit_bron=CAPACITEIT,
-        bemensing=(Professional("schuldhulpmaatje", Rol.VRIJWILLIGER, "0", GEMEENTE),),
+        bemensing=(
+            Professional("schuldhulpmaatje", Rol.VRIJWILLIGER, "0", GEMEENTE),
+            # 8. Doorbraak: a role of the pilot's own, declared as a Term of "rol"
+            Professional("doorbraakfunctionaris", DOORBRAAKFUNCTIONARIS, "0.2", GEMEENTE),
+        ),
         partners=(GEMEENTE,),
         brief=LETTER,
         omschrijving=(
@@ -129,19 +152,58 @@ def routes() -> Sequence[Route]:
 
 
 def budget_lines(pilot: Pilot) -> list[Budgetregel]:
-    """7. Kosten: EUR 80.000 in every year of the looptijd."""
+    """7. Kosten: EUR 80.000 and EUR 10.000 for saneringskredieten in every year of the
+    looptijd; the credits under a funding model of the pilot's own."""
+    years = pilot.looptijd.periode.years()
+    funder = "Gemeente Westerkwartier (schuldhulpverlening)"
     return [
-        Budgetregel(
-            pilot=pilot.naam,
-            omschrijving="schuldhulpmaatjes en coördinatie",
-            bedrag=PER_JAAR,
-            financier="Gemeente Westerkwartier (schuldhulpverlening)",
-            model=Financieringsmodel.PROJECTBUDGET,
-            jaar=jaar,
-            bron=KOSTEN,
-        )
-        for jaar in pilot.looptijd.periode.years()
+        *(
+            Budgetregel(
+                pilot=pilot.naam,
+                omschrijving="schuldhulpmaatjes en coördinatie",
+                bedrag=PER_JAAR,
+                financier=funder,
+                model=Financieringsmodel.PROJECTBUDGET,
+                jaar=jaar,
+                bron=KOSTEN,
+            )
+            for jaar in years
+        ),
+        *(
+            Budgetregel(
+                pilot=pilot.naam,
+                omschrijving="saneringskredieten",
+                bedrag=SANERING_PER_JAAR,
+                financier=funder,
+                model=SANERINGSKREDIET,
+                jaar=jaar,
+                bron=SANERING,
+            )
+            for jaar in years
+        ),
     ]
+
+
+def escalation() -> Escalatieladder:
+    """8. Doorbraak: what the maatje cannot solve goes to the doorbraakfunctionaris.
+
+    A level's holders are text; a declared role is written by its label.
+    """
+    return Escalatieladder(
+        (
+            Trede(1, "maatje", ("schuldhulpmaatje",), None, bron=DOORBRAAK),
+            Trede(
+                2,
+                "doorbraak",
+                (DOORBRAAKFUNCTIONARIS.label,),
+                # "binnen vijf werkdagen": a calendar week
+                pendulum.duration(days=7),
+                "may depart from the usual procedure on behalf of the municipality",
+                bron=DOORBRAAK,
+            ),
+        ),
+        bron=DOORBRAAK,
+    )
 
 
 def pilot_termination() -> list[PilotEindregel]:

@@ -17,6 +17,7 @@ from typing import Annotated
 
 from sociaaldomein import (
     Budgetregel,
+    Escalatieladder,
     Feit,
     PilotEindregel,
     PilotPlugin,
@@ -48,6 +49,9 @@ class SchuldhulpJongeren(PilotPlugin):
 
     def funding(self) -> Sequence[Budgetregel]:
         return pilot.budget_lines(self.pilot)
+
+    def escalation(self) -> Escalatieladder | None:
+        return pilot.escalation()
 
     def pilot_termination(self) -> Sequence[PilotEindregel]:
         return pilot.pilot_termination()
