@@ -10,10 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sociaaldomein_gezinsverzorger import GezinsverzorgerPilot, example_families
 from sociaaldomein_hoogkerk import HoogkerkPilot
+from sociaaldomein_multiprobleem import MultiprobleemPilot
+from sociaaldomein_samen import SamenPilot
 
-from sociaaldomein import Gemeente, Hulpvraag, Outcome, Verdict, ZrmDomein
+from sociaaldomein import Gemeente, Gezin, Hulpvraag, Outcome, Verdict, ZrmDomein
 from sociaaldomein.i18n import Bericht, _, label, labelled, use_language
 from sociaaldomein.i18n.labels import labelled_enums
+from sociaaldomein.testing.strategies import dates, gezinnen
 
 ON = pendulum.date(2022, 3, 1)
 
@@ -108,3 +111,26 @@ def test_a_placeholder_is_replaced_by_name_only() -> None:
     made = Bericht("{value.__class__} {value}", {"value": "x"}, domain="")
     assert made.render("nl") == "{value.__class__} x"
     assert re.fullmatch(r"\{value\.__class__\} x", str(made))
+
+
+_GRONINGEN = Gemeente(
+    "Groningen",
+    plugins=[
+        GezinsverzorgerPilot(),
+        HoogkerkPilot(),
+        MultiprobleemPilot(),
+        SamenPilot(),
+    ],
+)
+
+
+@given(gezinnen(), dates(2010, 2026))
+def test_every_verdict_has_one_structure_in_both_languages(gezin: Gezin, on: pendulum.Date) -> None:
+    """Whatever the family and the date: Dutch and English differ in words only."""
+    for verdict in _GRONINGEN.assess(gezin, on):
+        english, dutch = verdict.render("en"), verdict.render("nl")
+        assert _shape(english) == _shape(dutch)
+        assert english == verdict.render()  # English is the default of the API
+        with use_language("nl"):
+            assert verdict.render() == dutch
+        assert verdict.outcome.render("nl") in dutch.splitlines()[0]
