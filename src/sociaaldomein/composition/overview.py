@@ -17,6 +17,7 @@ import attrs
 from sociaaldomein.domain.budget import Begroting, Financieringsmodel
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.provenance import PluginFailure
+from sociaaldomein.domain.vocabulary import Term
 from sociaaldomein.i18n import current_language
 from sociaaldomein.i18n import gettext as _
 from sociaaldomein.i18n import label as enum_label
@@ -60,7 +61,7 @@ class FundingRow:
     pilot: str
     financier: str
     jaar: int
-    model: Financieringsmodel
+    model: Financieringsmodel | Term
     omschrijving: str
     bedrag: Money
     afgeleid: bool
