@@ -131,7 +131,11 @@ class Explanation:
             yield from child.walk()
 
     def find(self, fragment: str) -> Explanation | None:
-        """The first node whose text contains ``fragment`` (case-insensitive)."""
+        """The first node whose text contains ``fragment`` (case-insensitive).
+
+        A text is compared as its English (the message id with its values), so code
+        that searches an explanation works whichever language it is read in.
+        """
         needle = fragment.casefold()
         return next((e for e in self.walk() if needle in e.text.casefold()), None)
 
