@@ -117,7 +117,11 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     n_s = len(SERIES)
     block = np.zeros((0, rows, n_fam), dtype=np.uint32)
     done = 0 if model.settings.families_return else 3  # where a family goes when it leaves
-    engaged: list[Family] = []  # waiting or in care, in the order they were referred
+    care: list[Family] = []  # in care
+    # Per pilot, its waiting families in the order they were referred: first come,
+    # first served is the front of the list, and no month rescans the others.
+    queues: list[list[Family]] = [[] for _ in range(n_p)]
+    leave_any = any(t_leave)
     # With problem dynamics, a chunk's months may be routed in one call when routing
     # depends on a family's row and problems only (see _route_ahead).
     ahead_ok = model.dynamics is not None and model.dynamics.date_free and chunk > 1
@@ -149,13 +153,19 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                     out.ended_by[i, p] = why[p]
                     enrolled[p] = waiting[p] = 0
             kept = []
-            for fam in engaged:
+            for fam in care:
                 if stopping[fam.pilot]:
-                    s[fam.pilot][_I_EXIT_PILOT_END if fam.status == 2 else _I_WAITLIST_CLOSED] += 1
+                    s[fam.pilot][_I_EXIT_PILOT_END] += 1
                     status[fam.f], level[fam.f] = done, fam.level
                 else:
                     kept.append(fam)
-            engaged = kept
+            care = kept
+            for p in range(n_p):
+                if stopping[p]:
+                    s[p][_I_WAITLIST_CLOSED] += len(queues[p])
+                    for fam in queues[p]:
+                        status[fam.f] = done
+                    queues[p] = []
 
         # 2. problems change: only the draws that hit are read
         if dynamic:
@@ -165,21 +175,11 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 problems[f] ^= 1 << bit
 
         # 3. progress and exits in care; giving up on the waitlist
-        if engaged:
-            rows_of = [fam.f for fam in engaged]
+        if care:
+            rows_of = [fam.f for fam in care]
             kept = []
-            for fam, a, b in zip(
-                engaged, u[1][rows_of].tolist(), u[2][rows_of].tolist(), strict=True
-            ):
+            for fam, a, b in zip(care, u[1][rows_of].tolist(), u[2][rows_of].tolist(), strict=True):
                 p = fam.pilot
-                if fam.status == 1:
-                    if a < t_leave[p]:
-                        status[fam.f] = done
-                        s[p][_I_LEFT_WAITLIST] += 1
-                        waiting[p] -= 1
-                    else:
-                        kept.append(fam)
-                    continue
                 lv = fam.level + (a < t_up[p]) - (a >= _TOP - t_down[p])
                 lv = 1 if lv < 1 else 5 if lv > 5 else lv
                 fam.level = lv
@@ -198,7 +198,22 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 status[fam.f], level[fam.f] = done, lv
                 s[p][_EXIT0 + reason - 1] += 1
                 enrolled[p] -= 1
-            engaged = kept
+            care = kept
+        if leave_any:
+            for p in range(n_p):
+                queue = queues[p]
+                if not queue or not t_leave[p]:
+                    continue
+                draws = u[1][[fam.f for fam in queue]].tolist()
+                stays = []
+                for fam, a in zip(queue, draws, strict=True):
+                    if a < t_leave[p]:
+                        status[fam.f] = done
+                        s[p][_I_LEFT_WAITLIST] += 1
+                        waiting[p] -= 1
+                    else:
+                        stays.append(fam)
+                queues[p] = stays
 
         # 4. referrals: only the families at home whose draw says so
         candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not status[f]]
@@ -231,7 +246,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                     status[f] = 1
                     s[dest][_I_REFERRED] += 1
                     waiting[dest] += 1
-                    engaged.append(fam)
+                    queues[dest].append(fam)
                 elif bits:
                     assessed[4] += 1
                 else:
@@ -240,10 +255,6 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                         status[f] = done
 
         # 5. admissions and 6. spending, pilot by pilot
-        queues: list[list[Family]] = [[] for _ in range(n_p)]
-        for fam in engaged:
-            if fam.status == 1:
-                queues[fam.pilot].append(fam)
         for p in range(n_p):
             pot = pot_of_month[m][p]
             left = pot_budget[p][pot] - pot_spent[p][pot]
@@ -261,8 +272,8 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             admitted = 0
             if room > 0 and queues[p]:
                 rule = prio_rule[p]
-                # Waiting families are engaged in the order they were referred: (since, row)
-                # order already, which is first come, first served; other rules sort.
+                # A queue is in the order its families were referred: (since, row) order,
+                # which is first come, first served; the other rules sort it.
                 queue = queues[p]
                 if rule:
                     queue = sorted(
@@ -271,6 +282,8 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 for fam in queue[:room]:
                     fam.status, fam.since = 2, m
                     status[fam.f] = 2
+                care.extend(queue[:room])
+                queues[p] = queue[room:]
                 admitted = min(room, len(queue))
                 enrolled[p] += admitted
                 admitted_total[p] += admitted
@@ -315,34 +328,31 @@ def _route_ahead(
     """
     dynamics = model.dynamics
     assert dynamics is not None
-    now = np.frombuffer(problems, dtype=np.uint16).copy()
-    months: list[tuple[int, Array, Array]] = []
-    for j in range(block.shape[0]):
-        u = block[j]
-        hit = np.flatnonzero((u[3] >> 16) < model.t_problem_change)
-        now[hit] ^= np.left_shift(1, (u[3][hit] & 0xFFFF) % 9).astype(np.uint16)
-        pointed = np.flatnonzero(u[0] < model.t_referral)
-        months.append((first + j, pointed, now[pointed]))
-    out: dict[int, dict[int, tuple[int, int]]] = {}
-    i = 0
-    while i < len(months):
-        epoch = dynamics.epoch_of_month[months[i][0]]
-        k = i
-        while k < len(months) and dynamics.epoch_of_month[months[k][0]] == epoch:
-            k += 1
-        group = months[i:k]
-        rows = np.concatenate([g[1] for g in group])
-        bits, fallback = (
-            dynamics.routes(group[0][0], rows, np.concatenate([g[2] for g in group]))
-            if rows.size
-            else (np.zeros(0, np.uint8), np.zeros(0, np.int8))
-        )
-        answers = list(zip(bits.tolist(), fallback.tolist(), strict=True))
-        start = 0
-        for m, pointed, _ in group:
-            out[m] = dict(zip(pointed.tolist(), answers[start : start + pointed.size], strict=True))
-            start += pointed.size
-        i = k
+    # Each month's problem changes as bit flips, accumulated over the chunk: the
+    # problems in month j are those of now with the flips of months 0..j.
+    u3 = block[:, 3]
+    flips = np.where(
+        (u3 >> 16) < model.t_problem_change,
+        np.left_shift(1, (u3 & 0xFFFF) % 9),
+        0,
+    ).astype(np.uint16)
+    problems_then = np.bitwise_xor.accumulate(flips, axis=0)
+    problems_then ^= np.frombuffer(problems, dtype=np.uint16)
+    month_of, pointed = np.nonzero(block[:, 0] < model.t_referral)
+    months = first + month_of
+    epochs = dynamics.epoch_of_month[months]
+    out: dict[int, dict[int, tuple[int, int]]] = {first + j: {} for j in range(block.shape[0])}
+    for epoch in np.unique(epochs).tolist():
+        mine = np.flatnonzero(epochs == epoch)
+        rows, at = pointed[mine], months[mine]
+        bits, fallback = dynamics.routes(int(at[0]), rows, problems_then[month_of[mine], rows])
+        for m, f, answer in zip(
+            at.tolist(),
+            rows.tolist(),
+            zip(bits.tolist(), fallback.tolist(), strict=True),
+            strict=True,
+        ):
+            out[m][f] = answer
     return out
 
 
