@@ -122,14 +122,14 @@ class Feitenregister:
     def member_or_term(
         self, enum_type: type[E], vocabulary: str, code: str, *, field: str = "term"
     ) -> E | Term:
-        """The core's member ``code`` of ``enum_type`` (by name in any case, or by
-        value) or the declared term ``code`` of ``vocabulary``.
+        """The core's member named ``code`` of ``enum_type`` or the declared term
+        ``code`` of ``vocabulary``.
 
         This is how a file's role or funding model is read: an unknown code is an
         error naming ``field`` and the nearest known member name or term code.
 
         >>> from sociaaldomein.domain.professional import Rol
-        >>> Feitenregister.core().member_or_term(Rol, "rol", "gezinscoach")
+        >>> Feitenregister.core().member_or_term(Rol, "rol", "GEZINSCOACH")
         <Rol.GEZINSCOACH: 'gezinscoach'>
         >>> try:
         ...     Feitenregister.core().member_or_term(Rol, "rol", "GEZINSCAOCH", field="rol")
@@ -141,9 +141,8 @@ class Feitenregister:
         if not isinstance(raw, str) or not raw.strip():
             raise InvalidValueError(field, f"must name a {vocabulary}, got {raw!r}")
         text = raw.strip()
-        for member in enum_type:
-            if text.upper() == member.name or text == member.value:
-                return member
+        if text in enum_type.__members__:
+            return enum_type[text]
         found = self.termen.get(text)
         if found is not None and found.vocabulary == vocabulary:
             return found

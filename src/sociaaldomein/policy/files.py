@@ -54,11 +54,13 @@ from sociaaldomein.domain.besluit import (
     RegelWijziging,
     Wijziging,
 )
-from sociaaldomein.domain.budget import Budgetregel
+from sociaaldomein.domain.budget import Budgetregel, Financieringsmodel
 from sociaaldomein.domain.citation import Citation
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.domain.rules import Compare, OneOf, Rule
+from sociaaldomein.domain.vocabulary import NAMESPACED, Term
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = [
@@ -217,7 +219,9 @@ def _rule(value: object, field: str, bron: Citation) -> Rule:
     return Compare(feit, _text(table, "op", field), amount, source=bron)
 
 
-def _change(value: object, field: str, bron: Citation) -> Wijziging:
+def _change(
+    value: object, field: str, bron: Citation, feiten: Feitenregister | None = None
+) -> Wijziging:
     table = _table(value, field)
     kind = _text(table, "soort", field)
     if kind not in CHANGE_FIELDS:
@@ -266,7 +270,7 @@ def _change(value: object, field: str, bron: Citation) -> Wijziging:
             _text(table, "omschrijving", field),
             Money(Decimal(bedrag)),
             _text(table, "financier", field),
-            _text(table, "model", field),
+            _model(_text(table, "model", field), f"{field}.model", feiten),
             jaar=jaar,
             periode=periode,
             bron=bron,
@@ -275,7 +279,16 @@ def _change(value: object, field: str, bron: Citation) -> Wijziging:
     raise AssertionError(f"no reader for the change {kind!r}")  # CHANGE_FIELDS names it
 
 
-def _besluit(value: object, field: str) -> Besluit:
+def _model(code: str, field: str, feiten: Feitenregister | None) -> Financieringsmodel | Term:
+    # A core model by name, or one a plugin declares (schuldhulp.saneringskrediet).
+    register = Feitenregister.core() if feiten is None else feiten
+    try:
+        return register.member_or_term(Financieringsmodel, "financieringsmodel", code, field=field)
+    except InvalidValueError as exc:
+        raise _ProblemError(field, exc.problem) from None
+
+
+def _besluit(value: object, field: str, feiten: Feitenregister | None = None) -> Besluit:
     table = _table(value, field)
     _only(table, field, tuple(BESLUIT_FIELDS))
     body = _text(table, "orgaan", field)
@@ -285,7 +298,9 @@ def _besluit(value: object, field: str) -> Besluit:
     changes = _need(table, "wijzigingen", field)
     if not isinstance(changes, list) or not changes:
         raise _ProblemError(f"{field}.wijzigingen", "must list at least one change")
-    parsed = [_guard(_change, c, f"{field}.wijzigingen[{i}]", bron) for i, c in enumerate(changes)]
+    parsed = [
+        _guard(_change, c, f"{field}.wijzigingen[{i}]", bron, feiten) for i, c in enumerate(changes)
+    ]
     return Besluit(
         ORGANEN[body],
         _date(table, "datum", field),
@@ -304,8 +319,14 @@ def _guard(parse: Callable[..., Any], value: object, field: str, *args: Any) -> 
         raise _ProblemError(field, str(exc)) from None
 
 
-def parse_besluiten(data: object, source: Path | None = None) -> list[Besluit]:
-    """The decisions of a parsed document (``{"besluiten": [...]}``), checked field by field."""
+def parse_besluiten(
+    data: object, source: Path | None = None, *, feiten: Feitenregister | None = None
+) -> list[Besluit]:
+    """The decisions of a parsed document (``{"besluiten": [...]}``), checked field by field.
+
+    A funding model is a core one or one that a plugin of ``feiten`` (the
+    composition's register, ``gemeente.feiten``) declares.
+    """
     from sociaaldomein.io.documents import located
     from sociaaldomein.io.errors import FileFormatError
 
@@ -315,7 +336,7 @@ def parse_besluiten(data: object, source: Path | None = None) -> list[Besluit]:
         items = _need(table, "besluiten", "")
         if not isinstance(items, list) or not items:
             raise _ProblemError("besluiten", "must list at least one decision ([[besluiten]])")
-        return [_guard(_besluit, b, f"besluiten[{i}]") for i, b in enumerate(items)]
+        return [_guard(_besluit, b, f"besluiten[{i}]", feiten) for i, b in enumerate(items)]
     except _ProblemError as problem:
         where = problem.field.lstrip(".")
         if source is None:
@@ -323,19 +344,21 @@ def parse_besluiten(data: object, source: Path | None = None) -> list[Besluit]:
         raise located(source, [(where, problem.problem)])[0] from None
 
 
-def loads_besluiten(text: str, source: Path | None = None) -> list[Besluit]:
+def loads_besluiten(
+    text: str, source: Path | None = None, *, feiten: Feitenregister | None = None
+) -> list[Besluit]:
     """The decisions in TOML ``text``."""
     from sociaaldomein.io.documents import loads_document
 
-    return parse_besluiten(loads_document(text, "toml", source=source), source)
+    return parse_besluiten(loads_document(text, "toml", source=source), source, feiten=feiten)
 
 
-def load_besluiten(path: Path) -> list[Besluit]:
+def load_besluiten(path: Path, *, feiten: Feitenregister | None = None) -> list[Besluit]:
     """The decisions in the TOML file ``path``."""
     from sociaaldomein.io.documents import load_document
 
     data, _ = load_document(path, ("toml",))
-    return parse_besluiten(data, path)
+    return parse_besluiten(data, path, feiten=feiten)
 
 
 def apply_file(gemeente: Any, path: Path) -> list[Besluit]:
@@ -348,7 +371,7 @@ def apply_file(gemeente: Any, path: Path) -> list[Besluit]:
     from sociaaldomein.errors import UnknownPilotError
     from sociaaldomein.io.documents import located
 
-    found = load_besluiten(path)
+    found = load_besluiten(path, feiten=gemeente.feiten)
     for i, besluit in enumerate(found):
         try:
             gemeente.apply(besluit)
@@ -378,7 +401,6 @@ def table_schema(
 
 def value_kinds(defs: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The kinds of value of the hand-written readers, in the converters' notations."""
-    from sociaaldomein.domain.budget import Financieringsmodel
     from sociaaldomein.domain.feiten import FEITEN
     from sociaaldomein.domain.rules import _OPS  # the operators Compare accepts
     from sociaaldomein.io import _scalars
@@ -398,8 +420,14 @@ def value_kinds(defs: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         "operator": {"enum": list(_OPS)},
         "orgaan": {"enum": list(ORGANEN)},
         "financieringsmodel": {
-            "enum": list(Financieringsmodel.__members__),
-            "description": "how the pilot is funded (Financieringsmodel), by name",
+            "anyOf": [
+                {"enum": list(Financieringsmodel.__members__)},
+                {"type": "string", "pattern": NAMESPACED.pattern},
+            ],
+            "description": (
+                "how the pilot is funded: a Financieringsmodel by name, or the code of one "
+                "a plugin declares (namespace.name), checked when the decisions are applied"
+            ),
         },
     }
 
