@@ -13,6 +13,7 @@ import subprocess
 import sys
 from typing import Any
 
+import attrs
 import numpy as np
 import pendulum
 import pytest
@@ -198,3 +199,37 @@ def test_chunks_are_sized_from_the_clusters_threads() -> None:
     assert _workers(_DaskLikeExecutor()) == 6
     with cf.ThreadPoolExecutor(max_workers=3) as pool:
         assert _workers(pool) == 3
+
+
+def test_routing_is_taken_ahead_only_when_it_reads_the_problems_alone() -> None:
+    from sociaaldomein import FEITEN, Predicate
+    from sociaaldomein.simulation.model import _date_free
+    from sociaaldomein.testing.toy import TOY_SOURCE
+
+    model = build_model(Gemeente(specs=[TOY]), generate_cohort(50, seed=1), _settings())
+    assert model.dynamics is not None
+    assert model.dynamics.date_free
+    (toy,) = [cp for cp in model.dynamics.pilots if cp is not None]
+    on_a_date = Predicate(
+        "three problems and a date",
+        lambda gezin, on: on.month > 6,
+        lambda cohort, on: (
+            np.bitwise_count(cohort.column("problemen")) >= (3 if on.month > 6 else 4)
+        ),
+        source=TOY_SOURCE,
+        facts=[FEITEN.aantal_problemen],
+    )
+    assert not _date_free([attrs.evolve(toy, eligibility=on_a_date)])
+    assert _date_free([None, toy])
+
+
+def test_routing_ahead_decides_as_routing_month_by_month() -> None:
+    settings = _settings(months=30, priority="problems", waitlist_leave_probability=0.02)
+    model = build_model(Gemeente(specs=[TOY]), generate_cohort(700, seed=3), settings)
+    assert model.dynamics is not None
+    assert months_per_draw(model) > 1
+    monthly = attrs.evolve(model, dynamics=attrs.evolve(model.dynamics, date_free=False))
+    ahead, by_month = run_objects(model, [0, 1], 8), run_objects(monthly, [0, 1], 8)
+    assert np.array_equal(ahead.series, by_month.series)
+    assert np.array_equal(ahead.assessed, by_month.assessed)
+    assert int(ahead.series[..., 0].sum()) > 0  # families were referred
