@@ -122,7 +122,7 @@ def page(chromium: Any) -> Iterator[Any]:
         context.close()
 
 
-def test_without_a_token_the_page_refuses(server: str, page: Any) -> None:
+def test_without_a_token_the_page_refuses(page: Any, server: str) -> None:
     response = page.goto(f"{server}/beoordelen")
     assert response.status == 401
     assert page.get_by_role("heading", level=1).inner_text() == "Geen toegang"
@@ -131,14 +131,14 @@ def test_without_a_token_the_page_refuses(server: str, page: Any) -> None:
     assert page.get_by_label("Toegangssleutel").is_visible()
 
 
-def _log_in(server: str, page: Any) -> None:
+def _log_in(page: Any, server: str) -> None:
     page.goto(f"{server}/inloggen")
     page.get_by_label("Toegangssleutel").fill(TOKEN)
     page.get_by_label("Toegangssleutel").press("Enter")  # the keyboard submits the form
     page.wait_for_url(f"{server}/beoordelen")
 
 
-def test_enter_a_family_and_read_the_verdict(server: str, page: Any) -> None:
+def test_enter_a_family_and_read_the_verdict(page: Any, server: str) -> None:
     _log_in(server, page)
     page.get_by_label("Datum van de beoordeling").fill("2022-03-01")
     page.get_by_label("Sleutel van het gezin").fill("gezin-0042")
@@ -160,7 +160,7 @@ def test_enter_a_family_and_read_the_verdict(server: str, page: Any) -> None:
     assert "een ouder heeft problematiek van chronische of structurele aard" in reasons
 
 
-def test_upload_a_family_file(server: str, page: Any, tmp_path: Path) -> None:
+def test_upload_a_family_file(page: Any, server: str, tmp_path: Path) -> None:
     family = tmp_path / "gezin.json"
     family.write_text(json.dumps(FAMILY), encoding="utf-8")
     _log_in(server, page)
@@ -172,7 +172,7 @@ def test_upload_a_family_file(server: str, page: Any, tmp_path: Path) -> None:
     assert heading.is_visible()
 
 
-def test_a_mistake_is_named_and_focused(server: str, page: Any) -> None:
+def test_a_mistake_is_named_and_focused(page: Any, server: str) -> None:
     _log_in(server, page)
     page.get_by_label("Sleutel van het gezin").fill("gezin-1")
     page.get_by_role("button", name="Beoordelen").click()
@@ -181,7 +181,7 @@ def test_a_mistake_is_named_and_focused(server: str, page: Any) -> None:
     assert page.evaluate("document.activeElement.id") == "fouten"
 
 
-def test_the_keyboard_reaches_the_content_first(server: str, page: Any) -> None:
+def test_the_keyboard_reaches_the_content_first(page: Any, server: str) -> None:
     page.goto(server)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Naar de inhoud"
