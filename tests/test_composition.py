@@ -172,7 +172,7 @@ def test_outside_its_looptijd_a_pilot_takes_nobody() -> None:
     gezin = make_gezin(problemen=["SCHULDEN", "VERSLAVING"])
     verdict = gemeente.assess(gezin, pendulum.date(2026, 1, 1))["toy"]
     assert verdict.outcome is Outcome.CLOSED
-    assert "until 2026-01-01" in verdict.render()
+    assert "until January 1, 2026" in verdict.render()  # dates written out for a reader
 
 
 def test_termination_check_names_the_rule_that_ended_the_pilot() -> None:
@@ -182,7 +182,7 @@ def test_termination_check_names_the_rule_that_ended_the_pilot() -> None:
     ended = gemeente.check_termination("toy", PilotToestand(pendulum.date(2026, 1, 1)))
     assert ended.ended
     assert [e.rule for e in ended.by] == ["end of looptijd"]
-    assert "2026-01-01" in ended.render()
+    assert "January 1, 2026" in ended.render()
 
 
 def test_pilots_come_in_registration_order() -> None:

@@ -19,7 +19,7 @@ def test_a_citation_names_the_letter_by_subject_date_and_reference() -> None:
         "Start 'Proeftuin Hoogkerk' als onderdeel van de transformatie in het sociaal domein, "
         '9 november 2016 (kenmerk 5968383), "Kosten"'
     )
-    assert "9 November 2016 (reference 5968383)" in KOSTEN.render("en")
+    assert "November 9, 2016 (reference 5968383)" in KOSTEN.render("en")
     assert KOSTEN.file == "004_b7ccad7045cc3ba8.txt"
 
 

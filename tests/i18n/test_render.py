@@ -47,7 +47,7 @@ def test_the_same_verdict_reads_in_dutch_and_in_english() -> None:
     assert dutch.startswith("gezinsverzorger: komt in aanmerking, geen plaats: wachtlijst")
     assert "note: no place: 8 families already in a pilot of capacity 8" in english
     assert "opmerking: geen plaats: al 8 gezinnen in een pilot met capaciteit 8" in dutch
-    assert "15 September 2021 (reference 438104-2021)" in english
+    assert "September 15, 2021 (reference 438104-2021)" in english
     assert "15 september 2021 (kenmerk 438104-2021)" in dutch
 
 

@@ -94,7 +94,7 @@ def test_an_extended_pilot_runs_on_with_its_original_end_recorded() -> None:
         "gezinsverzorger", PilotToestand(pendulum.date(2023, 10, 1))
     )
     assert not running.ended
-    assert "originally 2023-10-01, extended" in running.render()
+    assert "originally October 1, 2023, extended" in running.render()
     done = groningen.check_termination("gezinsverzorger", PilotToestand(pendulum.date(2024, 4, 1)))
     assert done.ended
 

@@ -111,14 +111,14 @@ class EindeLooptijd(PilotEindregel):
     def check(self, pilot: Pilot, state: PilotToestand) -> Einde:
         end = pilot.looptijd.eind
         extra = (
-            _(" (originally {date}, extended)", date=pilot.looptijd.oorspronkelijk_eind.isoformat())
+            _(" (originally {date}, extended)", date=pilot.looptijd.oorspronkelijk_eind)
             if pilot.looptijd.is_extended
             else ""
         )
         if state.on >= end:
-            reason = _("the looptijd ended on {date}{extra}", date=end.isoformat(), extra=extra)
+            reason = _("the looptijd ended on {date}{extra}", date=end, extra=extra)
         else:
-            reason = _("the looptijd runs until {date}{extra}", date=end.isoformat(), extra=extra)
+            reason = _("the looptijd runs until {date}{extra}", date=end, extra=extra)
         return Einde(state.on >= end, self.label, reason, self.source)
 
 

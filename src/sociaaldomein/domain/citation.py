@@ -13,7 +13,7 @@ by subject, date and reference, in the language asked; the file name stays in
 >>> print(aantal.render("nl"))
 Pilot gezinsverzorger, 15 september 2021 (kenmerk 438104-2021), "Aantal gezinnen"
 >>> print(aantal.render("en"))
-Pilot gezinsverzorger, 15 September 2021 (reference 438104-2021), "Aantal gezinnen"
+Pilot gezinsverzorger, September 15, 2021 (reference 438104-2021), "Aantal gezinnen"
 >>> aantal.file
 '000_6fd8bb18cab06410.txt'
 
@@ -35,6 +35,7 @@ import pendulum
 from sociaaldomein._validators import as_date, is_date, non_empty
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.i18n import Language, _, as_language, current_language
+from sociaaldomein.i18n.dates import long_date
 
 __all__ = ["Citation", "Letter"]
 
@@ -96,7 +97,7 @@ class Letter:
 
     def in_language(self, language: Language) -> str:
         """Subject, date and reference, as a reader of ``language`` expects them."""
-        day = self.date.format("D MMMM YYYY", locale=language)
+        day = long_date(self.date, language)
         if not self.reference:
             return f"{self.subject}, {day}"
         reference = _("reference {reference}", reference=self.reference).render(language)

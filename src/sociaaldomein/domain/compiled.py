@@ -220,8 +220,8 @@ class CompiledPilot:
                 _(
                     "{pilot} runs from {start} until {end}",
                     pilot=pilot.titel,
-                    start=pilot.looptijd.start.isoformat(),
-                    end=pilot.looptijd.eind.isoformat(),
+                    start=pilot.looptijd.start,
+                    end=pilot.looptijd.eind,
                 )
             )
             return _verdict(

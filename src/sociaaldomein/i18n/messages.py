@@ -19,7 +19,8 @@ reden: Hoogkerk
 
 Placeholders are ``{name}``; a value is filled in as it is, except a message
 (rendered in the same language), an enum member (its label, see
-:mod:`sociaaldomein.i18n.labels`), anything with an ``in_language(language)``
+:mod:`sociaaldomein.i18n.labels`), a date (written out: "1 oktober 2021"; ISO
+in the English text the message compares as), anything with an ``in_language(language)``
 method (a citation) and a list or set of those (joined with commas).  The
 placeholders are replaced by name only, never evaluated, so a catalogue cannot
 make the library run code.
@@ -27,12 +28,14 @@ make the library run code.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final, Protocol, runtime_checkable
 
 from sociaaldomein.i18n.catalogue import CORE_DOMAIN, catalogue, plural_index
+from sociaaldomein.i18n.dates import long_date
 from sociaaldomein.i18n.language import Language, as_language, current_language
 
 __all__ = ["Bericht", "InLanguage", "Messages", "render_value"]
@@ -64,6 +67,9 @@ def render_value(value: object, language: Language, *, catalogued: bool = True) 
         return label(value, language if catalogued else None)
     if isinstance(value, InLanguage):
         return value.in_language(language)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        # Written out for a reader; the English text a message compares as keeps ISO dates.
+        return long_date(value, language) if catalogued else value.isoformat()
     if isinstance(value, list | tuple):
         return ", ".join(render_value(v, language, catalogued=catalogued) for v in value)
     if isinstance(value, set | frozenset):

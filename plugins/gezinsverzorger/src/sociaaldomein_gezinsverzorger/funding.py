@@ -24,7 +24,7 @@ The money pays the two professionals, whoever they care for: the cost model
 >>> print(cost_model())  # doctest: +NORMALIZE_WHITESPACE
 EUR 14.000,00 a month, EUR 0,00 a family a month, EUR 0,00 per admitted family
 [afgeleid: derived, not written in the letter]
-[Pilot gezinsverzorger, 15 September 2021 (reference 438104-2021), "Kosten pilot"]
+[Pilot gezinsverzorger, September 15, 2021 (reference 438104-2021), "Kosten pilot"]
 """
 
 from __future__ import annotations

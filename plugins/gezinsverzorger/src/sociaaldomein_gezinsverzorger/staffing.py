@@ -15,9 +15,9 @@ passes its own ``staff`` to the plugin.
 ()
 >>> [str(note) for note in check_staffing(LETTER_STAFF[:1])]  # doctest: +NORMALIZE_WHITESPACE
 ['1 fte gezinsverzorging, the letter asks at least 2
-  [Pilot gezinsverzorger, 15 September 2021 (reference 438104-2021), "Bemensing pilot"]',
+  [Pilot gezinsverzorger, September 15, 2021 (reference 438104-2021), "Bemensing pilot"]',
  'no gezinsverzorger at MBO level
-  [Pilot gezinsverzorger, 15 September 2021 (reference 438104-2021), "Bemensing pilot"]']
+  [Pilot gezinsverzorger, September 15, 2021 (reference 438104-2021), "Bemensing pilot"]']
 """
 
 from __future__ import annotations

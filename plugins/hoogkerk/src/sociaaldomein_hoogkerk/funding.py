@@ -22,7 +22,7 @@ cost per resident, charged once for each resident it takes on.
 >>> print(cost_model(s))  # doctest: +NORMALIZE_WHITESPACE
 EUR 0,00 a month, EUR 0,00 a family a month, EUR 5.000,00 per admitted family
 [illustratief: an example, the letter gives no figure] [Start 'Proeftuin Hoogkerk' als onderdeel
-van de transformatie in het sociaal domein, 9 November 2016 (reference 5968383), "Kosten"]
+van de transformatie in het sociaal domein, November 9, 2016 (reference 5968383), "Kosten"]
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ costs a month, whoever is in care, and the GHP-bound budget per selected family.
 >>> print(cost_model(doorstart, gezinnen=20))  # doctest: +NORMALIZE_WHITESPACE
 EUR 40.000,00 a month, EUR 0,00 a family a month, EUR 7.500,00 per admitted family
 [afgeleid: derived, not written in the letter] [Tussenrapportage pilot multiprobleemgezinnen
-krachtwijken, 31 January 2011 (reference OS 11.2503337), "12. Financiën"]
+krachtwijken, January 31, 2011 (reference OS 11.2503337), "12. Financiën"]
 """
 
 from __future__ import annotations

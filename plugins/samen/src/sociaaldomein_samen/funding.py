@@ -33,7 +33,7 @@ The lumpsum is a subsidy, paid whoever is in care: the cost model
 >>> print(cost_model())  # doctest: +NORMALIZE_WHITESPACE
 EUR 1.050.000,00 a month, EUR 0,00 a family a month, EUR 0,00 per admitted family
 [illustratief: an example, the letter gives no figure]
-[Implementatieplan SAMEN., kaders opdracht en financiën, 7 September 2022 (reference 452199-2022),
+[Implementatieplan SAMEN., kaders opdracht en financiën, September 7, 2022 (reference 452199-2022),
 "Hoe wordt de taak SAMEN. gefinancierd?"]
 """
 
