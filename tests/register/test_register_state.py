@@ -199,7 +199,11 @@ def test_the_state_kept_while_writing_is_a_replay_of_the_log(
             pendulum.date(2012, 8, 1),
         ):
             indexed = [(o.ref, o.niveau, o.termijn) for o in fresh.overdue_escalations(P, day)]
-            folded = [(e.ref, e.niveau, e.termijn) for e in kept.overdue_escalations(day)]
+            folded = [
+                (e.ref, *level[::2])
+                for e in kept.overdue_escalations(day)
+                if (level := e.level_on(day)) is not None
+            ]
             assert indexed == folded
     # The money never goes beyond the GHP-bound pot, whatever was tried.
     assert kept.ghp_committed() <= Money(150_000)

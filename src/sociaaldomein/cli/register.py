@@ -203,7 +203,12 @@ def _read_events(source: str) -> list[Any]:
 def _record(register: Any, args: argparse.Namespace) -> int:
     recorded = register.record_many(_read_events(args.file))
     data = [
-        {"seq": r.seq, "kind": r.event.KIND, "hash": r.hash, "bron": _plain(r.bron)}
+        {
+            "seq": r.seq,
+            "kind": r.event.KIND,
+            "hash": r.hash,
+            "bron": None if r.bron is None else str(r.bron),
+        }
         for r in recorded
     ]
     lines = [
@@ -257,17 +262,19 @@ def _escalations(register: Any, args: argparse.Namespace) -> int:
         ]
         return _emit(args, data, "\n".join(lines) or "no escalation is overdue")
     open_ = register.escalations(args.pilot, on)
-    data = [
-        {
-            "ref": e.ref,
-            "partner": e.partner,
-            "niveau": e.niveau,
-            "houders": list(e.houders),
-            "termijn": e.termijn.isoformat() if e.termijn else None,
-            "overdue": e.is_overdue(on),
-        }
-        for e in open_
-    ]
+    data = []
+    for e in open_:
+        niveau, houders, termijn = e.level_on(on) or (e.niveau, e.houders, e.termijn)
+        data.append(
+            {
+                "ref": e.ref,
+                "partner": e.partner,
+                "niveau": niveau,
+                "houders": list(houders),
+                "termijn": termijn.isoformat() if termijn else None,
+                "overdue": e.is_overdue(on),
+            }
+        )
     lines = [
         f"{e['ref']}: level {e['niveau']}, held by {', '.join(e['houders'])}, due {e['termijn']}"
         + (" (overdue)" if e["overdue"] else "")

@@ -83,7 +83,10 @@ class EscalatieZaak:
     niveau: int
     houders: tuple[str, ...]
     termijn: pendulum.Date | None
-    history: list[tuple[pendulum.Date, int]] = attrs.field(factory=list)
+    history: list[tuple[pendulum.Date, int, tuple[str, ...], pendulum.Date | None]] = attrs.field(
+        factory=list
+    )
+    """Every level reached: the day, the level, its holders and its deadline."""
     afgestemd: pendulum.Date | None = None
     op_tijd: list[bool] = attrs.field(factory=list)
     """Per level left (up or aligned), whether that happened by its deadline."""
@@ -92,9 +95,20 @@ class EscalatieZaak:
         """Whether it was raised by ``on`` and not aligned by then."""
         return self.geopend <= on and (self.afgestemd is None or on < self.afgestemd)
 
+    def level_on(
+        self, on: pendulum.Date
+    ) -> tuple[int, tuple[str, ...], pendulum.Date | None] | None:
+        """The level holding it on ``on``, its holders and deadline; ``None`` when not open."""
+        if not self.is_open(on):
+            return None
+        reached = [entry for entry in self.history if entry[0] <= on]
+        _, niveau, houders, termijn = reached[-1]
+        return niveau, houders, termijn
+
     def is_overdue(self, on: pendulum.Date) -> bool:
-        """Whether it is open on ``on`` and its current level's deadline has passed."""
-        return self.is_open(on) and self.termijn is not None and on > self.termijn
+        """Whether it is open on ``on`` and the level holding it then is past its deadline."""
+        level = self.level_on(on)
+        return level is not None and level[2] is not None and on > level[2]
 
 
 @attrs.define
@@ -303,7 +317,14 @@ def _backoffice(s: PilotState, seq: int, e: ev.Backofficebesluit) -> None:
 def _escalatie(s: PilotState, seq: int, e: ev.EscalatieGestart) -> None:
     niveau = e.niveau if e.niveau is not None else 0
     s.escalaties[e.ref] = EscalatieZaak(
-        e.ref, e.gezin, e.partner, e.datum, niveau, e.houders, e.termijn, [(e.datum, niveau)]
+        e.ref,
+        e.gezin,
+        e.partner,
+        e.datum,
+        niveau,
+        e.houders,
+        e.termijn,
+        [(e.datum, niveau, e.houders, e.termijn)],
     )
 
 
@@ -317,7 +338,7 @@ def _opgeschaald(s: PilotState, seq: int, e: ev.EscalatieOpgeschaald) -> None:
     zaak.niveau = e.niveau if e.niveau is not None else zaak.niveau + 1
     zaak.houders = e.houders
     zaak.termijn = e.termijn
-    zaak.history.append((e.datum, zaak.niveau))
+    zaak.history.append((e.datum, zaak.niveau, zaak.houders, zaak.termijn))
 
 
 def _afgestemd(s: PilotState, seq: int, e: ev.EscalatieAfgestemd) -> None:

@@ -49,7 +49,6 @@ from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.compiled import CompiledPilot
 from sociaaldomein.domain.opzegging import OpzegBesluit
 from sociaaldomein.errors import UnknownPilotError
-from sociaaldomein.io.converters import json_converter
 from sociaaldomein.register import codec, rules
 from sociaaldomein.register import events as ev
 from sociaaldomein.register.errors import RegisterError, SchemaError
@@ -331,7 +330,7 @@ class Register:
             personal = json.loads(row.data) if row.data is not None else None
             bron = row.bron or ""
             if bron not in citations:
-                citations[bron] = json_converter.structure(json.loads(bron), Citation)
+                citations[bron] = _citation(json.loads(bron))
             if row.versions not in versions:
                 versions[row.versions] = json.loads(row.versions)
             yield Recorded(
@@ -483,7 +482,7 @@ class Register:
                 personal_rows.append(
                     {"seq": seq, "gezin": gezin, "nonce": nonce, "data": _dumps(personal)}
                 )
-            cited = json_converter.unstructure(bron) if bron is not None else None
+            cited = _cited(bron)
             versions = self._versions(compiled)
             envelope = _envelope(
                 seq,
@@ -739,6 +738,17 @@ class Register:
                 return self._erase(conn, stale, actor, on, JEUGDWET_BEWAARTERMIJN)
         finally:
             self._states, self._seq, self._snapshot_seq = {}, 0, 0
+
+
+def _cited(bron: Citation | None) -> dict[str, str] | None:
+    """The citation as the log keeps it: letter, section and quote, whatever else it carries."""
+    if bron is None:
+        return None
+    return {"letter": bron.letter, "section": bron.section, "quote": bron.quote}
+
+
+def _citation(data: dict[str, str]) -> Citation:
+    return Citation(data["letter"], data["section"], data.get("quote", ""))
 
 
 def _ref(event: ev.Event) -> str | None:
