@@ -131,7 +131,7 @@ def test_without_a_token_the_page_refuses(page: Any, server: str) -> None:
     assert page.get_by_label("Toegangssleutel").is_visible()
 
 
-def _log_in(page: Any, server: str) -> None:
+def _log_in(server: str, page: Any) -> None:
     page.goto(f"{server}/inloggen")
     page.get_by_label("Toegangssleutel").fill(TOKEN)
     page.get_by_label("Toegangssleutel").press("Enter")  # the keyboard submits the form
