@@ -245,3 +245,27 @@ def test_the_decision_schema_allows_a_core_name_and_a_declared_code(model: str, 
     data = json.loads(json.dumps(tomllib.loads(DECISION.format(model=model)), default=str))
     validator = jsonschema.Draft202012Validator(besluiten_schema())
     assert validator.is_valid(data) is fits
+
+
+def test_the_pilot_page_shows_a_declared_role_and_funding_model_by_their_labels() -> None:
+    pytest.importorskip("sociaaldomein_schuldhulp", reason="the second example plugin")
+    import importlib.util
+    import sys
+
+    name = "pilotrender"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parents[1] / "docs" / "_ext" / f"{name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None
+        assert spec.loader is not None
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    render = sys.modules[name]
+    page = render.render_plugin(render.compose(["schuldhulp-jongeren"]), "schuldhulp-jongeren")
+    staffing = page.text.split("**Staffing:**")[1].split("\n\n", 2)[1]
+    assert "| doorbraakfunctionaris | doorbraakfunctionaris | 0\\.2 |" in staffing
+    funding = page.text.split("## Funding")[1].split("\n## ")[0]
+    assert "| 2026 | Gemeente Westerkwartier (schuldhulpverlening) | saneringskrediet |" in funding
+    assert "- **saneringskrediet**: the municipality pays off the debts at once" in funding
+    declared = page.text.split("## Facts and terms it declares")[1].split("\n## ")[0]
+    assert "| `schuldhulp.doorbraakfunctionaris` | a term of rol |" in declared
