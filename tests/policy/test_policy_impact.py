@@ -17,6 +17,7 @@ from sociaaldomein import Citation, Gemeente, Money, Outcome
 from sociaaldomein.cli.main import main
 from sociaaldomein.domain.feiten import FEITEN
 from sociaaldomein.domain.rules import Compare
+from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.policy import (
     Besluit,
     Orgaan,
@@ -215,11 +216,15 @@ def test_a_rule_changed_from_a_month_with_problems_changing_monthly(kernel: str)
 
 def test_side_by_side_or_one_after_the_other_the_same_impact() -> None:
     change = ParameterWijziging("toy", "capaciteit", 6, vanaf=START.add(months=3))
-    together = compare(toy(), changed(change), COHORT, SETTINGS, runs=3, seed=5)
+    together = compare(toy(), changed(change), COHORT, SETTINGS, runs=3, seed=5, threads=2)
     apart = compare(toy(), changed(change), COHORT, SETTINGS, runs=3, seed=5, threads=1)
     assert np.array_equal(together.base.series_data, apart.base.series_data)
     assert np.array_equal(together.changed.series_data, apart.changed.series_data)
     assert together.summary() == apart.summary()
+    chosen = compare(toy(), changed(change), COHORT, SETTINGS, runs=3, seed=5)  # by the load
+    assert np.array_equal(chosen.changed.series_data, apart.changed.series_data)
+    with pytest.raises(InvalidValueError, match=r"compare\.threads"):
+        compare(toy(), changed(change), COHORT, SETTINGS, runs=3, threads=0)
 
 
 def test_the_verdicts_explained_are_the_first_that_change() -> None:

@@ -29,6 +29,7 @@ Carlo runs, and the month the money runs out before and after.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -361,6 +362,16 @@ def _simulate_both(
             gc.unfreeze()
 
 
+def _free_cores() -> int:
+    """Two when this process may run on two cores and the last minute's load leaves one free."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not measured here (Windows)
+        load = 0.0
+    return 2 if (cores or 1) >= 2 and load <= (cores or 1) - 1 else 1
+
+
 def _composition(source: Gemeente | Iterable[PluginSpec]) -> Gemeente:
     return source if isinstance(source, Gemeente) else Gemeente(specs=list(source))
 
@@ -377,7 +388,7 @@ def compare(
     start: pendulum.Date | None = None,
     explain: int = 20,
     level: float = 0.9,
-    threads: int = 2,
+    threads: int | None = None,
 ) -> Impact:
     """Simulate ``base`` and ``changed`` over ``cohort`` with the same seeds, and compare.
 
@@ -385,10 +396,15 @@ def compare(
     them); without them the simulation starts on the earliest start of the
     base pilots and runs 24 months.  ``explain`` limits how many changed
     verdicts are explained (all are counted); ``level`` is the width of the
-    intervals over the runs.  With ``threads=2`` (the default) the two
-    simulations run side by side (numpy works outside the interpreter lock);
-    the results are the same as one after the other.
+    intervals over the runs.  With ``threads=2`` the two simulations run side
+    by side (numpy works outside the interpreter lock), with ``threads=1`` one
+    after the other; the default runs them side by side when this process may
+    use two cores and one is free (on a busy machine two threads only compete
+    for the same core).  The results are the same either way.
     """
+    raw: object = threads
+    if raw is not None and (isinstance(raw, bool) or not isinstance(raw, int) or raw < 1):
+        raise InvalidValueError("compare.threads", f"must be 1, 2 or None, got {threads!r}")
     from sociaaldomein.simulation import Settings
 
     before, after = _composition(base), _composition(changed)
@@ -408,7 +424,7 @@ def compare(
         settings,
         runs,
         seed,
-        threads,
+        _free_cores() if threads is None else threads,
         lambda: _verdict_changes(before, after, cohort, dates, explain),
     )
     shared = tuple(p for p in a.pilots if p in b.pilots)
