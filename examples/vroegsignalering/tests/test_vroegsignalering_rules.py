@@ -38,8 +38,8 @@ def test_a_family_without_debts_is_not_eligible_and_the_reason_cites_the_letter(
     explanation = doelgroep().explain(gezin_met(2, problemen=set()), ON)
     assert not explanation.passed
     failed = [e for e in explanation.children if not e.passed]
-    assert [str(e.source) for e in failed] == [
-        'voorbeeldstad-2024-vroegsignalering.txt, "2. Doelgroep"'
+    assert [(e.source.file, e.source.section) for e in failed if e.source] == [
+        ("voorbeeldstad-2024-vroegsignalering.txt", "2. Doelgroep")
     ]
 
 

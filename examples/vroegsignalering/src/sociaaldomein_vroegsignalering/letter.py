@@ -5,8 +5,11 @@ verdict, funding line and page of the documentation can say where it comes
 from.  The letter is ``voorbeeldstad-2024-vroegsignalering.txt`` next to this
 distribution's ``pyproject.toml``; Voorbeeldstad and its letter are invented.
 
->>> str(DOELGROEP)
-'voorbeeldstad-2024-vroegsignalering.txt, "2. Doelgroep"'
+>>> DOELGROEP.file, DOELGROEP.section
+('voorbeeldstad-2024-vroegsignalering.txt', '2. Doelgroep')
+>>> print(DOELGROEP.render("nl"))  # doctest: +NORMALIZE_WHITESPACE
+Pilot vroegsignalering schulden bij gezinnen met kinderen, 12 november 2024
+(kenmerk VS-2024-1112), "2. Doelgroep"
 """
 
 from __future__ import annotations
