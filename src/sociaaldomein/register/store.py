@@ -484,6 +484,7 @@ class Register:
                 )
             cited = _cited(bron)
             versions = self._versions(compiled)
+            versions_text = _dumps(versions)
             envelope = _envelope(
                 seq,
                 event,
@@ -507,7 +508,7 @@ class Register:
                     "recorded_at": recorded_at,
                     "payload": _dumps(payload),
                     "bron": _dumps(cited) if cited is not None else None,
-                    "versions": _dumps(versions),
+                    "versions": versions_text,
                     "personal_digest": digest,
                     "prev_hash": previous,
                     "hash": digest_hash,
