@@ -479,3 +479,26 @@ def test_the_log_refuses_update_and_delete(url: str, gemeente: Gemeente) -> None
         with pytest.raises(sa.exc.DatabaseError, match="append-only"), engine.begin() as conn:
             conn.exec_driver_sql(statement)
     engine.dispose()
+
+
+def test_the_awb_terms_run_from_each_step(url: str, gemeente: Gemeente) -> None:
+    with Register.open(url, gemeente=gemeente, create=True) as register:
+        register.record(AwbMelding(pilot=P, actor=COACH, datum=D(2011, 2, 1), zaak="z", gezin="g"))
+        # Wmo 2015 2.3.2: the onderzoek within six weeks of the melding
+        assert register.state(P).awb_overdue(D(2011, 3, 15)) == []
+        assert register.state(P).awb_overdue(D(2011, 3, 16)) == [("z", "onderzoek", D(2011, 3, 15))]
+        register.record(AwbOnderzoek(pilot=P, actor=COACH, datum=D(2011, 3, 20), zaak="z"))
+        register.record(AwbAanvraag(pilot=P, actor=COACH, datum=D(2011, 3, 21), zaak="z"))
+        # 2.3.5: the beschikking within two weeks of the aanvraag
+        assert register.state(P).awb_overdue(D(2011, 4, 5)) == [("z", "beschikking", D(2011, 4, 4))]
+        register.record(
+            AwbBeschikking(pilot=P, actor=COACH, datum=D(2011, 4, 4), zaak="z", besluit="x")
+        )
+        state = register.state(P)
+        assert state.awb_overdue(D(2011, 6, 1)) == []  # the bezwaar term is the family's
+        assert state.awb["z"].deadlines(D(2011, 4, 5)) == {"bezwaartermijn": D(2011, 5, 16)}
+        register.record(AwbBezwaar(pilot=P, actor=COACH, datum=D(2011, 5, 10), zaak="z"))
+        state = register.state(P)
+        # Awb 7:10: decided within six weeks of the end of the bezwaar term
+        assert state.awb_overdue(D(2011, 6, 28)) == [("z", "beslissing op bezwaar", D(2011, 6, 27))]
+        assert not state.awb["z"].bezwaar_te_laat

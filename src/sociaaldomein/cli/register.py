@@ -229,6 +229,10 @@ def _state(register: Any, args: argparse.Namespace) -> int:
         "waitlist": state.waitlist(on),
         "open_escalations": len(state.open_escalations(on)),
         "overdue_escalations": len(state.overdue_escalations(on)),
+        "awb_overdue": [
+            {"zaak": zaak, "step": step, "due": due.isoformat()}
+            for zaak, step, due in state.awb_overdue(on)
+        ],
         "ghp_committed": _plain(state.ghp_committed()),
         "ghp_spent": _plain(state.ghp_spent()),
         "counts": dict(sorted(state.counts.items())),
@@ -240,6 +244,7 @@ def _state(register: Any, args: argparse.Namespace) -> int:
             f"waitlist: {len(data['waitlist'])}; escalations open: {data['open_escalations']}, "
             f"overdue: {data['overdue_escalations']}",
             f"GHP-bound budget committed {state.ghp_committed()}, spent {state.ghp_spent()}",
+            f"Awb cases past a statutory term: {len(data['awb_overdue'])}",
         ]
     )
     return _emit(args, data, text)

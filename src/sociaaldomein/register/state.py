@@ -134,17 +134,30 @@ class AwbZaak:
     beschikking: pendulum.Date | None = None
     bezwaar: pendulum.Date | None = None
 
-    def deadlines(self) -> dict[str, pendulum.Date]:
-        """The open deadlines: what is due next, by when."""
+    def deadlines(self, on: pendulum.Date) -> dict[str, pendulum.Date]:
+        """The terms running on ``on``, as the steps taken by then leave them: step, due.
+
+        The onderzoek within 6 weeks of the melding (Wmo 2015 2.3.2), the
+        beschikking within 2 weeks of the aanvraag (2.3.5), the bezwaar within 6
+        weeks of the beschikking (Awb 6:7) and the decision on it within 6 weeks
+        of the end of that term (7:10, without an advisory committee).
+        """
+
+        def by(day: pendulum.Date | None) -> bool:
+            return day is not None and day <= on
+
         out: dict[str, pendulum.Date] = {}
-        if self.onderzoek is None and self.aanvraag is None:
+        if not by(self.onderzoek) and not by(self.aanvraag):
             out["onderzoek"] = self.melding + SIX_WEEKS
-        if self.aanvraag is not None and self.beschikking is None:
+        if by(self.aanvraag) and not by(self.beschikking):
+            assert self.aanvraag is not None
             out["beschikking"] = self.aanvraag + TWO_WEEKS
-        if self.beschikking is not None and self.bezwaar is None:
-            out["bezwaartermijn"] = self.beschikking + SIX_WEEKS
-        if self.bezwaar is not None and self.beschikking is not None:
-            out["beslissing op bezwaar"] = self.beschikking + SIX_WEEKS + SIX_WEEKS
+        if by(self.beschikking):
+            assert self.beschikking is not None
+            if not by(self.bezwaar):
+                out["bezwaartermijn"] = self.beschikking + SIX_WEEKS
+            else:
+                out["beslissing op bezwaar"] = self.beschikking + SIX_WEEKS + SIX_WEEKS
         return out
 
     @property
@@ -221,6 +234,16 @@ class PilotState:
     def overdue_escalations(self, on: pendulum.Date) -> list[EscalatieZaak]:
         """The escalations open on ``on`` whose current level is past its deadline."""
         return [e for e in self.escalaties.values() if e.is_overdue(on)]
+
+    def awb_overdue(self, on: pendulum.Date) -> list[tuple[str, str, pendulum.Date]]:
+        """The Awb cases with a step past its statutory term on ``on``: (case, step, due)."""
+        return [
+            (zaak.zaak, step, due)
+            for zaak in self.awb.values()
+            if zaak.melding <= on
+            for step, due in zaak.deadlines(on).items()
+            if on > due and step != "bezwaartermijn"  # the family's term, not the municipality's
+        ]
 
     def ghp_committed(self) -> Money:
         """What was bought from the GHP-bound budget."""
