@@ -41,6 +41,9 @@ def test_budget_shows_the_model_by_its_label_and_writes_its_code_in_json(
         (2026, "10000.00"),
         (2027, "10000.00"),
     ]
+    assert main(["budget", *ONLY, "--csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sum(",2026,schuldhulp.saneringskrediet,saneringskredieten," in li for li in lines) == 1
 
 
 def test_the_escalation_ladder_names_the_doorbraakfunctionaris(
