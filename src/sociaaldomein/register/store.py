@@ -407,7 +407,8 @@ class Register:
         with self._connect() as conn:
             self._catch_up(conn)
         if self._snapshot_due():
-            with self._connect(write=True) as conn:
+            # Only a shortcut for the next process: a register opened read-only goes without.
+            with contextlib.suppress(sa.exc.DBAPIError), self._connect(write=True) as conn:
                 self._write_snapshot(conn)
         return self._states.get(pilot) or PilotState(pilot)
 
