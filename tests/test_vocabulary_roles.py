@@ -269,3 +269,10 @@ def test_the_pilot_page_shows_a_declared_role_and_funding_model_by_their_labels(
     assert "- **saneringskrediet**: the municipality pays off the debts at once" in funding
     declared = page.text.split("## Facts and terms it declares")[1].split("\n## ")[0]
     assert "| `schuldhulp.doorbraakfunctionaris` | a term of rol |" in declared
+
+
+def test_a_family_does_not_hold_a_role_or_a_funding_model() -> None:
+    from sociaaldomein.testing import make_gezin
+
+    with pytest.raises(InvalidValueError, match=r"'wmo\.pgb' is a term of financieringsmodel"):
+        make_gezin(termen={PGB})

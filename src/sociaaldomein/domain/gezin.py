@@ -44,7 +44,7 @@ from sociaaldomein._validators import (
 from sociaaldomein.domain.bsn import BSN_PROBLEM, check_key, looks_like_bsn
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.observatie import Observatie
-from sociaaldomein.domain.vocabulary import Term, check_namespaced
+from sociaaldomein.domain.vocabulary import VOCABULARIES, Term, check_namespaced
 from sociaaldomein.errors import InvalidValueError
 
 __all__ = [
@@ -458,6 +458,12 @@ def _check_termen(instance: object, attribute: attrs.Attribute[object], value: o
     for term in value if isinstance(value, frozenset) else ():
         if not isinstance(term, Term):
             raise InvalidValueError("Gezin.termen", f"must hold Term values, got {term!r}")
+        if term.vocabulary not in VOCABULARIES:  # a role or a funding model is the pilot's
+            raise InvalidValueError(
+                "Gezin.termen",
+                f"{term.code!r} is a term of {term.vocabulary}, not of a family's "
+                f"{', '.join(VOCABULARIES)}",
+            )
 
 
 @attrs.frozen
