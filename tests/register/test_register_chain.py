@@ -290,3 +290,26 @@ def test_the_tables_are_those_the_queries_use(url: str, gemeente: Gemeente) -> N
             i.name for i in table.indexes
         }
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "not json",
+        '{"fingerprint": "0.1.0/0123456789abcdef", "states": {}}',
+        '{"states": {"multiprobleem": {"pilot": "multiprobleem"}}}',
+    ],
+)
+def test_a_snapshot_of_another_version_or_shape_is_not_used(
+    url: str, gemeente: Gemeente, data: str
+) -> None:
+    _filled(url, gemeente)
+    with Register.open(url, gemeente=gemeente) as register:
+        register.snapshot_every = 1
+        truth = register.state(P)
+    engine = sa.create_engine(engine_url(url))
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE snapshot SET data = :data"), {"data": data})
+    engine.dispose()
+    with Register.open(url, gemeente=gemeente) as register:
+        assert register.state(P) == truth

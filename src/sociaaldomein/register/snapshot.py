@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import hashlib
 import json
 import types
 import typing
@@ -31,10 +32,11 @@ from typing import Any
 import attrs
 import pendulum
 
+from sociaaldomein import __version__
 from sociaaldomein.domain.money import Money
 from sociaaldomein.register.state import PilotState
 
-__all__ = ["decode_states", "encode_states"]
+__all__ = ["SnapshotError", "decode_states", "encode_states", "fingerprint"]
 
 Convert = Callable[[Any], Any]
 
@@ -59,9 +61,40 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot put {type(value).__name__} in a snapshot")
 
 
+@functools.cache
+def fingerprint() -> str:
+    """What a snapshot was folded by: this library's version and the shape of the state.
+
+    A snapshot made by another version (whose fold may differ) or for another
+    shape of the state is not used; the register folds the log again.
+    """
+    shapes: list[str] = []
+    seen: set[type] = set()
+    pending: list[type] = [PilotState]
+    while pending:
+        cls = pending.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        hints = typing.get_type_hints(cls)
+        shapes.append(f"{cls.__qualname__}({', '.join(f'{k}: {v}' for k, v in hints.items())})")
+        for tp in hints.values():
+            pending += [p for p in (tp, *_parts(tp)) if isinstance(p, type) and attrs.has(p)]
+    digest = hashlib.sha256("\n".join(sorted(shapes)).encode()).hexdigest()[:16]
+    return f"{__version__}/{digest}"
+
+
+def _parts(tp: Any) -> list[Any]:
+    out: list[Any] = []
+    for arg in typing.get_args(tp):
+        out += [arg, *_parts(arg)]
+    return out
+
+
 def encode_states(states: Mapping[str, PilotState]) -> str:
-    """Every pilot's state as one JSON text."""
-    return json.dumps({name: _encode(state) for name, state in states.items()})
+    """Every pilot's state as one JSON text, marked with :func:`fingerprint`."""
+    data = {name: _encode(state) for name, state in states.items()}
+    return json.dumps({"fingerprint": fingerprint(), "states": data})
 
 
 def _same(value: Any) -> Any:
@@ -118,7 +151,19 @@ def _decoder(tp: Any) -> Convert:
     raise TypeError(f"no snapshot reader for {tp!r}")
 
 
+class SnapshotError(ValueError):
+    """A snapshot this library cannot use; the register folds the log instead."""
+
+
 def decode_states(text: str) -> dict[str, PilotState]:
-    """The states :func:`encode_states` wrote."""
-    decode = _attrs_decoder(PilotState)
-    return {name: decode(data) for name, data in json.loads(text).items()}
+    """The states :func:`encode_states` wrote; :class:`SnapshotError` for any other text."""
+    try:
+        data = json.loads(text)
+        if data.get("fingerprint") != fingerprint():
+            raise SnapshotError(f"made by {data.get('fingerprint')!r}, not {fingerprint()!r}")
+        decode = _attrs_decoder(PilotState)
+        return {name: decode(state) for name, state in data["states"].items()}
+    except SnapshotError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise SnapshotError(f"not a snapshot of this library: {exc}") from None

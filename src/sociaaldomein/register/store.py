@@ -62,7 +62,7 @@ from sociaaldomein.register.queries import (
     budget,
 )
 from sociaaldomein.register.schema import EVENTS, PERSONAL, SNAPSHOT
-from sociaaldomein.register.snapshot import decode_states, encode_states
+from sociaaldomein.register.snapshot import SnapshotError, decode_states, encode_states
 from sociaaldomein.register.state import EscalatieZaak, PilotState
 
 __all__ = [
@@ -369,7 +369,11 @@ class Register:
         logged = conn.execute(sa.select(EVENTS.c.hash).where(EVENTS.c.seq == row.seq)).scalar()
         if logged != row.hash:
             return  # the log under it changed: fold from the start (verify will say where)
-        self._states, self._seq, self._snapshot_seq = decode_states(row.data), row.seq, row.seq
+        try:
+            states = decode_states(row.data)
+        except SnapshotError:
+            return  # made by another version of the library: fold from the start
+        self._states, self._seq, self._snapshot_seq = states, row.seq, row.seq
 
     def _write_snapshot(self, conn: sa.Connection) -> None:
         logged = conn.execute(sa.select(EVENTS.c.hash).where(EVENTS.c.seq == self._seq)).scalar()
