@@ -162,3 +162,12 @@ def test_pytest_reports_a_bad_case_file_as_a_collection_error(pytester: pytest.P
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*cases[[]1[]].expect.gezinsverzorger: unknown outcome*"])
     assert "Traceback" not in result.stdout.str()
+
+
+@pytest.mark.parametrize("command", ["test", "compare"])
+def test_the_help_ends_with_examples(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    text = capsys.readouterr().out
+    examples = text.split("examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert examples
+    assert all(line.startswith(f"  sociaaldomein {command} ") for line in examples)
