@@ -38,7 +38,7 @@ from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.i18n import label
 from sociaaldomein.io import FileFormatError, unstructure
 from sociaaldomein.policy.files import apply_file, besluiten_schema
-from sociaaldomein.testing import ToyPilot
+from sociaaldomein.testing import PluginConformance, ToyPilot
 
 BRON = Citation("wmo-begeleiding-thuis.txt", "4. Financiering")
 """The (invented) letter of the test plugin below."""
@@ -276,3 +276,24 @@ def test_a_family_does_not_hold_a_role_or_a_funding_model() -> None:
 
     with pytest.raises(InvalidValueError, match=r"'wmo\.pgb' is a term of financieringsmodel"):
         make_gezin(termen={PGB})
+
+
+class Undeclared(WmoBegeleiding):
+    """Uses the pgb and the consulent but declares neither."""
+
+    def facts(self) -> Sequence[Feit | Term]:
+        return []
+
+
+class UndeclaredConformance(PluginConformance):
+    plugin = Undeclared
+
+
+class WmoConformance(PluginConformance):
+    plugin = WmoBegeleiding
+
+
+def test_the_conformance_suite_requires_a_used_role_or_model_to_be_declared() -> None:
+    WmoConformance().test_every_role_and_funding_model_of_its_own_is_declared()
+    with pytest.raises(AssertionError, match=r"the rol 'wmo\.consulent' is used but not declared"):
+        UndeclaredConformance().test_every_role_and_funding_model_of_its_own_is_declared()

@@ -38,6 +38,7 @@ import pendulum
 from sociaaldomein.composition.gemeente import Gemeente
 from sociaaldomein.domain.compiled import CompiledPilot
 from sociaaldomein.domain.gezin import Gezin, Probleem
+from sociaaldomein.domain.vocabulary import Term
 from sociaaldomein.hookspecs import PROJECT_NAME
 from sociaaldomein.testing.checks import (
     LETTERS_ENV,
@@ -97,6 +98,8 @@ class PluginConformance:
     * every pilot decides alike one family at a time and as a cohort, and
       month by month with changing problems as one by one;
     * every citation of every answer names a section of the pilot's letter;
+    * every role and funding model of its own (a ``Term``) that its pilots use
+      is declared in ``facts()``, so that files can name it;
     * every verdict on the example families renders, showing its sources.
     """
 
@@ -237,6 +240,17 @@ class PluginConformance:
                     f"folder or set {LETTERS_ENV} to its folder"
                 )
             assert_citations_in_letter(compiled, letter, other_sources=type(self).other_sources)
+
+    def test_every_role_and_funding_model_of_its_own_is_declared(self) -> None:
+        gemeente = Gemeente("Conformance", plugins=[self.make_plugin()], strict=True)
+        for name, compiled in gemeente.compile().items():
+            used: list[object] = [p.rol for p in compiled.pilot.bemensing]
+            used += [r.model for r in compiled.funding]
+            for term in (t for t in used if isinstance(t, Term)):
+                assert gemeente.feiten.termen.get(term.code) == term, (
+                    f"{name}: the {term.vocabulary} {term.code!r} is used but not declared: "
+                    "return it from facts(), so that files can name it"
+                )
 
     def test_every_explanation_renders_with_its_sources(self) -> None:
         examples = self.families()
