@@ -27,6 +27,7 @@ import asyncio
 import contextlib
 import http.client
 import json
+import os
 import random
 import re
 import shutil
@@ -240,6 +241,7 @@ def run(quick: bool = False) -> list[dict[str, object]]:
             unavailable("service_overhead_ratio", "<= 3x", why),
         ]
     body = _family()
+    busy = os.getloadavg()[0]  # a shared machine's other work shows in the latencies
     repeat = 1 if quick else REPEAT
     seconds = 1.0 if quick else 3.0
     generator = "wrk" if shutil.which("wrk") else "asyncio"
@@ -268,7 +270,8 @@ def run(quick: bool = False) -> list[dict[str, object]]:
         f"{CLIENTS} clients on loopback, each pausing {PAUSE_MS} ms on average between requests "
         f"(about {rate:.0f} requests/s), load generator {generator}, {repeat} runs of "
         f"{seconds:.0f} s; best p50 {min(r[0] for r in runs):.2f} ms, best p99 "
-        f"{min(r[1] for r in runs):.2f} ms; {bad} answers were not 200"
+        f"{min(r[1] for r in runs):.2f} ms; {bad} answers were not 200; load average "
+        f"{busy:.1f} on {os.cpu_count()} CPUs before the run"
     )
     overhead = (api - local) / local
     return [
