@@ -240,3 +240,19 @@ def test_the_verdicts_explained_are_the_first_that_change() -> None:
     assert [on for on, _ in firsts] == sorted(on for on, _ in firsts)
     assert {on for on, _ in firsts} == {START.add(months=2), START.add(months=5)}
     assert all(v.before.outcome is not v.after.outcome for v in every.verdicts)
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "threads"),
+    [(2, 1.0, 2), (2, 6.0, 1), (1, 0.0, 1), (8, 7.5, 2), (8, 8.0, 1)],
+)
+def test_side_by_side_only_when_the_machine_is_not_busy(
+    monkeypatch: pytest.MonkeyPatch, cores: int, load: float, threads: int
+) -> None:
+    import os
+
+    from sociaaldomein.policy import impact
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    assert impact._free_cores() == threads

@@ -363,13 +363,19 @@ def _simulate_both(
 
 
 def _free_cores() -> int:
-    """Two when this process may run on two cores and the last minute's load leaves one free."""
+    """Two when this process may run on two cores and the last minute's load is below them.
+
+    The load counts this process too (about one while it simulates), so a
+    quiet machine with two cores is below two; on a busy one the two threads
+    would only take turns on the share of a core the process gets.
+    """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # not measured here (Windows)
         load = 0.0
-    return 2 if (cores or 1) >= 2 and load <= (cores or 1) - 1 else 1
+    usable = cores or 1
+    return 2 if usable >= 2 and load < usable else 1
 
 
 def _composition(source: Gemeente | Iterable[PluginSpec]) -> Gemeente:
@@ -399,8 +405,8 @@ def compare(
     intervals over the runs.  With ``threads=2`` the two simulations run side
     by side (numpy works outside the interpreter lock), with ``threads=1`` one
     after the other; the default runs them side by side when this process may
-    use two cores and one is free (on a busy machine two threads only compete
-    for the same core).  The results are the same either way.
+    use two cores and the machine is not busy (on a busy one the two threads
+    only take turns).  The results are the same either way.
     """
     raw: object = threads
     if raw is not None and (isinstance(raw, bool) or not isinstance(raw, int) or raw < 1):
