@@ -249,6 +249,24 @@ def test_an_older_schema_is_upgraded_on_open(url: str, gemeente: Gemeente) -> No
     engine.dispose()
 
 
+def test_verify_finds_a_snapshot_that_says_otherwise_than_the_log(
+    url: str, gemeente: Gemeente
+) -> None:
+    _filled(url, gemeente)
+    with Register.open(url, gemeente=gemeente) as register:
+        register.snapshot_every = 1
+        register.state(P)
+        assert register.verify().ok
+    engine = sa.create_engine(engine_url(url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE snapshot SET data = REPLACE(data, 'gezin-02', 'gezin-99')")
+    engine.dispose()
+    assert _verify(url, gemeente) == (
+        "the snapshot after event 14 does not match the log; delete it (DELETE FROM snapshot) "
+        "and the register folds the log again",
+    )
+
+
 def test_a_snapshot_under_a_changed_log_is_not_used(url: str, gemeente: Gemeente) -> None:
     _filled(url, gemeente)
     with Register.open(url, gemeente=gemeente) as register:

@@ -106,8 +106,14 @@ def _attrs_decoder(cls: type) -> Convert:
     hints = typing.get_type_hints(cls)
     fields = [(a.name, _decoder(hints[a.name])) for a in attrs.fields(cls)]
 
+    new, put = object.__new__, object.__setattr__
+
     def decode(data: dict[str, Any]) -> Any:
-        return cls(**{name: convert(data[name]) for name, convert in fields})
+        # The state's classes have no validators: their fields are set as attrs would.
+        made: Any = new(cls)
+        for name, convert in fields:
+            put(made, name, convert(data[name]))
+        return made
 
     return decode
 
@@ -147,6 +153,9 @@ def _decoder(tp: Any) -> Convert:
         if len(parts) == 3:
             a, b, c = parts
             return lambda value: (a(value[0]), b(value[1]), c(value[2]))
+        if len(parts) == 4:
+            a, b, c, d = parts
+            return lambda value: (a(value[0]), b(value[1]), c(value[2]), d(value[3]))
         return lambda value: tuple(p(v) for p, v in zip(parts, value, strict=True))
     raise TypeError(f"no snapshot reader for {tp!r}")
 

@@ -349,14 +349,18 @@ class Register:
             where = None if pilot is None else EVENTS.c.pilot == pilot
             return list(self._rows(conn, where))
 
-    def _fold(self, conn: sa.Connection, after: int) -> Iterator[tuple[int, ev.Event]]:
-        """``(seq, event)`` of every event after ``after``: what the fold needs, and no more."""
+    def _fold(
+        self, conn: sa.Connection, after: int, upto: int | None = None
+    ) -> Iterator[tuple[int, ev.Event]]:
+        """``(seq, event)`` of every event after ``after`` (to ``upto``): what the fold needs."""
         query = (
             sa.select(EVENTS.c.seq, EVENTS.c.kind, EVENTS.c.payload, PERSONAL.c.data)
             .select_from(EVENTS.outerjoin(PERSONAL, PERSONAL.c.seq == EVENTS.c.seq))
             .where(EVENTS.c.seq > after)
             .order_by(EVENTS.c.seq)
         )
+        if upto is not None:
+            query = query.where(EVENTS.c.seq <= upto)
         loads, read = json.loads, codec.read
         for seq, kind, payload, data in conn.execute(query):
             yield seq, read(kind, loads(payload), None if data is None else loads(data))
@@ -663,10 +667,31 @@ class Register:
                     or (codec.personal_digest(row.nonce, data) != digests[row.seq])
                 ):
                     problems.append(f"event {row.seq}: its personal data were changed")
+            if not problems:
+                problems += self._check_snapshot(conn)
         for seq, digest in digests.items():
             if digest is not None and seq not in present and seq not in erased:
                 problems.append(f"event {seq}: its personal data were removed without a tombstone")
         return Verification(count, previous, tuple(problems))
+
+    def _check_snapshot(self, conn: sa.Connection) -> list[str]:
+        """Whether the snapshot, if one is used, is what folding the log to its event gives."""
+        row = conn.execute(sa.select(SNAPSHOT).order_by(SNAPSHOT.c.seq.desc()).limit(1)).first()
+        if row is None:
+            return []
+        try:
+            kept = decode_states(row.data)
+        except SnapshotError:
+            return []  # not used: nothing it says counts
+        folded: dict[str, PilotState] = {}
+        for seq, event in self._fold(conn, 0, row.seq):
+            folded.setdefault(event.pilot, PilotState(event.pilot)).apply(seq, event)
+        if kept != folded:
+            return [
+                f"the snapshot after event {row.seq} does not match the log; delete it "
+                "(DELETE FROM snapshot) and the register folds the log again"
+            ]
+        return []
 
     # privacy ------------------------------------------------------------------
 
