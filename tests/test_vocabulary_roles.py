@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -116,6 +117,26 @@ def test_a_funding_line_takes_a_declared_model_and_the_budget_adds_it_per_model(
     assert "(wmo.pgb)" in str(regels[0])
     with pytest.raises(InvalidValueError, match="is a term of rol, not of financieringsmodel"):
         Budgetregel("p", "x", Money(1), "g", CONSULENT, jaar=2024)
+
+
+MODELS = st.sampled_from([*Financieringsmodel, PGB, attrs.evolve(PGB, code="wmo.lumpsum")])
+
+
+@given(
+    lines=st.lists(
+        st.tuples(MODELS, st.integers(-(10**6), 10**8), st.integers(2024, 2026)), max_size=12
+    )
+)
+def test_the_budget_adds_up_to_the_cent_per_model_whatever_the_models(
+    lines: list[tuple[Financieringsmodel | Term, int, int]],
+) -> None:
+    begroting = Begroting(
+        Budgetregel("p", "x", Money(Decimal(cents).scaleb(-2)), "gemeente", model, jaar=jaar)
+        for model, cents, jaar in lines
+    )
+    per_model = begroting.per_model()
+    assert Money.total(per_model.values()) == begroting.total()
+    assert set(per_model) == {model for model, _, _ in lines}
 
 
 def test_a_term_is_labelled_by_its_label_in_every_language() -> None:
