@@ -109,7 +109,7 @@ def _attrs_decoder(cls: type) -> Convert:
     new, put = object.__new__, object.__setattr__
 
     def decode(data: dict[str, Any]) -> Any:
-        # The state's classes have no validators: their fields are set as attrs would.
+        # Typed by the same hints the fields declare; verify checks the snapshot against the log.
         made: Any = new(cls)
         for name, convert in fields:
             put(made, name, convert(data[name]))
