@@ -318,3 +318,19 @@ def test_the_conformance_suite_requires_a_used_role_or_model_to_be_declared() ->
     WmoConformance().test_every_role_and_funding_model_of_its_own_is_declared()
     with pytest.raises(AssertionError, match=r"the rol 'wmo\.consulent' is used but not declared"):
         UndeclaredConformance().test_every_role_and_funding_model_of_its_own_is_declared()
+
+
+def test_the_schema_of_a_funding_row_takes_a_member_name_and_a_declared_code() -> None:
+    import json
+
+    import jsonschema
+
+    from sociaaldomein.composition.overview import FundingRow
+    from sociaaldomein.io.schema import schema_of
+
+    validator = jsonschema.Draft202012Validator(schema_of(FundingRow, title="FundingRow"))
+    rows = [json.loads(json.dumps(unstructure(r))) for r in _gemeente().funding_overview().rows]
+    assert {row["model"] for row in rows} == {"wmo.pgb", "PROJECTBUDGET"}
+    for row in rows:
+        assert validator.is_valid(row), list(validator.iter_errors(row))
+    assert not validator.is_valid({**rows[0], "model": "giften"})

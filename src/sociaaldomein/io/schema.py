@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -32,7 +33,7 @@ from sociaaldomein.domain.feiten import Feit, FeitSoort
 from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.domain.gezin import FactValue, Gezin, ZrmScores
 from sociaaldomein.domain.money import Money
-from sociaaldomein.domain.vocabulary import VOCABULARIES, Term
+from sociaaldomein.domain.vocabulary import NAMESPACED, VOCABULARIES, Term
 from sociaaldomein.io import _scalars
 from sociaaldomein.io._types import (
     is_enum,
@@ -158,6 +159,14 @@ class _Builder:
             return {"enum": list(t.__members__), "title": t.__name__, "description": meaning}
         if t == frozenset[Term]:
             return {}  # never written: terms are in the vocabulary lists
+        if t is Term:  # written by its code, as a member by its name
+            return {
+                "type": "string",
+                "pattern": NAMESPACED.pattern,
+                "description": "the code of a term a plugin declares (namespace.name)",
+            }
+        if typing.get_origin(t) in (typing.Union, types.UnionType):  # a member or a Term
+            return {"anyOf": [self.of(a) for a in get_args(t)]}
         if is_var_tuple(t) or is_set(t):
             return {"type": "array", "items": self.of(get_args(t)[0])}
         if is_fixed_tuple(t):
