@@ -34,13 +34,26 @@ def postgres_server() -> Iterator[str]:
         cluster.stop()
 
 
+_created: list[str] = []
+
+
 def _fresh_database(server: str) -> str:
     name = f"register_{next(_numbers)}"
     engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.exec_driver_sql(f"CREATE DATABASE {name}")
     engine.dispose()
+    _created.append(name)
     return server.replace("@/postgres?", f"@/{name}?")
+
+
+def _drop_databases(server: str) -> None:
+    """Drop the databases made since the last call: each holds a copy of the template."""
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        while _created:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {_created.pop()} WITH (FORCE)")
+    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -52,11 +65,20 @@ def engine(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def url(
     engine: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    """The URL of an empty database on ``engine``: a new file, or a new PostgreSQL database."""
+) -> Iterator[str]:
+    """The URL of an empty database on ``engine``: a new file, or a new PostgreSQL database.
+
+    The PostgreSQL databases a test made (this one, and any it made itself) are
+    dropped after it: each holds a copy of the template.
+    """
     if engine == "sqlite":
-        return str(tmp_path_factory.mktemp("register") / "register.db")
-    return _fresh_database(request.getfixturevalue("postgres_server"))
+        yield str(tmp_path_factory.mktemp("register") / "register.db")
+        return
+    server = request.getfixturevalue("postgres_server")
+    try:
+        yield _fresh_database(server)
+    finally:
+        _drop_databases(server)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pendulum
@@ -46,7 +46,7 @@ from sociaaldomein.register import (
     Wachtlijst,
 )
 
-from .conftest import _fresh_database
+from .conftest import _drop_databases, _fresh_database
 from .scenario import COACH, FG, PARTNER, PARTNERS, PROJECTLEIDER, P, placed
 
 FAMILIES = [f"gezin-{i:02}" for i in range(1, 7)]
@@ -153,13 +153,17 @@ _dbs = itertools.count()
 @pytest.fixture
 def fresh_url(
     engine: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Callable[[], str]:
+) -> Iterator[Callable[[], str]]:
     """A new empty database on the engine for each call (so for each hypothesis example)."""
     if engine == "sqlite":
         folder = tmp_path_factory.mktemp("state")
-        return lambda: str(folder / f"register-{next(_dbs)}.db")
+        yield lambda: str(folder / f"register-{next(_dbs)}.db")
+        return
     server = request.getfixturevalue("postgres_server")
-    return lambda: _fresh_database(server)
+    try:
+        yield lambda: _fresh_database(server)
+    finally:
+        _drop_databases(server)
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
