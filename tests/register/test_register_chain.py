@@ -232,11 +232,28 @@ def test_init_twice_keeps_what_is_there(url: str, gemeente: Gemeente) -> None:
 
 
 def test_an_older_schema_is_upgraded_on_open(url: str, gemeente: Gemeente) -> None:
+    from alembic.config import Config
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.script import ScriptDirectory
+
     _filled(url, gemeente)
+    script = ScriptDirectory(str(LOCATION))
+
+    def down(revision: str | None, context: object) -> object:
+        return script._downgrade_revs("0001", revision)
+
     engine = sa.create_engine(engine_url(url))
-    with engine.begin() as conn:  # the register as revision 0001 left it
-        conn.exec_driver_sql("DROP TABLE snapshot")
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    with (
+        engine.begin() as conn,
+        EnvironmentContext(  # the register as revision 0001 left it
+            Config(), script, fn=down, destination_rev="0001"
+        ) as env,
+    ):
+        env.configure(connection=conn)
+        env.run_migrations()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+        assert not sa.inspect(conn).has_table("snapshot")
     engine.dispose()
     with Register.open(url, gemeente=gemeente) as register:
         register.snapshot_every = 1

@@ -63,6 +63,13 @@ SNAPSHOT: Final = sa.Table(
 kept so that a new process folds only the events after it; replaced as the log grows and
 deleted when personal data are erased."""
 
-sa.Index("ix_events_pilot_ref_seq", EVENTS.c.pilot, EVENTS.c.ref, EVENTS.c.seq)
+sa.Index(
+    "ix_events_pilot_ref_cover",
+    EVENTS.c.pilot,
+    EVENTS.c.ref,
+    EVENTS.c.seq,
+    EVENTS.c.kind,
+    EVENTS.c.datum,
+)
 sa.Index("ix_events_pilot_datum", EVENTS.c.pilot, EVENTS.c.datum)
 sa.Index("ix_events_pilot_termijn", EVENTS.c.pilot, EVENTS.c.termijn)

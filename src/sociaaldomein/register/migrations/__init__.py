@@ -16,5 +16,5 @@ __all__ = ["HEAD", "LOCATION"]
 LOCATION: Final = Path(__file__).resolve().parent
 """The Alembic script directory."""
 
-HEAD: Final = "0002"
+HEAD: Final = "0003"
 """The newest revision; a test checks Alembic agrees."""
