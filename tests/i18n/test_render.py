@@ -134,3 +134,15 @@ def test_every_verdict_has_one_structure_in_both_languages(gezin: Gezin, on: pen
         with use_language("nl"):
             assert verdict.render() == dutch
         assert verdict.outcome.render("nl") in dutch.splitlines()[0]
+
+
+def test_amounts_and_dates_in_a_message_have_the_notation_of_its_language() -> None:
+    from sociaaldomein import Money
+
+    spent = _("spent {spent} of {budget}", spent=Money(336000), budget=Money(400000))
+    assert spent.render("nl") == "€ 336.000,00 van € 400.000,00 uitgegeven"
+    assert spent.render("en") == "spent €336,000.00 of €400,000.00"
+    ended = _("the looptijd ended on {date}{extra}", date=pendulum.date(2023, 10, 1), extra="")
+    assert ended == "the looptijd ended on 2023-10-01"  # the text it compares as
+    assert ended.render("nl") == "de looptijd eindigde op 1 oktober 2023"
+    assert ended.render("en") == "the looptijd ended on October 1, 2023"

@@ -20,7 +20,8 @@ reden: Hoogkerk
 Placeholders are ``{name}``; a value is filled in as it is, except a message
 (rendered in the same language), an enum member (its label, see
 :mod:`sociaaldomein.i18n.labels`), a date (written out: "1 oktober 2021"; ISO
-in the English text the message compares as), anything with an ``in_language(language)``
+in the English text the message compares as), an amount of :class:`Money`
+(``€ 336.000,00``, ``€336,000.00``), anything with an ``in_language(language)``
 method (a citation) and a list or set of those (joined with commas).  The
 placeholders are replaced by name only, never evaluated, so a catalogue cannot
 make the library run code.
@@ -32,10 +33,11 @@ import datetime
 import enum
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any, Final, Protocol, runtime_checkable
 
 from sociaaldomein.i18n.catalogue import CORE_DOMAIN, catalogue, plural_index
-from sociaaldomein.i18n.dates import long_date
+from sociaaldomein.i18n.dates import euros, long_date
 from sociaaldomein.i18n.language import Language, as_language, current_language
 
 __all__ = ["Bericht", "InLanguage", "Messages", "render_value"]
@@ -70,11 +72,21 @@ def render_value(value: object, language: Language, *, catalogued: bool = True) 
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         # Written out for a reader; the English text a message compares as keeps ISO dates.
         return long_date(value, language) if catalogued else value.isoformat()
+    amount = _euro_amount(value) if catalogued else None
+    if amount is not None:
+        return euros(amount, language)
     if isinstance(value, list | tuple):
         return ", ".join(render_value(v, language, catalogued=catalogued) for v in value)
     if isinstance(value, set | frozenset):
         return ", ".join(sorted(render_value(v, language, catalogued=catalogued) for v in value))
     return str(value)
+
+
+def _euro_amount(value: object) -> Decimal | None:
+    # Imported when asked: the domain's money imports nothing of this package, but is above it.
+    from sociaaldomein.domain.money import Money
+
+    return value.amount if isinstance(value, Money) else None
 
 
 def _fill(template: str, params: Mapping[str, object], language: Language, catalogued: bool) -> str:
