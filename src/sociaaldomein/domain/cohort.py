@@ -4,7 +4,8 @@ A :class:`Cohort` holds one numpy array per base column.  Sets of enum members
 (problems, signals, ...) are bitmasks, one bit per member in definition order;
 categories (wijk, verwijzer) are integer codes into a vocabulary whose code 0
 means "unknown"; dates are proleptic ordinals (0 means "unknown"); ZRM levels
-are 1-5 with 0 for "not scored".
+are 1-5 with 0 for "not scored", a domain's current and achievable level held
+in one byte and unpacked when read (:mod:`sociaaldomein.domain.columns`).
 
 >>> import pendulum
 >>> from sociaaldomein.domain.gezin import Gezin, Lid
@@ -27,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sociaaldomein.domain.bsn import refuse_bsn_ids
+from sociaaldomein.domain.columns import ZRM_HALVES, CohortColumns, check_levels, pack_levels
 from sociaaldomein.domain.gezin import (
     Dwangmiddel,
     Gezin,
@@ -171,7 +173,7 @@ class Cohort:
             columns[term.column] = np.asarray([term in g.termen for g in families], dtype=bool)
         return cls(
             ids=tuple(g.id for g in families),
-            columns=columns,
+            columns=CohortColumns.of(columns),
             vocabularies={"wijk": ("", *wijken), **_enum_vocabularies()},
             gezinnen=families,
         )
@@ -213,17 +215,27 @@ class Cohort:
             )
         wanted = _selection(select)
         out: dict[str, Array] = {}
+        levels: dict[str, dict[int, Array]] = {}  # per ZRM domain, its halves given
+        pairs = _packed_pairs(columns, wanted, n)
         for name, dtype in SCHEMA.items():
             if name not in wanted:
                 continue
+            zrm = ZRM_HALVES.get(name)
+            if zrm is not None and zrm[0] in pairs:
+                continue
             if name not in columns:
-                out[name] = np.zeros(n, dtype=dtype)
+                if zrm is None:
+                    out[name] = np.zeros(n, dtype=dtype)
+                else:
+                    levels.setdefault(zrm[0], {})
                 continue
             raw = np.asarray(columns[name])
             if raw.shape != (n,):
                 raise InvalidValueError(
                     f"Cohort.columns[{name}]", f"must have {n} values, got shape {raw.shape}"
                 )
+            if zrm is not None and raw.dtype.kind in "biuf":
+                check_levels(name, raw)  # before the cast, which would wrap 300 to 44
             try:
                 # no copy when the column already has its dtype (a generator's or loader's)
                 out[name] = raw.astype(
@@ -231,6 +243,11 @@ class Cohort:
                 )
             except (TypeError, ValueError) as exc:
                 raise InvalidValueError(f"Cohort.columns[{name}]", str(exc)) from None
+            if zrm is not None:
+                check_levels(name, out[name])
+                levels.setdefault(zrm[0], {})[zrm[1]] = out.pop(name)
+        for field, halves in levels.items():
+            pairs[field] = pack_levels(halves.get(0), halves.get(4), n)
         vocab = tuple(normalise_label(w) for w in wijken)
         if "wijk" in out and out["wijk"].size and int(out["wijk"].max(initial=0)) > len(vocab):
             raise InvalidValueError(
@@ -248,7 +265,9 @@ class Cohort:
                 )
             out[name] = column
         vocabularies.update({k: tuple(v) for k, v in (extra_vocabularies or {}).items()})
-        return cls(CohortIds.of(ids), out, vocabularies)
+        names = [k for k in SCHEMA if k in wanted]
+        names += [k for k in out if k not in SCHEMA]
+        return cls(CohortIds.of(ids), CohortColumns(out, pairs, names), vocabularies)
 
     def column(self, name: str) -> Array:
         """The column ``name``; an unknown name lists the known ones."""
@@ -277,9 +296,14 @@ class Cohort:
     def take(self, mask: Array) -> Cohort:
         """The families where ``mask`` is true."""
         index = np.flatnonzero(mask)
+        columns = self.columns
         return Cohort(
             ids=self.ids.take(index),
-            columns={k: v[index] for k, v in self.columns.items()},
+            columns=(
+                columns.take(index)
+                if isinstance(columns, CohortColumns)
+                else {k: v[index] for k, v in columns.items()}
+            ),
             vocabularies=self.vocabularies,
             gezinnen=None if self.gezinnen is None else tuple(self.gezinnen[i] for i in index),
         )
@@ -290,16 +314,44 @@ class Cohort:
         What a composition does not read need not stay in memory; the arrays are shared.
         """
         wanted = set(columns)
+        held = self.columns
         return Cohort(
             ids=self.ids,
-            columns={k: v for k, v in self.columns.items() if k in wanted},
+            columns=(
+                held.select(wanted)
+                if isinstance(held, CohortColumns)
+                else {k: v for k, v in held.items() if k in wanted}
+            ),
             vocabularies=self.vocabularies,
             gezinnen=self.gezinnen,
         )
 
     def nbytes(self) -> int:
-        """Memory held by the columns (not the ids: :attr:`CohortIds.nbytes`)."""
+        """Memory held by the columns (not the ids: :attr:`CohortIds.nbytes`).
+
+        A ZRM domain's two levels share one byte (:mod:`sociaaldomein.domain.columns`).
+        """
+        if isinstance(self.columns, CohortColumns):
+            return self.columns.nbytes
         return sum(int(c.nbytes) for c in self.columns.values())
+
+
+def _packed_pairs(
+    columns: Mapping[str, npt.ArrayLike], wanted: frozenset[str], n: int
+) -> dict[str, Array]:
+    """The ZRM bytes of ``columns`` that can be kept as they are (a cohort's own, or a
+    generator's): a domain's byte whose wanted halves ``columns`` all holds."""
+    if not isinstance(columns, CohortColumns):
+        return {}
+    out: dict[str, Array] = {}
+    for d in ZrmDomein:
+        pair = columns.pair(d.field)
+        halves = [f"zrm.{d.field}", f"zrm_haalbaar.{d.field}"]
+        if pair is None or pair.shape != (n,):
+            continue
+        if all(h in columns for h in halves if h in wanted) and any(h in wanted for h in halves):
+            out[d.field] = pair
+    return out
 
 
 def _selection(select: Collection[str] | None) -> frozenset[str]:

@@ -39,6 +39,7 @@ import numpy as np
 import pendulum
 
 from sociaaldomein.domain.cohort import SCHEMA, Array, Cohort
+from sociaaldomein.domain.columns import CohortColumns, pack_levels
 from sociaaldomein.domain.compiled import CompiledPilot
 from sociaaldomein.domain.gezin import (
     Dwangmiddel,
@@ -208,14 +209,24 @@ def generate_cohort(
             "generate_cohort.seed", f"must be a whole number >= 0, got {seed!r}"
         )
     wanted = columns_needed(columns)
-    out = {name: np.zeros(n, dtype=SCHEMA[name]) for name in SCHEMA if name in wanted}
+    out = {
+        name: np.zeros(n, dtype=SCHEMA[name])
+        for name in SCHEMA
+        if name in wanted and name not in _ZRM_COLUMNS
+    }
+    # a ZRM domain's two levels are drawn into its one packed byte, never as two columns
+    pairs = {
+        field: np.zeros(n, dtype=np.uint8)
+        for field in _ZRM_FIELDS
+        if {f"zrm.{field}", f"zrm_haalbaar.{field}"} & wanted
+    }
     named = None if columns is None else set(columns)
     facts = {k: v for k, v in params.fact_shares if named is None or k in named}
     extra = {name: np.zeros(n, dtype=np.bool_) for name in facts}
     plan = _Plan(params)
     for block, start in enumerate(range(0, n, CHUNK)):
         stop = min(n, start + CHUNK)
-        _fill(out, start, stop, seed, block, plan)
+        _fill(out, pairs, wanted, start, stop, seed, block, plan)
         for name, share in facts.items():
             # a stream per fact, keyed by its name, so one fact's values do not depend on others
             key = (block, _FACTS + zlib.crc32(name.encode()))
@@ -223,8 +234,9 @@ def generate_cohort(
                 stop - start
             )
             extra[name][start:stop] = u < share
+    held = CohortColumns(out, pairs, [c for c in SCHEMA if c in wanted])
     return Cohort.from_columns(
-        CohortIds.numbered(n), out, wijken=params.wijken, select=wanted, extra=extra or None
+        CohortIds.numbered(n), held, wijken=params.wijken, select=wanted, extra=extra or None
     )
 
 
@@ -250,8 +262,17 @@ class _Plan:
         self.by_need = bool(needs)
 
 
-def _fill(out: dict[str, Array], a: int, b: int, seed: int, block: int, plan: _Plan) -> None:
-    """Draw the families ``a`` up to ``b`` into the columns of ``out``."""
+def _fill(
+    out: dict[str, Array],
+    pairs: dict[str, Array],
+    wanted: frozenset[str],
+    a: int,
+    b: int,
+    seed: int,
+    block: int,
+    plan: _Plan,
+) -> None:
+    """Draw the families ``a`` up to ``b`` into the columns of ``out`` and the ZRM ``pairs``."""
     p, m, ref = plan.params, b - a, plan.ref
 
     def rng(stream: int) -> np.random.Generator:
@@ -304,8 +325,8 @@ def _fill(out: dict[str, Array], a: int, b: int, seed: int, block: int, plan: _P
         put("ouder_chronisch", np.where(mp, u < 0.5, care & (u < 0.1)))
     if "complexe_vraag" in out:
         put("complexe_vraag", mp & (rng(_COMPLEX).random(m) < 0.2))
-    if "zrm_afgenomen" in out or _ZRM_COLUMNS & out.keys():
-        _zrm(out, a, b, rng, mp, care, plan)
+    if "zrm_afgenomen" in out or pairs:
+        _zrm(out, pairs, wanted, a, b, rng, mp, care, plan)
 
 
 def _problems(r: np.random.Generator, mp: Array, care: Array, plan: _Plan) -> Array:
@@ -340,6 +361,8 @@ def _needs(r: np.random.Generator, mp: Array, in_care: Array, plan: _Plan) -> Ar
 
 def _zrm(
     out: dict[str, Array],
+    pairs: dict[str, Array],
+    wanted: frozenset[str],
     a: int,
     b: int,
     rng: Callable[[int], np.random.Generator],
@@ -352,7 +375,7 @@ def _zrm(
     scored = mp | (care & (r.random(m) < p.zrm_scored_share))
     if "zrm_afgenomen" in out:
         out["zrm_afgenomen"][a:b] = np.where(scored, plan.ref - _ints(r, 0, 60, m), 0)
-    if not _ZRM_COLUMNS & out.keys():
+    if not pairs:
         return
     rows = np.flatnonzero(scored)
     low = np.where(mp[rows], 1, 2)[:, None]
@@ -360,10 +383,11 @@ def _zrm(
     levels = (low + rng(_ZRM_LEVELS).random((rows.size, len(_ZRM_FIELDS))) * span).astype(np.int8)
     haalbaar = np.minimum(levels + _ints(rng(_HAALBAAR), 0, 3, levels.shape), 5)
     for i, name in enumerate(_ZRM_FIELDS):
-        for prefix, values in (("zrm", levels), ("zrm_haalbaar", haalbaar)):
-            column = out.get(f"{prefix}.{name}")
-            if column is not None:
-                column[a + rows] = values[:, i]
+        pair = pairs.get(name)
+        if pair is not None:
+            now = levels[:, i] if f"zrm.{name}" in wanted else None
+            reachable = haalbaar[:, i] if f"zrm_haalbaar.{name}" in wanted else None
+            pair[a + rows] = pack_levels(now, reachable, rows.size)
 
 
 def _members(mask: int, enum_type: type[Probleem] | type[Signaal] | type[Dwangmiddel]) -> list[str]:
