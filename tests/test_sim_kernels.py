@@ -11,6 +11,7 @@ import gc
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -233,3 +234,15 @@ def test_routing_ahead_decides_as_routing_month_by_month() -> None:
     assert np.array_equal(ahead.series, by_month.series)
     assert np.array_equal(ahead.assessed, by_month.assessed)
     assert int(ahead.series[..., 0].sum()) > 0  # families were referred
+
+
+@given(
+    amount=st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False),
+    parts=st.integers(1, 40),
+)
+def test_a_plan_splits_cents_as_money_splits(amount: Decimal, parts: int) -> None:
+    from sociaaldomein import Money
+    from sociaaldomein.simulation.model import cents, split_cents
+
+    money = Money(amount)
+    assert split_cents(cents(money), parts) == [cents(p) for p in money.split(parts)]

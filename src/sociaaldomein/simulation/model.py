@@ -361,8 +361,9 @@ def _plan(compiled: CompiledPilot, settings: Settings, start: pendulum.Date) -> 
     out = np.zeros(months, dtype=np.int64)
     pilot, name = compiled.pilot, compiled.name
     design = settings.design(name)
+    spread: list[tuple[pendulum.Date, int]]
     if design.budget is not None:
-        spread = list(monthly_plan(design.budget, pilot.looptijd.periode))
+        spread = [(d, cents(a)) for d, a in monthly_plan(design.budget, pilot.looptijd.periode)]
     else:
         spread = []
         looptijd_months = list(pilot.looptijd.periode.month_starts())
@@ -375,12 +376,21 @@ def _plan(compiled: CompiledPilot, settings: Settings, start: pendulum.Date) -> 
                 in_year = [d for d in spent_in if d.year == year] or [
                     pendulum.date(year, m, 1) for m in range(1, 13)
                 ]
-                spread += list(zip(in_year, amount.split(len(in_year)), strict=True))
-    for day, amount in spread:
+                spread += list(zip(in_year, split_cents(cents(amount), len(in_year)), strict=True))
+    for day, amount_cents in spread:
         m = month_index(start, day)
         if 0 <= m < months:
-            out[m] += cents(amount)
+            out[m] += amount_cents
     return out
+
+
+def split_cents(total: int, parts: int) -> list[int]:
+    """:meth:`Money.split <sociaaldomein.Money.split>` in whole cents: the first parts get
+    the extra cents (for a negative total, the extra negative cents)."""
+    if total < 0:
+        return [-c for c in split_cents(-total, parts)]
+    whole, extra = divmod(total, parts)
+    return [whole + 1] * extra + [whole] * (parts - extra)
 
 
 def _pots(plan: Array, dates: Sequence[pendulum.Date], scope: str) -> tuple[Array, Array]:
