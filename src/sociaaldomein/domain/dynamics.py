@@ -142,24 +142,36 @@ def precompute(statics: Sequence[Rule], cohort: Cohort, on: pendulum.Date) -> di
 
 
 class _Columns(Mapping[str, Array]):
-    """The columns of ``rows`` of a cohort, sliced when read, some replaced."""
+    """The columns of ``rows`` of a cohort, sliced when read, some replaced.
 
-    def __init__(self, base: Mapping[str, Array], rows: Array, replaced: Mapping[str, Array]):
-        self._base = base
+    ``bases`` are looked up in turn (the precomputed columns, then the cohort's);
+    a name is never read before a rule asks for it, so a cohort's packed ZRM
+    levels are unpacked only if a rule reads them.
+    """
+
+    def __init__(
+        self, bases: Sequence[Mapping[str, Array]], rows: Array, replaced: Mapping[str, Array]
+    ):
+        self._bases = bases
         self._rows = rows
         self._read = dict(replaced)
 
     def __getitem__(self, name: str) -> Array:
         found = self._read.get(name)
         if found is None:
-            found = self._read[name] = self._base[name][self._rows]
+            base = next((b for b in self._bases if name in b), self._bases[-1])
+            found = self._read[name] = base[name][self._rows]
         return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter({**self._base, **self._read})
+        return iter(self._names())
 
     def __len__(self) -> int:
-        return len({**self._base, **self._read})
+        return len(self._names())
+
+    def _names(self) -> dict[str, None]:
+        # the names alone, in the cohort's order
+        return dict.fromkeys([n for b in reversed(self._bases) for n in b] + [*self._read])
 
 
 def view(
@@ -182,7 +194,7 @@ def view(
         raise InvalidValueError(
             "view.problems", f"must have one value per family ({index.size}), got {current.shape}"
         )
-    base = {**cohort.columns, **(precomputed or {})}
+    base = [dict(precomputed or {}), cohort.columns]  # nothing is read before a rule reads it
     return Cohort(
         ids=cohort.ids.take(index),  # an index into the ids, not new strings
         columns=_Columns(base, index, {PROBLEMS: current}),
