@@ -228,10 +228,9 @@ def _read_columns(cohort: Cohort, pilots: Sequence[CompiledPilot | None]) -> dic
         if cp is not None:
             for rule in (cp.eligibility, *(r.when for r in cp.routes)):
                 facts |= rule.facts()
+    columns = cohort.columns  # may unpack a column when it is read: read only these
     return {
-        name: column
-        for name, column in cohort.columns.items()
-        if name in facts or name.split(":", 1)[0] in facts
+        name: columns[name] for name in columns if name in facts or name.split(":", 1)[0] in facts
     }
 
 

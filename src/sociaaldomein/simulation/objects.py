@@ -122,10 +122,19 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     # first served is the front of the list, and no month rescans the others.
     queues: list[list[Family]] = [[] for _ in range(n_p)]
     leave_any = any(t_leave)
+    series: list[list[list[int]]] = []  # per month, per pilot, the month's figures
+    assessed_by_month: list[list[int]] = []
     # With problem dynamics, a chunk's months may be routed in one call when routing
     # depends on a family's row and problems only (see _route_ahead).
     ahead_ok = model.dynamics is not None and model.dynamics.date_free and chunk > 1
     ahead: dict[int, dict[int, tuple[int, int]]] = {}
+    if ahead_ok:
+        # The whole run's draws at once (the same calls, in the same order, as chunk by
+        # chunk: a small cohort's months are a few hundred kilobytes), routed ahead once.
+        block = np.concatenate(
+            [draw(fam_rng, min(chunk, n_m - m), rows, n_fam) for m in range(0, n_m, chunk)]
+        )
+        ahead = _route_ahead(model, block, 0, problems)
 
     for m in range(n_m):
         if m in model.from_month:  # a dated change from this month (policy)
@@ -133,12 +142,13 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             capacity, fixed_c = dated.capacity.tolist(), dated.fixed_cents.tolist()
             total_cap = dated.total_cap.tolist()
             family_c, intake_c = dated.family_cents.tolist(), dated.intake_cents.tolist()
-        j = m % chunk
-        if j == 0:
-            block = draw(fam_rng, min(chunk, n_m - m), rows, n_fam)
-            if ahead_ok:
-                ahead = _route_ahead(model, block, m, problems)
-        u = block[j]
+        if ahead_ok:
+            u = block[m]
+        else:
+            j = m % chunk
+            if j == 0:
+                block = draw(fam_rng, min(chunk, n_m - m), rows, n_fam)
+            u = block[j]
         active = [start[p] <= m < end_month[p] and not stopped[p] for p in range(n_p)]
         s = [[0] * n_s for _ in range(n_p)]
         assessed = [0] * len(ASSESSED)
@@ -309,8 +319,11 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             row[_I_DEFICIT_CENTS] = cost - charge
             row[_I_PLAN_CENTS] = plan[m][p]
             row[_I_ACTIVE] = int(active[p])
-        out.series[i, m] = s
-        out.assessed[i, m] = assessed
+        series.append(s)
+        assessed_by_month.append(assessed)
+    if n_m:  # one conversion to arrays for the run, not one a month
+        out.series[i] = series
+        out.assessed[i] = assessed_by_month
 
 
 def _route_ahead(
