@@ -33,7 +33,7 @@ import os
 import signal
 import sys
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Final
@@ -41,7 +41,7 @@ from typing import Any, Final
 import numpy as np
 import pendulum
 
-from sociaaldomein import Cohort, PluginSpec, __version__
+from sociaaldomein import Cohort, Gemeente, PluginSpec, __version__
 from sociaaldomein.cli.common import (
     FAILURE,
     OK,
@@ -52,6 +52,7 @@ from sociaaldomein.cli.common import (
     warn,
 )
 from sociaaldomein.cli.validate import add_allow_import
+from sociaaldomein.domain.cohort import SCHEMA
 from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.i18n import gettext as _
@@ -60,6 +61,7 @@ from sociaaldomein.output.export import EXCEL_MAX_ROWS, FORMATS, Format, write_t
 from sociaaldomein.simulation import (
     Results,
     Settings,
+    columns_read,
     generate_cohort,
     load_cohort,
     load_cohort_params,
@@ -88,7 +90,7 @@ from sociaaldomein.simulation.output import (
 from sociaaldomein.simulation.results import SilentResultWarning, Summary
 from sociaaldomein.simulation.sweep import PartialResultsError
 
-__all__ = ["PARTIAL", "TABLES", "add_arguments", "cohort_of", "run", "settings_of"]
+__all__ = ["PARTIAL", "TABLES", "add_arguments", "cohort_of", "columns_of", "run", "settings_of"]
 
 EXAMPLES: tuple[str, ...] = (
     "sociaaldomein simulate scenario.toml --runs 200",
@@ -191,20 +193,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cohort_of(
-    scenario: Scenario, source: str | os.PathLike[str], feiten: Feitenregister | None = None
+    scenario: Scenario,
+    source: str | os.PathLike[str],
+    feiten: Feitenregister | None = None,
+    *,
+    columns: Collection[str] | None = None,
 ) -> Cohort:
     """The scenario's cohort: synthetic (from its parameter file, if any), or read from its
-    file (CSV, Parquet, family file), which may hold the declared facts of ``feiten``."""
+    file (CSV, Parquet, family file), which may hold the declared facts of ``feiten``.
+
+    ``columns`` (``columns_read(..., simulation=True)`` of the composition) keeps only
+    those of the core's columns: generated or read, the others take no memory.  The
+    columns of declared facts and terms a file holds are kept whatever it says.
+    """
     settings = scenario.cohort
     if settings.synthetic:
         file = settings.params_path(source)
         params = None if file is None else load_cohort_params(file)
-        return generate_cohort(settings.size, seed=settings.seed or 0, params=params)
+        return generate_cohort(
+            settings.size, seed=settings.seed or 0, params=params, columns=columns
+        )
     path = settings.path(source)
     assert path is not None  # a cohort has either a size or a file
     if path.suffix.lower() in (".parquet", ".pq"):
-        return load_cohort(path, feiten=feiten)
-    return read_cohort(path, feiten=feiten)
+        return load_cohort(path, feiten=feiten, columns=columns)
+    whole = read_cohort(path, feiten=feiten)
+    if columns is None:
+        return whole
+    return whole.select([*columns, *(c for c in whole.columns if c not in SCHEMA)])
+
+
+def columns_of(gemeente: Gemeente) -> frozenset[str]:
+    """The columns a simulation of ``gemeente`` reads: its rules' and the engine's own."""
+    return columns_read(gemeente.compile().values(), simulation=True)
 
 
 def settings_of(scenario: Scenario) -> Settings:
@@ -450,8 +471,12 @@ def run(args: argparse.Namespace) -> int:
     seed = scenario.simulation.seed if args.seed is None else args.seed
     workers = scenario.simulation.workers
     out, plot, plot_inside = _check_outputs(args)
+    # only the columns the composition reads are generated or loaded
+    columns = columns_of(gemeente)
     cohort = (
-        None if scenario.cohort.size is not None else cohort_of(scenario, source, gemeente.feiten)
+        None
+        if scenario.cohort.size is not None
+        else cohort_of(scenario, source, gemeente.feiten, columns=columns)
     )
     families = len(cohort) if cohort is not None else int(scenario.cohort.size or 0)
     what = f"{runs:,} runs of {families:,} families over {settings.months} months"
@@ -478,8 +503,9 @@ def run(args: argparse.Namespace) -> int:
                         )
                     )
                 code = _simulate(
-                    args, scenario, specs, cohort, settings, runs, seed, staged, plot_inside
-                )
+                    args, scenario, specs, cohort, settings, runs, seed, staged, plot_inside,
+                    columns=columns,
+                )  # fmt: skip
                 return failed if code == OK else code
         except Interrupted as exc:
             name = signal.Signals(exc.signum).name
@@ -509,10 +535,12 @@ def _simulate(
     seed: int,
     staged: Sequence[Staged],
     plot_inside: bool,
+    *,
+    columns: Collection[str] | None = None,
 ) -> int:
     source = args.scenario
     if cohort is None:
-        cohort = cohort_of(scenario, source)
+        cohort = cohort_of(scenario, source, columns=columns)
     workers = scenario.simulation.workers
     partial: PartialResultsError | None = None
     try:
