@@ -128,13 +128,15 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     # depends on a family's row and problems only (see _route_ahead).
     ahead_ok = model.dynamics is not None and model.dynamics.date_free and chunk > 1
     ahead: dict[int, dict[int, tuple[int, int]]] = {}
+    problems_of_month: Array = np.zeros((0, n_fam), dtype=np.uint16)  # (M, F) when ahead
+    current: array.array[int] | Array = problems  # the problems of this month
     if ahead_ok:
         # The whole run's draws at once (the same calls, in the same order, as chunk by
         # chunk: a small cohort's months are a few hundred kilobytes), routed ahead once.
         block = np.concatenate(
             [draw(fam_rng, min(chunk, n_m - m), rows, n_fam) for m in range(0, n_m, chunk)]
         )
-        ahead = _route_ahead(model, block, 0, problems)
+        ahead, problems_of_month = _route_ahead(model, block, 0, problems)
 
     for m in range(n_m):
         if m in model.from_month:  # a dated change from this month (policy)
@@ -177,8 +179,10 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                         status[fam.f] = done
                     queues[p] = []
 
-        # 2. problems change: only the draws that hit are read
-        if dynamic:
+        # 2. problems change: only the draws that hit are read (routed ahead: known already)
+        if ahead_ok:
+            current = problems_of_month[m]
+        elif dynamic:
             u3 = u[3]
             hit = np.flatnonzero((u3 >> 16) < t_change)
             for f, bit in zip(hit.tolist(), ((u3[hit] & 0xFFFF) % 9).tolist(), strict=True):
@@ -251,7 +255,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 ab = bits & running
                 if ab:
                     dest = (ab & -ab).bit_length() - 1
-                    fam = Family(f, level[f], problems[f])
+                    fam = Family(f, level[f], int(current[f]))
                     fam.status, fam.pilot, fam.since = 1, dest, m
                     status[f] = 1
                     s[dest][_I_REFERRED] += 1
@@ -287,7 +291,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 queue = queues[p]
                 if rule:
                     queue = sorted(
-                        queue, key=lambda fam: (_priority(rule, fam, problems), fam.since, fam.f)
+                        queue, key=lambda fam: (_priority(rule, fam, current), fam.since, fam.f)
                     )
                 for fam in queue[:room]:
                     fam.status, fam.since = 2, m
@@ -328,7 +332,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
 
 def _route_ahead(
     model: Model, block: Array, first: int, problems: array.array[int]
-) -> dict[int, dict[int, tuple[int, int]]]:
+) -> tuple[dict[int, dict[int, tuple[int, int]]], Array]:
     """The routing, month by month, of every family a chunk's draws could refer.
 
     The families a month refers are those at home whose referral draw is below
@@ -366,12 +370,12 @@ def _route_ahead(
             strict=True,
         ):
             out[m][f] = answer
-    return out
+    return out, problems_then
 
 
-def _priority(rule: int, fam: Family, problems: array.array[int]) -> int:
+def _priority(rule: int, fam: Family, problems: array.array[int] | Array) -> int:
     if rule == 1:
-        return 9 - problems[fam.f].bit_count()  # its problems now, not when referred
+        return 9 - int(problems[fam.f]).bit_count()  # its problems now, not when referred
     if rule == 2:
         return fam.level
     return 0
