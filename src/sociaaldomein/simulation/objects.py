@@ -1,17 +1,21 @@
-"""The object kernel: one small Python object per family, plain loops per month.
+"""The object kernel: plain loops per month over the families something happens to.
 
-For a small pilot (ten, a hundred families) numpy's cost per call outweighs
-the work, and plain Python is faster; this kernel is also the *scalar
-reference* of the columnar kernel.  It is event-driven: the month's random
-numbers are drawn in bulk, and only the families something can happen to
-(those a draw refers or whose problems change, and those waiting or in care)
-are touched, one at a time.  It follows the same steps in the same order with the
-same random numbers and integer thresholds, so both kernels give identical
-results, which the tests check family for family.  See
-:mod:`sociaaldomein.simulation.kernel` for the steps of a month.  Eligibility
-is never re-implemented here: it comes from the model's routing table or, with
-problem dynamics, from the rules' own vectorised form over the month's
-referred families (:meth:`~sociaaldomein.simulation.model.Dynamics.routes`).
+For one run of a small pilot numpy's cost per call outweighs the work, and
+plain Python is faster; this kernel is also the *scalar reference* of the
+columnar kernel.  Every family is a few bytes of flat state (where it is, its
+ZRM level, its problems); a :class:`Family` object exists only while it waits
+or is in care, and each pilot's waiting families are a list in order of
+referral.  It is event-driven: the month's random numbers are drawn in bulk,
+and only the families something can happen to (those a draw refers or whose
+problems change, and those waiting or in care) are touched, one at a time.  It
+follows the same steps in the same order with the same random numbers and
+integer thresholds, so both kernels give identical results, which the tests
+check family for family.  See :mod:`sociaaldomein.simulation.kernel` for the
+steps of a month.  Eligibility is never re-implemented here: it comes from the
+model's routing table or, with problem dynamics, from the rules' own
+vectorised form (:meth:`~sociaaldomein.simulation.model.Dynamics.routes`),
+over the month's referred families or, when routing reads the problems alone,
+over every family the run's draws could refer, at once (:func:`_route_ahead`).
 """
 
 from __future__ import annotations
