@@ -32,6 +32,7 @@ from sociaaldomein import (
 )
 from sociaaldomein.composition.discovery import import_target
 from sociaaldomein.hookspecs import PROJECT_NAME
+from sociaaldomein.i18n import _
 from sociaaldomein.io import (
     ConversionError,
     FileFormatError,
@@ -104,7 +105,7 @@ def print_json(data: Any) -> None:
 
 def warn(message: str) -> None:
     """A one-line warning on standard error."""
-    print(f"sociaaldomein: warning: {message}", file=sys.stderr)
+    print(_("sociaaldomein: warning: {message}", message=message), file=sys.stderr)
 
 
 def installed_plugin_names() -> list[str]:
@@ -116,9 +117,13 @@ def _unknown_plugins(names: Iterable[str]) -> None:
     installed = installed_plugin_names()
     unknown = [n for n in names if n not in installed]
     if unknown:
-        listed = ", ".join(installed) or "none are installed"
+        listed = ", ".join(installed) or _("none are installed")
         raise BadInputError(
-            f"no installed plugin named {unknown[0]!r}; installed plugins: {listed}"
+            _(
+                "no installed plugin named {name}; installed plugins: {listed}",
+                name=repr(unknown[0]),
+                listed=listed,
+            )
         )
 
 
@@ -164,12 +169,24 @@ def plugin_failures(gemeente: Gemeente) -> int:
 def _entry_point(name: str, source: str | None, field: str) -> EntryPoint:
     found = list(entry_points(group=PROJECT_NAME, name=name))
     if not found:
-        listed = ", ".join(installed_plugin_names()) or "none are installed"
+        listed = ", ".join(installed_plugin_names()) or _("none are installed")
         close = difflib.get_close_matches(name, installed_plugin_names(), n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise FileFormatError(
-            source, field, f"no installed plugin named {name!r}; {hint}installed plugins: {listed}"
+        problem = (
+            _(
+                "no installed plugin named {name}; did you mean {close}? installed plugins: "
+                "{listed}",
+                name=repr(name),
+                close=repr(close[0]),
+                listed=listed,
+            )
+            if close
+            else _(
+                "no installed plugin named {name}; installed plugins: {listed}",
+                name=repr(name),
+                listed=listed,
+            )
         )
+        raise FileFormatError(source, field, problem)
     return found[0]
 
 
@@ -210,9 +227,12 @@ def _factory(
             raise FileFormatError(
                 source,
                 f"{field}.plugin",
-                f"{choice.plugin!r} is an import path, which runs the code it names; name an "
-                "installed plugin (sociaaldomein plugins lists them), or allow import paths "
-                "with --allow-import or allow_import = true in the scenario",
+                _(
+                    "{plugin} is an import path, which runs the code it names; name an "
+                    "installed plugin (sociaaldomein plugins lists them), or allow import paths "
+                    "with --allow-import or allow_import = true in the scenario",
+                    plugin=repr(choice.plugin),
+                ),
             )
         target = choice.plugin
         factory = _target(target, source, f"{field}.plugin")
@@ -231,8 +251,11 @@ def _factory(
         raise FileFormatError(
             source,
             f"{field}.plugin",
-            f"{choice.plugin!r} is not a sociaaldomein plugin: a plugin is a class or module "
-            "with methods marked @hookimpl",
+            _(
+                "{plugin} is not a sociaaldomein plugin: a plugin is a class or module "
+                "with methods marked @hookimpl",
+                plugin=repr(choice.plugin),
+            ),
         )
     return target, factory, name
 
@@ -308,7 +331,9 @@ def resolve_scenario(
         try:
             gemeente.register(plugin, name, params=params)
         except ValueError as exc:
-            raise FileFormatError(where, f"{field}.name", f"{exc}; give it another name") from None
+            raise FileFormatError(
+                where, f"{field}.name", _("{problem}; give it another name", problem=str(exc))
+            ) from None
         specs.append(PluginSpec(target, params, name))
     return gemeente, specs
 
@@ -328,7 +353,9 @@ def _arguments(
 ) -> dict[str, Any]:
     if not inspect.isclass(factory):
         if params:
-            raise FileFormatError(source, field, f"{label!r} is not a class: it takes no params")
+            raise FileFormatError(
+                source, field, _("{plugin} is not a class: it takes no params", plugin=repr(label))
+            )
         return {}
     return plugin_arguments(factory, params, source=source, field=field)
 

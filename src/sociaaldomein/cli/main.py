@@ -56,6 +56,7 @@ and ``run(args) -> int`` and add one line here, such as
 
 PROG: Final = "sociaaldomein"
 _HINT: Final = "run with --traceback for details"
+"""The hint after an internal error, in English (it is printed in the command's language)."""
 
 
 class _UsageError(Exception):
@@ -295,9 +296,17 @@ def _error(kind: str, message: str, *, as_json: bool, problems: Sequence[Any] = 
             data["errors"] = [{"kind": kind, **_BLANK, **_as_object(p)} for p in problems]
         print(json.dumps(data, ensure_ascii=True), file=sys.stderr)
         return
+    from sociaaldomein.i18n import _
     from sociaaldomein.io import escape_controls
 
-    label = {"input": "error", "usage": "error"}.get(kind, f"{kind} error")
+    labels = {
+        "input": _("error"),
+        "usage": _("error"),
+        "plugin": _("plugin error"),
+        "internal": _("internal error"),
+        "interrupted": _("interrupted"),
+    }
+    label = str(labels.get(kind, kind))
     for line in [str(p) for p in problems] or [message]:
         print(f"{PROG}: {label}: {escape_controls(line)}", file=sys.stderr)
 
@@ -315,8 +324,10 @@ def _as_object(problem: FileFormatError) -> dict[str, Any]:
 
 
 def _report(exc: BaseException, *, show_traceback: bool, as_json: bool = False) -> int:
+    from sociaaldomein.i18n import gettext
+
     if isinstance(exc, KeyboardInterrupt):
-        _error("interrupted", "interrupted", as_json=as_json)
+        _error("interrupted", gettext("interrupted"), as_json=as_json)
         return 130
     if isinstance(exc, BrokenPipeError):
         # The reader went away (``| head``): what it wanted it has, so stop quietly
@@ -345,7 +356,7 @@ def _report(exc: BaseException, *, show_traceback: bool, as_json: bool = False) 
     if isinstance(exc, (InvalidValueError, UnknownPilotError, BadInputError)):
         _error("input", str(exc), as_json=as_json)
         return BAD_INPUT
-    hint = "" if show_traceback or as_json else f"; {_HINT}"
+    hint = "" if show_traceback or as_json else "; " + gettext("run with --traceback for details")
     if isinstance(exc, (PluginError, PluginLoadError, CompositionError)):
         _error("plugin", f"{exc}{hint}", as_json=as_json)
         return FAILURE
@@ -355,7 +366,10 @@ def _report(exc: BaseException, *, show_traceback: bool, as_json: bool = False) 
 
 def _usage(parser: argparse.ArgumentParser, message: str, *, as_json: bool) -> int:
     """A usage error on one line, with where to read how the command is used."""
-    _error("usage", f"{message} (see {parser.prog} --help)", as_json=as_json)
+    from sociaaldomein.i18n import _
+
+    see = _("(see {command} --help)", command=parser.prog)
+    _error("usage", f"{message} {see}", as_json=as_json)
     return BAD_INPUT
 
 
@@ -374,18 +388,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(words)
     except _UsageError as exc:
-        return _usage(exc.parser, exc.message, as_json=as_json)
+        with _language_of(words):
+            return _usage(exc.parser, exc.message, as_json=as_json)
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else 0
     _merge_common(args)
     if getattr(args, "run", None) is None:
-        return _usage(parser, "give a command", as_json=as_json)
+        with _language_of(words):
+            from sociaaldomein.i18n import gettext
+
+            return _usage(parser, gettext("give a command"), as_json=as_json)
     from sociaaldomein.i18n.language import use_language
 
-    try:
-        with use_language(command_language(args.lang)):
+    # An error is reported in the language of the command's output, as the output is.
+    with use_language(command_language(args.lang)):
+        try:
             code = int(args.run(args))
-        sys.stdout.flush()  # a closed pipe shows here, not as a complaint at exit
-    except (Exception, KeyboardInterrupt) as exc:
-        return _report(exc, show_traceback=args.traceback, as_json=as_json)
+            sys.stdout.flush()  # a closed pipe shows here, not as a complaint at exit
+        except (Exception, KeyboardInterrupt) as exc:
+            return _report(exc, show_traceback=args.traceback, as_json=as_json)
     return code
+
+
+def _language_of(words: Sequence[str]) -> contextlib.AbstractContextManager[object]:
+    """The language of a command line that could not be parsed: its ``--lang``, if readable."""
+    from sociaaldomein.i18n.language import use_language
+
+    chosen = None
+    for i, word in enumerate(words):
+        if word == "--lang" and i + 1 < len(words):
+            chosen = words[i + 1]
+        elif word.startswith("--lang="):
+            chosen = word.partition("=")[2]
+    try:
+        return use_language(command_language(chosen))
+    except ValueError:  # an unknown --lang is the usage error itself: say it in the default
+        return use_language(command_language(None))

@@ -14,6 +14,14 @@ The rules, the same for both:
 * other decimals (``fte``, ``volume``) are written as text, and read from text,
   whole numbers or numbers with a point, which the readers keep exact;
 * enumeration members are written by name (``"SCHULDEN"``);
+* a field that holds a core member or a declared term (``Professional.rol``,
+  ``Budgetregel.model``, ``FundingRow.model``: ``Rol | Term``,
+  ``Financieringsmodel | Term``) is written as the member's name or the term's
+  code (``"LUMPSUM"``, ``"wmo.pgb"``), as ``budget --json`` writes it.  Read,
+  a member's name is the member; a term's code is the declared term of the
+  composition's register passed as ``feiten=`` (:func:`structure`), and without
+  one it is refused, saying so: a term is more than its code (its label and the
+  letter it comes from are in its declaration), so the reader does not make one up;
 * durations are ISO 8601 (``"P14D"``, ``"P2W"``, ``"P3M"``) or a number of days;
 * sets are lists, written sorted; tuples are lists;
 * a :class:`~sociaaldomein.domain.citation.Citation` is ``{letter, section, quote}``;
@@ -30,14 +38,31 @@ Citation(letter='000.txt', section='Kosten pilot', quote='')
 Traceback (most recent call last):
     ...
 sociaaldomein.io.errors.FileFormatError: bron.json: section: is required
+
+A declared role or funding model is read against the register that declares it:
+
+>>> from sociaaldomein.domain.budget import Financieringsmodel
+>>> from sociaaldomein.domain.feitenregister import Feitenregister
+>>> from sociaaldomein.domain.vocabulary import Term
+>>> pgb = Term("financieringsmodel", "wmo.pgb", "pgb", bron=Citation("wmo.txt", "4"))
+>>> register = Feitenregister.core().declare([pgb], by="wmo")
+>>> structure("wmo.pgb", Financieringsmodel | Term, feiten=register) is pgb
+True
+>>> structure("LUMPSUM", Financieringsmodel | Term)
+<Financieringsmodel.LUMPSUM: 'lumpsum'>
+>>> unstructure(pgb, as_type=Financieringsmodel | Term)
+'wmo.pgb'
 """
 
 from __future__ import annotations
 
 import datetime
+import enum
 import os
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any, Final, Literal, TypeVar, get_args, get_origin
 
@@ -47,9 +72,13 @@ import pendulum
 from cattrs.errors import BaseValidationError, ClassValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from sociaaldomein import i18n
+from sociaaldomein.domain.budget import Financieringsmodel
+from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.domain.gezin import FactValue, Gezin
 from sociaaldomein.domain.money import Money
-from sociaaldomein.domain.vocabulary import Term
+from sociaaldomein.domain.professional import Rol
+from sociaaldomein.domain.vocabulary import NAMESPACED, Term
 from sociaaldomein.errors import InvalidValueError
 from sociaaldomein.io import _scalars
 from sociaaldomein.io._paths import ConversionError, PartsError, describe, flatten, unknown_field
@@ -59,6 +88,7 @@ from sociaaldomein.io._types import (
     is_mapping,
     is_set,
     is_var_tuple,
+    member_or_term_of,
     optional_of,
 )
 from sociaaldomein.io.errors import FileFormatError
@@ -68,6 +98,7 @@ __all__ = [
     "converter_for",
     "file_error",
     "json_converter",
+    "reading_terms",
     "structure",
     "toml_converter",
     "unstructure",
@@ -76,6 +107,33 @@ __all__ = [
 T = TypeVar("T")
 Format = Literal["json", "toml"]
 Structure = Callable[[Any, Any], Any]
+
+VOCABULARY_OF: Final[dict[type[enum.Enum], str]] = {
+    Rol: "rol",
+    Financieringsmodel: "financieringsmodel",
+}
+"""The open vocabulary whose terms stand next to each enumeration's members."""
+
+# The register a declared term's code is read against, for the structuring under
+# way (see reading_terms); the converters are shared, the register is the caller's.
+_REGISTER: ContextVar[Feitenregister | None] = ContextVar("sociaaldomein_io_register", default=None)
+
+
+@contextmanager
+def reading_terms(feiten: Feitenregister | None) -> Iterator[None]:
+    """Within the block, the converters read a declared term's code against ``feiten``.
+
+    :func:`structure` does this for its ``feiten=``; use it when calling a
+    converter directly.  ``None`` leaves the register as it is.
+    """
+    if feiten is None:
+        yield
+        return
+    token = _REGISTER.set(feiten)
+    try:
+        yield
+    finally:
+        _REGISTER.reset(token)
 
 
 class _Lazy:
@@ -171,6 +229,40 @@ def _optional(t: Any, converter: cattrs.Converter) -> Structure:
     return lambda value, _: None if value is None else inner(value)
 
 
+def _is_member_or_term(t: object) -> bool:
+    return member_or_term_of(t) in VOCABULARY_OF
+
+
+def _member_or_term(t: Any, converter: cattrs.Converter) -> Structure:
+    kind = member_or_term_of(t)
+    assert kind is not None
+    vocabulary = VOCABULARY_OF[kind]
+
+    def structure(value: object, _: object) -> Any:
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, Term):  # Python data may hold the term itself
+            if value.vocabulary != vocabulary:
+                raise ConversionError(
+                    f"{value.code!r} is a term of {value.vocabulary}, not of {vocabulary}"
+                )
+            return value
+        register = _REGISTER.get()
+        if register is not None:
+            try:
+                return register.member_or_term(kind, vocabulary, typing.cast(str, value))
+            except InvalidValueError as exc:
+                raise ConversionError(exc.problem) from None
+        if isinstance(value, str) and NAMESPACED.match(value):
+            raise ConversionError(
+                f"{value!r} is not a {kind.__name__}; a declared {vocabulary} is read against "
+                "the composition's register: pass feiten=gemeente.feiten"
+            )
+        return _scalars.structure_enum(value, kind)
+
+    return structure
+
+
 def _attrs_class(cl: Any, converter: cattrs.Converter, *, toml: bool) -> Structure:
     fields = [a for a in attrs.fields(cl) if a.init]
     names = [a.name for a in fields]
@@ -195,7 +287,7 @@ def _attrs_class(cl: Any, converter: cattrs.Converter, *, toml: bool) -> Structu
             for key in value
             if key not in names
         ]
-        errors += [(n, ConversionError("is required")) for n in required if n not in value]
+        errors += [(n, ConversionError(i18n._("is required"))) for n in required if n not in value]
         if errors:
             # The class cannot be built, but the fields that are there are still
             # checked, so that one pass names every problem.
@@ -258,6 +350,7 @@ def _make(*, toml: bool) -> cattrs.Converter:
     c.register_structure_hook(pendulum.Date, _scalars.structure_date)
     c.register_structure_hook(pendulum.Duration, _scalars.structure_duration)
     c.register_structure_hook_func(is_enum, _scalars.structure_enum)
+    c.register_structure_hook_factory(_is_member_or_term, _member_or_term)
     c.register_structure_hook_factory(lambda t: optional_of(t) is not None, _optional)
     c.register_structure_hook_factory(is_var_tuple, _var_tuple)
     c.register_structure_hook_factory(is_fixed_tuple, _fixed_tuple)
@@ -276,6 +369,8 @@ def _make(*, toml: bool) -> cattrs.Converter:
     c.register_unstructure_hook(pendulum.Duration, _scalars.duration_text)
     c.register_unstructure_hook(Term, lambda term: term.code)
     c.register_unstructure_hook_func(is_enum, lambda member: member.name)
+    # a member's name or a term's code (Term.name is its code)
+    c.register_unstructure_hook_func(_is_member_or_term, lambda value: value.name)
     c.register_unstructure_hook_func(
         lambda t: is_set(t) or t in (frozenset, set),
         lambda values: _sorted([c.unstructure(v) for v in values]),
@@ -331,15 +426,19 @@ def structure(
     source: str | os.PathLike[str] | None = None,
     field: str = "",
     format: Format = "json",
+    feiten: Feitenregister | None = None,
 ) -> T:
     """``data`` as a ``cl``, or a :class:`FileFormatError` naming the field path.
 
     :param source: the file the data came from, for the message.
     :param field: the path of ``data`` in its document (``"gezinnen[2]"``).
     :param format: ``"toml"`` lets an optional field without a default be missing.
+    :param feiten: the composition's register (``gemeente.feiten``): a declared
+        role's or funding model's code is read as its term (without it, refused).
     """
     try:
-        return converter_for(format).structure(data, cl)
+        with reading_terms(feiten):
+            return converter_for(format).structure(data, cl)
     except (
         BaseValidationError,
         ConversionError,

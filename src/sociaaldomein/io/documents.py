@@ -31,6 +31,7 @@ from typing import Any, Final
 
 import tomli_w
 
+from sociaaldomein.i18n import _
 from sociaaldomein.io._locate import json_problem, line_of
 from sociaaldomein.io._scalars import as_exact_float
 from sociaaldomein.io.converters import Format
@@ -109,7 +110,7 @@ def check_input_file(path: str | os.PathLike[str]) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise FileFormatError(path, "", "no such file") from None
+        raise FileFormatError(path, "", _("no such file")) from None
     except OSError as exc:
         raise FileFormatError(path, "", f"cannot be read: {exc.strerror or exc}") from None
     kind = _kind(mode)
@@ -130,7 +131,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         # O_NONBLOCK: should the file be swapped for a FIFO after the check, open does not hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise FileFormatError(path, "", "no such file") from None
+        raise FileFormatError(path, "", _("no such file")) from None
     except OSError as exc:
         raise FileFormatError(path, "", f"cannot be read: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb") as fh:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _, as_language, current_language, render_value
 
 __all__ = ["FileFormatError", "InputProblemsError", "escape_controls"]
 
@@ -74,27 +75,33 @@ class FileFormatError(InvalidValueError):
         self.others = tuple(others)
         self.args = (self.message(),)
 
-    def message(self) -> str:
+    def message(self, language: str | None = None) -> str:
         """The one-line message: file, field and problem (and how many more problems).
 
-        Control characters in any part (a key or an id holding a newline or an
-        ANSI escape) are escaped, so the message stays one line and inert.
+        In ``language`` (default: the current language): the problem, when it is
+        a message, and the words around it are translated; file and field are
+        written as they are.  Control characters in any part (a key or an id
+        holding a newline or an ANSI escape) are escaped, so the message stays
+        one line and inert.
         """
-        return escape_controls(self._raw_message())
+        return escape_controls(self._raw_message(language))
 
-    def _raw_message(self) -> str:
-        where = [] if self.path is None else [self.path]
+    def _raw_message(self, language: str | None = None) -> str:
+        chosen = current_language() if language is None else as_language(language)
+        where: list[object] = [] if self.path is None else [self.path]
         if self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(_("line {line}", line=self.line))
         if self.column is not None:
-            where.append(f"column {self.column}")
-        head = ", ".join(where)
+            where.append(_("column {column}", column=self.column))
+        head = ", ".join(render_value(w, chosen) for w in where)
         parts = [p for p in (head, self.field) if p]
-        text = ": ".join([*parts, self.problem])
+        text = ": ".join([*parts, render_value(self.problem, chosen)])
         if self.others:
-            named = ", ".join(f or "(document)" for f, _ in self.others[:_MORE_NAMED])
+            document = render_value(_("(document)"), chosen)
+            named = ", ".join(f or document for f, _p in self.others[:_MORE_NAMED])
             rest = "" if len(self.others) <= _MORE_NAMED else ", ..."
-            text += f" (and {len(self.others)} more: {named}{rest})"
+            more = _("(and {n} more: {named})", n=len(self.others), named=named + rest)
+            text += " " + render_value(more, chosen)
         return text
 
     def __str__(self) -> str:
