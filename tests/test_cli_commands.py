@@ -23,6 +23,7 @@ import pytest
 
 from sociaaldomein import Verdict
 from sociaaldomein.cli import SUBCOMMANDS, demo, main
+from sociaaldomein.cli.keys import ENGLISH
 from sociaaldomein.io import write_gezinnen
 from sociaaldomein.testing import make_gezin
 
@@ -286,11 +287,11 @@ def test_assess_json(run: Run, families: Path) -> None:
     data = json.loads(out)
     assert data["on"] == "2024-05-01"
     first = data["assessments"][0]
-    assert first.keys() == {"gezin_id", "on", "verdicts"}
+    assert first.keys() == {"family_id", "on", "verdicts"}
     verdict = first["verdicts"]["toy"]
-    # A verdict is written as the converters write a Verdict: every field, by name.
-    assert verdict.keys() == {f.name for f in attrs.fields(Verdict)}
-    assert {"pilot", "gezin_id", "on", "outcome", "eligibility", "route", "to", "notes"} <= set(
+    # A verdict is written as the converters write a Verdict: every field, by its English key.
+    assert verdict.keys() == {ENGLISH.get(f.name, f.name) for f in attrs.fields(Verdict)}
+    assert {"pilot", "family_id", "on", "outcome", "eligibility", "route", "to", "notes"} <= set(
         verdict
     )
     assert verdict["outcome"] == "ELIGIBLE"

@@ -204,7 +204,7 @@ def test_describe_summarises_a_parameter_files_cohort(capsys: pytest.CaptureFixt
     assert main([*argv, "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["families"] == 4000
-    assert summary["gemeente"] == "Westerkwartier"
+    assert summary["municipality"] == "Westerkwartier"
     assert summary["invented"] is True
     assert summary["id_bytes"] == 0
     assert summary["bytes_per_family"] == 39.0  # 26 + the 26 ZRM levels in 13 bytes

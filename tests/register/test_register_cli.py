@@ -65,7 +65,7 @@ def test_record_and_ask(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = _run(
         capsys, "escalations", "multiprobleem", "--overdue", "--on", "2011-05-20", "--json", db=db
     )
-    assert [(o["ref"], o["niveau"], o["termijn"]) for o in json.loads(out)] == [
+    assert [(o["ref"], o["level"], o["deadline"]) for o in json.loads(out)] == [
         ("e-1", 4, "2011-05-09")
     ]
     code, out, _ = _run(capsys, "state", "multiprobleem", "--on", "2011-02-01", "--json", db=db)

@@ -1,23 +1,27 @@
 """Assess the families of a family file: the verdict of every pilot, with its reasons.
 
 With --json: {"on": DATE, "assessments": [ASSESSMENT, ...]}, where each
-assessment is {"gezin_id", "on", "verdicts": {PILOT: VERDICT}} in the
-converters' format (see the documentation below).  A pilot whose plugin failed has the
+assessment is {"family_id", "on", "verdicts": {PILOT: VERDICT}} in the
+converters' format under English keys (--legacy-keys: the 0.1 key gezin_id,
+deprecated; see the documentation below).  A pilot whose plugin failed has the
 outcome FAILED with the plugin and the call named, and the exit code is 3.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
+from typing import Any, Final
 
 import pendulum
 
 from sociaaldomein import Assessment, Gemeente, Gezin, InvalidValueError, Outcome
 from sociaaldomein.cli.common import compose, date_argument, plugin_failures, print_json, warn
+from sociaaldomein.cli.keys import add_legacy_keys, english, keys_for, warn_legacy
 from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import FileFormatError, gezinnen_from_data, load_document, unstructure
 
-__all__ = ["add_arguments", "run"]
+__all__ = ["KEYED_BY_NAME", "add_arguments", "assessments_json", "run"]
 
 EXAMPLES: tuple[str, ...] = (
     "sociaaldomein assess gezinnen.toml --on 2022-03-01",
@@ -45,6 +49,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only this pilot (repeatable; default: every pilot)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    add_legacy_keys(parser)
+
+
+KEYED_BY_NAME: Final = ("verdicts",)
+"""The mappings of ``assess --json`` keyed by names (pilots), whose keys stay as they are."""
+
+
+def assessments_json(on: pendulum.Date, assessments: Sequence[Assessment]) -> dict[str, Any]:
+    """The ``assess --json`` document, English keys: the HTTP service answers the same."""
+    return dict(english(_document(on, assessments), names=KEYED_BY_NAME))
+
+
+def _document(on: pendulum.Date, assessments: Sequence[Assessment]) -> dict[str, Any]:
+    # The converters' format: the domain's field names (gezin_id), the 0.1 keys.
+    return {"on": on.isoformat(), "assessments": [unstructure(a) for a in assessments]}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     if args.on is None:
         _when_they_run(gemeente, names, assessments, on)
     if args.json:
-        print_json({"on": on.isoformat(), "assessments": [unstructure(a) for a in assessments]})
+        warn_legacy(args)
+        print_json(keys_for(args, _document(on, assessments), names=KEYED_BY_NAME))
         return plugin_failures(gemeente)
     print("\n\n".join(a.render() for a in assessments))
     return plugin_failures(gemeente)

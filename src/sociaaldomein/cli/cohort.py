@@ -8,7 +8,8 @@ needs ``sociaaldomein[parquet]``, checked before anything is drawn).
 and reports every problem on a line of its own, naming the file, the line or
 row and the column (exit code 2).  ``describe`` summarises a cohort file, or
 the cohort of ``--params``: its size, memory, and the shares per area, of
-single parents, of youth care and per problem and need (``--json`` for data).
+single parents, of youth care and per problem and need (``--json`` for data,
+English keys; ``--legacy-keys``: the 0.1 key ``gemeente``, deprecated).
 """
 
 from __future__ import annotations
@@ -18,9 +19,20 @@ from pathlib import Path
 from typing import Any
 
 from sociaaldomein.cli.common import OK, BadInputError, print_json
+from sociaaldomein.cli.keys import add_legacy_keys, keys_for, warn_legacy
 from sociaaldomein.io import InputProblemsError
 
 __all__ = ["add_arguments", "run"]
+
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein cohort generate --seed 1 --size 5000 --out cohort.csv",
+    "sociaaldomein cohort validate cohort.csv",
+    "sociaaldomein cohort describe --params cohort_westerkwartier.toml --json",
+)
+"""Command lines shown at the end of ``--help``."""
+
+_KEYED_BY_NAME = ("areas", "problems", "needs", "facts", "params")
+# Shares keyed by area, problem, need and fact, and the parameter file as it was read.
 
 
 def _size(text: str) -> int:
@@ -81,6 +93,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     describe.add_argument("file", metavar="FILE", nargs="?", help="the cohort file")
     _generated(describe)
     describe.add_argument("--json", action="store_true", help="print the summary as JSON")
+    add_legacy_keys(describe)
 
 
 def _params(args: argparse.Namespace) -> Any:
@@ -176,7 +189,8 @@ def _describe(args: argparse.Namespace) -> int:
         cohort = generate_cohort(args.size, seed=args.seed, params=params)
     summary = describe_cohort(cohort, params)
     if args.json:
-        print_json(summary)
+        warn_legacy(args)
+        print_json(keys_for(args, summary, keep=_KEYED_BY_NAME))
         return OK
     print(_text(summary, args.file or args.params or "the synthetic Groningen"))
     return OK

@@ -1,15 +1,16 @@
 """Compare two scenarios over the same cohort and seeds: what a change does, month by month.
 
-BASE and CHANGED are scenario files (see docs/files.md); the cohort and the
+BASE and CHANGED are scenario files (see the documentation: file formats); the cohort and the
 simulation settings are the base's (the same families, months and seeds for
 both), the compositions each file's own.  --besluit FILE applies the decisions
-in a decision file (TOML, see docs/policy.md) to the changed composition, in
+in a decision file (TOML, see the documentation: policy) to the changed composition, in
 the order given.  Prints, per pilot, the difference in families admitted,
 waiting at the end, referred and money spent (changed minus base, the mean
 over the runs), the month the money runs out before and after, and the
 families whose verdict changes.  With --json, one object:
 {"pilots", "runs", "months", "totals", "run_out", "changed_families",
-"verdicts": [{"gezin_id", "pilot", "on", "before", "after"}], "monthly": [...]}.
+"verdicts": [{"family_id", "pilot", "on", "before", "after"}], "monthly": [...]}
+(--legacy-keys: the 0.1 key gezin_id, deprecated).
 Exit code 0; 2 for a file that cannot be read.
 """
 
@@ -19,6 +20,7 @@ import argparse
 from typing import Any
 
 from sociaaldomein.cli.common import OK, print_json, resolve_scenario
+from sociaaldomein.cli.keys import add_legacy_keys, keys_for, warn_legacy
 
 __all__ = ["add_arguments", "run"]
 
@@ -53,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--explain", type=_count, default=10, help="changed verdicts to explain (default 10)"
     )
     parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    add_legacy_keys(parser)
 
 
 def _describe(impact: Any) -> dict[str, Any]:
@@ -112,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
         explain=args.explain,
     )
     if args.json:
-        print_json(_describe(impact))
+        warn_legacy(args)
+        print_json(keys_for(args, _describe(impact), names=("totals", "run_out")))
     else:
         print(impact.summary())
     return OK

@@ -7,6 +7,12 @@ at its own pace; it is deprecated and goes in 0.3.
 
 >>> english({"jaar": 2024, "bedrag": "10.00", "per_pilot": {"jaar": "1.00"}}, keep=("per_pilot",))
 {'year': 2024, 'amount': '10.00', 'per_pilot': {'jaar': '1.00'}}
+>>> english({"verdicts": {"advies": {"gezin_id": "g-1"}}}, names=("verdicts",))
+{'verdicts': {'advies': {'family_id': 'g-1'}}}
+
+Input files keep their Dutch field names (they are the domain's nouns, see
+the file formats); only what the commands write is renamed.  The HTTP
+service answers with the same English keys.
 """
 
 from __future__ import annotations
@@ -15,7 +21,14 @@ import argparse
 from collections.abc import Collection
 from typing import Any, Final
 
-__all__ = ["ENGLISH", "add_legacy_keys", "english", "keys_for", "warn_legacy"]
+__all__ = [
+    "ENGLISH",
+    "REGISTER_AS_WRITTEN",
+    "add_legacy_keys",
+    "english",
+    "keys_for",
+    "warn_legacy",
+]
 
 ENGLISH: Final[dict[str, str]] = {
     # the funding overview's rows (FundingRow)
@@ -54,30 +67,65 @@ ENGLISH: Final[dict[str, str]] = {
     "datum": "date",
     "wettelijk_toegestaan": "allowed_by_law",
     "wettelijke_grond": "legal_ground",
+    # a decision of the council or the college (Besluit), as ``plugins --besluit`` lists it
+    "orgaan": "body",
+    "kenmerk": "reference",
+    "wijzigingen": "changes",
+    # a pilot in the service's list of pilots
+    "titel": "title",
+    # a cohort's summary (``cohort describe``)
+    "gemeente": "municipality",
+    # the register's answers (``register ... --json``)
+    "zaak": "case",
+    "adviezen": "advices",
+    "opgevolgd": "followed",
+    "afwijking": "deviations",
+    "geweigerd": "refused",
+    "onbeantwoord": "unanswered",
 }
 """Every 0.1 key of the command line's output and its English key."""
 
+REGISTER_AS_WRITTEN: Final = ("event", "counts")
+"""Keys of the register's answers whose values stay as they are: an event in the event
+file's own fields (an input format), and the number of events per kind (``plaatsing``)."""
 
-def english(data: Any, *, keep: Collection[str] = ()) -> Any:
+
+def english(data: Any, *, keep: Collection[str] = (), names: Collection[str] = ()) -> Any:
     """``data`` with every key of :data:`ENGLISH` renamed, at every depth.
 
     The values under a key in ``keep`` are data keyed by names (pilots, years,
-    funders), not fields, and are left as they are.
+    funders), not fields, and are left as they are; under a key in ``names``
+    the mapping's keys are names (``{PILOT: VERDICT}``), kept, and its values
+    are renamed.
     """
     if isinstance(data, dict):
-        return {
-            ENGLISH.get(k, k): v if k in keep else english(v, keep=keep) for k, v in data.items()
-        }
+        out = {}
+        for k, v in data.items():
+            if k in keep:
+                out[ENGLISH.get(k, k)] = v
+            elif k in names and isinstance(v, dict):
+                out[ENGLISH.get(k, k)] = {
+                    name: english(item, keep=keep, names=names) for name, item in v.items()
+                }
+            else:
+                out[ENGLISH.get(k, k)] = english(v, keep=keep, names=names)
+        return out
     if isinstance(data, list):
-        return [english(v, keep=keep) for v in data]
+        return [english(v, keep=keep, names=names) for v in data]
     return data
 
 
-def keys_for(args: argparse.Namespace, data: Any, *, keep: Collection[str] = ()) -> Any:
+def keys_for(
+    args: argparse.Namespace,
+    data: Any,
+    *,
+    keep: Collection[str] = (),
+    names: Collection[str] = (),
+) -> Any:
     """``data`` with English keys, or as it is with ``--legacy-keys``."""
     if getattr(args, "legacy_keys", False):
         return data
-    return english(data, keep=keep)
+    return english(data, keep=keep, names=names)
 
 
 def add_legacy_keys(parser: argparse.ArgumentParser) -> None:
@@ -85,7 +133,8 @@ def add_legacy_keys(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--legacy-keys",
         action="store_true",
-        help="the 0.1 keys in --json and --csv (financier, jaar, bedrag); deprecated, gone in 0.3",
+        help="the 0.1 keys in --json and --csv (gezin_id, financier, jaar, bedrag); deprecated, "
+        "gone in 0.3",
     )
 
 

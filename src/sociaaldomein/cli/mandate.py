@@ -10,6 +10,7 @@ institution, and why; the exit code is 0 either way.  With --json:
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 import pendulum
 
@@ -20,11 +21,19 @@ from sociaaldomein import (
     Mandaat,
 )
 from sociaaldomein.cli.common import OK, compose, print_json
-from sociaaldomein.cli.keys import add_legacy_keys, keys_for, warn_legacy
+from sociaaldomein.cli.keys import add_legacy_keys, english, keys_for, warn_legacy
 from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import AdviceCheck, read_advice, unstructure
 
-__all__ = ["add_arguments", "check", "render_ladder", "render_mandaat", "run"]
+__all__ = [
+    "add_arguments",
+    "advice_json",
+    "check",
+    "mandate_json",
+    "render_ladder",
+    "render_mandaat",
+    "run",
+]
 
 EXAMPLES: tuple[str, ...] = (
     "sociaaldomein mandate multiprobleem",
@@ -143,6 +152,39 @@ def check(pilot: str, mandaat: Mandaat | None, advice: AdviceCheck) -> AdviesOor
     return mandaat.check(advice.advies, geselecteerd=advice.geselecteerd)
 
 
+def _mandate_document(
+    pilot: str, mandaat: Mandaat | None, ladder: Escalatieladder | None
+) -> dict[str, Any]:
+    # The converters' format: the domain's field names, the 0.1 keys.
+    return {
+        "pilot": pilot,
+        "mandaat": None if mandaat is None else unstructure(mandaat),
+        "escalatieladder": None if ladder is None else unstructure(ladder),
+    }
+
+
+def _advice_document(pilot: str, advice: AdviceCheck, oordeel: AdviesOordeel) -> dict[str, Any]:
+    return {
+        "pilot": pilot,
+        "advies": unstructure(advice.advies),
+        "geselecteerd": advice.geselecteerd,
+        "oordeel": unstructure(oordeel),
+        "binds": oordeel.binds,
+    }
+
+
+def mandate_json(
+    pilot: str, mandaat: Mandaat | None, ladder: Escalatieladder | None
+) -> dict[str, Any]:
+    """The ``mandate PILOT --json`` document, English keys: the HTTP service answers the same."""
+    return dict(english(_mandate_document(pilot, mandaat, ladder)))
+
+
+def advice_json(pilot: str, advice: AdviceCheck, oordeel: AdviesOordeel) -> dict[str, Any]:
+    """The ``mandate PILOT --check ADVICE --json`` document, English keys."""
+    return dict(english(_advice_document(pilot, advice, oordeel)))
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the mandate and ladder, or the verdict on an advice."""
     advice = None if args.check is None else read_advice(args.check)
@@ -153,14 +195,7 @@ def run(args: argparse.Namespace) -> int:
     if advice is not None:
         oordeel = check(args.pilot, mandaat, advice)
         if args.json:
-            data = {
-                "pilot": args.pilot,
-                "advies": unstructure(advice.advies),
-                "geselecteerd": advice.geselecteerd,
-                "oordeel": unstructure(oordeel),
-                "binds": oordeel.binds,
-            }
-            print_json(keys_for(args, data))
+            print_json(keys_for(args, _advice_document(args.pilot, advice, oordeel)))
         else:
             verdict = _("The advice binds") if oordeel.binds else _("The advice does not bind")
             print(f"{verdict} ({oordeel.status.name}).")
@@ -168,12 +203,7 @@ def run(args: argparse.Namespace) -> int:
         return OK
     ladder = gemeente.compiled(args.pilot).escalation
     if args.json:
-        data = {
-            "pilot": args.pilot,
-            "mandaat": None if mandaat is None else unstructure(mandaat),
-            "escalatieladder": None if ladder is None else unstructure(ladder),
-        }
-        print_json(keys_for(args, data))
+        print_json(keys_for(args, _mandate_document(args.pilot, mandaat, ladder)))
     else:
         print(render_mandaat(args.pilot, mandaat))
         print()

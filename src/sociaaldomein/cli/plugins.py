@@ -5,9 +5,10 @@ With --json, a list of objects, one per plugin:
 "changes": [{"pilot", "answer"}, ...], "failures": [{"call", "pilot", "error"}, ...]}.
 "changes" lists the answers of other plugins' pilots that this plugin, as a
 policy, changed (the provenance of those answers).  With --besluit FILE
-(repeatable) every object also has "besluiten": the decisions applied to its
-pilots, in the order applied, each {"besluit", "orgaan", "datum", "kenmerk",
-"bron", "pilots", "wijzigingen"}.  A plugin that failed is
+(repeatable) every object also has "decisions": the decisions applied to its
+pilots, in the order applied, each {"decision", "body", "date", "reference",
+"source", "pilots", "changes"} (--legacy-keys: the 0.1 keys "besluiten",
+"besluit", "orgaan", ..., deprecated).  A plugin that failed is
 listed like every other, with its failure; the exit code is then 3.
 """
 
@@ -18,8 +19,9 @@ from typing import Any
 
 from sociaaldomein import Gemeente
 from sociaaldomein.cli.common import OK, compose, plugin_failures, print_json
+from sociaaldomein.cli.keys import add_legacy_keys, english, keys_for, warn_legacy
 
-__all__ = ["add_arguments", "decisions", "describe", "run"]
+__all__ = ["add_arguments", "decisions", "describe", "plugins_json", "run"]
 
 EXAMPLES: tuple[str, ...] = (
     "sociaaldomein plugins",
@@ -38,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="apply the decisions in FILE (TOML) first (repeatable)",
     )
+    add_legacy_keys(parser)
 
 
 def decisions(gemeente: Gemeente) -> list[dict[str, Any]]:
@@ -91,6 +94,11 @@ def describe(gemeente: Gemeente) -> list[dict[str, Any]]:
     return listed
 
 
+def plugins_json(gemeente: Gemeente) -> list[dict[str, Any]]:
+    """The ``plugins --json`` list, English keys: the HTTP service answers the same."""
+    return list(english(describe(gemeente)))
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the plugins."""
     gemeente = compose(args)
@@ -101,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
             apply_file(gemeente, path)
     plugins = describe(gemeente)
     if args.json:
-        print_json(plugins)
+        warn_legacy(args)
+        print_json(keys_for(args, plugins))
         return plugin_failures(gemeente)
     if not plugins:
         print("no plugins installed (entry-point group 'sociaaldomein')")

@@ -2,7 +2,8 @@
 
 The register is one database: a file path (an embedded SQLite register, the
 default ./sociaaldomein-register.db or $SOCIAALDOMEIN_REGISTER) or a PostgreSQL
-URL, given with --db.  Every action takes --json for tools.
+URL, given with --db.  Every action takes --json for tools (English keys;
+--legacy-keys: the 0.1 keys niveau, termijn, datum, ..., deprecated).
 
   init                         create the register (or upgrade an older one)
   record EVENT_FILE            record the event(s) in a JSON file (- for standard input)
@@ -38,8 +39,17 @@ from typing import Any, Final
 import pendulum
 
 from sociaaldomein.cli.common import BadInputError, compose, date_argument, print_json
+from sociaaldomein.cli.keys import REGISTER_AS_WRITTEN, add_legacy_keys, keys_for, warn_legacy
 
 __all__ = ["add_arguments", "run"]
+
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein register init --db register.db",
+    "sociaaldomein register record events.json --db register.db",
+    "sociaaldomein register escalations multiprobleem --overdue --json",
+    "sociaaldomein register verify --db postgresql://localhost/register",
+)
+"""Command lines shown at the end of ``--help``."""
 
 DEFAULT_DB: Final = "sociaaldomein-register.db"
 ENV_DB: Final = "SOCIAALDOMEIN_REGISTER"
@@ -55,6 +65,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         f"{DEFAULT_DB})",
     )
     parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    add_legacy_keys(parser)
 
 
 def _on(parser: argparse.ArgumentParser) -> None:
@@ -150,7 +161,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _emit(args: argparse.Namespace, data: Any, text: str) -> int:
     if args.json:
-        print_json(data)
+        warn_legacy(args)
+        print_json(keys_for(args, data, keep=REGISTER_AS_WRITTEN))
     else:
         print(text)
     return 0
@@ -390,8 +402,7 @@ def _report(register: Any, args: argparse.Namespace) -> int:
         Path(args.out).write_text(text, encoding="utf-8")
         return _emit(args, {"out": args.out, "summary": report.summary()}, report.summary())
     if args.json:
-        print_json({"summary": report.summary(), args.format: text})
-        return 0
+        return _emit(args, {"summary": report.summary(), args.format: text}, text)
     print(text)
     return 0
 

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.responses import Response
 
+from sociaaldomein.cli.keys import english
 from sociaaldomein.errors import (
     InvalidValueError,
     PluginFailedError,
@@ -194,9 +195,9 @@ def api_router(service: Service) -> APIRouter:
         responses=reply("PluginList", "name, version, hooks, pilots and failures of each"),
     )
     async def plugins() -> Response:
-        from sociaaldomein.cli.plugins import describe
+        from sociaaldomein.cli.plugins import plugins_json
 
-        return json_response(describe(gemeente))
+        return json_response(plugins_json(gemeente))
 
     @router.get(
         "/pilots",
@@ -204,7 +205,7 @@ def api_router(service: Service) -> APIRouter:
         responses=reply("PilotList", "every pilot of the composition"),
     )
     async def pilots() -> Response:
-        return json_response(service.pilot_list())
+        return json_response(english(service.pilot_list()))
 
     @router.get(
         "/pilots/{pilot}",
@@ -214,7 +215,9 @@ def api_router(service: Service) -> APIRouter:
     async def pilot(pilot: str, request: Request, on: str | None = None) -> Response:
         known(pilot)
         language = language_of(request)
-        page = service.pilot_page(pilot, parse_on(on))
+        # The pilot itself as the converters write it (its fields are its letter's nouns);
+        # the funding rows as `sociaaldomein budget --json` writes them.
+        page = english(service.pilot_page(pilot, parse_on(on)), keep=("pilot",))
         if language != "en":  # English is the text as the command line's --json writes it
             page = in_language(page, language)
         return json_response(page, headers=_VARY)
@@ -226,16 +229,10 @@ def api_router(service: Service) -> APIRouter:
     )
     async def mandate(pilot: str) -> Response:
         known(pilot)
+        from sociaaldomein.cli.mandate import mandate_json
+
         compiled = gemeente.compiled(pilot)
-        return json_response(
-            {
-                "pilot": pilot,
-                "mandaat": None if compiled.mandate is None else unstructure(compiled.mandate),
-                "escalatieladder": None
-                if compiled.escalation is None
-                else unstructure(compiled.escalation),
-            }
-        )
+        return json_response(mandate_json(pilot, compiled.mandate, compiled.escalation))
 
     @router.post(
         "/pilots/{pilot}/advice",
@@ -250,19 +247,11 @@ def api_router(service: Service) -> APIRouter:
         grant = need(Permission.CHECK_ADVICE)(request)
         granted(grant, [pilot])
         known(pilot)
-        from sociaaldomein.cli.mandate import check
+        from sociaaldomein.cli.mandate import advice_json, check
 
         found = loads_advice(await request.body(), body_format(request), source="request")
         oordeel = check(pilot, gemeente.compiled(pilot).mandate, found)
-        return json_response(
-            {
-                "pilot": pilot,
-                "advies": unstructure(found.advies),
-                "geselecteerd": found.geselecteerd,
-                "oordeel": unstructure(oordeel),
-                "binds": oordeel.binds,
-            }
-        )
+        return json_response(advice_json(pilot, found, oordeel))
 
     @router.get(
         "/funding",
@@ -314,7 +303,9 @@ def api_router(service: Service) -> APIRouter:
         gezinnen = read_families(data, fmt, date, service.limits.max_families)
         occupancy = service.occupancy(names, date)
         found = [gemeente.assess(g, date, pilots=names, occupancy=occupancy) for g in gezinnen]
-        answer = {"on": date.isoformat(), "assessments": [unstructure(a) for a in found]}
+        from sociaaldomein.cli.assess import assessments_json
+
+        answer = assessments_json(date, found)
         language = language_of(request)
         if language != "en":  # English is the text as the command line's --json writes it
             answer = in_language(answer, language)

@@ -19,7 +19,7 @@ from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.verdict import Assessment
 from sociaaldomein.io.schema import advice_schema, family_schema, scenario_schema, schema_of
 
-__all__ = ["SECURITY_SCHEME", "body", "components", "ref", "reply"]
+__all__ = ["SECURITY_SCHEME", "body", "components", "english_schema", "ref", "reply"]
 
 SECURITY_SCHEME: Final = "token"
 
@@ -37,6 +37,34 @@ _CLASSES: Final[tuple[type, ...]] = (
     AdviesOordeel,
     FundingRow,
 )
+_AS_WRITTEN: Final[tuple[type, ...]] = (Pilot,)
+"""Classes an answer holds as the converters write them; the others under English keys."""
+_ANSWER_NAMES: Final[dict[type, str]] = {Advies: "Advice"}
+"""The component of an answer class whose name an input file's schema has taken
+(``AdviceFile`` holds ``Advies`` with its Dutch fields, the answer the same in English)."""
+
+
+def english_schema(node: Any) -> Any:
+    """A JSON Schema with the property names of the command line's English keys.
+
+    The answers are written with English keys (:mod:`sociaaldomein.cli.keys`), so the
+    schema of a class they hold names its fields the same way.
+    """
+    from sociaaldomein.cli.keys import ENGLISH
+
+    if isinstance(node, dict):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                out[key] = {ENGLISH.get(k, k): english_schema(v) for k, v in value.items()}
+            elif key == "required" and isinstance(value, list):
+                out[key] = [ENGLISH.get(k, k) if isinstance(k, str) else k for k in value]
+            else:
+                out[key] = english_schema(value)
+        return out
+    if isinstance(node, list):
+        return [english_schema(v) for v in node]
+    return node
 
 
 def _summary(cl: type) -> str:
@@ -84,7 +112,9 @@ def components() -> dict[str, dict[str, Any]]:
                 "title": cl.__name__,
                 "description": f"{_summary(cl)} (as the converters write it)",
             }
-        for name, part in _own(cl.__name__, schema).items():
+        if cl not in _AS_WRITTEN:
+            schema = english_schema(schema)
+        for name, part in _own(_ANSWER_NAMES.get(cl, cl.__name__), schema).items():
             out.setdefault(name, part)
     out.update(_SHAPES)
     return dict(sorted(out.items()))
@@ -154,7 +184,7 @@ _SHAPES: Final[dict[str, dict[str, Any]]] = {
         "type": "object",
         "properties": {
             "name": {"type": "string"},
-            "titel": {"type": "string"},
+            "title": {"type": "string"},
             "status": {"type": "string"},
             "provided_by": {"type": "string"},
             "failed": {"type": ["string", "null"]},
@@ -189,17 +219,17 @@ _SHAPES: Final[dict[str, dict[str, Any]]] = {
         "type": "object",
         "properties": {
             "pilot": {"type": "string"},
-            "mandaat": {"anyOf": [ref("Mandaat"), {"type": "null"}]},
-            "escalatieladder": {"anyOf": [ref("Escalatieladder"), {"type": "null"}]},
+            "mandate": {"anyOf": [ref("Mandaat"), {"type": "null"}]},
+            "escalation_ladder": {"anyOf": [ref("Escalatieladder"), {"type": "null"}]},
         },
     },
     "AdviceAnswer": {
         "type": "object",
         "properties": {
             "pilot": {"type": "string"},
-            "advies": ref("Advies"),
-            "geselecteerd": {"type": "boolean"},
-            "oordeel": ref("AdviesOordeel"),
+            "advice": ref("Advice"),
+            "selected": {"type": "boolean"},
+            "verdict": ref("AdviesOordeel"),
             "binds": {"type": "boolean"},
         },
     },

@@ -160,7 +160,7 @@ def register_router(service: Service) -> APIRouter:
     )
     async def waitlist(pilot: str, request: Request, on: str | None = None) -> Response:
         allowed(request, Permission.REGISTER_READ, [pilot])
-        return json_response(register.waitlist(pilot, parse_on(on)))
+        return _answer(register.waitlist(pilot, parse_on(on)))
 
     @router.get(
         "/{pilot}/escalations",
@@ -173,8 +173,8 @@ def register_router(service: Service) -> APIRouter:
         allowed(request, Permission.REGISTER_READ, [pilot])
         day = parse_on(on)
         if overdue:
-            return json_response([_plain(o) for o in register.overdue_escalations(pilot, day)])
-        return json_response([_escalation(e, day) for e in register.escalations(pilot, day)])
+            return _answer([_plain(o) for o in register.overdue_escalations(pilot, day)])
+        return _answer([_escalation(e, day) for e in register.escalations(pilot, day)])
 
     @router.get(
         "/{pilot}/budget",
@@ -183,7 +183,7 @@ def register_router(service: Service) -> APIRouter:
     )
     async def budget(pilot: str, request: Request) -> Response:
         allowed(request, Permission.REGISTER_FIGURES, [pilot])
-        return json_response(budget_lines(register, pilot))
+        return _answer(budget_lines(register, pilot))
 
     @router.get(
         "/{pilot}/advices",
@@ -192,7 +192,7 @@ def register_router(service: Service) -> APIRouter:
     )
     async def advices(pilot: str, request: Request) -> Response:
         allowed(request, Permission.REGISTER_FIGURES, [pilot])
-        return json_response([_plain(t) for t in register.advices(pilot)])
+        return _answer([_plain(t) for t in register.advices(pilot)])
 
     @router.get(
         "/history",
@@ -207,7 +207,7 @@ def register_router(service: Service) -> APIRouter:
             found = register.history(gezin)
         except InvalidValueError as exc:  # a BSN or no key: the field, never the value
             raise FileFormatError("request", "gezin", exc.problem) from None
-        return json_response(
+        return _answer(
             [
                 {
                     "seq": r.seq,
@@ -237,7 +237,7 @@ def register_router(service: Service) -> APIRouter:
         events = events_from_data(data, grant)
         granted(grant, [e.pilot for e in events])
         recorded = register.record_many(events)
-        return json_response(
+        return _answer(
             [
                 {"seq": r.seq, "kind": r.event.KIND, "hash": r.hash, "bron": _plain(r.bron)}
                 for r in recorded
@@ -246,6 +246,13 @@ def register_router(service: Service) -> APIRouter:
         )
 
     return router
+
+
+def _answer(data: Any, status: int = 200) -> Response:
+    """``data`` under the English keys ``sociaaldomein register ... --json`` prints."""
+    from sociaaldomein.cli.keys import REGISTER_AS_WRITTEN, english
+
+    return json_response(english(data, keep=REGISTER_AS_WRITTEN), status)
 
 
 def _escalation(e: Any, on: pendulum.Date) -> dict[str, Any]:
