@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import doctest
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,11 @@ def as_json(data: Any) -> Any:
 
 
 def read(kind: str, text: str, format: Any) -> object:
-    readers = {"family": loads_gezinnen, "scenario": loads_scenario, "advice": loads_advice}
+    readers: dict[str, Callable[..., object]] = {
+        "family": loads_gezinnen,
+        "scenario": loads_scenario,
+        "advice": loads_advice,
+    }
     return readers[kind](text, format, source=f"example.{format}")
 
 

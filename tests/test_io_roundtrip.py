@@ -1,6 +1,8 @@
 """Every public file type survives the converters: structure(unstructure(x)) == x.
 
 Through plain data, and through the text of a JSON and of a TOML document.
+A staff member's role and a funding line's model may be a term a plugin
+declares; those are read against :data:`REGISTER`, which declares them.
 Types that hold callables (rules, facts, routes) or Python objects (plugins,
 numpy columns) are not file types; :data:`NOT_FILE_TYPES` names them, and a
 test fails when a public type is in neither list.
@@ -26,6 +28,7 @@ from sociaaldomein.io import (
     SCHEMAS,
     AdviceCheck,
     CohortSettings,
+    FileFormatError,
     PilotChoice,
     Scenario,
     SimulationSettings,
@@ -34,6 +37,7 @@ from sociaaldomein.io import (
     structure,
     unstructure,
 )
+from sociaaldomein.io.schema import schema_of, type_schema
 
 NOT_FILE_TYPES = {
     # rules and facts hold Python callables; a route and an outflow rule hold a rule
@@ -53,6 +57,14 @@ NOT_FILE_TYPES = {
 }
 
 # --- leaves ------------------------------------------------------------------------
+
+BRON = sd.Citation("wmo-begeleiding-thuis.txt", "4. Financiering")
+ROLES = (sd.Term("rol", "wmo.consulent", "Wmo-consulent", bron=BRON),)
+MODELS = (sd.Term("financieringsmodel", "wmo.pgb", "pgb", bron=BRON),)
+REGISTER = sd.Feitenregister.core().declare([*ROLES, *MODELS], by="wmo")
+"""The register a declared role's or model's code is read against."""
+rollen = st.sampled_from(sd.Rol) | st.sampled_from(ROLES)
+modellen = st.sampled_from(sd.Financieringsmodel) | st.sampled_from(MODELS)
 
 text = st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12
@@ -147,7 +159,7 @@ organisaties = st.builds(sd.Organisatie, text, any_text)
 professionals = st.builds(
     sd.Professional,
     text,
-    st.sampled_from(sd.Rol),
+    rollen,
     st.decimals(0, 1, places=2),
     organisaties,
     optional(st.sampled_from(sd.Opleidingsniveau)),
@@ -180,7 +192,7 @@ def budgetregels(draw: st.DrawFn) -> sd.Budgetregel:
         draw(text),
         draw(cents),
         draw(text),
-        draw(st.sampled_from(sd.Financieringsmodel)),
+        draw(modellen),
         jaar=draw(st.integers(1900, 2200)) if by_year else None,
         periode=None if by_year else draw(periodes()),
         bron=draw(bron),
@@ -327,7 +339,7 @@ funding_rows = st.builds(
     text,
     text,
     st.integers(1900, 2200),
-    st.sampled_from(sd.Financieringsmodel),
+    modellen,
     any_text,
     cents,
     st.booleans(),
@@ -481,7 +493,7 @@ def test_every_public_type_is_a_file_type_or_named_as_not_one() -> None:
 
 def _through_text(value: object, cl: Any, format: Any) -> object:
     text = dumps_document({"value": unstructure(value, format, as_type=cl)}, format)
-    return structure(loads_document(text, format)["value"], cl, format=format)
+    return structure(loads_document(text, format)["value"], cl, format=format, feiten=REGISTER)
 
 
 @pytest.mark.parametrize("cl", list(STRATEGIES), ids=lambda t: t.__name__)
@@ -489,7 +501,7 @@ def _through_text(value: object, cl: Any, format: Any) -> object:
 @given(data=st.data())
 def test_round_trip(cl: Any, data: st.DataObject) -> None:
     value = data.draw(STRATEGIES[cl])
-    assert structure(unstructure(value), cl) == value
+    assert structure(unstructure(value), cl, feiten=REGISTER) == value
     assert _through_text(value, cl, "json") == value
     assert _through_text(value, cl, "toml") == value
 
@@ -543,3 +555,74 @@ def test_what_the_converters_write_fits_the_schema(kind: str, data: st.DataObjec
     value = unstructure(data.draw(STRATEGIES[cl]))
     document = {"gezin": value} if kind == "family" else value
     jsonschema.validate(document, SCHEMAS[kind]())
+
+
+# --- a core member or a declared term ------------------------------------------------
+
+
+@pytest.mark.parametrize("cl", [sd.Pilot, sd.Budgetregel, sd.FundingRow])
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_a_member_or_a_declared_term_fits_the_schema_as_written(
+    cl: type, data: st.DataObject
+) -> None:
+    value = unstructure(data.draw(STRATEGIES[cl]))
+    jsonschema.validate(value, schema_of(cl, title=cl.__name__))
+
+
+@given(st.sampled_from([*sd.Financieringsmodel, *MODELS]))
+def test_a_model_is_written_by_its_name_or_code_and_read_back_as_itself(
+    model: sd.Financieringsmodel | sd.Term,
+) -> None:
+    written = unstructure(model, as_type=sd.Financieringsmodel | sd.Term)
+    assert written == (model.code if isinstance(model, sd.Term) else model.name)
+    back = structure(written, sd.Financieringsmodel | sd.Term, feiten=REGISTER)  # type: ignore[arg-type]
+    assert back is model
+
+
+def _row(model: str) -> dict[str, Any]:
+    row = sd.FundingRow(
+        "p", "gemeente", 2024, sd.Financieringsmodel.LUMPSUM, "", sd.Money(1), False, None
+    )
+    return {**unstructure(row), "model": model}
+
+
+def test_a_declared_code_without_the_register_is_refused_saying_what_to_pass() -> None:
+    with pytest.raises(FileFormatError) as caught:
+        structure(_row("wmo.pgb"), sd.FundingRow, source="budget.json")
+    assert caught.value.field == "model"
+    assert "'wmo.pgb' is not a Financieringsmodel" in caught.value.problem
+    assert "feiten=gemeente.feiten" in caught.value.problem
+
+
+def test_an_unknown_code_with_the_register_names_the_field_and_the_nearest() -> None:
+    with pytest.raises(FileFormatError) as caught:
+        structure(_row("wmo.pbg"), sd.FundingRow, feiten=REGISTER)
+    assert caught.value.field == "model"
+    assert caught.value.problem == "unknown financieringsmodel 'wmo.pbg'; did you mean 'wmo.pgb'?"
+    with pytest.raises(FileFormatError) as caught:
+        structure(_row("LUMSUM"), sd.FundingRow)
+    assert "did you mean 'LUMPSUM'?" in caught.value.problem
+
+
+def test_a_term_of_another_vocabulary_is_not_a_role() -> None:
+    professional = unstructure(sd.Professional("Anna", ROLES[0], Decimal(1), sd.Organisatie("WIJ")))
+    assert professional["rol"] == "wmo.consulent"
+    with pytest.raises(FileFormatError) as caught:
+        structure({**professional, "rol": "wmo.pgb"}, sd.Professional, feiten=REGISTER)
+    assert (caught.value.field, caught.value.problem) == ("rol", "unknown rol 'wmo.pgb'")
+    with pytest.raises(FileFormatError, match="is a term of financieringsmodel, not of rol"):
+        structure({**professional, "rol": MODELS[0]}, sd.Professional)
+
+
+def test_the_schema_given_the_register_takes_exactly_its_declared_codes() -> None:
+    defs: dict[str, Any] = {}
+    root = type_schema(sd.FundingRow, defs, REGISTER)
+    declared = jsonschema.Draft202012Validator({**root, "$defs": defs})
+    anyone = jsonschema.Draft202012Validator(schema_of(sd.FundingRow, title="FundingRow"))
+    for model in ("LUMPSUM", "wmo.pgb"):
+        assert declared.is_valid(_row(model))
+        assert anyone.is_valid(_row(model))
+    assert not declared.is_valid(_row("wmo.giften"))  # not declared by this composition
+    assert anyone.is_valid(_row("wmo.giften"))  # a code some composition may declare
+    assert not anyone.is_valid(_row("giften"))  # neither a member nor a code

@@ -202,13 +202,25 @@ def test_a_parameter_of_the_wrong_type_is_a_400_in_the_library_shape(client: Tes
 def test_the_openapi_document_has_the_library_schemas_and_no_pydantic_ones(
     client: TestClient,
 ) -> None:
+    from sociaaldomein.composition.overview import FundingRow
+    from sociaaldomein.domain.pilot import Pilot
     from sociaaldomein.io import family_schema
+    from sociaaldomein.io.schema import schema_of
 
     document = client.get("/api/openapi.json").json()
     schemas = document["components"]["schemas"]
     assert "HTTPValidationError" not in schemas
     family = family_schema()
     assert schemas["Gezin"]["properties"].keys() == family["$defs"]["Gezin"]["properties"].keys()
+    # a pilot's staff and a funding row hold a member or a declared term: the library's schema
+    pilot = schema_of(Pilot, title="Pilot")
+    assert schemas["Pilot"]["properties"].keys() == pilot["properties"].keys()
+    rol = pilot["$defs"]["Professional"]["properties"]["rol"]
+    assert schemas["Professional"]["properties"]["rol"] == rol
+    assert (
+        schemas["FundingRow"]["properties"]["model"]
+        == schema_of(FundingRow, title="")["properties"]["model"]
+    )
     assert "#/$defs/" not in json.dumps(document)  # every reference points into the document
     for item in document["paths"].values():
         for operation in item.values():

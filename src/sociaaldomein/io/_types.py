@@ -8,7 +8,17 @@ import types
 import typing
 from typing import Final, get_args, get_origin
 
-__all__ = ["is_enum", "is_fixed_tuple", "is_mapping", "is_set", "is_var_tuple", "optional_of"]
+from sociaaldomein.domain.vocabulary import Term
+
+__all__ = [
+    "is_enum",
+    "is_fixed_tuple",
+    "is_mapping",
+    "is_set",
+    "is_var_tuple",
+    "member_or_term_of",
+    "optional_of",
+]
 
 _NONE_TYPE: Final = type(None)
 
@@ -48,3 +58,16 @@ def is_mapping(t: object) -> bool:
 def is_enum(t: object) -> bool:
     """An enumeration class."""
     return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def member_or_term_of(t: object) -> type[enum.Enum] | None:
+    """``E`` for ``E | Term`` (a core member or a declared term, such as ``Rol | Term``)."""
+    if get_origin(t) not in (typing.Union, types.UnionType):
+        return None
+    args = get_args(t)
+    if len(args) != 2 or Term not in args:
+        return None
+    (other,) = (a for a in args if a is not Term)
+    if isinstance(other, type) and issubclass(other, enum.Enum):
+        return other
+    return None

@@ -14,6 +14,12 @@ Given the composition's register (``family_schema(gemeente.feiten)``, as
 ``sociaaldomein schema family`` does), the family's ``feiten`` table lists
 every declared fact with the values it may hold, and each vocabulary list the
 declared terms next to the core's members.
+
+A field that holds a core member or a declared term (a staff member's
+``rol``, a funding line's ``model``) takes the member's name or a term's code:
+without a register any namespaced code (``"wmo.pgb"``), since the file may come
+from a composition whose plugins declare it; with one, exactly the codes it
+declares.
 """
 
 from __future__ import annotations
@@ -41,9 +47,11 @@ from sociaaldomein.io._types import (
     is_mapping,
     is_set,
     is_var_tuple,
+    member_or_term_of,
     optional_of,
 )
 from sociaaldomein.io.advice import AdviceCheck
+from sociaaldomein.io.converters import VOCABULARY_OF
 from sociaaldomein.io.population import CohortParameterFile
 from sociaaldomein.io.scenario import Scenario
 
@@ -165,7 +173,10 @@ class _Builder:
                 "pattern": NAMESPACED.pattern,
                 "description": "the code of a term a plugin declares (namespace.name)",
             }
-        if typing.get_origin(t) in (typing.Union, types.UnionType):  # a member or a Term
+        kind = member_or_term_of(t)
+        if kind in VOCABULARY_OF:
+            return self.member_or_term(kind)
+        if typing.get_origin(t) in (typing.Union, types.UnionType):
             return {"anyOf": [self.of(a) for a in get_args(t)]}
         if is_var_tuple(t) or is_set(t):
             return {"type": "array", "items": self.of(get_args(t)[0])}
@@ -181,6 +192,21 @@ class _Builder:
         if attrs.has(t):
             return self.ref(t)
         raise TypeError(f"no JSON Schema for {t!r}")
+
+    def member_or_term(self, kind: type[enum.Enum]) -> dict[str, Any]:
+        """A core member by its name, or a declared term by its code (as the converters)."""
+        vocabulary = VOCABULARY_OF[kind]
+        codes = sorted(self.feiten.terms_of(vocabulary))
+        term = (
+            {"enum": codes, "description": f"a {vocabulary} the composition's plugins declare"}
+            if codes
+            else self.of(Term)
+        )
+        return {
+            "anyOf": [self.of(kind), term],
+            "description": f"a {kind.__name__} by its name, or the code of a declared "
+            f"{vocabulary} (namespace.name)",
+        }
 
     def ref(self, cl: type) -> dict[str, Any]:
         name = cl.__name__

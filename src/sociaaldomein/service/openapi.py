@@ -67,10 +67,6 @@ def english_schema(node: Any) -> Any:
     return node
 
 
-def _summary(cl: type) -> str:
-    return " ".join((cl.__doc__ or cl.__name__).split("\n\n")[0].split())
-
-
 def ref(name: str) -> dict[str, str]:
     """A reference to the component schema ``name``."""
     return {"$ref": f"#/components/schemas/{name}"}
@@ -102,16 +98,7 @@ def components() -> dict[str, dict[str, Any]]:
     for name, build in _ROOTS.items():
         out.update(_own(name, build()))
     for cl in _CLASSES:
-        try:
-            schema = schema_of(cl, title=cl.__name__)
-        except TypeError:
-            # A field whose type the schema generator cannot write yet: the answer is
-            # still described, as an object, rather than the whole document failing.
-            schema = {
-                "type": "object",
-                "title": cl.__name__,
-                "description": f"{_summary(cl)} (as the converters write it)",
-            }
+        schema = schema_of(cl, title=cl.__name__)
         if cl not in _AS_WRITTEN:
             schema = english_schema(schema)
         for name, part in _own(_ANSWER_NAMES.get(cl, cl.__name__), schema).items():
