@@ -8,11 +8,12 @@ the money (12.) and the termination vote (13.).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import pendulum
 import pytest
 import sqlalchemy as sa
-from sociaaldomein_multiprobleem import POLITIE, SOZAWE
+from sociaaldomein_multiprobleem import POLITIE, SOZAWE, MultiprobleemPilot
 
 from sociaaldomein import Gemeente, InvalidValueError, Money
 from sociaaldomein.register import (
@@ -56,6 +57,7 @@ from sociaaldomein.register import (
 
 from .scenario import (
     BACKOFFICE,
+    BEFORE_START,
     COACH,
     PARTNER,
     PARTNERS,
@@ -322,6 +324,19 @@ REFUSALS: list[tuple[str, Event, str, str]] = [
         "7.",
     ),
     (
+        "an eleventh family for the top 10 before the start",
+        Aanwijzing(
+            pilot=P,
+            actor=PROJECTLEIDER,
+            datum=BEFORE_START,
+            gezin="gezin-50",
+            soort=Aanwijzingssoort.TOP10,
+            partners=PARTNERS,
+        ),
+        "Aanwijzing.soort",
+        "7.",
+    ),
+    (
         "a designation without every partner",
         Aanwijzing(
             pilot=P,
@@ -502,3 +517,47 @@ def test_the_awb_terms_run_from_each_step(url: str, gemeente: Gemeente) -> None:
         # Awb 7:10: decided within six weeks of the end of the bezwaar term
         assert state.awb_overdue(D(2011, 6, 28)) == [("z", "beslissing op bezwaar", D(2011, 6, 27))]
         assert not state.awb["z"].bezwaar_te_laat
+
+
+DURING: Final = pendulum.date(2011, 3, 1)
+
+
+def _aanvulling(gezin: str, on: pendulum.Date = DURING) -> Event:
+    return Aanwijzing(
+        pilot=P,
+        actor=PROJECTLEIDER,
+        datum=on,
+        gezin=gezin,
+        soort=Aanwijzingssoort.AANVULLING,
+        partners=PARTNERS,
+    )
+
+
+def test_at_most_ten_families_are_added_during_the_pilot(url: str, gemeente: Gemeente) -> None:
+    """003 "7. Toewijzing gezinnen": "nog een selectie van maximaal 10 gezinnen"."""
+    with Register.open(url, gemeente=gemeente, create=True) as register:
+        register.record_many([*top10(), *(_aanvulling(f"gezin-{i}") for i in range(11, 21))])
+        with pytest.raises(RefusedEventError, match="at most 10 families are added") as refused:
+            register.record(_aanvulling("gezin-21", D(2011, 9, 1)))
+        assert refused.value.field == "Aanwijzing.soort"
+        assert refused.value.bron is not None
+        assert refused.value.bron.file == "003_720c15da674da257.txt"
+        assert "7. Toewijzing gezinnen" in str(refused.value)
+        assert len(register.state(P).aanwijzingen) == 20
+
+
+@pytest.mark.parametrize(("top", "more"), [(3, 2), (0, 4)])
+def test_the_split_is_the_plugins_not_a_constant(url: str, top: int, more: int) -> None:
+    """A plugin configured with another split is held to its own numbers."""
+    gemeente = Gemeente("Groningen", plugins=[MultiprobleemPilot(top=top, max_aanvullingen=more)])
+    families = [f"gezin-{i:02}" for i in range(1, top + 2)]
+    with Register.open(url, gemeente=gemeente, create=True) as register:
+        register.record_many(top10(tuple(families[:top])))
+        with pytest.raises(RefusedEventError, match=f"the top {top} is designated"):
+            register.record(top10((families[top],))[0])
+        register.record_many([_aanvulling(f"extra-{i}") for i in range(more)])
+        with pytest.raises(RefusedEventError, match=f"at most {more} families are added"):
+            register.record(_aanvulling("extra-last"))
+        state = register.state(P)
+    assert state.aanwijzingen_per_soort.get(Aanwijzingssoort.TOP10, 0) == top
+    assert state.aanwijzingen_per_soort.get(Aanwijzingssoort.AANVULLING, 0) == more

@@ -7,6 +7,7 @@ import pytest
 from sociaaldomein_multiprobleem import (
     LOOPTIJD_VERLENGDE_PILOT,
     SAMENWERKINGSPARTNERS,
+    SELECTIEREGEL,
     Aanwijzingssoort,
     MultiprobleemPilot,
     Samenwerkingspartner,
@@ -226,3 +227,14 @@ def test_the_extended_pilot_selects_before_1_april_2011() -> None:
     gezinnen = [doelgroepgezin(f"mpg-{i:02}") for i in range(1, 11)]
     selectie = selectie.designate_top10(gezinnen, pendulum.date(2011, 2, 15), ALLE)
     assert selectie.instroom_gegarandeerd(pendulum.date(2011, 4, 1)) is True
+
+
+def test_the_plugin_exposes_the_split_of_the_designations_it_is_built_with() -> None:
+    """003 "7. Toewijzing gezinnen": 10 before the start, at most 10 more; the total follows."""
+    plugin = MultiprobleemPilot()
+    assert plugin.selectieregel == SELECTIEREGEL
+    assert (SELECTIEREGEL.voor_start, SELECTIEREGEL.daarna) == (10, 10)
+    assert SELECTIEREGEL.bron.section == "7. Toewijzing gezinnen"
+    other = MultiprobleemPilot(top=4, max_aanvullingen=3)
+    assert (other.selectieregel.voor_start, other.selectieregel.daarna) == (4, 3)
+    assert other.pilot.max_totaal == other.selectieregel.totaal == 7

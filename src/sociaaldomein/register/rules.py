@@ -17,7 +17,7 @@ deadlines are the law's (``DOMAIN``: Wmo 2015 and Awb).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 import pendulum
@@ -36,7 +36,16 @@ from sociaaldomein.register import events as ev
 from sociaaldomein.register.errors import RefusedEventError
 from sociaaldomein.register.state import PilotState
 
-__all__ = ["AWB", "WMO_BESCHIKKING", "WMO_ONDERZOEK", "check", "ghp_lines", "opzegregeling"]
+__all__ = [
+    "AWB",
+    "WMO_BESCHIKKING",
+    "WMO_ONDERZOEK",
+    "Selectieregel",
+    "check",
+    "ghp_lines",
+    "opzegregeling",
+    "selectieregel_of",
+]
 
 WMO_ONDERZOEK: Final = Citation(
     "Wmo 2015 (BWBR0035362)", "artikel 2.3.2", "binnen zes weken na ontvangst van een melding"
@@ -47,6 +56,31 @@ WMO_BESCHIKKING: Final = Citation(
 AWB: Final = Citation("Algemene wet bestuursrecht (BWBR0005537)", "artikelen 6:7 en 7:10")
 
 Checked = tuple[ev.Event, Citation | None]
+
+
+@runtime_checkable
+class Selectieregel(Protocol):
+    """A pilot's split of the designations: how many before its start, how many after.
+
+    A plugin offers it as the attribute ``selectieregel`` of its plugin object
+    (the multiprobleem plugin's :class:`~sociaaldomein_multiprobleem.Selectieregel`,
+    003 "7. Toewijzing gezinnen": a top 10 before the start, at most 10 more).
+    """
+
+    @property
+    def voor_start(self) -> int: ...
+
+    @property
+    def daarna(self) -> int: ...
+
+    @property
+    def bron(self) -> Citation: ...
+
+
+def selectieregel_of(plugin: object) -> Selectieregel | None:
+    """The designation split ``plugin`` offers, if it offers one."""
+    found = getattr(plugin, "selectieregel", None)
+    return found if isinstance(found, Selectieregel) else None
 
 
 def _refuse(
@@ -155,10 +189,33 @@ def _leaves_intake(
     return e, None
 
 
-def _aanwijzing(e: ev.Aanwijzing, s: PilotState, c: CompiledPilot) -> Checked:
+def _within_split(e: ev.Aanwijzing, s: PilotState, regel: Selectieregel) -> None:
+    # The split is counted per kind: the top before the start, the additions after it.
+    done = s.aanwijzingen_per_soort.get(e.soort, 0)
+    if e.soort is ev.Aanwijzingssoort.TOP10 and done >= regel.voor_start:
+        raise _refuse(
+            e,
+            "soort",
+            f"the top {regel.voor_start} is designated before the start: {done} families "
+            "were designated already",
+            regel.bron,
+        )
+    if e.soort is ev.Aanwijzingssoort.AANVULLING and done >= regel.daarna:
+        raise _refuse(
+            e,
+            "soort",
+            f"at most {regel.daarna} families are added during the pilot: {done} were "
+            "added already",
+            regel.bron,
+        )
+
+
+def _aanwijzing(
+    e: ev.Aanwijzing, s: PilotState, c: CompiledPilot, regel: Selectieregel | None = None
+) -> Checked:
     gezin = _family(e)
     pilot = c.pilot
-    bron = pilot.max_totaal_bron
+    bron = regel.bron if regel is not None else pilot.max_totaal_bron
     partners = _partners(c)
     given = {_norm(p) for p in e.partners}
     if unknown := sorted(p for p in e.partners if _norm(p) not in {_norm(q) for q in partners}):
@@ -182,6 +239,8 @@ def _aanwijzing(e: ev.Aanwijzing, s: PilotState, c: CompiledPilot) -> Checked:
         )
     if gezin in s.aanwijzingen:
         raise _refuse(e, "gezin", f"family {gezin!r} is designated already", bron)
+    if regel is not None:
+        _within_split(e, s, regel)
     designated = sum(s.aanwijzingen_per_soort.values())
     if pilot.max_totaal is not None and designated >= pilot.max_totaal:
         raise _refuse(
@@ -558,8 +617,20 @@ _CHECKS: Final[dict[type[ev.Event], Callable[[Any, PilotState, CompiledPilot], C
 }
 
 
-def check(event: ev.Event, state: PilotState, compiled: CompiledPilot) -> Checked:
-    """``event`` as it is to be recorded and the rule it is accepted under; or a refusal."""
+def check(
+    event: ev.Event,
+    state: PilotState,
+    compiled: CompiledPilot,
+    *,
+    selectieregel: Selectieregel | None = None,
+) -> Checked:
+    """``event`` as it is to be recorded and the rule it is accepted under; or a refusal.
+
+    ``selectieregel``: the pilot plugin's split of the designations
+    (:func:`selectieregel_of`); without one only the pilot's total is checked.
+    """
     if event.pilot != compiled.name:
         raise _refuse(event, "pilot", f"is {event.pilot!r}, checked against {compiled.name!r}")
+    if isinstance(event, ev.Aanwijzing):
+        return _aanwijzing(event, state, compiled, selectieregel)
     return _CHECKS[type(event)](event, state, compiled)

@@ -48,7 +48,7 @@ from sociaaldomein.domain.bsn import check_key
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.compiled import CompiledPilot
 from sociaaldomein.domain.opzegging import OpzegBesluit
-from sociaaldomein.errors import UnknownPilotError
+from sociaaldomein.errors import CompositionError, UnknownPilotError
 from sociaaldomein.register import codec, rules
 from sociaaldomein.register import events as ev
 from sociaaldomein.register.errors import RegisterError, SchemaError
@@ -297,6 +297,14 @@ class Register:
                 raise
             return None
 
+    def _selectieregel(self, compiled: CompiledPilot) -> rules.Selectieregel | None:
+        # The split of the designations lives on the plugin object, not on the Pilot.
+        try:
+            plugin = self.gemeente.plugin(compiled.provided_by.name)
+        except CompositionError:
+            return None
+        return rules.selectieregel_of(plugin)
+
     def _versions(self, compiled: CompiledPilot | None) -> dict[str, str]:
         versions = {"sociaaldomein": __version__}
         if compiled is not None:
@@ -480,7 +488,8 @@ class Register:
                 state = self._states[event.pilot] = PilotState(event.pilot)
             bron: Citation | None = unchecked
             if compiled is not None and unchecked is None:
-                event, bron = rules.check(event, state, compiled)
+                regel = self._selectieregel(compiled) if isinstance(event, ev.Aanwijzing) else None
+                event, bron = rules.check(event, state, compiled, selectieregel=regel)
             seq += 1
             payload, personal = codec.split(event)
             digest = None

@@ -105,11 +105,13 @@ from sociaaldomein_multiprobleem.rules import (
 )
 from sociaaldomein_multiprobleem.selection import (
     MAX_AANVULLINGEN,
+    SELECTIEREGEL,
     TOP,
     Aanwijzing,
     Aanwijzingssoort,
     Dwangafspraak,
     Selectie,
+    Selectieregel,
 )
 from sociaaldomein_multiprobleem.termination import (
     MIN_OPZEGGERS,
@@ -164,6 +166,7 @@ __all__ = [
     "RESTANT",
     "RESTANT_OP",
     "SAMENWERKINGSPARTNERS",
+    "SELECTIEREGEL",
     "SELECTIETEAM",
     "SOZAWE",
     "STUURGROEP",
@@ -186,6 +189,7 @@ __all__ = [
     "Regie",
     "Samenwerkingspartner",
     "Selectie",
+    "Selectieregel",
     "Urenverdeling",
     "Werving",
     "__version__",

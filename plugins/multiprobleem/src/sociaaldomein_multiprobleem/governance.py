@@ -43,6 +43,7 @@ from sociaaldomein_multiprobleem.letter import (
     POSITIE_GEMEENTE,
     TENSLOTTE,
 )
+from sociaaldomein_multiprobleem.messages import _
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 from sociaaldomein_multiprobleem.selection import Selectie
 
@@ -167,31 +168,42 @@ def informatie_toegestaan(
     """
     wie = _norm(ontvanger)
     if wie == _norm(INTRAVAL):
-        grond, bron = "Intraval's independent evaluation (VIII)", _afspraak("VIII")
+        grond, bron = _("Intraval's independent evaluation (VIII)"), _afspraak("VIII")
     elif wie in _ONTVANGERS:
         grond, bron = (
-            "free exchange between the partners and the gezinscoach (VII)",
+            _("free exchange between the partners and the gezinscoach (VII)"),
             _afspraak("VII"),
         )
     else:
         return Informatiebesluit(
             False,
-            f"{ontvanger!r} is not a partner, the project or Intraval; the agreement shares "
-            "information only among them (VII, VIII)",
+            _(
+                "{ontvanger} is not a partner, the project or Intraval; the agreement shares "
+                "information only among them (VII, VIII)",
+                ontvanger=repr(ontvanger),
+            ),
             _afspraak("VII"),
         )
     if not selectie.is_selected(gezin_id, on):
         return Informatiebesluit(
             False,
-            f"family {gezin_id!r} is not selected on {on.isoformat()}: the agreement applies "
-            f"only to the families the partners selected together ({GHP_INFORMATIEBRON})",
+            _(
+                "family {gezin} is not selected on {on}: the agreement applies "
+                "only to the families the partners selected together ({bron})",
+                gezin=repr(gezin_id),
+                on=on,
+                bron=GHP_INFORMATIEBRON,
+            ),
             GHP_INFORMATIEBRON,
         )
     if not ook_aanvullingen and gezin_id not in selectie.top10:
         return Informatiebesluit(
             False,
-            f"family {gezin_id!r} was added during the pilot; read as only 'deze top tien "
-            "gezinnen' (ook_aanvullingen=False), free exchange covers the top 10 alone",
+            _(
+                "family {gezin} was added during the pilot; read as only 'deze top tien "
+                "gezinnen' (ook_aanvullingen=False), free exchange covers the top 10 alone",
+                gezin=repr(gezin_id),
+            ),
             _afspraak("VII"),
         )
     return Informatiebesluit(True, grond, bron)

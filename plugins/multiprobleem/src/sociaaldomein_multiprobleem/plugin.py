@@ -52,7 +52,7 @@ from sociaaldomein_multiprobleem.mandate import FUNCTIONEEL_MANDAAT
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 from sociaaldomein_multiprobleem.readings import READINGS
 from sociaaldomein_multiprobleem.rules import MIN_PROBLEMEN, doelgroep
-from sociaaldomein_multiprobleem.selection import MAX_AANVULLINGEN, TOP, Selectie
+from sociaaldomein_multiprobleem.selection import MAX_AANVULLINGEN, TOP, Selectie, Selectieregel
 from sociaaldomein_multiprobleem.termination import MIN_OPZEGGERS, opzegregeling
 
 __all__ = ["PILOT_NAME", "MultiprobleemPilot"]
@@ -169,6 +169,8 @@ class MultiprobleemPilot(PilotPlugin):
         )
         self.top = top
         self.max_aanvullingen = max_aanvullingen
+        # a register reads the split: a top 10 before the start, at most 10 more
+        self.selectieregel = Selectieregel(voor_start=top, daarna=max_aanvullingen, bron=TOEWIJZING)
         self.escalatieladder: Escalatieladder = ladder(termijn_iv=termijn_b_en_w)
         self.min_opzeggers = min_opzeggers
         self.restant = restant

@@ -49,6 +49,7 @@ import attrs
 import pendulum
 
 from sociaaldomein import (
+    Citation,
     Dwangmiddel,
     Gezin,
     InvalidValueError,
@@ -59,15 +60,18 @@ from sociaaldomein import (
 )
 from sociaaldomein.validators import at_least, one_of_type
 from sociaaldomein_multiprobleem.letter import DOEL, GHP_INFORMATIEBRON, TOEWIJZING
+from sociaaldomein_multiprobleem.messages import _
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 
 __all__ = [
     "MAX_AANVULLINGEN",
+    "SELECTIEREGEL",
     "TOP",
     "Aanwijzing",
     "Aanwijzingssoort",
     "Dwangafspraak",
     "Selectie",
+    "Selectieregel",
 ]
 
 TOP = 10
@@ -75,6 +79,34 @@ TOP = 10
 
 MAX_AANVULLINGEN = 10
 """003, "7. Toewijzing gezinnen": "nog een selectie van maximaal 10 gezinnen"."""
+
+
+@attrs.frozen
+class Selectieregel:
+    """How many families the partners may designate, before the start and after it.
+
+    ``voor_start``: the top designated together "voorafgaande aan de start";
+    ``daarna``: the families the partners may still select "gedurende de
+    pilot", at most, in total over the pilot.  ``bron`` cites the rule.  A
+    register reads it as the plugin's ``selectieregel`` and refuses a
+    designation beyond either number.
+
+    >>> SELECTIEREGEL.voor_start, SELECTIEREGEL.daarna, SELECTIEREGEL.bron.file
+    (10, 10, '003_720c15da674da257.txt')
+    """
+
+    voor_start: int = attrs.field(validator=[one_of_type(int), at_least(0)])
+    daarna: int = attrs.field(validator=[one_of_type(int), at_least(0)])
+    bron: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+
+    @property
+    def totaal(self) -> int:
+        """The families designated in total, at most."""
+        return self.voor_start + self.daarna
+
+
+SELECTIEREGEL = Selectieregel(voor_start=TOP, daarna=MAX_AANVULLINGEN, bron=TOEWIJZING)
+"""003, "7. Toewijzing gezinnen": a top 10 before the start, at most 10 more during the pilot."""
 
 
 class Aanwijzingssoort(enum.Enum):
@@ -94,7 +126,9 @@ def _names(value: Iterable[str]) -> tuple[str, ...]:
 
 def _rule_or_none(instance: object, attribute: attrs.Attribute[Rule | None], value: object) -> None:
     if value is not None and not isinstance(value, Rule):
-        raise InvalidValueError("Selectie.doelgroep", f"must be a Rule or None, got {value!r}")
+        raise InvalidValueError(
+            "Selectie.doelgroep", _("must be a Rule or None, got {value}", value=repr(value))
+        )
 
 
 @attrs.frozen
@@ -144,17 +178,26 @@ class Selectie:
     def __attrs_post_init__(self) -> None:
         # A record read back from storage keeps the agreement's limits too.
         if not self.partners:
-            raise InvalidValueError("Selectie.partners", "must name at least one partner")
+            raise InvalidValueError("Selectie.partners", _("must name at least one partner"))
         if len(self.top10) > self.top:
             raise InvalidValueError(
                 "Selectie.top10",
-                f"holds {len(self.top10)} families, more than {self.top} ({TOEWIJZING})",
+                _(
+                    "holds {n} families, more than {top} ({bron})",
+                    n=len(self.top10),
+                    top=self.top,
+                    bron=TOEWIJZING,
+                ),
             )
         if len(self.aanvullingen) > self.max_aanvullingen:
             raise InvalidValueError(
                 "Selectie.aanvullingen",
-                f"holds {len(self.aanvullingen)} families, more than {self.max_aanvullingen} "
-                f"({TOEWIJZING})",
+                _(
+                    "holds {n} families, more than {top} ({bron})",
+                    n=len(self.aanvullingen),
+                    top=self.max_aanvullingen,
+                    bron=TOEWIJZING,
+                ),
             )
 
     # decisions ----------------------------------------------------------------
@@ -178,16 +221,28 @@ class Selectie:
         if on >= self.doorstart.start:
             raise InvalidValueError(
                 "Selectie.designate_top10.on",
-                f"the top {self.top} is designated before the start "
-                f"({self.doorstart.start.isoformat()}), not on {on.isoformat()} ({TOEWIJZING})",
+                _(
+                    "the top {top} is designated before the start ({start}), not on {on} ({bron})",
+                    top=self.top,
+                    start=self.doorstart.start,
+                    on=on,
+                    bron=TOEWIJZING,
+                ),
             )
         besluit = self._decision(gezinnen, on, partners, "designate_top10")
         total = len(self.top10) + len(besluit)
         if total > self.top:
             raise InvalidValueError(
                 "Selectie.top10",
-                f"a top {self.top}: {len(self.top10)} designated already, {len(besluit)} more "
-                f"would make {total} ({TOEWIJZING})",
+                _(
+                    "a top {top}: {already} designated already, {more} more would make {total} "
+                    "({bron})",
+                    top=self.top,
+                    already=len(self.top10),
+                    more=len(besluit),
+                    total=total,
+                    bron=TOEWIJZING,
+                ),
             )
         afspraken = tuple(dwangafspraken)
         known = {_norm(p) for p in self.partners}
@@ -195,13 +250,21 @@ class Selectie:
             if afspraak.gezin_id not in besluit:
                 raise InvalidValueError(
                     "Selectie.designate_top10.dwangafspraken",
-                    f"family {afspraak.gezin_id!r} is not in this designation: the coercive "
-                    f"situations are agreed when the top 10 is set ({GHP_INFORMATIEBRON.section})",
+                    _(
+                        "family {gezin} is not in this designation: the coercive situations "
+                        "are agreed when the top 10 is set ({section})",
+                        gezin=repr(afspraak.gezin_id),
+                        section=GHP_INFORMATIEBRON.section,
+                    ),
                 )
             if _norm(afspraak.organisatie) not in known:
                 raise InvalidValueError(
                     "Selectie.designate_top10.dwangafspraken",
-                    f"not a partner of the agreement: {afspraak.organisatie} ({DOEL})",
+                    _(
+                        "not a partner of the agreement: {partners} ({bron})",
+                        partners=afspraak.organisatie,
+                        bron=DOEL,
+                    ),
                 )
         return self._record(besluit, on, Aanwijzingssoort.TOP10, partners, afspraken)
 
@@ -215,15 +278,23 @@ class Selectie:
         if on not in self.doorstart:
             raise InvalidValueError(
                 "Selectie.add.on",
-                f"families are added during the pilot ({self.doorstart}), not on "
-                f"{on.isoformat()} ({TOEWIJZING})",
+                _(
+                    "families are added during the pilot ({periode}), not on {on} ({bron})",
+                    periode=str(self.doorstart),
+                    on=on,
+                    bron=TOEWIJZING,
+                ),
             )
         besluit = self._decision([gezin], on, partners, "add")
         if len(self.aanvullingen) >= self.max_aanvullingen:
             raise InvalidValueError(
                 "Selectie.aanvullingen",
-                f"at most {self.max_aanvullingen} families are added during the pilot, "
-                f"and {len(self.aanvullingen)} were ({TOEWIJZING})",
+                _(
+                    "at most {most} families are added during the pilot, and {n} were ({bron})",
+                    most=self.max_aanvullingen,
+                    n=len(self.aanvullingen),
+                    bron=TOEWIJZING,
+                ),
             )
         return self._record(besluit, on, Aanwijzingssoort.AANVULLING, partners)
 
@@ -303,7 +374,11 @@ class Selectie:
             if gezin_id in ids or any(a.gezin_id == gezin_id for a in self.aanwijzingen):
                 raise InvalidValueError(
                     f"Selectie.{method}.gezinnen",
-                    f"family {gezin_id!r} is already selected ({TOEWIJZING})",
+                    _(
+                        "family {gezin} is already selected ({bron})",
+                        gezin=repr(gezin_id),
+                        bron=TOEWIJZING,
+                    ),
                 )
             ids.append(gezin_id)
         return tuple(ids)
@@ -314,12 +389,21 @@ class Selectie:
         field = f"Selectie.{method}.partners"
         if unknown := sorted(given - known):
             raise InvalidValueError(
-                field, f"not a partner of the agreement: {', '.join(unknown)} ({DOEL})"
+                field,
+                _(
+                    "not a partner of the agreement: {partners} ({bron})",
+                    partners=", ".join(unknown),
+                    bron=DOEL,
+                ),
             )
         if missing := [p for p in self.partners if _norm(p) not in given]:
             raise InvalidValueError(
                 field,
-                f"the partners select together ({TOEWIJZING}); missing: {', '.join(missing)}",
+                _(
+                    "the partners select together ({bron}); missing: {missing}",
+                    bron=TOEWIJZING,
+                    missing=", ".join(missing),
+                ),
             )
 
     def _check_gezin(self, item: Gezin | str, on: pendulum.Date, method: str) -> str:
@@ -328,8 +412,12 @@ class Selectie:
             if self.doelgroep is not None:
                 raise InvalidValueError(
                     field,
-                    f"pass the Gezin for {item!r}, not its id: this selection checks the "
-                    f"target group ({TOEWIJZING})",
+                    _(
+                        "pass the Gezin for {gezin}, not its id: this selection checks the "
+                        "target group ({bron})",
+                        gezin=repr(item),
+                        bron=TOEWIJZING,
+                    ),
                 )
             return item
         if self.doelgroep is not None:
@@ -338,8 +426,13 @@ class Selectie:
                 failed = "; ".join(c.text for c in explanation.children if not c.passed)
                 raise InvalidValueError(
                     field,
-                    f"family {item.id!r} is not in the target group on {on.isoformat()}: "
-                    f"{failed or explanation.text} ({TOEWIJZING})",
+                    _(
+                        "family {gezin} is not in the target group on {on}: {failed} ({bron})",
+                        gezin=repr(item.id),
+                        on=on,
+                        failed=failed or explanation.text,
+                        bron=TOEWIJZING,
+                    ),
                 )
         return item.id
 
