@@ -197,7 +197,9 @@ class Cohort:
         no memory; asking for it is an error that says it was not loaded.  An id that looks like a
         BSN, in any spelling, is refused (:mod:`sociaaldomein.domain.bsn`).  ``wijken`` is the
         vocabulary of the ``wijk`` codes: code ``i`` is ``wijken[i - 1]``.
-        Every problem is reported with the column's name.
+        Every problem is reported with the column's name; a ZRM level must be 0
+        (not scored) to 5, since a domain's two levels are kept in one byte
+        (:mod:`sociaaldomein.domain.columns`).
 
         ``extra`` holds columns beyond the schema, as the composition's declared
         facts and terms encode them (``"schuldhulp.schuld"``,

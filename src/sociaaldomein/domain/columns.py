@@ -134,6 +134,9 @@ class CohortColumns(Mapping[str, Array]):
     def __len__(self) -> int:
         return len(self._names)
 
+    def __repr__(self) -> str:
+        return f"CohortColumns({list(self._names)!r})"
+
     @property
     def nbytes(self) -> int:
         """Bytes the arrays hold (a ZRM domain's two levels count once)."""
