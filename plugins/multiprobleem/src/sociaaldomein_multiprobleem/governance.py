@@ -191,7 +191,7 @@ def informatie_toegestaan(
                 "family {gezin} is not selected on {on}: the agreement applies "
                 "only to the families the partners selected together ({bron})",
                 gezin=repr(gezin_id),
-                on=on,
+                on=on.isoformat(),
                 bron=GHP_INFORMATIEBRON,
             ),
             GHP_INFORMATIEBRON,

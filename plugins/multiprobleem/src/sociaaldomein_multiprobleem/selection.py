@@ -224,8 +224,8 @@ class Selectie:
                 _(
                     "the top {top} is designated before the start ({start}), not on {on} ({bron})",
                     top=self.top,
-                    start=self.doorstart.start,
-                    on=on,
+                    start=self.doorstart.start.isoformat(),
+                    on=on.isoformat(),
                     bron=TOEWIJZING,
                 ),
             )
@@ -281,7 +281,7 @@ class Selectie:
                 _(
                     "families are added during the pilot ({periode}), not on {on} ({bron})",
                     periode=str(self.doorstart),
-                    on=on,
+                    on=on.isoformat(),
                     bron=TOEWIJZING,
                 ),
             )
@@ -429,7 +429,7 @@ class Selectie:
                     _(
                         "family {gezin} is not in the target group on {on}: {failed} ({bron})",
                         gezin=repr(item.id),
-                        on=on,
+                        on=on.isoformat(),
                         failed=failed or explanation.text,
                         bron=TOEWIJZING,
                     ),

@@ -1,0 +1,54 @@
+"""A plugin's refusals and decisions read in Dutch and English, through its own catalogue."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from sociaaldomein import InvalidValueError
+from sociaaldomein.i18n import Bericht, use_language
+
+multiprobleem = pytest.importorskip("sociaaldomein_multiprobleem")
+
+from sociaaldomein_multiprobleem import MultiprobleemPilot  # noqa: E402
+from sociaaldomein_multiprobleem.governance import informatie_toegestaan  # noqa: E402
+from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS  # noqa: E402
+from sociaaldomein_multiprobleem.selection import Selectie  # noqa: E402
+
+
+def _refusal() -> InvalidValueError:
+    selectie = Selectie(MultiprobleemPilot().doorstart)
+    with pytest.raises(InvalidValueError) as caught:
+        selectie.add("gezin-01", pendulum.date(2009, 1, 5), SAMENWERKINGSPARTNERS)
+    return caught.value
+
+
+def test_a_selection_refusal_keeps_its_english_problem_and_reads_in_dutch() -> None:
+    problem = _refusal().problem
+    assert isinstance(problem, Bericht)
+    assert problem.domain == "sociaaldomein_multiprobleem"
+    english = problem.render("en")
+    dutch = problem.render("nl")
+    # The value code compares is the English text.
+    assert str.__str__(problem).startswith("families are added during the pilot (")
+    assert "not on 2009-01-05 (" in str.__str__(problem)
+    assert english.startswith("families are added during the pilot (")
+    assert "not on 2009-01-05 (" in english  # ISO, as the refusal always said it
+    assert dutch.startswith("gezinnen komen erbij tijdens de pilot (")
+    assert "niet op 2009-01-05 (" in dutch
+
+
+def test_a_refusal_made_in_dutch_says_its_field_and_problem_in_dutch() -> None:
+    with use_language("nl"):
+        error = _refusal()
+    assert str(error).startswith("Selectie.add.on: gezinnen komen erbij tijdens de pilot")
+
+
+def test_an_information_decision_gives_its_reason_in_both_languages() -> None:
+    selectie = Selectie(MultiprobleemPilot().doorstart)
+    besluit = informatie_toegestaan("de buurman", "gezin-03", selectie, pendulum.date(2011, 5, 1))
+    assert besluit.toegestaan is False
+    reden = besluit.reden
+    assert isinstance(reden, Bericht)
+    assert reden.render("en").startswith("'de buurman' is not a partner, the project or Intraval")
+    assert reden.render("nl").startswith("'de buurman' is geen partner, niet het project")
