@@ -57,6 +57,10 @@ def test_packed_levels_read_back_as_given(drawn: tuple[int, dict[str, Array]]) -
         + cohort.select([c for c in SCHEMA if c not in ZRM_HALVES]).nbytes()
     )
     assert cohort.select(ZRM).nbytes() == n * len(ZrmDomein)  # two levels, one byte
+    current = np.stack([cohort.column(f"zrm.{d.field}") for d in ZrmDomein]).astype(int)
+    lowest = np.where(current == 0, 9, current).min(axis=0, initial=9)
+    expected_lowest = np.where(lowest == 9, 0, lowest)
+    assert FEITEN.zrm_laagste.vector(cohort, ON).tolist() == expected_lowest.tolist()
 
 
 @given(zrm_columns(), st.data())

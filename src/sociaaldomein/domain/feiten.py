@@ -336,9 +336,11 @@ def _lowest_zrm(g: Gezin, on: pendulum.Date) -> int | None:
 
 
 def _lowest_zrm_vector(c: Cohort, on: pendulum.Date) -> Array:
-    stack = np.stack([c.column(f"zrm.{d.field}") for d in ZrmDomein]).astype(np.int16)
-    stack = np.where(stack == 0, 99, stack)
-    lowest = stack.min(axis=0)
+    # one domain at a time (each unpacked from its byte when read), never a stack of 13
+    lowest: Array = np.full(len(c), 99, dtype=np.int16)
+    for d in ZrmDomein:
+        level = c.column(f"zrm.{d.field}").astype(np.int16)
+        np.minimum(lowest, np.where(level == 0, 99, level), out=lowest)
     return np.where(lowest == 99, 0, lowest)
 
 
