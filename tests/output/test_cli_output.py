@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sociaaldomein.cli.main import command_language, main
+from sociaaldomein.cli.main import SUBCOMMANDS, command_language, main
 from sociaaldomein.io import write_gezinnen
 from sociaaldomein.testing import make_gezin
 
@@ -125,12 +125,9 @@ def test_assess_without_on_says_when_each_pilot_runs(
     assert "does not run today" not in err  # a date the user chose needs no hint
 
 
-# The commands of this part of the library; every command added should carry EXAMPLES too.
-DOCUMENTED = ("plugins", "assess", "budget", "mandate", "demo", "schema", "validate", "simulate")
-
-
-@pytest.mark.parametrize("command", DOCUMENTED)
+@pytest.mark.parametrize("command", list(SUBCOMMANDS))
 def test_every_help_ends_with_an_example_and_a_documentation_link(run: Run, command: str) -> None:
+    """Every command, those added later too: its module's EXAMPLES end its ``--help``."""
     code, out, _ = run(command, "--help")
     assert code == 0
     examples = out[out.index("examples:") :]
@@ -138,7 +135,7 @@ def test_every_help_ends_with_an_example_and_a_documentation_link(run: Run, comm
     assert f"documentation of sociaaldomein {command}:\n" in out
     assert "  https://sociaaldomein.readthedocs.io/en/latest/cli.html" in out
     assert max(len(line) for line in examples.splitlines()) <= 80
-    assert "docs/cli.md" not in out  # a path only a checkout has
+    assert "docs/" not in out  # a path only a checkout has
 
 
 def test_the_top_level_help_has_an_example_and_the_link(run: Run) -> None:

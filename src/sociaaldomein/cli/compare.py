@@ -26,7 +26,7 @@ __all__ = ["add_arguments", "run"]
 
 EXAMPLES: tuple[str, ...] = (
     "sociaaldomein compare base.toml changed.toml",
-    "sociaaldomein compare base.toml base.toml --besluit capaciteit-15.toml --runs 50",
+    "sociaaldomein compare base.toml base.toml --besluit capaciteit-15.toml",
     "sociaaldomein compare base.toml changed.toml --json > impact.json",
 )
 """Command lines shown at the end of ``--help``."""

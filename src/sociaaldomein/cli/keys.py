@@ -67,6 +67,8 @@ ENGLISH: Final[dict[str, str]] = {
     "datum": "date",
     "wettelijk_toegestaan": "allowed_by_law",
     "wettelijke_grond": "legal_ground",
+    "afwijking_grond": "deviation_ground",
+    "afgewezen_grond": "rejected_ground",
     # a decision of the council or the college (Besluit), as ``plugins --besluit`` lists it
     "orgaan": "body",
     "kenmerk": "reference",

@@ -5,7 +5,7 @@ sociaaldomein serve [--host HOST] [--port PORT] [--tokens FILE] [--register URL]
 sociaaldomein serve --new-token NAME --role ROLE [--grant PILOT ...]
 
 Listens on 127.0.0.1 unless --host says otherwise.  --tokens names the TOML
-file of tokens with their roles and pilots (docs/service.md); without it
+file of tokens with their roles and pilots (see the documentation: the service); without it
 nothing about a family is served to anyone.  --new-token prints a fresh
 token once, and the [[token]] entry (with its hash, never the token) to add
 to the tokens file.  The API's reference is at /api/docs, its OpenAPI
@@ -22,6 +22,13 @@ import sys
 from sociaaldomein.cli.common import OK, BadInputError, compose, warn
 
 __all__ = ["add_arguments", "run"]
+
+EXAMPLES: tuple[str, ...] = (
+    "sociaaldomein serve",
+    "sociaaldomein serve --new-token wij-1 --role wij-medewerker --grant samen",
+    "sociaaldomein serve --tokens tokens.toml --register register.db --port 8080",
+)
+"""Command lines shown at the end of ``--help``."""
 
 _ROLES = ("analyst", "wij-medewerker", "projectleider", "administrator")
 
