@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
+import attrs
 import pendulum
 import pytest
 import sqlalchemy as sa
@@ -337,6 +338,12 @@ REFUSALS: list[tuple[str, Event, str, str]] = [
         "7.",
     ),
     (
+        "an end-reason code the JZ588 table does not give",
+        Trajecteinde(pilot=P, actor=COACH, datum=D(2011, 6, 1), gezin="gezin-01", reden_code="02"),
+        "Trajecteinde.reden_code",
+        "reden beëindiging",
+    ),
+    (
         "a designation without every partner",
         Aanwijzing(
             pilot=P,
@@ -561,3 +568,15 @@ def test_the_split_is_the_plugins_not_a_constant(url: str, top: int, more: int) 
         state = register.state(P)
     assert state.aanwijzingen_per_soort.get(Aanwijzingssoort.TOP10, 0) == top
     assert state.aanwijzingen_per_soort.get(Aanwijzingssoort.AANVULLING, 0) == more
+
+
+def test_an_unknown_end_reason_is_refused_naming_the_known_codes(
+    url: str, gemeente: Gemeente
+) -> None:
+    with Register.open(url, gemeente=gemeente, create=True) as register:
+        register.record_many([*top10(), placed("gezin-01")])
+        end = Trajecteinde(pilot=P, actor=COACH, datum=D(2011, 6, 1), gezin="gezin-01")
+        with pytest.raises(RefusedEventError, match=r"'99' is not a known JZ588 code; known: 31"):
+            register.record(attrs.evolve(end, reden_code="99"))
+        register.record(end)
+        assert register.state(P).beeindigd == {"31": 1}

@@ -82,8 +82,8 @@ __all__ = [
 ]
 
 JZ588_VOLGENS_PLAN: Final = "31"
-"""iJw codelist JZ588 (reden beëindiging): 31, "volgens plan" (the only code the
-library names; use the codes of the iJw release in force for the others)."""
+"""iJw codelist JZ588 (reden beëindiging): 31, "volgens plan"; the known codes are
+:data:`sociaaldomein.register.jz588.REDEN_BEEINDIGING`, and the register refuses others."""
 
 
 class Rol(enum.Enum):

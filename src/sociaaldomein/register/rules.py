@@ -33,6 +33,7 @@ from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.opzegging import Opzegregeling
 from sociaaldomein.domain.verdict import Outcome
 from sociaaldomein.register import events as ev
+from sociaaldomein.register import jz588
 from sociaaldomein.register.errors import RefusedEventError
 from sociaaldomein.register.state import PilotState
 
@@ -266,6 +267,14 @@ def _traject(
     e: ev.Trajectstart | ev.Afschaling | ev.Trajecteinde, s: PilotState, c: CompiledPilot
 ) -> Checked:
     _placed(e, s)
+    if isinstance(e, ev.Trajecteinde) and e.reden_code not in jz588.REDEN_BEEINDIGING:
+        # Checked when recorded, not when built: a log holding an older code still reads.
+        raise _refuse(
+            e,
+            "reden_code",
+            f"{e.reden_code!r} is not a known JZ588 code; known: {jz588.known()}",
+            jz588.JZ588,
+        )
     bron = next((r.source for r in c.trajectory_termination if r.source is not None), None)
     return e, bron if isinstance(e, ev.Trajecteinde) else None
 
