@@ -1,13 +1,13 @@
 """Compare two scenarios over the same cohort and seeds: what a change does, month by month.
 
-BASE and CHANGED are scenario files (see the documentation: file formats); the cohort and the
-simulation settings are the base's (the same families, months and seeds for
-both), the compositions each file's own.  --besluit FILE applies the decisions
-in a decision file (TOML, see the documentation: policy) to the changed composition, in
-the order given.  Prints, per pilot, the difference in families admitted,
-waiting at the end, referred and money spent (changed minus base, the mean
-over the runs), the month the money runs out before and after, and the
-families whose verdict changes.  With --json, one object:
+BASE and CHANGED are scenario files (see the documentation: file formats);
+the cohort and the simulation settings are the base's (the same families,
+months and seeds for both), the compositions each file's own.  --besluit FILE
+applies the decisions in a decision file (TOML, see the documentation:
+policy) to the changed composition, in the order given.  Prints, per pilot,
+the difference in families admitted, waiting at the end, referred and money
+spent (changed minus base, the mean over the runs), the month the money runs
+out before and after, and the families whose verdict changes.  With --json, one object:
 {"pilots", "runs", "months", "totals", "run_out", "changed_families",
 "verdicts": [{"family_id", "pilot", "on", "before", "after"}], "monthly": [...]}
 (--legacy-keys: the 0.1 key gezin_id, deprecated).

@@ -5,10 +5,10 @@ sociaaldomein serve [--host HOST] [--port PORT] [--tokens FILE] [--register URL]
 sociaaldomein serve --new-token NAME --role ROLE [--grant PILOT ...]
 
 Listens on 127.0.0.1 unless --host says otherwise.  --tokens names the TOML
-file of tokens with their roles and pilots (see the documentation: the service); without it
-nothing about a family is served to anyone.  --new-token prints a fresh
-token once, and the [[token]] entry (with its hash, never the token) to add
-to the tokens file.  The API's reference is at /api/docs, its OpenAPI
+file of tokens with their roles and pilots (see the documentation: the
+service); without it nothing about a family is served to anyone.
+--new-token prints a fresh token once, and the [[token]] entry (with its
+hash, never the token) to add to the tokens file.  The API's reference is at /api/docs, its OpenAPI
 document at /api/openapi.json.
 """
 
