@@ -36,6 +36,9 @@ KEYWORDS: Final[dict[str, Any]] = {
 # ``_.pgettext(context, msgid)`` is found by the ``pgettext`` keyword, as gettext's is.
 """The calls whose first strings are message ids: ``_(...)``, ``_.plural(...)`` and gettext's."""
 
+METHODS: Final = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+"""Where messages are written: Python modules, and the web page's Jinja templates."""
+
 HEADER: Final = """\
 # Messages of {domain}: the English message ids and their translations.
 # Edit the msgstr lines; `nox -s translations` adds new ids and removes unused ones.
@@ -66,7 +69,7 @@ def template(package_dir: Path) -> Catalog:
         header_comment=HEADER.format(domain=domain),
         copyright_holder="sociaaldomein contributors",
     )
-    found = extract_from_dir(str(package_dir), method_map=[("**.py", "python")], keywords=KEYWORDS)
+    found = extract_from_dir(str(package_dir), method_map=METHODS, keywords=KEYWORDS)
     for filename, lineno, message, _comments, context in found:
         if message:
             made.add(message, locations=[(filename, lineno)], context=context)

@@ -1,7 +1,10 @@
-"""The web page: server-rendered Dutch pages for the people who run a pilot.
+"""The web page: server-rendered pages, Dutch by default, for the people who run a pilot.
 
-Every text a person reads is in the templates (``templates/``), so that it
-can be put into the message catalogues as a whole.  The pages need no build
+Every text a person reads is a message of the library's catalogue, written in
+the templates (``templates/``) as ``{{ _("...", name=value) }}`` or here with
+``_()``; the page is in the language the reader chose (``?lang=en``, kept in a
+cookie), else the first of Dutch and English their browser asks for
+(``Accept-Language``), else Dutch.  The pages need no build
 step and work without JavaScript (``static/enhance.js`` only moves the focus
 to an error list and says when an uploaded file replaces the form).  A token
 is entered once on ``/inloggen`` and kept in an HttpOnly, SameSite=Strict
@@ -10,8 +13,10 @@ cookie; a form posted from another site is refused.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import html
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
@@ -31,13 +36,23 @@ from sociaaldomein.domain.gezin import (
     Probleem,
     Signaal,
     Verwijzer,
+    ZrmDomein,
     ZrmScores,
 )
 from sociaaldomein.domain.pilot import PilotStatus
 from sociaaldomein.domain.rules import Rule
 from sociaaldomein.domain.verdict import Outcome
 from sociaaldomein.errors import InvalidValueError, PluginFailedError, UnknownPilotError
-from sociaaldomein.i18n import label, use_language
+from sociaaldomein.i18n import (
+    Bericht,
+    Language,
+    _,
+    as_language,
+    current_language,
+    label,
+    use_language,
+)
+from sociaaldomein.i18n.dates import euros
 from sociaaldomein.io import FileFormatError, Format, loads_document, unstructure
 from sociaaldomein.service.access import Grant, Permission
 from sociaaldomein.service.api import read_families
@@ -54,14 +69,75 @@ MEMBERS: Final = 4
 """Rows for members in the form (a larger family comes as a file)."""
 
 OUTCOMES: Final = {o.name: label(o, "nl") for o in Outcome}
-"""The outcome of a verdict as the page says it."""
+"""The outcome of a verdict as the Dutch page says it (:func:`outcomes` in any language)."""
 STATUSES: Final = {s.name: label(s, "nl") for s in PilotStatus}
+"""The status of a pilot as the Dutch page says it (:func:`statuses` in any language)."""
+LANGUAGE_COOKIE: Final = "taal"
+"""The cookie that keeps the language a reader chose with ``?lang=``."""
+DEFAULT_LANGUAGE: Final[Language] = "nl"
+"""The page's language when the reader asks for none the library has."""
+
+
+def outcomes(language: Language) -> dict[str, str]:
+    """The outcome of a verdict by its name, as the page says it in ``language``."""
+    return {o.name: label(o, language) for o in Outcome}
+
+
+def statuses(language: Language) -> dict[str, str]:
+    """The status of a pilot by its name, as the page says it in ``language``."""
+    return {s.name: label(s, language) for s in PilotStatus}
+
+
+def page_language(request: Request) -> Language:
+    """The language of the page: ``?lang=``, the cookie, ``Accept-Language``, else Dutch."""
+    for chosen in (request.query_params.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
+        if chosen:
+            with contextlib.suppress(ValueError):
+                return as_language(chosen)
+    return accepted_language(request.headers.get("accept-language", ""))
+
+
+def accepted_language(header: str) -> Language:
+    """The first language of an ``Accept-Language`` header the library has, by weight.
+
+    >>> accepted_language("de-DE, en;q=0.8, nl;q=0.5")
+    'en'
+    >>> accepted_language("fr")
+    'nl'
+    """
+    ranked: list[tuple[float, int, Language]] = []
+    for i, part in enumerate(header.split(",")):
+        tag, _sep, rest = part.strip().partition(";")
+        weight = 1.0
+        if rest.strip().startswith("q="):
+            try:
+                weight = float(rest.strip()[2:])
+            except ValueError:
+                continue
+        try:
+            ranked.append((-weight, i, as_language(tag)))
+        except ValueError:
+            continue
+    ranked = [r for r in ranked if r[0] < 0]  # q=0 means "not this one"
+    return min(ranked)[2] if ranked else DEFAULT_LANGUAGE
+
+
+def _message(msgid: str, /, **params: object) -> str:
+    """A template's ``_("...", name=value)``: the message in the page's language."""
+    return Bericht(msgid, params).render()
+
+
+def _money(value: object) -> str:
+    """An amount of money as the page's language writes it (``€ 336.000,00``)."""
+    amount = getattr(value, "amount", value)
+    return euros(amount, current_language()) if isinstance(amount, Decimal) else str(value)
+
 
 _CHOICES: Final = (
-    ("problemen", "Problemen"),
-    ("signalen", "Signalen"),
-    ("dwangmiddelen", "Dwangmiddelen"),
-    ("hulpvragen", "Hulpvragen"),
+    ("problemen", _("Problems")),
+    ("signalen", _("Signals")),
+    ("dwangmiddelen", _("Coercive measures")),
+    ("hulpvragen", _("Requests for help")),
 )
 _ENUMS: Final[dict[str, type[enum.Enum]]] = {
     "problemen": Probleem,
@@ -71,9 +147,17 @@ _ENUMS: Final[dict[str, type[enum.Enum]]] = {
     "LidRol": LidRol,
     "Verwijzer": Verwijzer,
 }
-_OPTIONS: Final = {key: [(m.name, label(m, "nl")) for m in kind] for key, kind in _ENUMS.items()}
-"""Each choice in the form: the member's name (what the file says) and its Dutch label."""
 _ZRM: Final = tuple(a.name for a in attrs.fields(ZrmScores))
+
+
+def _options(language: Language) -> dict[str, list[tuple[str, str]]]:
+    """Each choice in the form: the member's name (what the file says) and its label."""
+    return {key: [(m.name, label(m, language)) for m in kind] for key, kind in _ENUMS.items()}
+
+
+def _zrm_domains(language: Language) -> list[tuple[str, str]]:
+    """Each ZRM domain of the form: its field in the file and its label."""
+    return [(d.name.lower(), label(d, language)) for d in ZrmDomein if d.name.lower() in _ZRM]
 
 
 def _number(text: str) -> int | str:
@@ -98,7 +182,7 @@ def form_to_document(form: FormData) -> dict[str, Any]:
     gezin["leden"] = leden
     if text.get("wijk", "").strip():
         gezin["wijk"] = text["wijk"].strip()
-    for group, _ in _CHOICES:
+    for group, _title in _CHOICES:
         chosen = [v for v in form.getlist(group) if isinstance(v, str)]
         if chosen:
             gezin[group] = chosen
@@ -121,7 +205,7 @@ def _values(form: FormData | None) -> dict[str, Any]:
     for key, value in form.multi_items():
         if isinstance(value, str):
             values[key] = value
-    for group, _ in _CHOICES:
+    for group, _title in _CHOICES:
         values[group] = [v for v in form.getlist(group) if isinstance(v, str)]
     return values
 
@@ -148,13 +232,20 @@ def _same_origin(request: Request) -> bool:
 def web_router(app: FastAPI, service: Service) -> None:
     """Add the pages and their static files to ``app``."""
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    # The templates' texts are messages: replaced by name only, and escaped as any value is.
+    templates.env.globals.update(_=_message, money=_money)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     gemeente = service.gemeente
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
         context.setdefault("page", template.removesuffix(".html"))
-        with use_language("nl"):  # a text of the library is rendered as the page is
-            return _render(request, template, status, context)
+        language = page_language(request)
+        with use_language(language):  # a text of the library is rendered as the page is
+            response = _render(request, template, status, {"lang": language, **context})
+        chosen = request.query_params.get("lang")
+        if chosen and chosen == language:  # the reader's choice holds on the next page too
+            response.set_cookie(LANGUAGE_COOKIE, language, samesite="strict", path="/")
+        return response
 
     def _render(request: Request, template: str, status: int, context: Any) -> Response:
         return templates.TemplateResponse(
@@ -184,15 +275,13 @@ def web_router(app: FastAPI, service: Service) -> None:
     def allowed(request: Request, permission: Permission) -> Response | Grant:
         grant: Grant | None = request.state.grant
         if grant is None:
-            return refuse(
-                request, 401, "no-token", "Hiervoor is een toegangssleutel nodig. Meld u eerst aan."
-            )
+            return refuse(request, 401, "no-token", _NEEDS_KEY)
         if not grant.may(permission):
             return refuse(
                 request,
                 403,
                 "role",
-                f"Uw rol ({grant.role.value}) geeft geen toegang tot deze gegevens.",
+                _("Your role ({role}) gives no access to this data.", role=grant.role.value),
             )
         return grant
 
@@ -203,7 +292,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             "index.html",
             page="home",
             pilots=service.pilot_list(),
-            statuses=STATUSES,
+            statuses=statuses(page_language(request)),
             today=pendulum.today().date().isoformat(),
         )
 
@@ -217,8 +306,8 @@ def web_router(app: FastAPI, service: Service) -> None:
                 request,
                 "geweigerd.html",
                 404,
-                heading="Niet gevonden",
-                message="Deze pilot bestaat niet.",
+                heading=_("Not found"),
+                message=_("This pilot does not exist."),
                 volgende="/",
             )
         except PluginFailedError as exc:  # its plugin failed: say so, the other pilots go on
@@ -226,12 +315,13 @@ def web_router(app: FastAPI, service: Service) -> None:
                 request,
                 "geweigerd.html",
                 502,
-                heading="Pilot niet beschikbaar",
-                message=str(exc.failure.message()),
+                heading=_("Pilot not available"),
+                message=exc.failure.message(),
                 volgende="/",
             )
         on = pendulum.today().date()
-        with use_language("nl"):
+        language = page_language(request)
+        with use_language(language):
             data = service.pilot_page(pilot, on)
             rules = _rules_html(compiled.eligibility)
         overview = gemeente.funding_overview(pilots=[pilot])
@@ -246,11 +336,11 @@ def web_router(app: FastAPI, service: Service) -> None:
             name=pilot,
             pilot=p,
             on=on.isoformat(),
-            pilot_status=STATUSES[data["status_on"]],
+            pilot_status=statuses(language)[data["status_on"]],
             looptijd=str(looptijd),
             rules=rules,
             funding=overview.rows,
-            total=overview.total().format_nl(),
+            total=euros(overview.total().amount, language),
             provided_by=data["provided_by"],
             mandaat=mandaat.table() if mandaat is not None else None,
             mandaat_bron=mandaat.bron if mandaat is not None else None,
@@ -266,10 +356,10 @@ def web_router(app: FastAPI, service: Service) -> None:
             status,
             values=_values(form),
             errors=list(errors),
-            options=_OPTIONS,
+            options=_options(page_language(request)),
             choices=_CHOICES,
             members=MEMBERS,
-            zrm_domains=_ZRM,
+            zrm_domains=_zrm_domains(page_language(request)),
         )
 
     @app.get("/beoordelen", include_in_schema=False)
@@ -280,7 +370,7 @@ def web_router(app: FastAPI, service: Service) -> None:
     @app.post("/beoordelen", include_in_schema=False)
     async def assess(request: Request) -> Response:
         if not _same_origin(request):
-            return refuse(request, 403, "origin", "Dit formulier kan alleen vanaf deze site.")
+            return refuse(request, 403, "origin", _ONLY_HERE)
         found = allowed(request, Permission.ASSESS)
         if isinstance(found, Response):
             return found
@@ -296,11 +386,14 @@ def web_router(app: FastAPI, service: Service) -> None:
                 fmt, data = "json", form_to_document(form)
             gezinnen = read_families(data, fmt, on, service.limits.max_families)
         except FileFormatError as exc:
+            await form.close()  # an uploaded file is spooled to a temporary file: free it
             problems = [(exc.field, exc.problem), *exc.others]
             errors = [{"field": f or None, "message": redact(p)} for f, p in problems[:20]]
             return form_page(request, 400, form, errors)
+        await form.close()
         names = [n for n in gemeente.pilots if grant.sees(n)]
-        with use_language("nl"):  # the reasons, as the catalogues say them in Dutch
+        language = page_language(request)
+        with use_language(language):  # the reasons, as the catalogues say them
             found_ = [unstructure(gemeente.assess(g, on, pilots=names)) for g in gezinnen]
         titles = {n: gemeente.pilots[n].titel for n in names}
         return page(
@@ -309,7 +402,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             page="",
             on=on.isoformat(),
             assessments=found_,
-            outcomes=OUTCOMES,
+            outcomes=outcomes(language),
             titles=titles,
         )
 
@@ -320,15 +413,13 @@ def web_router(app: FastAPI, service: Service) -> None:
                 request,
                 "geweigerd.html",
                 404,
-                heading="Niet gevonden",
-                message="Deze dienst heeft geen register.",
+                heading=_("Not found"),
+                message=_("This service has no register."),
                 volgende="/",
             )
         grant: Grant | None = request.state.grant
         if grant is None:
-            return refuse(
-                request, 401, "no-token", "Hiervoor is een toegangssleutel nodig. Meld u eerst aan."
-            )
+            return refuse(request, 401, "no-token", _NEEDS_KEY)
         reads = grant.may(Permission.REGISTER_READ)
         figures = grant.may(Permission.REGISTER_FIGURES)
         if not (reads or figures):
@@ -336,7 +427,7 @@ def web_router(app: FastAPI, service: Service) -> None:
                 request,
                 403,
                 "role",
-                f"Uw rol ({grant.role.value}) geeft geen toegang tot het register.",
+                _("Your role ({role}) gives no access to the register.", role=grant.role.value),
             )
         on = pendulum.today().date()
         register = service.register
@@ -362,7 +453,7 @@ def web_router(app: FastAPI, service: Service) -> None:
     @app.post("/inloggen", include_in_schema=False)
     async def login(request: Request) -> Response:
         if not _same_origin(request):
-            return refuse(request, 403, "origin", "Dit formulier kan alleen vanaf deze site.")
+            return refuse(request, 403, "origin", _ONLY_HERE)
         form = await request.form(max_files=0, max_fields=5)
         token = form.get("token")
         target = _local(str(form.get("volgende") or "/beoordelen"))
@@ -374,7 +465,7 @@ def web_router(app: FastAPI, service: Service) -> None:
                 "inloggen.html",
                 401,
                 volgende=target,
-                error="Deze toegangssleutel is niet bekend.",
+                error=_("This access key is not known."),
             )
         response = RedirectResponse(target, status_code=303)
         response.set_cookie(
@@ -392,6 +483,10 @@ def web_router(app: FastAPI, service: Service) -> None:
         response = RedirectResponse("/", status_code=303)
         response.delete_cookie(COOKIE, path="/")
         return response
+
+
+_NEEDS_KEY: Final = _("This needs an access key. Sign in first.")
+_ONLY_HERE: Final = _("This form can be sent from this site only.")
 
 
 def _local(target: str) -> str:
