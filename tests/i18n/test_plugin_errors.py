@@ -52,3 +52,16 @@ def test_an_information_decision_gives_its_reason_in_both_languages() -> None:
     assert isinstance(reden, Bericht)
     assert reden.render("en").startswith("'de buurman' is not a partner, the project or Intraval")
     assert reden.render("nl").startswith("'de buurman' is geen partner, niet het project")
+
+
+def test_a_plugin_parameter_refused_reads_in_dutch_and_english() -> None:
+    gezinsverzorger = pytest.importorskip("sociaaldomein_gezinsverzorger")
+    with pytest.raises(InvalidValueError) as caught:
+        gezinsverzorger.GezinsverzorgerPilot(zrm_threshold=9)
+    problem = caught.value.problem
+    assert isinstance(problem, Bericht)
+    assert problem.render("en") == "must be a ZRM level, a whole number from 1 to 5, got 9"
+    assert (
+        problem.render("nl")
+        == "moet een ZRM-niveau zijn, een geheel getal van 1 tot en met 5, niet 9"
+    )

@@ -43,6 +43,7 @@ from sociaaldomein import (
 from sociaaldomein.parameters import Between
 from sociaaldomein_gezinsverzorger import funding, governance, rules
 from sociaaldomein_gezinsverzorger.letter import AANTAL_GEZINNEN, LETTER
+from sociaaldomein_gezinsverzorger.messages import _
 from sociaaldomein_gezinsverzorger.readings import READINGS
 from sociaaldomein_gezinsverzorger.staffing import (
     AANSTURING_PILOT,
@@ -203,13 +204,15 @@ def _domains(value: Sequence[ZrmDomein]) -> tuple[ZrmDomein, ...]:
     items: tuple[object, ...] = tuple(value)
     field = "GezinsverzorgerPilot.household_domains"
     if not items:
-        raise InvalidValueError(field, "must name at least one ZRM domain")
+        raise InvalidValueError(field, _("must name at least one ZRM domain"))
     domains = tuple(d for d in items if isinstance(d, ZrmDomein))
     if len(domains) != len(items):
         wrong = next(d for d in items if not isinstance(d, ZrmDomein))
-        raise InvalidValueError(field, f"must hold ZrmDomein members, got {wrong!r}")
+        raise InvalidValueError(
+            field, _("must hold ZrmDomein members, got {value}", value=repr(wrong))
+        )
     if len(set(domains)) != len(domains):
-        raise InvalidValueError(field, "names a domain twice")
+        raise InvalidValueError(field, _("names a domain twice"))
     return domains
 
 
@@ -218,7 +221,7 @@ def _level(value: int) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= 5:
         raise InvalidValueError(
             "GezinsverzorgerPilot.zrm_threshold",
-            f"must be a ZRM level, a whole number from 1 to 5, got {value!r}",
+            _("must be a ZRM level, a whole number from 1 to 5, got {value}", value=repr(value)),
         )
     return raw
 
@@ -229,6 +232,7 @@ def _professionals(value: Sequence[Professional]) -> tuple[Professional, ...]:
     if len(staff) != len(items):
         i, wrong = next((i, p) for i, p in enumerate(items) if not isinstance(p, Professional))
         raise InvalidValueError(
-            f"GezinsverzorgerPilot.staff[{i}]", f"must be a Professional, got {wrong!r}"
+            f"GezinsverzorgerPilot.staff[{i}]",
+            _("must be a Professional, got {value}", value=repr(wrong)),
         )
     return staff

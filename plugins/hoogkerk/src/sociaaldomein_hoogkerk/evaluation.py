@@ -38,6 +38,7 @@ from sociaaldomein import (
 )
 from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_hoogkerk.letter import KOSTEN, LETTER, WAAROM
+from sociaaldomein_hoogkerk.messages import _
 
 __all__ = ["EINDEVALUATIE", "INDICATOREN", "check_saving", "evaluation_plan"]
 
@@ -103,14 +104,19 @@ def check_saving(
         Meting("bewoners", on, business_case.residents),
     ]
     if business_case.is_saving:
-        oordeel = (
-            f"condition met: substitution saves {business_case.besparing}, or serves "
-            f"{business_case.extra_bewoners} residents more for the same money ({KOSTEN})"
+        oordeel = _(
+            "condition met: substitution saves {saving}, or serves {extra} residents more "
+            "for the same money ({bron})",
+            saving=str(business_case.besparing),
+            extra=business_case.extra_bewoners,
+            bron=KOSTEN,
         )
         return plan.result(moment, on, metingen, oordeel, None)
-    oordeel = (
-        f"condition not met: substitution saves nothing ({business_case.besparing}); "
-        f"the saving is a condition of the proeftuin ({KOSTEN})"
+    oordeel = _(
+        "condition not met: substitution saves nothing ({saving}); the saving is a condition "
+        "of the proeftuin ({bron})",
+        saving=str(business_case.besparing),
+        bron=KOSTEN,
     )
     return plan.result(moment, on, metingen, oordeel, False)
 

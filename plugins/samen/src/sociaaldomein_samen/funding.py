@@ -57,6 +57,7 @@ from sociaaldomein import (
     payback_year,
 )
 from sociaaldomein_samen.letter import FINANCIERING, STUKKEN
+from sociaaldomein_samen.messages import _
 
 __all__ = [
     "DEFAULT_BUSINESS_CASE",
@@ -182,7 +183,9 @@ def _illustrative(is_default: bool) -> str:
 def _decimal(value: Decimal | int | str) -> Decimal:
     raw: object = value
     if isinstance(raw, bool | float) or not isinstance(raw, Decimal | int | str):
-        raise InvalidValueError("BusinessCase", f"needs a Decimal, int or str, got {value!r}")
+        raise InvalidValueError(
+            "BusinessCase", _("needs a Decimal, int or str, got {value}", value=repr(value))
+        )
     return Decimal(raw)
 
 
@@ -218,15 +221,18 @@ class BusinessCase:
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.saving_rate <= 1:
             raise InvalidValueError(
-                "BusinessCase.saving_rate", f"must lie from 0 to 1, got {self.saving_rate}"
+                "BusinessCase.saving_rate",
+                _("must lie from 0 to 1, got {value}", value=str(self.saving_rate)),
             )
         if any(not 0 <= share <= 1 for share in self.ramp_up):
             raise InvalidValueError(
-                "BusinessCase.ramp_up", f"every share must lie from 0 to 1, got {self.ramp_up}"
+                "BusinessCase.ramp_up",
+                _("every share must lie from 0 to 1, got {value}", value=str(self.ramp_up)),
             )
         if self.horizon_years < 1:
             raise InvalidValueError(
-                "BusinessCase.horizon_years", f"must be at least 1, got {self.horizon_years}"
+                "BusinessCase.horizon_years",
+                _("must be at least 1, got {value}", value=str(self.horizon_years)),
             )
 
     def savings(self, care_costs: Money) -> dict[int, Money]:

@@ -43,6 +43,7 @@ from sociaaldomein import (
 )
 from sociaaldomein_samen import funding, governance, rules, safety_net
 from sociaaldomein_samen.letter import LETTER
+from sociaaldomein_samen.messages import _
 from sociaaldomein_samen.phasing import DEFAULT_PHASING, START, phase_in_date, regular_route
 from sociaaldomein_samen.readings import READINGS
 
@@ -231,9 +232,13 @@ def _open_house_until(value: pendulum.Date, start: pendulum.Date) -> pendulum.Da
     if not isinstance(raw, datetime.date) or raw < floor:
         raise InvalidValueError(
             "SamenPilot.open_house_until",
-            f"the Open House stays at least 2.5 years after the start, until {floor.isoformat()} "
-            f'(002_3dca2c59337eb1a8.txt, "Gezamenlijk proces, veranderstrategie en '
-            f'aansturing"), got {value!r}',
+            _(
+                "the Open House stays at least 2.5 years after the start, until {floor} "
+                '(002_3dca2c59337eb1a8.txt, "Gezamenlijk proces, veranderstrategie en '
+                'aansturing"), got {value}',
+                floor=floor.isoformat(),
+                value=repr(value),
+            ),
         )
     return pendulum.Date(raw.year, raw.month, raw.day)
 
@@ -248,7 +253,9 @@ def _referrer(value: object, field: str) -> Verwijzer:
             return Verwijzer.from_code(value)
         except InvalidValueError as exc:
             raise InvalidValueError(field, exc.problem) from None
-    raise InvalidValueError(field, f"must be a Verwijzer, its name or its code, got {value!r}")
+    raise InvalidValueError(
+        field, _("must be a Verwijzer, its name or its code, got {value}", value=repr(value))
+    )
 
 
 def _phasing(value: Phasing, open_house_until: pendulum.Date) -> Mapping[Verwijzer, pendulum.Date]:
@@ -258,12 +265,16 @@ def _phasing(value: Phasing, open_house_until: pendulum.Date) -> Mapping[Verwijz
         field = f"SamenPilot.phasing[{referrer.name}]"
         raw: object = day
         if not isinstance(raw, datetime.date):
-            raise InvalidValueError(field, f"must be a date, got {day!r}")
+            raise InvalidValueError(field, _("must be a date, got {value}", value=repr(day)))
         if raw >= open_house_until:
             raise InvalidValueError(
                 field,
-                f"{raw.isoformat()} is not before {open_house_until}, when the Open House may "
-                "end; until a referrer is phased in its families need that safety net",
+                _(
+                    "{date} is not before {until}, when the Open House may end; until a "
+                    "referrer is phased in its families need that safety net",
+                    date=raw.isoformat(),
+                    until=str(open_house_until),
+                ),
             )
         plan[referrer] = pendulum.Date(raw.year, raw.month, raw.day)
     return plan
