@@ -240,3 +240,42 @@ def test_the_reasons_in_dutch_when_the_client_prefers_it(client: TestClient) -> 
     prefer_en = {**bearer("t-pl"), "Accept-Language": "nl;q=0.2, en"}
     r = client.post("/api/assess", params={"on": ON}, json=FAMILY, headers=prefer_en)
     assert r.json()["assessments"][0]["verdicts"]["gezinsverzorger"]["eligibility"]["text"] == text
+
+
+def test_the_answers_have_the_keys_the_openapi_document_names(client: TestClient) -> None:
+    """The answers are English (as the command line's --json), and so is their description."""
+    from jsonschema import Draft202012Validator
+
+    document = client.get("/api/openapi.json").json()
+
+    def check(answer: Any, component: str) -> None:
+        schema = {"$ref": f"#/components/schemas/{component}", **document}
+        Draft202012Validator(schema).validate(answer)
+
+    r = client.post("/api/assess", params={"on": ON}, json=FAMILY, headers=bearer("t-pl"))
+    check(r.json(), "AssessmentList")
+    verdict = r.json()["assessments"][0]["verdicts"]["gezinsverzorger"]
+    assert verdict.keys() <= document["components"]["schemas"]["Verdict"]["properties"].keys()
+    assert "family_id" in verdict
+    mandate = client.get("/api/pilots/multiprobleem/mandate").json()
+    check(mandate, "MandateAnswer")
+    rows = mandate["mandate"]["rows"]
+    assert rows[0].keys() <= document["components"]["schemas"]["MandaatRegel"]["properties"].keys()
+    advice = {
+        "geselecteerd": True,
+        "advies": {
+            "gezin_id": "gezin-7",
+            "instelling": "Woningcorporaties",
+            "besluit": "woningtoewijzing",
+            "datum": "2011-03-01",
+        },
+    }
+    answer = client.post(
+        "/api/pilots/multiprobleem/advice", json=advice, headers=bearer("t-pl")
+    ).json()
+    check(answer, "AdviceAnswer")
+    assert answer["advice"]["family_id"] == "gezin-7"  # the advice file said gezin_id
+    assert (
+        answer["advice"].keys() <= document["components"]["schemas"]["Advice"]["properties"].keys()
+    )
+    assert "title" in client.get("/api/pilots").json()[0]

@@ -119,7 +119,7 @@ def test_a_refused_event_names_the_field_and_the_rule_not_the_family(
     r = _record(registered, late)
     assert r.status_code == 400
     assert r.json()["error"]["field"] == "Aanwijzing.datum"
-    assert r.json()["error"]["bron"]["letter"].startswith("003_")
+    assert r.json()["error"]["source"]["letter"].startswith("003_")
 
 
 def test_every_register_route_needs_a_token(

@@ -396,7 +396,7 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
         problem = exc.problem.removesuffix(f" [{bron}]") if bron is not None else exc.problem
         error = {"kind": "input", "message": redact(problem), "field": exc.field or None}
         if bron is not None:
-            error["bron"] = unstructure(bron)
+            error["source"] = unstructure(bron)  # English, as every key of an answer
         return json_response({"error": error}, 400)
 
     async def library(request: Request, exc: Exception) -> Response:

@@ -135,6 +135,7 @@ _ERROR: Final = {
         "kind": {"type": "string"},
         "message": {"type": "string"},
         "field": {"type": ["string", "null"]},
+        "source": {"type": "object", "description": "the citation of the rule that refused"},
     },
     "required": ["kind", "message"],
 }
