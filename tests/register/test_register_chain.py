@@ -6,6 +6,8 @@ they first drop the triggers that refuse UPDATE and DELETE on the log.
 
 from __future__ import annotations
 
+import json
+
 import pendulum
 import pytest
 import sqlalchemy as sa
@@ -20,6 +22,7 @@ from sociaaldomein.register import (
     Wachtlijst,
 )
 from sociaaldomein.register.migrations import HEAD, LOCATION
+from sociaaldomein.register.snapshot import fingerprint
 from sociaaldomein.register.store import engine_url
 
 from .scenario import COACH, FG, PROJECTLEIDER, P, placed, top10
@@ -333,6 +336,9 @@ def test_the_tables_are_those_the_queries_use(url: str, gemeente: Gemeente) -> N
         "not json",
         '{"fingerprint": "0.1.0/0123456789abcdef", "states": {}}',
         '{"states": {"multiprobleem": {"pilot": "multiprobleem"}}}',
+        # this version's mark on a state with fields missing, and on one in the old layout
+        json.dumps({"fingerprint": fingerprint(), "states": {"multiprobleem": ["m", 3]}}),
+        json.dumps({"fingerprint": fingerprint(), "states": {"multiprobleem": {"pilot": "m"}}}),
     ],
 )
 def test_a_snapshot_of_another_version_or_shape_is_not_used(

@@ -567,27 +567,24 @@ class Register:
         day = on.isoformat()
         kinds = (ev.EscalatieGestart.KIND, ev.EscalatieOpgeschaald.KIND)
         every = (*kinds, ev.EscalatieAfgestemd.KIND)
-        later = EVENTS.alias("later")
-        newer = (
-            sa.select(later.c.seq)
+        # Per escalation its last event by ``on``, from the covering index in one pass
+        # (a correlated "no later event" test per level costs twice as much); it is
+        # overdue when that event is a level whose deadline has passed.
+        latest = (
+            sa.select(sa.func.max(EVENTS.c.seq).label("seq"))
             .where(
-                later.c.pilot == EVENTS.c.pilot,
-                later.c.kind.in_(every),
-                later.c.ref == EVENTS.c.ref,
-                later.c.seq > EVENTS.c.seq,
-                later.c.datum <= day,
+                EVENTS.c.pilot == pilot,
+                EVENTS.c.ref.is_not(None),
+                EVENTS.c.kind.in_(every),
+                EVENTS.c.datum <= day,
             )
-            .exists()
+            .group_by(EVENTS.c.ref)
+            .subquery("latest")
         )
         query = (
             sa.select(EVENTS.c.ref, EVENTS.c.termijn, EVENTS.c.payload)
-            .where(
-                EVENTS.c.pilot == pilot,
-                EVENTS.c.termijn < day,
-                EVENTS.c.kind.in_(kinds),
-                EVENTS.c.datum <= day,
-                ~newer,
-            )
+            .join(latest, latest.c.seq == EVENTS.c.seq)
+            .where(EVENTS.c.kind.in_(kinds), EVENTS.c.termijn < day)
             .order_by(EVENTS.c.seq)
         )
         with self._connect() as conn:
