@@ -97,3 +97,19 @@ def test_a_file_error_keeps_its_english_text_for_code_and_renders_in_any_languag
     )
     with use_language("nl"):
         assert str(error) == error.message("nl")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "gezin.aantal_hulpverleners: moet een geheel getal zijn, niet de tekst 'veel'"),
+        ("en", "gezin.aantal_hulpverleners: must be a whole number, got the text 'veel'"),
+    ],
+)
+def test_a_wrong_value_is_named_in_the_language_of_the_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    path = tmp_path / "gezin.toml"
+    path.write_text('[gezin]\nid = "G1"\nleden = []\naantal_hulpverleners = "veel"\n', "utf-8")
+    assert main(["assess", str(path), "--on", "2022-03-01", "--lang", lang]) == 2
+    assert capsys.readouterr().err.strip().endswith(expected)

@@ -25,6 +25,7 @@ from cattrs.errors import (
 )
 
 from sociaaldomein.errors import InvalidValueError, SociaaldomeinError
+from sociaaldomein.i18n import _
 
 __all__ = ["ConversionError", "PartsError", "describe", "flatten", "join", "unknown_field"]
 
@@ -64,33 +65,43 @@ def join(path: str, key: str | int) -> str:
 
 
 def describe(value: object) -> str:
-    """A value as a person reading the file would name it: ``the number 7``, ``a list``."""
+    """A value as a person reading the file would name it: ``the number 7``, ``a list``.
+
+    A message (:class:`~sociaaldomein.i18n.Bericht`): it reads in the language
+    of the problem it is part of, and compares as its English text.
+    """
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         shown = value if len(value) <= _SHOWN else value[:_SHOWN] + "..."
-        return f"the text {shown!r}"
+        return _("the text {text}", text=repr(shown))
     if isinstance(value, int) and value.bit_length() > 200:
-        return "a number with more than 60 digits"
+        return _("a number with more than 60 digits")
     if isinstance(value, (int, float, Decimal)):
         text = str(value)
         shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "..."
-        return f"the number {shown}"
+        return _("the number {number}", number=shown)
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, (list, tuple)):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return _("a list")
+    return _("a {type}", type=type(value).__name__)
 
 
 def unknown_field(key: str, known: Iterable[str], owner: str) -> str:
     """The problem text for an unknown field, with a suggestion for a likely typo."""
     names = list(known)
     close = difflib.get_close_matches(key, names, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    return f"unknown field; {hint}{owner} has: {', '.join(names)}"
+    if close:
+        return _(
+            "unknown field; did you mean {close}? {owner} has: {names}",
+            close=repr(close[0]),
+            owner=owner,
+            names=", ".join(names),
+        )
+    return _("unknown field; {owner} has: {names}", owner=owner, names=", ".join(names))
 
 
 def flatten(exc: BaseException, path: str = "") -> Iterator[tuple[str, str]]:

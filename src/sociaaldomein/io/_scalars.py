@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import pendulum
 
+from sociaaldomein import i18n
 from sociaaldomein.domain.money import Money
 from sociaaldomein.io._paths import ConversionError, describe
 
@@ -93,34 +94,42 @@ def structure_str(value: object, _: object = None) -> str:
     """Text, and only text."""
     if isinstance(value, str):
         return value
-    raise ConversionError(f"must be text, got {describe(value)}")
+    raise ConversionError(i18n._("must be text, got {value}", value=describe(value)))
 
 
 def structure_bool(value: object, _: object = None) -> bool:
     """``true`` or ``false``, and nothing that merely looks like one."""
     if isinstance(value, bool):
         return value
-    raise ConversionError(f"must be true or false, got {describe(value)}")
+    raise ConversionError(i18n._("must be true or false, got {value}", value=describe(value)))
 
 
 def structure_int(value: object, _: object = None) -> int:
     """A whole number below :data:`INT_LIMIT` in size."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConversionError(f"must be a whole number, got {describe(value)}")
+        raise ConversionError(i18n._("must be a whole number, got {value}", value=describe(value)))
     if abs(value) >= INT_LIMIT:
         raise ConversionError(
-            f"is too large: a whole number lies between -{INT_LIMIT - 1} and {INT_LIMIT - 1}, "
-            f"got {describe(value)}"
+            i18n._(
+                "is too large: a whole number lies between -{limit} and {limit}, got {value}",
+                limit=INT_LIMIT - 1,
+                value=describe(value),
+            )
         )
     return value
 
 
 def _check_decimal(value: Decimal, original: object) -> Decimal:
     if not value.is_finite():
-        raise ConversionError(f"must be a finite number, got {describe(original)}")
+        raise ConversionError(
+            i18n._("must be a finite number, got {value}", value=describe(original))
+        )
     if abs(value) >= DECIMAL_LIMIT:
         raise ConversionError(
-            f"is too large: at most 15 digits before the point, got {describe(original)}"
+            i18n._(
+                "is too large: at most 15 digits before the point, got {value}",
+                value=describe(original),
+            )
         )
     if value != value.quantize(_PLACES):
         raise ConversionError(
@@ -139,7 +148,7 @@ def structure_decimal(value: object, _: object = None) -> Decimal:
             f'a float is not exact; write the number as text, such as "{value!r}"'
         )
     if isinstance(value, bool):
-        raise ConversionError(f"must be a number, got {describe(value)}")
+        raise ConversionError(i18n._("must be a number, got {value}", value=describe(value)))
     if isinstance(value, int):
         return _check_decimal(Decimal(structure_int(value)), value)
     if isinstance(value, Decimal):
@@ -202,13 +211,17 @@ def structure_date(value: object, _: object = None) -> pendulum.Date:
     elif isinstance(value, str):
         match = _DATE_TEXT.fullmatch(value)
         if match is None:
-            raise ConversionError(f"must be a date written as YYYY-MM-DD, got {describe(value)}")
+            raise ConversionError(
+                i18n._("must be a date written as YYYY-MM-DD, got {value}", value=describe(value))
+            )
         try:
             day = datetime.date(*(int(part) for part in match.groups()))
         except ValueError as exc:
             raise ConversionError(f"{value!r} is not a date in the calendar ({exc})") from None
     else:
-        raise ConversionError(f"must be a date written as YYYY-MM-DD, got {describe(value)}")
+        raise ConversionError(
+            i18n._("must be a date written as YYYY-MM-DD, got {value}", value=describe(value))
+        )
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ConversionError(
             f"must lie between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}, "
@@ -240,8 +253,11 @@ def structure_duration(value: object, _: object = None) -> pendulum.Duration:
                 raise ConversionError(f"is too long: at most 200 years, got {value!r}")
             return out
     raise ConversionError(
-        'must be an ISO 8601 duration such as "P14D", "P2W" or "P3M", or a whole number '
-        f"of days, got {describe(value)}"
+        i18n._(
+            'must be an ISO 8601 duration such as "P14D", "P2W" or "P3M", or a whole number '
+            "of days, got {value}",
+            value=describe(value),
+        )
     )
 
 

@@ -153,7 +153,7 @@ class _Lazy:
 def _items(value: object, *, sets: bool = False) -> list[Any]:
     if isinstance(value, (list, tuple)) or (sets and isinstance(value, (set, frozenset))):
         return list(value)
-    raise ConversionError(f"must be a list, got {describe(value)}")
+    raise ConversionError(i18n._("must be a list, got {value}", value=describe(value)))
 
 
 def _structure_each(items: list[Any], item: _Lazy) -> list[Any]:
@@ -206,7 +206,9 @@ def _mapping(t: Any, converter: cattrs.Converter) -> Structure:
 
     def structure(value: object, _: object) -> dict[str, Any]:
         if not isinstance(value, Mapping):
-            raise ConversionError(f"must be an object (a table in TOML), got {describe(value)}")
+            raise ConversionError(
+                i18n._("must be an object (a table in TOML), got {value}", value=describe(value))
+            )
         out: dict[str, Any] = {}
         errors: list[tuple[str | int, BaseException]] = []
         for key, v in value.items():
@@ -277,8 +279,11 @@ def _attrs_class(cl: Any, converter: cattrs.Converter, *, toml: bool) -> Structu
     def structure(value: object, _: object) -> Any:
         if not isinstance(value, Mapping):
             raise ConversionError(
-                f"must be an object (a table in TOML) with the fields of {cl.__name__}, "
-                f"got {describe(value)}"
+                i18n._(
+                    "must be an object (a table in TOML) with the fields of {cls}, got {value}",
+                    cls=cl.__name__,
+                    value=describe(value),
+                )
             )
         if none_if_missing:
             value = {**dict.fromkeys(none_if_missing), **value}

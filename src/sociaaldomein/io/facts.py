@@ -43,6 +43,7 @@ from sociaaldomein.domain.gezin import FactValue
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.observatie import Observatie
 from sociaaldomein.domain.vocabulary import Term
+from sociaaldomein.i18n import _
 from sociaaldomein.io import _scalars
 from sociaaldomein.io._paths import ConversionError, describe
 
@@ -91,7 +92,10 @@ def _plain(feit: Feit, value: object, *, cell: bool) -> FactValue:
             found = CELL_BOOLEANS.get(value.casefold())
             if found is None:
                 raise ConversionError(
-                    f"must be true or false (or ja/nee, yes/no, 1/0), got {describe(value)}"
+                    _(
+                        "must be true or false (or ja/nee, yes/no, 1/0), got {value}",
+                        value=describe(value),
+                    )
                 )
             return found
         return _scalars.structure_bool(value)
@@ -115,7 +119,7 @@ def _plain(feit: Feit, value: object, *, cell: bool) -> FactValue:
         elif isinstance(value, list | tuple | set | frozenset):
             parts = value
         else:
-            raise ConversionError(f"must be a list of codes, got {describe(value)}")
+            raise ConversionError(_("must be a list of codes, got {value}", value=describe(value)))
         return frozenset(_choice(feit, _scalars.structure_str(p)) for p in parts)
     text = _scalars.structure_str(value)
     if looks_like_bsn(text):

@@ -35,6 +35,7 @@ from sociaaldomein.domain.feitenregister import Feitenregister
 from sociaaldomein.domain.gezin import FactValue, Gezin
 from sociaaldomein.domain.vocabulary import VOCABULARIES, Term
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _
 from sociaaldomein.io._paths import ConversionError, describe
 from sociaaldomein.io.converters import Format, structure, unstructure
 from sociaaldomein.io.documents import (
@@ -73,7 +74,9 @@ def _declared(
     raw = rest.pop("feiten", {})
     if not isinstance(raw, Mapping):
         raise FileFormatError(
-            source, f"{where}.feiten", f"must be a table of fact name to value, got {describe(raw)}"
+            source,
+            f"{where}.feiten",
+            _("must be a table of fact name to value, got {value}", value=describe(raw)),
         )
     for name, value in raw.items():
         field = f"{where}.feiten.{name}"
@@ -121,8 +124,11 @@ def gezinnen_from_data(
         raise FileFormatError(
             source,
             "",
-            'a family file is an object with "gezin" (one family) or "gezinnen" '
-            f"(a list of families), got {describe(data)}",
+            _(
+                'a family file is an object with "gezin" (one family) or "gezinnen" '
+                "(a list of families), got {value}",
+                value=describe(data),
+            ),
         )
     keys = set(data)
     _refuse_numeric_bsn(data, source)
@@ -135,7 +141,9 @@ def gezinnen_from_data(
         items = data["gezinnen"]
         if not isinstance(items, list):
             raise FileFormatError(
-                source, "gezinnen", f"must be a list of families, got {describe(items)}"
+                source,
+                "gezinnen",
+                _("must be a list of families, got {value}", value=describe(items)),
             )
         split = [_declared(f, f"gezinnen[{i}]", register, source) for i, f in enumerate(items)]
         gezinnen = structure(
