@@ -114,8 +114,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def page(chromium: Any) -> Iterator[Any]:
-    """A fresh page in its own browser context (no cookies from another test)."""
-    context = chromium.new_context()
+    """A fresh page in its own browser context (no cookies from another test).
+
+    The browser asks for Dutch, as a municipality's browsers do: the page follows
+    ``Accept-Language``, and a browser left at English gets the English page.
+    """
+    context = chromium.new_context(locale="nl-NL")
     try:
         yield context.new_page()
     finally:
