@@ -30,9 +30,10 @@ WRITER = Path(__file__).with_name("writer.py")
 BATCH = 3
 
 
-def _writer(url: str, name: str, count: int) -> subprocess.Popen[str]:
+def _writer(url: str, name: str, count: int, *, durable: bool = True) -> subprocess.Popen[str]:
+    fast = [] if durable else ["fast"]
     return subprocess.Popen(
-        [sys.executable, str(WRITER), url, name, str(count), str(BATCH)],
+        [sys.executable, str(WRITER), url, name, str(count), str(BATCH), *fast],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -58,15 +59,19 @@ def _personal_rows(url: str) -> set[int]:
     return seqs
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize(
+    ("seed", "durable"),
+    [(1, True), (2, True), pytest.param(3, False, id="3-durable=False")],
+)
 def test_a_writer_killed_at_any_moment_loses_nothing_committed_and_leaves_no_half_batch(
-    url: str, gemeente: Gemeente, seed: int
+    url: str, gemeente: Gemeente, seed: int, durable: bool
 ) -> None:
+    """Also without waiting for the disk (``durable=False``): a killed process is no power cut."""
     Register.open(url, gemeente=gemeente, create=True).close()
     rng = random.Random(seed)
     acknowledged: list[int] = []
     for round_ in range(2):
-        process = _writer(url, f"w{seed}{round_}", 10_000)
+        process = _writer(url, f"w{seed}{round_}", 10_000, durable=durable)
         seen: list[int] = []
         reader = _acknowledged(process, seen)
         # Wait until it writes, then kill it at a random moment while it does.
@@ -110,3 +115,20 @@ def test_two_writers_at_once_keep_one_unbroken_chain(url: str, gemeente: Gemeent
     assert sorted(waiting) == sorted([f"a-{i}" for i in range(25)] + [f"b-{i}" for i in range(25)])
     actors = [r.event.actor.id for r in events]
     assert actors.count("coach-a") == actors.count("coach-b") == 25 * BATCH
+
+
+@pytest.mark.parametrize("durable", [True, False])
+def test_durable_is_the_default_and_waits_for_the_disk(url: str, durable: bool) -> None:
+    with (
+        Register.open(url, create=True, durable=durable) as register,
+        register._connect() as conn,
+    ):
+        if register.dialect == "sqlite":
+            setting = conn.exec_driver_sql("PRAGMA synchronous").scalar()
+            assert setting == (2 if durable else 1)  # FULL, NORMAL
+        else:
+            setting = conn.exec_driver_sql("SHOW synchronous_commit").scalar()
+            assert setting == ("on" if durable else "off")
+    with Register.open(url) as register, register._connect() as conn:
+        if register.dialect == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2

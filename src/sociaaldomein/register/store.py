@@ -10,7 +10,12 @@ processes never fork it.
 
 Durability on SQLite: ``journal_mode=WAL`` and ``synchronous=FULL`` (a commit
 is on disk when ``record`` returns, also after a power cut), ``foreign_keys=ON``
-and a busy timeout of a minute for writers waiting on each other.
+and a busy timeout of a minute for writers waiting on each other.  With
+``durable=False`` a commit is not waited for on disk (SQLite
+``synchronous=NORMAL``, PostgreSQL ``synchronous_commit=off``): a process killed
+while writing still loses no committed event and leaves no half event, but a
+power cut or an operating-system crash may lose the last commits (never the
+chain's integrity).  It is faster where the disk's flush is slow.
 
 >>> import tempfile, pendulum
 >>> from sociaaldomein import Gemeente
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import json
 import os
 import secrets
@@ -128,7 +134,9 @@ def engine_url(url: str | os.PathLike[str]) -> str:
     return text
 
 
-def _sqlite_engine_events(engine: sa.Engine) -> None:
+def _sqlite_engine_events(engine: sa.Engine, *, durable: bool = True) -> None:
+    synchronous = "FULL" if durable else "NORMAL"
+
     @sa_event.listens_for(engine, "connect")
     def _connect(dbapi: Any, record: object) -> None:
         # Transactions are begun by hand below, so that a writer can take the lock at once.
@@ -136,7 +144,7 @@ def _sqlite_engine_events(engine: sa.Engine) -> None:
         cursor = dbapi.cursor()
         for pragma in (
             "journal_mode=WAL",
-            "synchronous=FULL",
+            f"synchronous={synchronous}",
             "foreign_keys=ON",
             "busy_timeout=60000",
         ):
@@ -175,8 +183,12 @@ class Register:
         *,
         gemeente: Gemeente | None = None,
         create: bool = False,
+        durable: bool = True,
     ) -> Register:
         """The register at ``url``; ``create=True`` makes an empty one (``register init``).
+
+        ``durable=False`` trades the last commits before a power cut for speed
+        (see the module's documentation); a killed process loses nothing either way.
 
         ``gemeente`` composes the pilots whose rules check each event; by
         default the installed plugins.  An empty database without ``create``, a
@@ -191,11 +203,14 @@ class Register:
                     f"{path}: no register there; create one with `sociaaldomein register init`"
                 )
         try:
-            engine = sa.create_engine(target)
+            options: dict[str, Any] = {}
+            if not durable and target.startswith("postgresql"):
+                options["connect_args"] = {"options": "-c synchronous_commit=off"}
+            engine = sa.create_engine(target, **options)
         except (sa.exc.ArgumentError, ImportError) as exc:
             raise RegisterError(f"{url}: not a database URL this register can use: {exc}") from None
         if engine.dialect.name == "sqlite":
-            _sqlite_engine_events(engine)
+            _sqlite_engine_events(engine, durable=durable)
         register = cls(engine, gemeente)
         try:
             register._migrate(create=create, where=str(url))
@@ -370,8 +385,11 @@ class Register:
         if upto is not None:
             query = query.where(EVENTS.c.seq <= upto)
         loads, read = json.loads, codec.read
-        for seq, kind, payload, data in conn.execute(query):
-            yield seq, read(kind, loads(payload), None if data is None else loads(data))
+        result = conn.execute(query)
+        # A thousand rows a fetch, not one: the fold of a long log is mostly this loop.
+        for rows in iter(lambda: result.fetchmany(1_000), []):
+            for seq, kind, payload, data in rows:
+                yield seq, read(kind, loads(payload), None if data is None else loads(data))
 
     def _load_snapshot(self, conn: sa.Connection) -> None:
         """Start from the snapshot, if there is one and the log still holds its event."""
@@ -403,20 +421,28 @@ class Register:
 
     def _catch_up(self, conn: sa.Connection) -> None:
         """Fold in the events recorded since the state was last brought up to date."""
-        if self._seq == 0:
-            self._load_snapshot(conn)
-        new = list(self._fold(conn, self._seq))
-        if any(isinstance(event, ev.Wissing) for _, event in new):
-            # Erasure changed events already folded in: fold the whole log again.
-            self._states, self._seq, self._snapshot_seq = {}, 0, 0
-            new = list(self._fold(conn, 0))
-        states = self._states
-        for seq, event in new:
-            state = states.get(event.pilot)
-            if state is None:
-                state = states[event.pilot] = PilotState(event.pilot)
-            state.apply(seq, event)
-            self._seq = seq
+        # Thousands of new objects and none in a cycle: the cyclic collector would
+        # only walk them again and again while the fold makes them.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            if self._seq == 0:
+                self._load_snapshot(conn)
+            new = list(self._fold(conn, self._seq))
+            if any(isinstance(event, ev.Wissing) for _, event in new):
+                # Erasure changed events already folded in: fold the whole log again.
+                self._states, self._seq, self._snapshot_seq = {}, 0, 0
+                new = list(self._fold(conn, 0))
+            states = self._states
+            for seq, event in new:
+                state = states.get(event.pilot)
+                if state is None:
+                    state = states[event.pilot] = PilotState(event.pilot)
+                state.apply(seq, event)
+                self._seq = seq
+        finally:
+            if collecting:
+                gc.enable()
 
     def state(self, pilot: str) -> PilotState:
         """The state of ``pilot`` as its events say, up to the last one recorded."""

@@ -68,6 +68,7 @@ from sociaaldomein import (
 )
 from sociaaldomein.compat import renamed_attribute
 from sociaaldomein_multiprobleem.letter import FINANCIEN, LETTER, TOEWIJZING
+from sociaaldomein_multiprobleem.messages import _
 
 __all__ = [
     "EXPLOITATIE",
@@ -107,7 +108,12 @@ def _ghp_pot(restant: Money, exploitatie: Money) -> Money:
     if exploitatie > restant:
         raise InvalidValueError(
             "budget_lines.exploitatie",
-            f"running costs of {exploitatie} exceed the {restant} left ({FINANCIEN})",
+            _(
+                "running costs of {costs} exceed the {left} left ({bron})",
+                costs=str(exploitatie),
+                left=str(restant),
+                bron=FINANCIEN,
+            ),
         )
     return restant - exploitatie
 
@@ -121,13 +127,18 @@ def funded_period(doorstart: Periode, budget_vanaf: pendulum.Date = RESTANT_OP) 
     raw: object = budget_vanaf
     if not isinstance(raw, pendulum.Date) or isinstance(raw, pendulum.DateTime):
         raise InvalidValueError(
-            "budget_lines.budget_vanaf", f"must be a pendulum date, got {budget_vanaf!r}"
+            "budget_lines.budget_vanaf",
+            _("must be a pendulum date, got {value}", value=repr(budget_vanaf)),
         )
     if budget_vanaf >= doorstart.end:
         raise InvalidValueError(
             "budget_lines.budget_vanaf",
-            f"{budget_vanaf.isoformat()} is not before the doorstart's end "
-            f"({doorstart.end.isoformat()}), so no money is spent ({FINANCIEN})",
+            _(
+                "{date} is not before the doorstart's end ({end}), so no money is spent ({bron})",
+                date=budget_vanaf.isoformat(),
+                end=doorstart.end.isoformat(),
+                bron=FINANCIEN,
+            ),
         )
     return Periode(max(budget_vanaf, doorstart.start), doorstart.end)
 
@@ -203,7 +214,8 @@ def cost_model(
     raw: object = gezinnen
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
         raise InvalidValueError(
-            "cost_model.gezinnen", f"must be a whole number of at least 1, got {gezinnen!r}"
+            "cost_model.gezinnen",
+            _("must be a whole number of at least 1, got {value}", value=repr(gezinnen)),
         )
     ghp = _ghp_pot(restant, exploitatie)
     return Kostenmodel(
@@ -216,13 +228,17 @@ def cost_model(
 
 def _decimal(value: Decimal | int | str) -> Decimal:
     if isinstance(value, float | bool):
-        raise InvalidValueError("Urenverdeling", f"pass a Decimal, int or str, got {value!r}")
+        raise InvalidValueError(
+            "Urenverdeling", _("pass a Decimal, int or str, got {value}", value=repr(value))
+        )
     return Decimal(value)
 
 
 def _key(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError("Urenverdeling.gezin_id", f"must be a family key, got {value!r}")
+        raise InvalidValueError(
+            "Urenverdeling.gezin_id", _("must be a family key, got {value}", value=repr(value))
+        )
 
 
 @attrs.frozen
@@ -246,11 +262,17 @@ class Urenverdeling:
 
     def __attrs_post_init__(self) -> None:
         if self.uren < 0:
-            raise InvalidValueError("Urenverdeling.uren", f"must be 0 or more, got {self.uren}")
+            raise InvalidValueError(
+                "Urenverdeling.uren", _("must be 0 or more, got {value}", value=str(self.uren))
+            )
         if not 0 <= self.regulier_deel <= 1:
             raise InvalidValueError(
                 "Urenverdeling.regulier_deel",
-                f"is a share from 0 to 1, got {self.regulier_deel} ({TOEWIJZING})",
+                _(
+                    "is a share from 0 to 1, got {value} ({bron})",
+                    value=str(self.regulier_deel),
+                    bron=TOEWIJZING,
+                ),
             )
 
     def regulier_uren(self) -> Decimal:

@@ -38,6 +38,7 @@ import pendulum
 from sociaaldomein import Citation, Cohort, Gebiedsindeling, Gezin, InvalidValueError
 from sociaaldomein.domain.cohort import Array
 from sociaaldomein.io.gebied import loads_gebiedsindeling
+from sociaaldomein_multiprobleem.messages import _
 
 __all__ = [
     "GRONINGEN",
@@ -79,17 +80,19 @@ def _names(values: Iterable[str]) -> tuple[str, ...]:
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(f"Aanvulling.{attribute.name}", "must say who decided (text)")
+        raise InvalidValueError(f"Aanvulling.{attribute.name}", _("must say who decided (text)"))
 
 
 def _date(instance: object, attribute: attrs.Attribute[pendulum.Date], value: object) -> None:
     if not isinstance(value, pendulum.Date) or isinstance(value, pendulum.DateTime):
-        raise InvalidValueError(f"Aanvulling.{attribute.name}", f"must be a date, got {value!r}")
+        raise InvalidValueError(
+            f"Aanvulling.{attribute.name}", _("must be a date, got {value}", value=repr(value))
+        )
 
 
 def _wijken(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
     if not value:
-        raise InvalidValueError("Aanvulling.wijken", "must name at least one wijk")
+        raise InvalidValueError("Aanvulling.wijken", _("must name at least one wijk"))
 
 
 @attrs.frozen

@@ -27,6 +27,7 @@ import pendulum
 from sociaaldomein import InvalidValueError
 from sociaaldomein.validators import non_empty, one_of_type
 from sociaaldomein_multiprobleem.letter import GHP_INFORMATIEBRON, TENSLOTTE
+from sociaaldomein_multiprobleem.messages import _
 from sociaaldomein_multiprobleem.partners import SAMENWERKINGSPARTNERS
 from sociaaldomein_multiprobleem.selection import Selectie
 
@@ -58,7 +59,7 @@ class Gezinsherstelplan:
         if not self.leefgebieden or not self.doelen:
             raise InvalidValueError(
                 "Gezinsherstelplan.doelen",
-                "a plan names at least one leefgebied and one goal ('Begrippenlijst')",
+                _("a plan names at least one leefgebied and one goal ('Begrippenlijst')"),
             )
 
     def shared_with_all(self, partners: Iterable[str] = SAMENWERKINGSPARTNERS) -> bool:
@@ -77,20 +78,28 @@ def check_plans(
         earlier = per_gezin.get(plan.gezin_id)
         if earlier is not None:
             coaches = (
-                f"two coaches ({earlier.coach!r} and {plan.coach!r})"
+                _("two coaches ({one} and {other})", one=repr(earlier.coach), other=repr(plan.coach))
                 if _norm(earlier.coach) != _norm(plan.coach)
-                else f"one coach ({plan.coach!r})"
+                else _("one coach ({coach})", coach=repr(plan.coach))
             )
             raise InvalidValueError(
                 "Gezinsherstelplan.gezin_id",
-                f"family {plan.gezin_id!r} has two plans with {coaches}: one family, one "
-                f"coach, one plan ({TENSLOTTE})",
+                _(
+                    "family {gezin} has two plans with {coaches}: one family, one coach, one "
+                    "plan ({bron})",
+                    gezin=repr(plan.gezin_id),
+                    coaches=coaches,
+                    bron=TENSLOTTE,
+                ),
             )
         if not plan.shared_with_all(wanted):
             raise InvalidValueError(
                 "Gezinsherstelplan.gedeeld_met",
-                f"the plan of {plan.gezin_id!r} must be open to every partner "
-                f"({GHP_INFORMATIEBRON})",
+                _(
+                    "the plan of {gezin} must be open to every partner ({bron})",
+                    gezin=repr(plan.gezin_id),
+                    bron=GHP_INFORMATIEBRON,
+                ),
             )
         per_gezin[plan.gezin_id] = plan
     return per_gezin
