@@ -78,7 +78,11 @@ def check_plans(
         earlier = per_gezin.get(plan.gezin_id)
         if earlier is not None:
             coaches = (
-                _("two coaches ({one} and {other})", one=repr(earlier.coach), other=repr(plan.coach))
+                _(
+                    "two coaches ({one} and {other})",
+                    one=repr(earlier.coach),
+                    other=repr(plan.coach),
+                )
                 if _norm(earlier.coach) != _norm(plan.coach)
                 else _("one coach ({coach})", coach=repr(plan.coach))
             )
