@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 
 from sociaaldomein.cli.common import BAD_INPUT, FAILURE, OK, print_json, warn
+from sociaaldomein.i18n import _
 
 __all__ = ["add_arguments", "run"]
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     files = find_case_files(args.paths)
     if not files:
-        warn(f"no case files (*.cases.toml) in {', '.join(args.paths)}")
+        warn(_("no case files (*.cases.toml) in {paths}", paths=", ".join(args.paths)))
         return BAD_INPUT
     results, seconds = run_files(files)
     if args.json:

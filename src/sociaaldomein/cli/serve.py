@@ -20,6 +20,7 @@ import ipaddress
 import sys
 
 from sociaaldomein.cli.common import OK, BadInputError, compose, warn
+from sociaaldomein.i18n import _
 
 __all__ = ["add_arguments", "run"]
 
@@ -105,14 +106,15 @@ def _new_token(args: argparse.Namespace) -> int:
 
     if not valid_name(args.new_token):
         raise BadInputError(
-            "--new-token: a name is 1 to 64 letters, digits or - _ . @ (it is logged)"
+            _("--new-token: a name is 1 to 64 letters, digits or - _ . @ (it is logged)")
         )
     if args.role is None:
-        raise BadInputError("--new-token needs --role: " + ", ".join(_ROLES))
+        raise BadInputError(_("--new-token needs --role: {roles}", roles=", ".join(_ROLES)))
     token = new_token()
     pilots = ", ".join(f'"{p}"' for p in (args.grant or []))
     print(
-        f"# the token, shown once; give it to {args.new_token} and keep no copy:", file=sys.stderr
+        _("# the token, shown once; give it to {name} and keep no copy:", name=args.new_token),
+        file=sys.stderr,
     )
     print(f"#   {token}", file=sys.stderr)
     print("[[token]]")
@@ -127,7 +129,10 @@ def _require_service() -> None:
     missing = [m for m in ("fastapi", "uvicorn", "jinja2", "multipart") if not _importable(m)]
     if missing:
         raise BadInputError(
-            f"serve needs {', '.join(missing)}: pip install 'sociaaldomein[service]'"
+            _(
+                "serve needs {modules}: pip install 'sociaaldomein[service]'",
+                modules=", ".join(missing),
+            )
         )
 
 
@@ -153,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
 
     access = read_tokens(args.tokens) if args.tokens else Access()
     if not access.grants:
-        warn("no tokens (--tokens FILE): nothing about a family is served")
+        warn(_("no tokens (--tokens FILE): nothing about a family is served"))
     defaults = ServiceLimits()
     limits = ServiceLimits(
         max_body=defaults.max_body if args.max_body is None else args.max_body,
@@ -170,11 +175,16 @@ def run(args: argparse.Namespace) -> int:
         except InvalidValueError:
             raise
         except SociaaldomeinError as exc:  # not a register, a newer schema: the message says
-            raise BadInputError(f"--register: {exc}") from None
+            raise BadInputError(_("--register: {problem}", problem=str(exc))) from None
     app = create_app(
         gemeente, access=access, limits=limits, register=register, cors_origins=args.cors or ()
     )
     if not _loopback(args.host):
-        warn(f"listening on {args.host}, not only on this machine: put it behind a TLS proxy")
+        warn(
+            _(
+                "listening on {host}, not only on this machine: put it behind a TLS proxy",
+                host=args.host,
+            )
+        )
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="info")
     return OK
