@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sociaaldomein.cli.main import main
 from sociaaldomein.i18n import _, use_language
@@ -113,3 +115,21 @@ def test_a_wrong_value_is_named_in_the_language_of_the_problem(
     path.write_text('[gezin]\nid = "G1"\nleden = []\naantal_hulpverleners = "veel"\n', "utf-8")
     assert main(["assess", str(path), "--on", "2022-03-01", "--lang", lang]) == 2
     assert capsys.readouterr().err.strip().endswith(expected)
+
+
+@given(
+    field=st.text(max_size=30),
+    problem=st.text(max_size=60),
+    others=st.lists(st.tuples(st.text(max_size=10), st.text(max_size=10)), max_size=5),
+    line=st.none() | st.integers(1, 10_000),
+)
+def test_a_file_error_is_one_line_in_either_language(
+    field: str, problem: str, others: list[tuple[str, str]], line: int | None
+) -> None:
+    error = FileFormatError(
+        "f.toml", field, _("{problem}", problem=problem), line=line, others=others
+    )
+    for language in ("nl", "en"):
+        text = error.message(language)
+        assert not {"\n", "\r", "\x1b"} & set(text)
+        assert text.startswith("f.toml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
 
 import pytest
@@ -106,3 +107,19 @@ def test_a_refusal_reads_in_the_chosen_language(client: TestClient) -> None:
 )
 def test_accept_language_is_read_by_weight(header: str, language: str) -> None:
     assert accepted_language(header) == language
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "moet een geheel getal zijn, niet de tekst '…'"),
+        ("en", "must be a whole number, got the text '…'"),
+    ],
+)
+def test_a_form_error_is_named_in_the_language_of_the_page(
+    client: TestClient, lang: str, expected: str
+) -> None:
+    form = {"datum": "2022-03-01", "id": "gezin-1", "aantal_hulpverleners": "veel"}
+    r = client.post(f"/beoordelen?lang={lang}", data=form)
+    assert r.status_code == 400
+    assert expected in html.unescape(r.text)

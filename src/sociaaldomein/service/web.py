@@ -50,6 +50,7 @@ from sociaaldomein.i18n import (
     as_language,
     current_language,
     label,
+    render_value,
     use_language,
 )
 from sociaaldomein.i18n.dates import euros
@@ -388,7 +389,11 @@ def web_router(app: FastAPI, service: Service) -> None:
         except FileFormatError as exc:
             await form.close()  # an uploaded file is spooled to a temporary file: free it
             problems = [(exc.field, exc.problem), *exc.others]
-            errors = [{"field": f or None, "message": redact(p)} for f, p in problems[:20]]
+            language = page_language(request)  # translated first: redact() reads the text
+            errors = [
+                {"field": f or None, "message": redact(render_value(p, language))}
+                for f, p in problems[:20]
+            ]
             return form_page(request, 400, form, errors)
         await form.close()
         names = [n for n in gemeente.pilots if grant.sees(n)]
