@@ -133,3 +133,34 @@ def test_a_file_error_is_one_line_in_either_language(
         text = error.message(language)
         assert not {"\n", "\r", "\x1b"} & set(text)
         assert text.startswith("f.toml")
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (
+            ["simulate", "--lang", "nl"],
+            "sociaaldomein: fout: de volgende argumenten zijn verplicht: SCENARIO "
+            "(zie sociaaldomein simulate --help)",
+        ),
+        (
+            ["simulate", "--lang", "en"],
+            "sociaaldomein: error: the following arguments are required: SCENARIO "
+            "(see sociaaldomein simulate --help)",
+        ),
+        (
+            ["budget", "--bogus", "--lang", "nl"],
+            "sociaaldomein: fout: onbekende argumenten: --bogus (zie sociaaldomein --help)",
+        ),
+        (
+            ["assess", "x.toml", "--on", "2022-13-01", "--lang", "nl"],
+            "sociaaldomein: fout: argument --on: '2022-13-01' is geen datum in de kalender "
+            "(month must be in 1..12) (zie sociaaldomein assess --help)",
+        ),
+    ],
+)
+def test_argparse_usage_errors_read_in_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str], words: list[str], expected: str
+) -> None:
+    assert main(words) == 2
+    assert capsys.readouterr().err.strip() == expected

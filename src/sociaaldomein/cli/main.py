@@ -13,7 +13,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final, NoReturn, cast
 
@@ -386,10 +386,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     as_json = _json_requested(words)
     try:
-        args = parser.parse_args(words)
+        # Parsed in the language asked for, so that a bad value's problem reads in it too.
+        with _language_of(words):
+            args = parser.parse_args(words)
     except _UsageError as exc:
         with _language_of(words):
-            return _usage(exc.parser, exc.message, as_json=as_json)
+            return _usage(exc.parser, _argparse_message(exc.message), as_json=as_json)
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else 0
     _merge_common(args)
@@ -408,6 +410,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (Exception, KeyboardInterrupt) as exc:
             return _report(exc, show_traceback=args.traceback, as_json=as_json)
     return code
+
+
+def _argparse_message(message: str) -> str:
+    """argparse's own usage message (always English) in the command's language, where known.
+
+    argparse writes its messages with the process-wide gettext, which the
+    library leaves alone; its common messages are matched here instead, and
+    any other is shown as argparse wrote it.
+    """
+    import re
+
+    from sociaaldomein.i18n import _
+
+    argument = re.fullmatch(r"argument (\S+): (.*)", message, re.DOTALL)
+    if argument is not None:
+        inner = _argparse_message(argument.group(2))
+        return str(_("argument {name}: {problem}", name=argument.group(1), problem=inner))
+    patterns: dict[str, Callable[[re.Match[str]], str]] = {
+        r"the following arguments are required: (.*)": lambda m: _(
+            "the following arguments are required: {names}", names=m.group(1)
+        ),
+        r"unrecognized arguments: (.*)": lambda m: _(
+            "unrecognized arguments: {names}", names=m.group(1)
+        ),
+        r"invalid choice: (.*) \(choose from (.*)\)": lambda m: _(
+            "invalid choice: {value} (choose from {choices})",
+            value=m.group(1),
+            choices=m.group(2),
+        ),
+        r"expected one argument": lambda m: _("expected one argument"),
+        r"invalid (\w+) value: (.*)": lambda m: _(
+            "invalid {type} value: {value}", type=m.group(1), value=m.group(2)
+        ),
+    }
+    for pattern, made in patterns.items():
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found is not None:
+            return str(made(found))
+    return message
 
 
 def _language_of(words: Sequence[str]) -> contextlib.AbstractContextManager[object]:

@@ -205,7 +205,9 @@ def unstructure_decimal(value: Decimal) -> str:
 def structure_date(value: object, _: object = None) -> pendulum.Date:
     """A calendar date: ``"2021-10-01"`` (or a TOML date), from 1900 to 2199."""
     if isinstance(value, datetime.datetime):
-        raise ConversionError(f"must be a date without a time of day, got {value.isoformat()}")
+        raise ConversionError(
+            i18n._("must be a date without a time of day, got {value}", value=value.isoformat())
+        )
     if isinstance(value, datetime.date):
         day = value
     elif isinstance(value, str):
@@ -217,7 +219,13 @@ def structure_date(value: object, _: object = None) -> pendulum.Date:
         try:
             day = datetime.date(*(int(part) for part in match.groups()))
         except ValueError as exc:
-            raise ConversionError(f"{value!r} is not a date in the calendar ({exc})") from None
+            raise ConversionError(
+                i18n._(
+                    "{value} is not a date in the calendar ({problem})",
+                    value=repr(value),
+                    problem=str(exc),
+                )
+            ) from None
     else:
         raise ConversionError(
             i18n._("must be a date written as YYYY-MM-DD, got {value}", value=describe(value))
