@@ -32,6 +32,7 @@ import attrs
 import pendulum
 
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _
 
 __all__ = [
     "Validator",
@@ -90,7 +91,7 @@ def is_date(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if isinstance(value, datetime.datetime) or not isinstance(value, pendulum.Date):
         raise InvalidValueError(
             field_name(instance, attribute),
-            f"must be a date such as pendulum.date(2021, 10, 1), got {value!r}",
+            _("must be a date such as pendulum.date(2021, 10, 1), got {value}", value=repr(value)),
         )
 
 
@@ -118,9 +119,13 @@ def is_decimal(instance: object, attribute: attrs.Attribute[Any], value: object)
     """Validator: a finite ``Decimal`` (a float is refused: it is not exact)."""
     name = field_name(instance, attribute)
     if isinstance(value, float):
-        raise InvalidValueError(name, f"a float is not exact; pass Decimal({str(value)!r})")
+        raise InvalidValueError(
+            name, _("a float is not exact; pass Decimal({text})", text=repr(str(value)))
+        )
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise InvalidValueError(name, f"must be a finite decimal number, got {value!r}")
+        raise InvalidValueError(
+            name, _("must be a finite decimal number, got {value}", value=repr(value))
+        )
 
 
 def at_least(minimum: int | Decimal) -> Validator:
@@ -129,7 +134,12 @@ def at_least(minimum: int | Decimal) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value < minimum:
             raise InvalidValueError(
-                field_name(instance, attribute), f"must be at least {minimum}, got {value}"
+                field_name(instance, attribute),
+                _(
+                    "must be at least {minimum}, got {value}",
+                    minimum=str(minimum),
+                    value=str(value),
+                ),
             )
 
     return check
@@ -142,7 +152,12 @@ def between(low: int | Decimal, high: int | Decimal) -> Validator:
         if not low <= value <= high:
             raise InvalidValueError(
                 field_name(instance, attribute),
-                f"must be between {low} and {high}, got {value}",
+                _(
+                    "must be between {low} and {high}, got {value}",
+                    low=str(low),
+                    high=str(high),
+                    value=str(value),
+                ),
             )
 
     return check
@@ -156,7 +171,12 @@ def one_of_type(*types: type) -> Validator:
         if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
             raise InvalidValueError(
                 field_name(instance, attribute),
-                f"must be {names}, got {type(value).__name__} {value!r}",
+                _(
+                    "must be {types}, got {type} {value}",
+                    types=names,
+                    type=type(value).__name__,
+                    value=repr(value),
+                ),
             )
 
     return check
@@ -167,7 +187,7 @@ def non_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> 
     if isinstance(value, str):
         value = value.strip()
     if not value:
-        raise InvalidValueError(field_name(instance, attribute), "must not be empty")
+        raise InvalidValueError(field_name(instance, attribute), _("must not be empty"))
 
 
 def as_tuple(value: Iterable[T]) -> tuple[T, ...]:
@@ -202,7 +222,12 @@ def is_enum_set(enum_type: type[enum.Enum]) -> Validator:
                 allowed = ", ".join(enum_type.__members__)
                 raise InvalidValueError(
                     field_name(instance, attribute),
-                    f"unknown {enum_type.__name__} {v!r}; allowed: {allowed}",
+                    _(
+                        "unknown {kind} {value}; allowed: {allowed}",
+                        kind=enum_type.__name__,
+                        value=repr(v),
+                        allowed=allowed,
+                    ),
                 )
 
     return check
@@ -216,7 +241,12 @@ def is_enum(enum_type: type[enum.Enum]) -> Validator:
             allowed = ", ".join(enum_type.__members__)
             raise InvalidValueError(
                 field_name(instance, attribute),
-                f"unknown {enum_type.__name__} {value!r}; allowed: {allowed}",
+                _(
+                    "unknown {kind} {value}; allowed: {allowed}",
+                    kind=enum_type.__name__,
+                    value=repr(value),
+                    allowed=allowed,
+                ),
             )
 
     return check

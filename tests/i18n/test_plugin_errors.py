@@ -65,3 +65,13 @@ def test_a_plugin_parameter_refused_reads_in_dutch_and_english() -> None:
         problem.render("nl")
         == "moet een ZRM-niveau zijn, een geheel getal van 1 tot en met 5, niet 9"
     )
+
+
+def test_a_value_refused_by_a_library_validator_reads_in_dutch_and_english() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        Selectie(MultiprobleemPilot().doorstart, top=0)
+    error = caught.value
+    assert error.field == "Selectie.top"
+    assert error.problem == "must be at least 1, got 0"  # compares as its English text
+    assert isinstance(error.problem, Bericht)
+    assert error.problem.render("nl") == "moet ten minste 1 zijn, niet 0"
