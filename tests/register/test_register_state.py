@@ -18,7 +18,7 @@ import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sociaaldomein_multiprobleem import SOZAWE
+from sociaaldomein_multiprobleem import SOZAWE, MultiprobleemPilot
 
 from sociaaldomein import Gemeente, Money
 from sociaaldomein.register import (
@@ -212,3 +212,37 @@ def test_the_state_kept_while_writing_is_a_replay_of_the_log(
     # The money never goes beyond the GHP-bound pot, whatever was tried.
     assert kept.ghp_committed() <= Money(150_000)
     assert all(r.betaald <= r.bedrag for r in kept.ghp.values())
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        # the day before the start half the time, so that the top fills up too
+        st.tuples(
+            st.integers(0, 11), st.one_of(st.just(pendulum.date(2010, 12, 15)), days), st.booleans()
+        ),
+        max_size=30,
+    )
+)
+def test_designations_never_exceed_the_plugins_split(
+    fresh_url: Callable[[], str], attempts: list[tuple[int, pendulum.Date, bool]]
+) -> None:
+    """003 "7.": whatever is tried, at most the top before the start and the additions after."""
+    split = MultiprobleemPilot(top=3, max_aanvullingen=2)
+    regel = split.selectieregel
+    with Register.open(fresh_url(), gemeente=Gemeente(plugins=[split]), create=True) as register:
+        for n, day, top in attempts:
+            before = register.state(P).aanwijzingen_per_soort
+            soort = Aanwijzingssoort.TOP10 if top else Aanwijzingssoort.AANVULLING
+            refused: RefusedEventError | None = None
+            try:
+                register.record(_designation(f"gezin-{n:02}", day, top))
+            except RefusedEventError as error:
+                refused = error
+            if refused is not None and refused.field == "Aanwijzing.soort":
+                # refused for the split: that kind was full, and the letter is cited
+                assert before.get(soort, 0) == (regel.voor_start if top else regel.daarna)
+                assert refused.bron == regel.bron
+        counts = register.state(P).aanwijzingen_per_soort
+    assert counts.get(Aanwijzingssoort.TOP10, 0) <= regel.voor_start
+    assert counts.get(Aanwijzingssoort.AANVULLING, 0) <= regel.daarna
