@@ -71,8 +71,8 @@ def test_the_language_switch_is_kept_for_the_next_page(client: TestClient) -> No
 @pytest.mark.parametrize(
     ("lang", "expected", "absent"),
     [
-        ("nl", ["Uitkomst op", "Redenen", "voldaan"], ["Reasons"]),
-        ("en", ["Outcome on", "Reasons", "met"], ["Redenen", "Uitkomst op"]),
+        ("nl", ["Uitkomst op 1 maart 2022", "Redenen", "voldaan"], ["Reasons"]),
+        ("en", ["Outcome on March 1, 2022", "Reasons", "met"], ["Redenen", "Uitkomst op"]),
     ],
 )
 def test_a_verdict_on_the_page_reads_in_the_chosen_language(

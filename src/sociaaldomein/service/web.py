@@ -294,7 +294,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             page="home",
             pilots=service.pilot_list(),
             statuses=statuses(page_language(request)),
-            today=pendulum.today().date().isoformat(),
+            today=pendulum.today().date(),
         )
 
     @app.get("/pilots/{pilot}", include_in_schema=False)
@@ -336,7 +336,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             page="",
             name=pilot,
             pilot=p,
-            on=on.isoformat(),
+            on=on,
             pilot_status=statuses(language)[data["status_on"]],
             looptijd=str(looptijd),
             rules=rules,
@@ -405,7 +405,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             request,
             "uitslag.html",
             page="",
-            on=on.isoformat(),
+            on=on,
             assessments=found_,
             outcomes=outcomes(language),
             titles=titles,
@@ -449,7 +449,7 @@ def web_router(app: FastAPI, service: Service) -> None:
             for name, pilot in gemeente.pilots.items()
             if grant.sees(name)
         ]
-        return page(request, "register.html", page="register", pilots=pilots, on=on.isoformat())
+        return page(request, "register.html", page="register", pilots=pilots, on=on)
 
     @app.get("/inloggen", include_in_schema=False)
     async def login_form(request: Request, volgende: str = "/beoordelen") -> Response:
