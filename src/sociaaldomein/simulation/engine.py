@@ -17,9 +17,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import math
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Final, Literal
 
 import attrs
@@ -39,6 +41,8 @@ from sociaaldomein.simulation.settings import Settings
 __all__ = [
     "AUTO_LANES",
     "KERNELS",
+    "PROGRESS_AFTER",
+    "SERIAL_CHUNKS",
     "Job",
     "batch_size",
     "choose_kernel",
@@ -56,6 +60,19 @@ where numpy's cost per call outweighs the work, and the columnar kernel otherwis
 a few runs on, even of ten families, the runs side by side share those calls."""
 
 _LANES_PER_BATCH: Final = 1 << 18
+
+PROGRESS_AFTER: Final = 2.0
+"""Seconds: :func:`simulate` shows a progress bar when its runs are estimated to take longer."""
+
+SERIAL_CHUNKS: Final = 20
+"""Pieces :func:`simulate` cuts its runs into when it reports progress (as the command does)."""
+
+_QUICK_FAMILY_MONTHS: Final = {"columnar": 10_000_000, "objects": 1_000_000}
+"""Below this many family-months (families x months x runs) runs take well under
+:data:`PROGRESS_AFTER` seconds: no chunk is timed and no bar is made."""
+
+Progress = Callable[[int, int], object]
+"""Told ``(runs done, runs in all)`` after every chunk of :func:`simulate`."""
 _MODELS: dict[str, Model] = {}
 """Models built in this process, by job key: a worker builds a composition once."""
 
@@ -227,21 +244,91 @@ def simulate(
     runs: int = 1,
     seed: int = 0,
     kernel: Kernel = "auto",
+    progress: bool | Progress = True,
 ) -> Results:
     """Simulate ``runs`` Monte Carlo runs of the composition over ``cohort`` in this process.
 
     ``source`` is a :class:`~sociaaldomein.Gemeente` or plugin specs.  The
-    composition is compiled once; run ``i`` draws from
+    composition is compiled once (a ``Gemeente`` keeps its compiled pilots, so
+    simulating it again compiles nothing); run ``i`` draws from
     ``SeedSequence(seed, spawn_key=(i,))``, so the same seed gives the same
     results, and :func:`~sociaaldomein.simulation.sweep` with the same seed
     gives the same runs on any executor.  Both kernels give identical results:
     ``"columnar"`` (numpy, many runs side by side) is faster for many families
     or many runs, ``"objects"`` (plain Python, event-driven) for a few; the
     default ``"auto"`` picks by size (:data:`AUTO_LANES`).
+
+    ``progress``: with ``True`` (the default) runs estimated, from the first
+    of :data:`SERIAL_CHUNKS` chunks, to take longer than :data:`PROGRESS_AFTER`
+    seconds show a tqdm bar on standard error; ``False`` shows none; a callable
+    is told ``(runs done, runs in all)`` after every chunk.  Chunking changes no
+    number: every run draws from its own generators.
     """
     raw: object = runs
     if isinstance(raw, bool) or not isinstance(raw, int) or runs < 0:
         raise InvalidValueError("simulate.runs", f"must be a whole number >= 0, got {runs!r}")
+    if not isinstance(progress, bool) and not callable(progress):
+        raise InvalidValueError(
+            "simulate.progress", f"must be True, False or a callable, got {progress!r}"
+        )
     model = build_model(composition(source), cohort, settings)
-    batch = _run(model, list(range(runs)), seed, kernel)
+    batch = _run_serial(model, list(range(runs)), seed, kernel, progress)
     return Results.of(model, [batch], designs=({},), design_of_run=[0] * runs)
+
+
+def _run_serial(
+    model: Model, runs: Sequence[int], seed: int, kernel: Kernel, progress: bool | Progress
+) -> Batch:
+    """``runs`` in this process; in chunks, reporting each, when progress is asked for."""
+    if progress is False or len(runs) < 2:
+        return _run(model, runs, seed, kernel)
+    # The kernel is chosen for all the runs, not for each chunk.
+    kernel = choose_kernel(model, len(runs), kernel)
+    work = model.n_families * model.months * len(runs)
+    if progress is True and work < _QUICK_FAMILY_MONTHS.get(kernel, 0):
+        return _run(model, runs, seed, kernel)
+    size = math.ceil(len(runs) / SERIAL_CHUNKS)
+    began = time.perf_counter()
+    parts = [_run(model, runs[:size], seed, kernel)]
+    rest = runs[size:]
+    report: Progress
+    if callable(progress):
+        report = progress
+    else:
+        estimate = (time.perf_counter() - began) * len(runs) / size
+        if estimate < PROGRESS_AFTER:  # short: the rest in one go, as without progress
+            return Batch.concat([parts[0], _run(model, rest, seed, kernel)]) if rest else parts[0]
+        report = _bar(len(runs))
+    try:
+        report(size, len(runs))
+        for i in range(0, len(rest), size):
+            parts.append(_run(model, rest[i : i + size], seed, kernel))
+            report(min(len(runs), size * (len(parts))), len(runs))
+    finally:
+        close = getattr(report, "close", None)
+        if callable(close):
+            close()
+    return Batch.concat(parts)
+
+
+class _Bar:
+    """A tqdm bar told the runs done so far (tqdm itself counts steps)."""
+
+    def __init__(self, total: int) -> None:
+        import importlib
+        import importlib.util
+
+        # tqdm's notebook bar needs ipywidgets; without it the text bar works everywhere.
+        widgets = importlib.util.find_spec("ipywidgets") is not None
+        tqdm: Any = importlib.import_module("tqdm.auto" if widgets else "tqdm.std").tqdm
+        self._bar: Any = tqdm(total=total, unit="run", leave=False)
+
+    def __call__(self, done: int, total: int) -> None:
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def _bar(total: int) -> Progress:
+    return _Bar(total)
