@@ -20,7 +20,7 @@ calls a plugin again.  A pilot whose plugin failed compiles to a
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 import numpy as np
@@ -38,6 +38,7 @@ from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
+from sociaaldomein.domain.feiten import shared_vectors
 from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
@@ -97,6 +98,45 @@ def _fast_verdict() -> Callable[..., Verdict]:
 
 
 _verdict = _fast_verdict()
+
+
+class _TakenColumns(Mapping[str, Array]):
+    """The columns of a cohort at some rows, each taken when a rule first reads it.
+
+    :meth:`Cohort.take` takes every column; the routes read only a few.
+    """
+
+    __slots__ = ("_columns", "_index", "_taken")
+
+    def __init__(self, columns: Mapping[str, Array], index: Array) -> None:
+        self._columns, self._index = columns, index
+        self._taken: dict[str, Array] = {}
+
+    def __getitem__(self, name: str) -> Array:
+        found = self._taken.get(name)
+        if found is None:
+            found = self._taken[name] = self._columns[name][self._index]
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._columns
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+def _rows(cohort: Cohort, index: Array) -> Cohort:
+    """The families of ``cohort`` at ``index``, their columns taken as they are read."""
+    gezinnen = cohort.gezinnen
+    return Cohort(
+        ids=cohort.ids.take(index),
+        columns=_TakenColumns(cohort.columns, index),
+        vocabularies=cohort.vocabularies,
+        gezinnen=None if gezinnen is None else tuple(gezinnen[i] for i in index),
+    )
 
 
 @attrs.frozen
@@ -296,16 +336,41 @@ class CompiledPilot:
         n = len(cohort)
         if on not in self.pilot.looptijd:
             return np.full(n, OUTCOME_CODES[Outcome.CLOSED], dtype=np.int8)
-        eligible = self.eligibility.evaluate(cohort, on)
-        codes = np.where(
-            eligible, OUTCOME_CODES[Outcome.ELIGIBLE], OUTCOME_CODES[Outcome.NOT_ELIGIBLE]
-        ).astype(np.int8)
-        undecided = eligible.copy()
-        for route in self.routes:
-            taken = undecided & route.when.evaluate(cohort, on)
-            codes[taken] = OUTCOME_CODES[route.outcome]
-            undecided &= ~taken
+        with shared_vectors():  # a fact read by the rule and by a route is worked out once
+            eligible = self.eligibility.evaluate(cohort, on)
+            no, yes = OUTCOME_CODES[Outcome.NOT_ELIGIBLE], OUTCOME_CODES[Outcome.ELIGIBLE]
+            # two in-place passes (0/1 scaled, then shifted), no boolean-mask write
+            codes: Array = np.multiply(eligible, yes - no, dtype=np.int8)
+            codes += no
+            if self.routes:
+                self._route(cohort, on, eligible, codes)
         return codes
+
+    def _route(self, cohort: Cohort, on: pendulum.Date, eligible: Array, codes: Array) -> None:
+        """Write the code of the first route each eligible family takes into ``codes``.
+
+        Routes are asked only about eligible families: when they are few (the
+        usual case: a pilot is for a small target group) the routes run over
+        those families alone (:meth:`Cohort.take`), not over the whole cohort.
+        Every rule decides a family from its own row, so the answer is the same.
+        """
+        index = np.flatnonzero(eligible)
+        if not index.size:
+            return
+        few = 2 * index.size <= len(cohort)
+        part = _rows(cohort, index) if few else cohort
+        undecided = np.ones(index.size, dtype=bool) if few else eligible.copy()
+        found = np.full(len(part), OUTCOME_CODES[Outcome.ELIGIBLE], dtype=np.int8)
+        for route in self.routes:
+            taken = np.logical_and(undecided, route.when.evaluate(part, on))
+            found[taken] = OUTCOME_CODES[route.outcome]
+            np.logical_and(undecided, ~taken, out=undecided)
+            if not undecided.any():
+                break
+        if few:
+            codes[index] = found
+        else:
+            codes[eligible] = found[eligible]
 
     def check_termination(self, state: PilotToestand) -> TerminationCheck:
         """Whether the pilot has ended in ``state``, and by which rule."""

@@ -21,9 +21,11 @@ composition collects them in its
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Final
 
 import attrs
@@ -41,6 +43,7 @@ __all__ = [
     "ZRM_GELDIG_DAGEN",
     "Feit",
     "FeitSoort",
+    "shared_vectors",
     "zrm_feit",
 ]
 
@@ -168,6 +171,23 @@ class Feit:
             f"{self.geldig_dagen} days"
         )
 
+    def values(self, cohort: Cohort, on: pendulum.Date) -> Array:
+        """``vector(cohort, on)``, worked out once per cohort and date in :func:`shared_vectors`.
+
+        The array may be shared by every rule that reads the fact: a caller
+        never writes into it.
+        """
+        memo = _MEMO.get()
+        if memo is None:
+            return self.vector(cohort, on)
+        key = (id(cohort), self, on)
+        found = memo.get(key)
+        if found is not None and found[0] is cohort:
+            return found[1]
+        values = self.vector(cohort, on)
+        memo[key] = (cohort, values)  # the cohort is held so that its id is not reused
+        return values
+
     def fresh(self, cohort: Cohort, on: pendulum.Date) -> Array | None:
         """Where the cohort's values may be used on ``on`` (not too old); ``None``: everywhere."""
         if not self.verloopt or self.geldig_dagen is None or self.datum_vector is None:
@@ -211,6 +231,40 @@ class Feit:
 
     def __repr__(self) -> str:
         return f"Feit({self.naam!r})"
+
+
+_Memo = dict[tuple[int, "Feit", pendulum.Date], tuple[Cohort, Array]]
+_MEMO: contextvars.ContextVar[_Memo | None] = contextvars.ContextVar(
+    "sociaaldomein_fact_vectors", default=None
+)
+
+
+@contextlib.contextmanager
+def shared_vectors() -> Iterator[None]:
+    """Inside the block each fact's vector over a cohort on a date is computed once.
+
+    :meth:`~sociaaldomein.CompiledPilot.outcomes` opens one for its rule and
+    routes; a caller asking several pilots about one cohort opens one around
+    all of them, so that a fact every pilot reads (a minor in the family, the
+    ZRM's age) is worked out once.  Nested blocks share the outer one; the
+    vectors are dropped when the outermost block ends.
+
+    >>> import pendulum
+    >>> from sociaaldomein.testing import make_gezin
+    >>> cohort = Cohort.from_gezinnen([make_gezin(problems=3)])
+    >>> on = pendulum.date(2024, 6, 1)
+    >>> with shared_vectors():
+    ...     FEITEN.minderjarig_kind.values(cohort, on) is FEITEN.minderjarig_kind.values(cohort, on)
+    True
+    """
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
 
 
 def _col(name: str) -> VectorFn:
@@ -308,8 +362,11 @@ def _zrm_age_days(g: Gezin, on: pendulum.Date) -> int | None:
 
 
 def _zrm_age_vector(c: Cohort, on: pendulum.Date) -> Array:
-    taken = c.column("zrm_afgenomen").astype(np.int64)
-    return np.where(taken == 0, np.iinfo(np.int64).min, on.toordinal() - taken)
+    # whole-day ordinals: one subtraction into the result, then "no ZRM" written in place
+    taken = c.column("zrm_afgenomen")
+    age: Array = np.subtract(on.toordinal(), taken, dtype=np.int64)
+    age[taken == 0] = MISSING_NUMBER
+    return age
 
 
 def _minor_scalar(g: Gezin, on: pendulum.Date) -> bool:
@@ -327,8 +384,10 @@ def _eighteen_years_before(on: pendulum.Date) -> pendulum.Date:
 
 
 def _minor_vector(c: Cohort, on: pendulum.Date) -> Array:
-    youngest = c.column("jongste_kind_geboren").astype(np.int64)
-    return (youngest > 0) & (youngest > on.subtract(years=18).toordinal())
+    # 0 is "no child"; any real birth day after the limit is above 0, so one comparison does
+    youngest = c.column("jongste_kind_geboren")
+    result: Array = youngest > max(_eighteen_years_before(on).toordinal(), 0)
+    return result
 
 
 def _lowest_zrm(g: Gezin, on: pendulum.Date) -> int | None:
@@ -453,7 +512,7 @@ class _Catalogue:
             FeitSoort.NUMBER,
             _zrm_age_days,
             _zrm_age_vector,
-            missing=int(np.iinfo(np.int64).min),
+            missing=MISSING_NUMBER,
             reads=("zrm_afgenomen",),
         )
         self.zrm: dict[ZrmDomein, Feit] = {d: zrm_feit(d) for d in ZrmDomein}

@@ -29,7 +29,6 @@ import functools
 import operator
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import reduce
 from typing import Any, Final
 
 import attrs
@@ -443,7 +442,7 @@ class Compare(Rule):
         return _aged(self.feit, text, source, explain)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        values = self.feit.vector(cohort, on)
+        values = self.feit.values(cohort, on)
         value = _cents(self.value) if isinstance(self.value, Money) else self.value
         result: Array = np.asarray(_OPS[self.op][0](values, value), dtype=bool)
         if self.feit.missing is not None:
@@ -475,7 +474,7 @@ class IsTrue(Rule):
         return _aged(self.feit, text, source, explain)
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        return _fresh(self.feit, cohort, on, np.asarray(self.feit.vector(cohort, on), dtype=bool))
+        return _fresh(self.feit, cohort, on, np.asarray(self.feit.values(cohort, on), dtype=bool))
 
 
 def _labels(values: Iterable[str | enum.Enum]) -> tuple[str, ...]:
@@ -557,7 +556,7 @@ class OneOf(Rule):
             lookup = np.asarray(
                 [False, *(normalise_label(k) in wanted for k in self.feit.keuzes)], dtype=bool
             )
-        result: Array = lookup[self.feit.vector(cohort, on)]
+        result: Array = lookup[self.feit.values(cohort, on)]
         return _fresh(self.feit, cohort, on, result)
 
 
@@ -637,7 +636,7 @@ class HasAny(_FlagRule):
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         members, terms = _split_members(self.members)
-        result: Array = (self.feit.vector(cohort, on) & flag_mask(members)) != 0
+        result: Array = (self.feit.values(cohort, on) & flag_mask(members)) != 0
         for term in terms:
             result = result | _term_column(cohort, term)
         return _fresh(self.feit, cohort, on, result)
@@ -664,7 +663,7 @@ class HasAll(_FlagRule):
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         members, terms = _split_members(self.members)
         mask = flag_mask(members)
-        result: Array = (self.feit.vector(cohort, on) & mask) == mask
+        result: Array = (self.feit.values(cohort, on) & mask) == mask
         for term in terms:
             result = result & _term_column(cohort, term)
         return _fresh(self.feit, cohort, on, result)
@@ -849,6 +848,25 @@ def _rule_list(instance: object, attribute: attrs.Attribute[Any], value: tuple[A
             raise InvalidValueError(f"{name}[{i}]", f"must be a Rule, got {type(rule).__name__}")
 
 
+def _fold(
+    op: np.ufunc, rules: tuple[Rule, ...], cohort: Cohort, on: pendulum.Date, *, stop_when: bool
+) -> Array:
+    """``op`` over the rules' vectors, written into one array; the rest skipped once decided.
+
+    A child's vector may be shared (a fact's column, a memoised vector), so it
+    is copied once into the array every later child is folded into.  Once
+    every family is ``stop_when`` (all false for ``AllOf``, all true for
+    ``AnyOf``) no later child can change the answer, and none is evaluated.
+    """
+    first, *rest = rules
+    result: Array = np.array(first.evaluate(cohort, on), dtype=bool)
+    for rule in rest:
+        if result.all() if stop_when else not result.any():
+            break
+        op(result, rule.evaluate(cohort, on), out=result)
+    return result
+
+
 @attrs.frozen
 class AllOf(Rule):
     """Every rule must hold."""
@@ -881,8 +899,7 @@ class AllOf(Rule):
         return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        result: Array = reduce(np.logical_and, (r.evaluate(cohort, on) for r in self.rules))
-        return result
+        return _fold(np.logical_and, self.rules, cohort, on, stop_when=False)
 
 
 @attrs.frozen
@@ -917,8 +934,7 @@ class AnyOf(Rule):
         return explain
 
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
-        result: Array = reduce(np.logical_or, (r.evaluate(cohort, on) for r in self.rules))
-        return result
+        return _fold(np.logical_or, self.rules, cohort, on, stop_when=True)
 
 
 @attrs.frozen
