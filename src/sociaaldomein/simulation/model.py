@@ -19,6 +19,7 @@ Money is kept in integer cents (``int64``) inside the model and the kernels;
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -30,6 +31,7 @@ import pendulum
 from sociaaldomein.composition.gemeente import Compilation, Gemeente
 from sociaaldomein.domain.beeindiging import BudgetUitgeput, PartnerOpzegging
 from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.columns import CohortColumns
 from sociaaldomein.domain.compiled import OUTCOME_CODES, CompiledPilot
 from sociaaldomein.domain.dynamics import (
     Precomputed,
@@ -43,7 +45,7 @@ from sociaaldomein.domain.gezin import Verwijzer, ZrmDomein
 from sociaaldomein.domain.ids import CohortIds
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.money import CENT, Money
-from sociaaldomein.domain.periode import month_index
+from sociaaldomein.domain.periode import Periode, month_index
 from sociaaldomein.domain.pilot import Looptijd, Pilot
 from sociaaldomein.domain.provenance import PluginFailure
 from sociaaldomein.domain.rules import Compare, HasAll, HasAny, Rule
@@ -340,10 +342,19 @@ class Model:
         return sum(int(a.nbytes) for a in arrays) / max(1, self.n_families)
 
 
+@functools.lru_cache(maxsize=128)
 def _month_starts(start: pendulum.Date, months: int) -> tuple[pendulum.Date, ...]:
-    """The first days of ``months`` months from ``start`` (a first day), by arithmetic."""
+    """The first days of ``months`` months from ``start`` (a first day), by arithmetic.
+
+    Kept: every build asks for the same few windows, and dates are immutable.
+    """
     first = start.year * 12 + start.month - 1
     return tuple(pendulum.date((first + m) // 12, (first + m) % 12 + 1, 1) for m in range(months))
+
+
+def _period_months(periode: Periode) -> tuple[pendulum.Date, ...]:
+    """:meth:`Periode.month_starts <sociaaldomein.domain.periode.Periode.month_starts>`, kept."""
+    return _month_starts(periode.start.replace(day=1), periode.months())
 
 
 def _month_span(start: pendulum.Date, looptijd: Looptijd) -> tuple[int, int]:
@@ -365,11 +376,11 @@ def _plan(compiled: CompiledPilot, settings: Settings, start: pendulum.Date) -> 
         spread = [(d, cents(a)) for d, a in monthly_plan(design.budget, pilot.looptijd.periode)]
     else:
         spread = []
-        looptijd_months = list(pilot.looptijd.periode.month_starts())
+        looptijd_months = _period_months(pilot.looptijd.periode)
         for regel in compiled.funding:
             # A line over a period is spent in that period's months only: money that
             # remains from April (003) is not spent in January.
-            own = None if regel.periode is None else set(regel.periode.month_starts())
+            own = None if regel.periode is None else set(_period_months(regel.periode))
             spent_in = [d for d in looptijd_months if own is None or d in own]
             for year, amount in Begroting([regel]).per_year().items():
                 in_year = [d for d in spent_in if d.year == year] or [
@@ -408,34 +419,80 @@ def _capacity(designed: int | None, pilot: int | None) -> int:
 
 
 def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
-    def lowest(prefix: str) -> Array:
-        # The lowest level above 0 (0: not measured), one domain at a time: a few bytes a
-        # family at once, where stacking the 13 domains would take 26.  Levels minus one
-        # as unsigned bytes put "not measured" (0 - 1 = 255) above every level, so one
-        # subtraction and one minimum a domain do it; 255 + 1 is 0 again.
-        n = len(cohort)
-        low = np.full(n, 255, dtype=np.uint8)
-        less = np.empty(n, dtype=np.uint8)
-        for d in ZrmDomein:
-            column = cohort.column(f"{prefix}.{d.field}")
-            if n and (column.dtype.itemsize > 1 or column.dtype.kind == "i"):
-                lowest_found = int(column.min())
-                highest = int(column.max()) if column.dtype.itemsize > 1 else 0
-                if lowest_found < 0 or highest > 254:
-                    raise InvalidValueError(
-                        f"cohort.{prefix}.{d.field}",
-                        "a ZRM level is 1 to 5, or 0 when not measured; found "
-                        f"{lowest_found if lowest_found < 0 else highest}",
-                    )
+    # The lowest level above 0 (0: not measured) over the domains, one domain at a time:
+    # a few bytes a family at once, where stacking the 13 domains would take 26.  Levels
+    # minus one as unsigned bytes put "not measured" (0 - 1 = 255) above every level, so
+    # one subtraction and one minimum a domain do it; 255 + 1 is 0 again.
+    n = len(cohort)
+    columns = cohort.columns
+    if n <= _STACKED_LEVELS:
+        found = [_pair(columns, d.field) for d in ZrmDomein]
+        pairs = [p for p in found if p is not None]
+        if len(pairs) == len(found):
+            # A small cohort: all domains at once, a few numpy calls instead of six a domain.
+            packed = np.stack(pairs)
+            now = (np.bitwise_and(packed, 15) - np.uint8(1)).min(axis=0) + np.uint8(1)
+            reachable = (np.right_shift(packed, 4) - np.uint8(1)).min(axis=0) + np.uint8(1)
+            return _levels_and_goals(now, reachable, settings)
+    now = np.full(n, 255, dtype=np.uint8)
+    reachable = np.full(n, 255, dtype=np.uint8)
+    less = np.empty(n, dtype=np.uint8)
+    for d in ZrmDomein:
+        pair = _pair(columns, d.field)
+        if pair is not None:
+            # Both levels of the domain packed in one byte, checked when packed: the
+            # nibbles are read in place, without unpacking or checking again.
+            np.bitwise_and(pair, 15, out=less)
+            np.subtract(less, 1, out=less)
+            np.minimum(now, less, out=now)
+            np.right_shift(pair, 4, out=less)
+            np.subtract(less, 1, out=less)
+            np.minimum(reachable, less, out=reachable)
+            continue
+        for prefix, low in (("zrm", now), ("zrm_haalbaar", reachable)):
+            column = _level_column(cohort, f"{prefix}.{d.field}")
             np.subtract(column.astype(np.uint8, copy=False), 1, out=less, casting="unsafe")
             np.minimum(low, less, out=low)
-        low += 1
-        return low.astype(np.int16)
+    now += 1
+    reachable += 1
+    return _levels_and_goals(now, reachable, settings)
 
-    now, reachable = lowest("zrm"), lowest("zrm_haalbaar")
-    level = np.where(now == 0, settings.default_zrm, now).clip(1, 5)
-    goal = np.where(reachable > 0, np.maximum(reachable, level + 1), level + settings.goal_gain)
+
+_STACKED_LEVELS: Final = 1 << 16
+"""Up to this many families the 13 domains' packed levels are stacked (13 bytes a family)."""
+
+
+def _levels_and_goals(now: Array, reachable: Array, settings: Settings) -> tuple[Array, Array]:
+    """The starting level and the goal of every family, from its lowest levels (0: none)."""
+    lowest, goal_lowest = now.astype(np.int16), reachable.astype(np.int16)
+    level = np.where(lowest == 0, settings.default_zrm, lowest).clip(1, 5)
+    goal = np.where(goal_lowest > 0, np.maximum(goal_lowest, level + 1), level + settings.goal_gain)
     return level.astype(np.int8), np.minimum(goal, 5).astype(np.int8)
+
+
+def _pair(columns: Mapping[str, Array], field: str) -> Array | None:
+    """A domain's packed byte of both levels, when the cohort holds both (else ``None``)."""
+    if not isinstance(columns, CohortColumns):
+        return None
+    if f"zrm.{field}" not in columns or f"zrm_haalbaar.{field}" not in columns:
+        return None  # read one by one: a missing level is reported as such
+    pair = columns.pair(field)
+    return pair if pair is not None and pair.dtype == np.uint8 else None
+
+
+def _level_column(cohort: Cohort, name: str) -> Array:
+    """A ZRM level column, refused when it holds a value no level has."""
+    column = cohort.column(name)
+    if len(column) and (column.dtype.itemsize > 1 or column.dtype.kind == "i"):
+        lowest_found = int(column.min())
+        highest = int(column.max()) if column.dtype.itemsize > 1 else 0
+        if lowest_found < 0 or highest > 254:
+            raise InvalidValueError(
+                f"cohort.{name}",
+                "a ZRM level is 1 to 5, or 0 when not measured; found "
+                f"{lowest_found if lowest_found < 0 else highest}",
+            )
+    return column
 
 
 def _gates(
@@ -553,6 +610,8 @@ def build_model(
     # whether a pilot runs (looptijd, extension, votes, money).
     def always_open(cp: CompiledPilot) -> CompiledPilot:
         lt = cp.pilot.looptijd
+        if lt.start <= start and lt.eind >= window_end:
+            return cp  # open over the whole window already
         wide = Looptijd(min(lt.start, start), max(lt.eind, window_end))
         return cp.with_pilot(attrs.evolve(cp.pilot, looptijd=wide))
 

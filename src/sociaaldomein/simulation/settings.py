@@ -20,6 +20,7 @@ cost model (:meth:`~sociaaldomein.Gemeente.cost_model`), and otherwise
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Final, Literal
@@ -266,19 +267,28 @@ class PilotDesign:
         >>> print(PilotDesign(cost_per_family_month=Money(1_400)).costs(staff))
         EUR 14.000,00 a month, EUR 1.400,00 a family a month, EUR 0,00 per admitted family
         """
-        base = DEFAULT_COSTS if pilot is None else pilot
-        chosen = {
-            name: value
-            for name, value in (
-                ("vast_per_maand", self.fixed_cost_per_month),
-                ("per_gezin_per_maand", self.cost_per_family_month),
-                ("per_instroom", self.intake_cost),
-            )
-            if value is not None
-        }
-        if not chosen:
-            return base
-        return attrs.evolve(base, **chosen, bron=None, afgeleid=False, illustratief=False)
+        try:
+            return _costs(self, pilot)
+        except TypeError:  # a value that cannot be hashed: computed, not kept
+            return _costs.__wrapped__(self, pilot)
+
+
+@functools.lru_cache(maxsize=256)
+def _costs(design: PilotDesign, pilot: Kostenmodel | None) -> Kostenmodel:
+    # Kept: a model is built for every simulation, and a cost model is checked when made.
+    base = DEFAULT_COSTS if pilot is None else pilot
+    chosen = {
+        name: value
+        for name, value in (
+            ("vast_per_maand", design.fixed_cost_per_month),
+            ("per_gezin_per_maand", design.cost_per_family_month),
+            ("per_instroom", design.intake_cost),
+        )
+        if value is not None
+    }
+    if not chosen:
+        return base
+    return attrs.evolve(base, **chosen, bron=None, afgeleid=False, illustratief=False)
 
 
 def _designs(values: Mapping[str, PilotDesign]) -> dict[str, PilotDesign]:
