@@ -21,7 +21,8 @@ over every family the run's draws could refer, at once (:func:`_route_ahead`).
 from __future__ import annotations
 
 import array
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -131,7 +132,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     # With problem dynamics, a chunk's months may be routed in one call when routing
     # depends on a family's row and problems only (see _route_ahead).
     ahead_ok = model.dynamics is not None and model.dynamics.date_free and chunk > 1
-    ahead: dict[int, dict[int, tuple[int, int]]] = {}
+    ahead: list[list[tuple[int, int, int]]] = []  # per month: (row, bits, fallback) pointed at
     problems_of_month: Array = np.zeros((0, n_fam), dtype=np.uint16)  # (M, F) when ahead
     current: array.array[int] | Array = problems  # the problems of this month
     if ahead_ok:
@@ -234,27 +235,28 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 queues[p] = stays
 
         # 4. referrals: only the families at home whose draw says so
-        candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not status[f]]
-        if candidates:
-            running = sum(1 << p for p in range(n_p) if active[p])
-            routed: Iterator[tuple[int, int]]
-            if model.dynamics is None:
+        todo: Iterable[tuple[int, int, int]] = ()
+        if ahead_ok:  # the rows the draws point at, in order, routed already
+            todo = [t for t in ahead[m] if not status[t[0]]]
+        else:
+            candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not status[f]]
+            if candidates and model.dynamics is None:
                 e = int(model.epoch_of_month[m])
-                routed = zip(
+                todo = zip(
+                    candidates,
                     model.bits[e][candidates].tolist(),
                     model.fallback[e][candidates].tolist(),
                     strict=True,
                 )
-            elif ahead_ok:
-                known = ahead[m]
-                routed = iter([known[f] for f in candidates])
-            else:
+            elif candidates and model.dynamics is not None:
                 # Routing does not change a family's problems, so the month's candidates
                 # are decided together, by the rules' own vectorised form.
                 now = np.asarray([problems[f] for f in candidates], dtype=np.uint16)
                 found = model.dynamics.routes(m, np.asarray(candidates), now)
-                routed = zip(found[0].tolist(), found[1].tolist(), strict=True)
-            for f, (bits, fb) in zip(candidates, routed, strict=True):
+                todo = zip(candidates, found[0].tolist(), found[1].tolist(), strict=True)
+        if todo:
+            running = sum(1 << p for p in range(n_p) if active[p])
+            for f, bits, fb in todo:
                 assessed[0] += 1
                 ab = bits & running
                 if ab:
@@ -336,7 +338,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
 
 def _route_ahead(
     model: Model, block: Array, first: int, problems: array.array[int]
-) -> tuple[dict[int, dict[int, tuple[int, int]]], Array]:
+) -> tuple[list[list[tuple[int, int, int]]], Array]:
     """The routing, month by month, of every family a chunk's draws could refer.
 
     The families a month refers are those at home whose referral draw is below
@@ -346,6 +348,9 @@ def _route_ahead(
     have, decides all of a chunk's referrals in one call per epoch instead of one
     a month; only the families at home use the answer.  Valid when routing within
     an epoch depends on the row and the problems alone (``Dynamics.date_free``).
+
+    Per month of the chunk: ``(row, eligible bits, fallback)`` of the rows pointed
+    at, in row order; and the problems of every month, ``(months, F)``.
     """
     dynamics = model.dynamics
     assert dynamics is not None
@@ -359,22 +364,20 @@ def _route_ahead(
     ).astype(np.uint16)
     problems_then = np.bitwise_xor.accumulate(flips, axis=0)
     problems_then ^= np.frombuffer(problems, dtype=np.uint16)
-    month_of, pointed = np.nonzero(block[:, 0] < model.t_referral)
-    months = first + month_of
-    epochs = dynamics.epoch_of_month[months]
-    out: dict[int, dict[int, tuple[int, int]]] = {first + j: {} for j in range(block.shape[0])}
+    month_of, pointed = np.nonzero(block[:, 0] < model.t_referral)  # month-major, rows rising
+    epochs = dynamics.epoch_of_month[first + month_of]
+    bits = np.zeros(len(pointed), dtype=np.uint8)
+    fallback = np.zeros(len(pointed), dtype=np.int8)
     for epoch in np.unique(epochs).tolist():
         mine = np.flatnonzero(epochs == epoch)
-        rows, at = pointed[mine], months[mine]
-        bits, fallback = dynamics.routes(int(at[0]), rows, problems_then[month_of[mine], rows])
-        for m, f, answer in zip(
-            at.tolist(),
-            rows.tolist(),
-            zip(bits.tolist(), fallback.tolist(), strict=True),
-            strict=True,
-        ):
-            out[m][f] = answer
-    return out, problems_then
+        rows = pointed[mine]
+        found = dynamics.routes(
+            first + int(month_of[mine[0]]), rows, problems_then[month_of[mine], rows]
+        )
+        bits[mine], fallback[mine] = found
+    answers = list(zip(pointed.tolist(), bits.tolist(), fallback.tolist(), strict=True))
+    bounds = np.searchsorted(month_of, np.arange(block.shape[0] + 1)).tolist()
+    return [answers[a:b] for a, b in itertools.pairwise(bounds)], problems_then
 
 
 def _priority(rule: int, fam: Family, problems: array.array[int] | Array) -> int:
