@@ -9,7 +9,7 @@ read a traceback to find out.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sociaaldomein.domain.provenance import PluginFailure
@@ -35,13 +35,33 @@ class InvalidValueError(SociaaldomeinError, ValueError):
 
     ``field`` is the dotted path of the field (``"Professional.fte"``,
     ``"Gezin.zrm.scores.Financien"``) and ``problem`` says what is wrong in
-    plain words.  ``str(error)`` is ``"<field>: <problem>"``.
+    plain words.  ``str(error)`` is ``"<field>: <problem>"`` in the language in
+    force when it is read, not when it was raised (``problem`` may be a message,
+    :class:`~sociaaldomein.i18n.Bericht`).
+
+    >>> from sociaaldomein.i18n import _, use_language
+    >>> error = InvalidValueError("Gezin.id", _("is required"))
+    >>> with use_language("nl"):
+    ...     str(error)
+    'Gezin.id: is verplicht'
+    >>> str(error)
+    'Gezin.id: is required'
     """
 
     def __init__(self, field: str, problem: str) -> None:
+        from sociaaldomein.i18n import _
+
         self.field = field
         self.problem = problem
-        super().__init__(f"{field}: {problem}")
+        self._text = _("{field}: {problem}", field=field, problem=problem)
+        super().__init__(self._text)
+
+    def __str__(self) -> str:
+        return str(self._text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from field and problem (a worker process's error reads in the parent's language).
+        return (type(self), (self.field, self.problem))
 
 
 class UnknownPilotError(SociaaldomeinError, LookupError):
@@ -50,8 +70,17 @@ class UnknownPilotError(SociaaldomeinError, LookupError):
     def __init__(self, name: str, known: Iterable[str]) -> None:
         self.name = name
         self.known = tuple(sorted(known))
-        listed = ", ".join(self.known) if self.known else "none are registered"
-        super().__init__(f"unknown pilot {name!r}; known pilots: {listed}")
+        from sociaaldomein.i18n import _
+
+        listed = ", ".join(self.known) if self.known else _("none are registered")
+        self._text = _("unknown pilot {name}; known pilots: {known}", name=repr(name), known=listed)
+        super().__init__(self._text)
+
+    def __str__(self) -> str:
+        return str(self._text)
+
+    def __reduce__(self) -> tuple[type[UnknownPilotError], tuple[str, tuple[str, ...]]]:
+        return (type(self), (self.name, self.known))
 
 
 class CompositionError(SociaaldomeinError):

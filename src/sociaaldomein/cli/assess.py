@@ -33,22 +33,26 @@ EXAMPLES: tuple[str, ...] = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``FAMILY_FILE [--on DATE] [--pilot NAME ...] [--json]``."""
-    parser.add_argument("family_file", metavar="FAMILY_FILE", help="a family file (.json, .toml)")
+    parser.add_argument(
+        "family_file", metavar="FAMILY_FILE", help=_("a family file (.json, .toml)")
+    )
     parser.add_argument(
         "--on",
         type=date_argument,
         metavar="DATE",
-        help="the date of the assessment, YYYY-MM-DD (default: today; a pilot not running "
-        "today says when it ran and suggests a date)",
+        help=_(
+            "the date of the assessment, YYYY-MM-DD (default: today; a pilot not running "
+            "today says when it ran and suggests a date)"
+        ),
     )
     parser.add_argument(
         "--pilot",
         action="append",
         dest="pilots",
         metavar="NAME",
-        help="only this pilot (repeatable; default: every pilot)",
+        help=_("only this pilot (repeatable; default: every pilot)"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    parser.add_argument("--json", action="store_true", help=_("print JSON for tools"))
     add_legacy_keys(parser)
 
 

@@ -70,18 +70,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="years",
         type=_year,
         metavar="YEAR",
-        help="only this calendar year (repeatable; default: every year)",
+        help=_("only this calendar year (repeatable; default: every year)"),
     )
     parser.add_argument(
         "--pilot",
         action="append",
         dest="pilots",
         metavar="NAME",
-        help="only this pilot (repeatable; default: every pilot)",
+        help=_("only this pilot (repeatable; default: every pilot)"),
     )
     output = parser.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON for tools")
-    output.add_argument("--csv", action="store_true", help="print CSV, one line per row")
+    output.add_argument("--json", action="store_true", help=_("print JSON for tools"))
+    output.add_argument("--csv", action="store_true", help=_("print CSV, one line per row"))
     add_legacy_keys(parser)
 
 

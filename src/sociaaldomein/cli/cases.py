@@ -28,8 +28,8 @@ EXAMPLES: tuple[str, ...] = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``PATH...`` and ``--json``."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="case files or folders")
-    parser.add_argument("--json", action="store_true", help="print one JSON object per case")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=_("case files or folders"))
+    parser.add_argument("--json", action="store_true", help=_("print one JSON object per case"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sociaaldomein.cli.common import OK, BadInputError, print_json
 from sociaaldomein.cli.keys import add_legacy_keys, keys_for, warn_legacy
+from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import InputProblemsError
 
 __all__ = ["add_arguments", "run"]
@@ -59,40 +60,44 @@ def _generated(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--params",
         metavar="FILE",
-        help="a cohort parameter file (.toml, .json); default: the synthetic Groningen",
+        help=_("a cohort parameter file (.toml, .json); default: the synthetic Groningen"),
     )
     parser.add_argument(
         "--size",
         type=_size,
         metavar="N",
-        help="the number of families (default: as many as the gemeente has)",
+        help=_("the number of families (default: as many as the gemeente has)"),
     )
-    parser.add_argument("--seed", type=_seed, default=0, metavar="S", help="the seed (default 0)")
+    parser.add_argument(
+        "--seed", type=_seed, default=0, metavar="S", help=_("the seed (default 0)")
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``generate --out FILE | validate FILE | describe [FILE]``."""
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    generate = actions.add_parser("generate", help="write a seeded synthetic cohort")
+    generate = actions.add_parser("generate", help=_("write a seeded synthetic cohort"))
     _generated(generate)
     generate.add_argument(
-        "--out", required=True, metavar="FILE", help="the cohort file to write (.csv, .parquet)"
+        "--out", required=True, metavar="FILE", help=_("the cohort file to write (.csv, .parquet)")
     )
     generate.add_argument(
         "--columns",
         metavar="A,B",
-        help="only these columns (id always); default: every column",
+        help=_("only these columns (id always); default: every column"),
     )
-    generate.add_argument("--overwrite", action="store_true", help="replace the file if it exists")
-    validate = actions.add_parser("validate", help="report every problem of a cohort file")
+    generate.add_argument(
+        "--overwrite", action="store_true", help=_("replace the file if it exists")
+    )
+    validate = actions.add_parser("validate", help=_("report every problem of a cohort file"))
     validate.add_argument(
-        "file", metavar="FILE", help="the cohort file (.csv, .parquet, .json, .toml)"
+        "file", metavar="FILE", help=_("the cohort file (.csv, .parquet, .json, .toml)")
     )
-    validate.add_argument("--json", action="store_true", help="print the verdict as JSON")
-    describe = actions.add_parser("describe", help="summarise a cohort file or a parameter file")
-    describe.add_argument("file", metavar="FILE", nargs="?", help="the cohort file")
+    validate.add_argument("--json", action="store_true", help=_("print the verdict as JSON"))
+    describe = actions.add_parser("describe", help=_("summarise a cohort file or a parameter file"))
+    describe.add_argument("file", metavar="FILE", nargs="?", help=_("the cohort file"))
     _generated(describe)
-    describe.add_argument("--json", action="store_true", help="print the summary as JSON")
+    describe.add_argument("--json", action="store_true", help=_("print the summary as JSON"))
     add_legacy_keys(describe)
 
 
@@ -149,7 +154,7 @@ def _check_facts(params: Any, feiten: Any, source: str) -> None:
     from sociaaldomein.io import FileFormatError
 
     declared = feiten.declared()
-    for name, _ in params.fact_shares:
+    for name, _share in params.fact_shares:
         feit = declared.get(name)
         if feit is None:
             known = ", ".join(declared) or "none"

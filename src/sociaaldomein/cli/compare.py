@@ -21,6 +21,7 @@ from typing import Any
 
 from sociaaldomein.cli.common import OK, print_json, resolve_scenario
 from sociaaldomein.cli.keys import add_legacy_keys, keys_for, warn_legacy
+from sociaaldomein.i18n import gettext as _
 
 __all__ = ["add_arguments", "run"]
 
@@ -41,20 +42,20 @@ def _count(text: str) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``BASE CHANGED``, ``--besluit FILE``, ``--runs``, ``--explain``, ``--json``."""
-    parser.add_argument("base", metavar="BASE", help="the scenario as it is")
-    parser.add_argument("changed", metavar="CHANGED", help="the scenario as changed")
+    parser.add_argument("base", metavar="BASE", help=_("the scenario as it is"))
+    parser.add_argument("changed", metavar="CHANGED", help=_("the scenario as changed"))
     parser.add_argument(
         "--besluit",
         action="append",
         default=[],
         metavar="FILE",
-        help="apply the decisions in FILE to the changed composition (repeatable)",
+        help=_("apply the decisions in FILE to the changed composition (repeatable)"),
     )
-    parser.add_argument("--runs", type=_count, help="Monte Carlo runs (default: the base's)")
+    parser.add_argument("--runs", type=_count, help=_("Monte Carlo runs (default: the base's)"))
     parser.add_argument(
-        "--explain", type=_count, default=10, help="changed verdicts to explain (default 10)"
+        "--explain", type=_count, default=10, help=_("changed verdicts to explain (default 10)")
     )
-    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    parser.add_argument("--json", action="store_true", help=_("print JSON for tools"))
     add_legacy_keys(parser)
 
 

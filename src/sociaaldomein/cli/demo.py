@@ -148,7 +148,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--on",
         type=date_argument,
         metavar="DATE",
-        help="assess every pilot on this date (default: halfway through each pilot)",
+        help=_("assess every pilot on this date (default: halfway through each pilot)"),
     )
 
 

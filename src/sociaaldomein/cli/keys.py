@@ -132,11 +132,15 @@ def keys_for(
 
 def add_legacy_keys(parser: argparse.ArgumentParser) -> None:
     """The option ``--legacy-keys`` (deprecated)."""
+    from sociaaldomein import i18n
+
     parser.add_argument(
         "--legacy-keys",
         action="store_true",
-        help="the 0.1 keys in --json and --csv (gezin_id, financier, jaar, bedrag); deprecated, "
-        "gone in 0.3",
+        help=i18n._(
+            "the 0.1 keys in --json and --csv (gezin_id, financier, jaar, bedrag); deprecated, "
+            "gone in 0.3"
+        ),
     )
 
 

@@ -76,41 +76,45 @@ class _Parser(argparse.ArgumentParser):
 def _add_common(parser: argparse.ArgumentParser, *, sub: bool) -> None:
     # The same options before and after the subcommand; those after it land
     # in "sub_*" and are merged in main(), so neither position overrides the other.
+    from sociaaldomein.i18n import _
+
     prefix = "sub_" if sub else ""
-    group = parser.add_argument_group("common options")
+    group = parser.add_argument_group(_("common options"))
     group.add_argument(
         "--plugin",
         action="append",
         dest=f"{prefix}plugin",
         metavar="NAME",
-        help="load only this installed plugin (repeatable)",
+        help=_("load only this installed plugin (repeatable)"),
     )
     group.add_argument(
         "--no-plugin",
         action="append",
         dest=f"{prefix}no_plugin",
         metavar="NAME",
-        help="do not load this installed plugin (repeatable)",
+        help=_("do not load this installed plugin (repeatable)"),
     )
     group.add_argument(
         "--strict",
         action="store_true",
         dest=f"{prefix}strict",
-        help="a plugin that cannot be loaded is an error, not a warning",
+        help=_("a plugin that cannot be loaded is an error, not a warning"),
     )
     group.add_argument(
         "--traceback",
         action="store_true",
         dest=f"{prefix}traceback",
-        help="print the traceback of an error",
+        help=_("print the traceback of an error"),
     )
     group.add_argument(
         "--lang",
         type=_language,
         dest=f"{prefix}lang",
         metavar="LANG",
-        help="the language of what the command prints: en or nl (default: SOCIAALDOMEIN_LANG, "
-        "else nl when the locale, LC_ALL, LC_MESSAGES or LANG, is Dutch, else en)",
+        help=_(
+            "the language of what the command prints: en or nl (default: SOCIAALDOMEIN_LANG, "
+            "else nl when the locale, LC_ALL, LC_MESSAGES or LANG, is Dutch, else en)"
+        ),
     )
 
 
@@ -183,10 +187,15 @@ def _load(name: str, sub: argparse.ArgumentParser) -> None:
     module_name = SUBCOMMANDS[name]
     module = cast("Subcommand", import_module(module_name))
     doc = (sys.modules[module_name].__doc__ or "").strip()
-    sub.description = doc or None
+    sub.description = _described(doc) if doc else None
     sub.epilog = epilog(name, getattr(module, "EXAMPLES", ()))
     module.add_arguments(sub)
     _add_common(sub, sub=True)
+    for action in sub._actions:
+        # A command's own actions (register init, cohort generate) write their help alike.
+        if isinstance(action, argparse._SubParsersAction):
+            for parser in action.choices.values():
+                parser.formatter_class = _HelpFormatter
     sub.set_defaults(run=module.run)
     sub._loaded = True  # type: ignore[attr-defined]
 
@@ -210,13 +219,97 @@ def docs_url(page: str = "cli.html") -> str:
 
 
 def epilog(name: str | None, examples: Sequence[str]) -> str:
-    """Examples, then the documentation link, as the end of a ``--help``."""
-    lines = []
+    """Examples, then the documentation link, as the end of a ``--help``.
+
+    A message (:class:`~sociaaldomein.i18n.Bericht`): its headings read in the
+    language in force when the help is printed.
+    """
+    from sociaaldomein.i18n import _
+
+    lines: list[str] = []
     if examples:
-        lines += ["examples:", *(f"  {example}" for example in examples), ""]
-    what = f"documentation of {PROG} {name}:" if name else "documentation:"
+        lines += [_("examples:"), *(f"  {example}" for example in examples), ""]
+    what = (
+        _("documentation of {command}:", command=PROG + " " + name) if name else _("documentation:")
+    )
     lines += [what, f"  {docs_url()}"]
-    return "\n".join(lines)
+    return _lines(lines)
+
+
+def _lines(lines: Sequence[str]) -> str:
+    """Lines joined, each message in it read in the current language when the result is read."""
+    from sociaaldomein.i18n import Bericht
+
+    placeholders = {f"line{i}": line for i, line in enumerate(lines)}
+    # The text is only placeholders, so the catalogue is never asked for it; each
+    # line that is a message is rendered in the language the whole is read in.
+    return Bericht("\n".join(f"{{{name}}}" for name in placeholders), placeholders)
+
+
+def summaries() -> list[str]:
+    """The first docstring line of every subcommand: message ids, translated in ``--help``."""
+    return [text for text in (summary(module) for module in SUBCOMMANDS.values()) if text]
+
+
+def _summary(text: str) -> str:
+    """A command's summary (its docstring's first line) as a message, if it has one."""
+    from sociaaldomein.i18n import Bericht
+
+    return Bericht(text) if text else text
+
+
+def _described(doc: str) -> str:
+    """A command's description: its summary translated, the details after it as written."""
+    first, _newline, rest = doc.partition("\n")
+    return _lines([_summary(first.strip()), rest]) if rest else _summary(first.strip())
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help whose texts are messages, read in the language in force when it is printed.
+
+    argparse keeps the help strings given when the parser was built; this formatter
+    renders them (``str()`` of a message) only as it writes the help, and reads
+    argparse's own headings and help texts, which argparse writes in English, in
+    the command's language.
+    """
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help
+        if text is None:
+            return None
+        return str(_argparse_text(text))
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(None if heading is None else str(_argparse_text(heading)))
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(str(text))
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        from sociaaldomein.i18n import gettext
+
+        super().add_usage(usage, actions, groups, gettext("usage: ") if prefix is None else prefix)
+
+
+def _argparse_text(text: str) -> str:
+    """One of argparse's own English texts as a message; any other text as it is."""
+    from sociaaldomein.i18n import Bericht, _
+
+    if isinstance(text, Bericht):
+        return text
+    known = {
+        "options": _("options"),
+        "positional arguments": _("positional arguments"),
+        "show this help message and exit": _("show this help message and exit"),
+        "show program's version number and exit": _("show program's version number and exit"),
+    }
+    return known.get(text, text)
 
 
 class _LazySubcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
@@ -242,32 +335,40 @@ def build_parser(*, load: bool = False) -> argparse.ArgumentParser:
     command line chooses it (or with ``load=True``, for every subcommand at once);
     the top-level help lists the commands from their modules' first docstring line.
     """
+    from sociaaldomein.i18n import _
+
     parser = _Parser(
         prog=PROG,
-        description="The governance of Dutch municipal social-domain pilots, as code.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=(
-            "exit codes: 0 success, 2 bad input, 1 internal or plugin error (with --strict),\n"
-            "  3 a plugin failed and the other pilots' answers are complete,\n"
-            "  4 partial simulation results\n\n"
-            + epilog(
-                None,
-                (
-                    "sociaaldomein assess gezinnen.toml --on 2022-03-01",
-                    "sociaaldomein budget --lang nl",
+        description=_("The governance of Dutch municipal social-domain pilots, as code."),
+        formatter_class=_HelpFormatter,
+        epilog=_lines(
+            [
+                _(
+                    "exit codes: 0 success, 2 bad input, "
+                    "1 internal or plugin error (with --strict),\n"
+                    "  3 a plugin failed and the other pilots' answers are complete,\n"
+                    "  4 partial simulation results"
                 ),
-            )
+                "",
+                epilog(
+                    None,
+                    (
+                        "sociaaldomein assess gezinnen.toml --on 2022-03-01",
+                        "sociaaldomein budget --lang nl",
+                    ),
+                ),
+            ]
         ),
     )
     parser.register("action", "parsers", _LazySubcommands)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_common(parser, sub=False)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     for name, module_name in SUBCOMMANDS.items():
         sub = commands.add_parser(
             name,
-            help=summary(module_name) or None,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            help=_summary(summary(module_name)) or None,
+            formatter_class=_HelpFormatter,
         )
         if load:
             _load(name, sub)
@@ -382,8 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns the exit code; never raises for bad input.
     """
-    parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
     as_json = _json_requested(words)
     try:
         # Parsed in the language asked for, so that a bad value's problem reads in it too.

@@ -44,13 +44,13 @@ EXAMPLES: tuple[str, ...] = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``PILOT [--check ADVICE_FILE] [--json]``."""
-    parser.add_argument("pilot", metavar="PILOT", help="the name of the pilot")
+    parser.add_argument("pilot", metavar="PILOT", help=_("the name of the pilot"))
     parser.add_argument(
         "--check",
         metavar="ADVICE_FILE",
-        help="an advice file (.json, .toml): does the advice bind, and why?",
+        help=_("an advice file (.json, .toml): does the advice bind, and why?"),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    parser.add_argument("--json", action="store_true", help=_("print JSON for tools"))
     add_legacy_keys(parser)
 
 

@@ -46,19 +46,19 @@ _NAME: Final = re.compile(r"^[a-z][a-z0-9-]{0,62}$")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``NAME [--dir DIR] [--gemeente NAME]``."""
     parser.add_argument(
-        "name", metavar="NAME", help="the pilot's short name, such as buurtgezinnen"
+        "name", metavar="NAME", help=_("the pilot's short name, such as buurtgezinnen")
     )
     parser.add_argument(
         "--dir",
         default=".",
         metavar="DIR",
-        help="the folder to write sociaaldomein-NAME/ in (default: the current folder)",
+        help=_("the folder to write sociaaldomein-NAME/ in (default: the current folder)"),
     )
     parser.add_argument(
         "--gemeente",
         default="Voorbeeldstad",
         metavar="NAME",
-        help="the municipality of the pilot (default: Voorbeeldstad)",
+        help=_("the municipality of the pilot (default: Voorbeeldstad)"),
     )
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from sociaaldomein import Gemeente
 from sociaaldomein.cli.common import OK, compose, plugin_failures, print_json
 from sociaaldomein.cli.keys import add_legacy_keys, english, keys_for, warn_legacy
+from sociaaldomein.i18n import gettext as _
 
 __all__ = ["add_arguments", "decisions", "describe", "plugins_json", "run"]
 
@@ -32,13 +33,13 @@ EXAMPLES: tuple[str, ...] = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``--json``."""
-    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    parser.add_argument("--json", action="store_true", help=_("print JSON for tools"))
     parser.add_argument(
         "--besluit",
         action="append",
         default=[],
         metavar="FILE",
-        help="apply the decisions in FILE (TOML) first (repeatable)",
+        help=_("apply the decisions in FILE (TOML) first (repeatable)"),
     )
     add_legacy_keys(parser)
 

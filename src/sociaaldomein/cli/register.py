@@ -38,8 +38,10 @@ from typing import Any, Final
 
 import pendulum
 
+from sociaaldomein import i18n
 from sociaaldomein.cli.common import BadInputError, compose, date_argument, print_json
 from sociaaldomein.cli.keys import REGISTER_AS_WRITTEN, add_legacy_keys, keys_for, warn_legacy
+from sociaaldomein.i18n import gettext as _
 
 __all__ = ["add_arguments", "run"]
 
@@ -61,20 +63,27 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=os.environ.get(ENV_DB, DEFAULT_DB),
-        help=f"the register: a file path or a postgresql:// URL (default: ${ENV_DB} or "
-        f"{DEFAULT_DB})",
+        help=str(
+            i18n._(
+                "the register: a file path or a postgresql:// URL (default: ${env} or {default})",
+                env=ENV_DB,
+                default=DEFAULT_DB,
+            )
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="print JSON for tools")
+    parser.add_argument("--json", action="store_true", help=_("print JSON for tools"))
     add_legacy_keys(parser)
 
 
 def _on(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--on", type=date_argument, metavar="DATE", help="the day (default today)")
+    parser.add_argument(
+        "--on", type=date_argument, metavar="DATE", help=_("the day (default today)")
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``ACTION ...``: one sub-parser per action, each with ``--db`` and ``--json``."""
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", title="actions")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", title=_("actions"))
     actions.required = True
 
     def action(name: str, help: str) -> argparse.ArgumentParser:
@@ -82,42 +91,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         _common(sub)
         return sub
 
-    action("init", "create the register, or upgrade an older one")
-    record = action("record", "record the event(s) in a JSON file, in one transaction")
-    record.add_argument("file", metavar="EVENT_FILE", help="a .json file, or - for stdin")
+    action("init", _("create the register, or upgrade an older one"))
+    record = action("record", _("record the event(s) in a JSON file, in one transaction"))
+    record.add_argument("file", metavar="EVENT_FILE", help=_("a .json file, or - for stdin"))
     for name, help in (
-        ("state", "a summary of the pilot's state"),
-        ("waitlist", "the waitlist, first come first"),
-        ("advices", "advices per institution, and how many were followed"),
-        ("budget", "planned, committed, spent and remaining per funding line"),
-        ("vote", "the state of the partners' termination vote"),
+        ("state", _("a summary of the pilot's state")),
+        ("waitlist", _("the waitlist, first come first")),
+        ("advices", _("advices per institution, and how many were followed")),
+        ("budget", _("planned, committed, spent and remaining per funding line")),
+        ("vote", _("the state of the partners' termination vote")),
     ):
         sub = action(name, help)
         sub.add_argument("pilot", metavar="PILOT")
         _on(sub)
-    escalations = action("escalations", "open escalations of the pilot")
+    escalations = action("escalations", _("open escalations of the pilot"))
     escalations.add_argument("pilot", metavar="PILOT")
-    escalations.add_argument("--overdue", action="store_true", help="only those past deadline")
+    escalations.add_argument("--overdue", action="store_true", help=_("only those past deadline"))
     _on(escalations)
-    history = action("history", "everything that happened to one family, in order")
+    history = action("history", _("everything that happened to one family, in order"))
     history.add_argument("gezin", metavar="FAMILY_KEY")
-    action("verify", "check the chain of hashes")
-    erase = action("erase", "erase a family's personal data, leaving a tombstone")
+    action("verify", _("check the chain of hashes"))
+    erase = action("erase", _("erase a family's personal data, leaving a tombstone"))
     erase.add_argument("gezin", metavar="FAMILY_KEY")
-    erase.add_argument("--actor", required=True, metavar="ID", help="who erases (pseudonymous)")
+    erase.add_argument("--actor", required=True, metavar="ID", help=_("who erases (pseudonymous)"))
     _on(erase)
-    purge = action("purge", "erase every family unchanged for 20 years")
-    purge.add_argument("--actor", required=True, metavar="ID", help="who purges (pseudonymous)")
+    purge = action("purge", _("erase every family unchanged for 20 years"))
+    purge.add_argument("--actor", required=True, metavar="ID", help=_("who purges (pseudonymous)"))
     _on(purge)
-    export = action("export", "the pseudonymised research export")
-    export.add_argument("--key-file", required=True, metavar="PATH", help="the HMAC key")
-    export.add_argument("--out", required=True, metavar="FOLDER", help="where the CSVs go")
-    export.add_argument("--threshold", type=int, default=10, help="suppress counts below this")
-    report = action("report", "the evaluation report at a moment of the plan")
+    export = action("export", _("the pseudonymised research export"))
+    export.add_argument("--key-file", required=True, metavar="PATH", help=_("the HMAC key"))
+    export.add_argument("--out", required=True, metavar="FOLDER", help=_("where the CSVs go"))
+    export.add_argument("--threshold", type=int, default=10, help=_("suppress counts below this"))
+    report = action("report", _("the evaluation report at a moment of the plan"))
     report.add_argument("pilot", metavar="PILOT")
-    report.add_argument("--moment", metavar="NAME", help="the plan's moment (default: the first)")
+    report.add_argument(
+        "--moment", metavar="NAME", help=_("the plan's moment (default: the first)")
+    )
     report.add_argument("--format", choices=["md", "html"], default="md")
-    report.add_argument("--out", metavar="FILE", help="write the report here (default stdout)")
+    report.add_argument("--out", metavar="FILE", help=_("write the report here (default stdout)"))
 
 
 def _today(args: argparse.Namespace) -> pendulum.Date:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from sociaaldomein.cli.common import OK, compose, print_json
+from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import SCHEMAS
 from sociaaldomein.io.schema import cases_schema, family_schema
 
@@ -24,7 +25,7 @@ EXAMPLES: tuple[str, ...] = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``family | scenario | advice``."""
-    parser.add_argument("format", choices=sorted(SCHEMAS), help="the file format")
+    parser.add_argument("format", choices=sorted(SCHEMAS), help=_("the file format"))
 
 
 def run(args: argparse.Namespace) -> int:

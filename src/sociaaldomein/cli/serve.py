@@ -67,37 +67,40 @@ def _bytes(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``[--host HOST] [--port PORT] [--tokens FILE] [--register URL] ...``."""
     parser.add_argument(
-        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
+        "--host", default="127.0.0.1", help=_("the address to listen on (default: 127.0.0.1)")
     )
-    parser.add_argument("--port", type=_port, default=8000, help="the port (default: 8000)")
-    parser.add_argument("--tokens", metavar="FILE", help="the tokens file (TOML)")
+    parser.add_argument("--port", type=_port, default=8000, help=_("the port (default: 8000)"))
+    parser.add_argument("--tokens", metavar="FILE", help=_("the tokens file (TOML)"))
     parser.add_argument(
-        "--register", metavar="URL", help="the register of a running pilot (a database URL)"
+        "--register", metavar="URL", help=_("the register of a running pilot (a database URL)")
     )
     parser.add_argument(
         "--rate",
         type=_positive_number,
         metavar="N",
-        help="requests per second per token or address (default: 20; 0: no limit)",
+        help=_("requests per second per token or address (default: 20; 0: no limit)"),
     )
     parser.add_argument(
-        "--max-body", type=_bytes, metavar="SIZE", help="the largest request body (default: 1MiB)"
+        "--max-body",
+        type=_bytes,
+        metavar="SIZE",
+        help=_("the largest request body (default: 1MiB)"),
     )
     parser.add_argument(
         "--cors",
         action="append",
         metavar="ORIGIN",
-        help="let a web page from ORIGIN call the API (repeatable; default: none)",
+        help=_("let a web page from ORIGIN call the API (repeatable; default: none)"),
     )
     parser.add_argument(
-        "--new-token", metavar="NAME", help="print a new token and its tokens-file entry"
+        "--new-token", metavar="NAME", help=_("print a new token and its tokens-file entry")
     )
-    parser.add_argument("--role", choices=_ROLES, help="the role of --new-token")
+    parser.add_argument("--role", choices=_ROLES, help=_("the role of --new-token"))
     parser.add_argument(
         "--grant",
         action="append",
         metavar="PILOT",
-        help='a pilot --new-token is granted (repeatable; "*" for every pilot)',
+        help=_('a pilot --new-token is granted (repeatable; "*" for every pilot)'),
     )
 
 

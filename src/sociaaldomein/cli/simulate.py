@@ -149,46 +149,51 @@ def _seconds(text: str) -> float:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``SCENARIO [--runs N] [--seed S] [--out DIR] [--format F] [--plot FILE] [--no-progress]``."""
-    parser.add_argument("scenario", metavar="SCENARIO", help="the scenario file (.toml, .json)")
+    parser.add_argument("scenario", metavar="SCENARIO", help=_("the scenario file (.toml, .json)"))
     add_allow_import(parser)
-    parser.add_argument("--runs", type=_positive, help="how many runs (default: the scenario's)")
-    parser.add_argument("--seed", type=_seed, help="the root seed (default: the scenario's)")
-    parser.add_argument("--out", metavar="DIR", help="write the result tables to DIR")
+    parser.add_argument("--runs", type=_positive, help=_("how many runs (default: the scenario's)"))
+    parser.add_argument("--seed", type=_seed, help=_("the root seed (default: the scenario's)"))
+    parser.add_argument("--out", metavar="DIR", help=_("write the result tables to DIR"))
     parser.add_argument(
         "--format",
         choices=FORMATS,
         default="csv",
-        help="the format of the tables in --out: csv, csv-nl (';' and a decimal comma), "
-        "xlsx (one workbook; needs sociaaldomein[xlsx]) or parquet (needs sociaaldomein[parquet])",
+        help=_(
+            "the format of the tables in --out: csv, csv-nl (';' and a decimal comma), "
+            "xlsx (one workbook; needs sociaaldomein[xlsx]) "
+            "or parquet (needs sociaaldomein[parquet])"
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="print the summary as JSON for tools")
     parser.add_argument(
-        "--plot", metavar="FILE.png", help="draw occupancy and budget burn of every pilot"
+        "--json", action="store_true", help=_("print the summary as JSON for tools")
     )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--plot", metavar="FILE.png", help=_("draw occupancy and budget burn of every pilot")
+    )
+    parser.add_argument("--no-progress", action="store_true", help=_("no progress bar"))
     parser.add_argument(
         "--overwrite",
         action="store_true",
-        help="replace the results of an earlier run in --out (and an existing --plot file)",
+        help=_("replace the results of an earlier run in --out (and an existing --plot file)"),
     )
     parser.add_argument(
         "--retries",
         type=_retries,
         default=1,
         metavar="N",
-        help="run the chunks of a worker process that died again, N times (default: 1)",
+        help=_("run the chunks of a worker process that died again, N times (default: 1)"),
     )
     parser.add_argument(
         "--max-memory",
         type=_size,
         metavar="SIZE",
-        help="refuse a simulation estimated to need more memory (default: 4GiB)",
+        help=_("refuse a simulation estimated to need more memory (default: 4GiB)"),
     )
     parser.add_argument(
         "--max-seconds",
         type=_seconds,
         metavar="S",
-        help="refuse a simulation estimated to take longer (default: 21600, six hours)",
+        help=_("refuse a simulation estimated to take longer (default: 21600, six hours)"),
     )
 
 

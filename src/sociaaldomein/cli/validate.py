@@ -23,6 +23,7 @@ from sociaaldomein.cli.common import (
 )
 from sociaaldomein.composition.gemeente import Gemeente
 from sociaaldomein.domain.feitenregister import Feitenregister
+from sociaaldomein.i18n import gettext as _
 from sociaaldomein.io import (
     FileFormatError,
     InputProblemsError,
@@ -46,11 +47,13 @@ EXAMPLES: tuple[str, ...] = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``family|scenario|advice|cohort FILE``."""
     kinds = ["family", "scenario", "advice", "cohort"]
-    parser.add_argument("kind", choices=kinds, help="the kind of file")
-    parser.add_argument("file", metavar="FILE", help="the file (.json, .toml; .csv for a cohort)")
+    parser.add_argument("kind", choices=kinds, help=_("the kind of file"))
+    parser.add_argument(
+        "file", metavar="FILE", help=_("the file (.json, .toml; .csv for a cohort)")
+    )
     add_allow_import(parser)
     parser.add_argument(
-        "--json", action="store_true", help="print the verdict, and every problem, as JSON"
+        "--json", action="store_true", help=_("print the verdict, and every problem, as JSON")
     )
 
 
@@ -59,8 +62,10 @@ def add_allow_import(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-import",
         action="store_true",
-        help="let the scenario name plugins by import path (module:Class); that runs the "
-        "code it names, so use it only for a scenario you trust",
+        help=_(
+            "let the scenario name plugins by import path (module:Class); that runs the "
+            "code it names, so use it only for a scenario you trust"
+        ),
     )
 
 

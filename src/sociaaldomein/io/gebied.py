@@ -17,6 +17,7 @@ from typing import Any
 
 from sociaaldomein.domain.gebied import Gebiedsindeling
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _
 from sociaaldomein.io._locate import line_of
 from sociaaldomein.io.documents import decode_text, loads_document, read_bytes
 from sociaaldomein.io.errors import FileFormatError
@@ -39,7 +40,7 @@ def load_gebiedsindeling(
     """
     suffix = Path(path).suffix.casefold()
     if suffix not in (".toml", ".csv"):
-        raise FileFormatError(path, "", "an area file is .toml or .csv")
+        raise FileFormatError(path, "", _("an area file is .toml or .csv"))
     return loads_gebiedsindeling(
         read_bytes(path),
         "csv" if suffix == ".csv" else "toml",
@@ -90,11 +91,14 @@ def _csv_mapping(
         for name in header:
             if name not in CSV_COLUMNS:
                 raise FileFormatError(
-                    source, name, f"unknown column; known: {', '.join(CSV_COLUMNS)}", line=1
+                    source,
+                    name,
+                    _("unknown column; known: {known}", known=", ".join(CSV_COLUMNS)),
+                    line=1,
                 )
         for name in ("naam", "niveau"):
             if name not in header:
-                raise FileFormatError(source, name, "the column is required", line=1)
+                raise FileFormatError(source, name, _("the column is required"), line=1)
         gebieden: list[dict[str, Any]] = []
         lines: list[int] = []
         for cells in rows:
@@ -104,7 +108,11 @@ def _csv_mapping(
                 raise FileFormatError(
                     source,
                     "",
-                    f"has {len(cells)} cells, the header {len(header)}",
+                    _(
+                        "has {cells} cells, the header {header}",
+                        cells=len(cells),
+                        header=len(header),
+                    ),
                     line=rows.line_num,
                 )
             row: dict[str, Any] = {}
@@ -116,5 +124,6 @@ def _csv_mapping(
             gebieden.append(row)
             lines.append(rows.line_num)
     except csv.Error as exc:
-        raise FileFormatError(source, "", f"invalid CSV: {exc}", line=rows.line_num) from None
+        problem = _("invalid CSV: {error}", error=str(exc))
+        raise FileFormatError(source, "", problem, line=rows.line_num) from None
     return {"gebieden": gebieden}, lines

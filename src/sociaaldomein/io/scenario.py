@@ -46,6 +46,7 @@ from sociaaldomein._validators import (
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.periode import Periode
 from sociaaldomein.errors import InvalidValueError
+from sociaaldomein.i18n import _
 from sociaaldomein.io._paths import ConversionError, join, unknown_field
 from sociaaldomein.io._scalars import structure_money
 from sociaaldomein.io.converters import Format, structure, unstructure
@@ -131,15 +132,18 @@ class CohortSettings:
         if self.file is None and self.size is None and self.params is None:
             raise InvalidValueError(
                 "CohortSettings.size",
-                "give size or params (a synthetic cohort), or file (families from a file)",
+                _("give size or params (a synthetic cohort), or file (families from a file)"),
             )
         if self.file is not None:
             for name in ("size", "params", "seed"):
                 if getattr(self, name) is not None:
                     raise InvalidValueError(
                         f"CohortSettings.{name}",
-                        "give either size or params (a synthetic cohort) or file (families "
-                        f"from a file), not both: {name} is only for a synthetic cohort",
+                        _(
+                            "give either size or params (a synthetic cohort) or file (families "
+                            "from a file), not both: {name} is only for a synthetic cohort",
+                            name=name,
+                        ),
                     )
 
     @property
@@ -248,11 +252,16 @@ def read_scenario(path: str | os.PathLike[str]) -> Scenario:
         raise InputProblemsError(with_lines(exc)) from None
     cohort = scenario.cohort.path(path)
     if cohort is not None and cohort.suffix.lower() not in (".csv", ".json", ".toml"):
-        problem = f"must be a .csv file or a family file (.json, .toml), got {cohort.name!r}"
+        problem = _(
+            "must be a .csv file or a family file (.json, .toml), got {name}",
+            name=repr(cohort.name),
+        )
         raise FileFormatError(path, "cohort.file", problem)
     params = scenario.cohort.params_path(path)
     if params is not None and params.suffix.lower() not in (".json", ".toml"):
-        problem = f"must be a cohort parameter file (.toml, .json), got {params.name!r}"
+        problem = _(
+            "must be a cohort parameter file (.toml, .json), got {name}", name=repr(params.name)
+        )
         raise FileFormatError(path, "cohort.params", problem)
     for field, file in (("cohort.file", cohort), ("cohort.params", params)):
         if file is None:
@@ -261,7 +270,11 @@ def read_scenario(path: str | os.PathLike[str]) -> Scenario:
             check_input_file(file)
         except FileFormatError as exc:
             missing = exc.problem == "no such file"
-            problem = f"no such file: {file}" if missing else f"{file} {exc.problem}"
+            problem = (
+                _("no such file: {file}", file=str(file))
+                if missing
+                else _("{file} {problem}", file=str(file), problem=exc.problem)
+            )
             raise FileFormatError(path, field, problem) from None
     return scenario
 
@@ -322,7 +335,7 @@ def plugin_arguments(
             out[key] = value
     for name, parameter in named.items():
         if parameter.default is inspect.Parameter.empty and name not in params:
-            problems.append((join(field, name), f"is required by {owner}()"))
+            problems.append((join(field, name), _("is required by {owner}()", owner=owner)))
     if problems:
         (first, problem), *others = problems
         raise FileFormatError(source, first, problem, others=others)

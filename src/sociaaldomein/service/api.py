@@ -8,7 +8,7 @@ touch a family need a token (see :mod:`sociaaldomein.service.access`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Annotated, Any, Final
 
 import pendulum
@@ -23,7 +23,7 @@ from sociaaldomein.errors import (
     SociaaldomeinError,
     UnknownPilotError,
 )
-from sociaaldomein.i18n import Bericht, Language, as_language
+from sociaaldomein.i18n import Bericht, Language, _, as_language, use_language
 from sociaaldomein.io import (
     SCHEMAS,
     FileFormatError,
@@ -139,11 +139,17 @@ def need(permission: Permission) -> Callable[[Request], Grant]:
         grant: Grant | None = request.state.grant
         if grant is None:
             if request.state.token == "unknown":
-                raise RefusedError(401, "unknown-token", "the token is not known")
-            raise RefusedError(401, "no-token", "this needs a token (Authorization: Bearer ...)")
+                raise RefusedError(401, "unknown-token", _("the token is not known"))
+            raise RefusedError(401, "no-token", _("this needs a token (Authorization: Bearer ...)"))
         if not grant.may(permission):
             raise RefusedError(
-                403, "role", f"the role {grant.role.value} may not {permission.value}"
+                403,
+                "role",
+                _(
+                    "the role {role} may not {permission}",
+                    role=grant.role.value,
+                    permission=permission.value,
+                ),
             )
         return grant
 
@@ -154,7 +160,9 @@ def granted(grant: Grant, pilots: list[str]) -> None:
     """Refuse unless ``grant`` covers every pilot in ``pilots``."""
     for name in pilots:
         if not grant.sees(name):
-            raise RefusedError(403, "pilot", "the token is not granted one of the pilots asked for")
+            raise RefusedError(
+                403, "pilot", _("the token is not granted one of the pilots asked for")
+            )
 
 
 def _personal(
@@ -348,7 +356,7 @@ def api_router(service: Service) -> APIRouter:
         grant = need(Permission.SIMULATE)(request)
         job = _job(job_id, grant)
         if job is None:
-            return error_response(404, "input", "no such job")
+            return error_response(404, "input", _("no such job").render(language_of(request)))
         return json_response(job.describe())
 
     @router.get(
@@ -360,9 +368,10 @@ def api_router(service: Service) -> APIRouter:
         grant = need(Permission.SIMULATE)(request)
         job = _job(job_id, grant)
         if job is None:
-            return error_response(404, "input", "no such job")
+            return error_response(404, "input", _("no such job").render(language_of(request)))
         if job.status != "done":
-            return error_response(409, "state", f"the job is {job.status}", field=None)
+            message = _("the job is {status}", status=job.status).render(language_of(request))
+            return error_response(409, "state", message, field=None)
         return json_response({"id": job.id, "summary": job.summary})
 
     return router
@@ -372,6 +381,17 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
     """The responses for what the routes raise: access, bad input, unknown pilots, failures."""
     from sociaaldomein.service.errors import input_error
     from sociaaldomein.service.guard import log_refusal, route_of
+
+    def in_request_language(
+        handler: Callable[[Request, Exception], Awaitable[Response]],
+    ) -> Callable[[Request, Exception], Awaitable[Response]]:
+        # An error's message reads in the language the request asks for (English by
+        # default); its kind, field and the other keys are the same in every language.
+        async def answer(request: Request, exc: Exception) -> Response:
+            with use_language(language_of(request)):
+                return await handler(request, exc)
+
+        return answer
 
     async def refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RefusedError)
@@ -384,7 +404,7 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
             request.state.grant,
         )
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        return error_response(exc.status, "access", exc.message, headers=headers)
+        return error_response(exc.status, "access", str(exc.message), headers=headers)
 
     async def bad_input(request: Request, exc: Exception) -> Response:
         if isinstance(exc, FileFormatError):
@@ -393,7 +413,8 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
         # a value refused after reading (a limit, a rule between fields, a register's rule):
         # the field and the problem, and the rule's source kept whole
         bron = getattr(exc, "bron", None)
-        problem = exc.problem.removesuffix(f" [{bron}]") if bron is not None else exc.problem
+        problem = str(exc.problem)
+        problem = problem.removesuffix(f" [{bron}]") if bron is not None else problem
         error = {"kind": "input", "message": redact(problem), "field": exc.field or None}
         if bron is not None:
             error["source"] = unstructure(bron)  # English, as every key of an answer
@@ -426,7 +447,7 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
     async def failed(request: Request, exc: Exception) -> Response:
         return error_response(502, "plugin", str(exc))
 
-    return {
+    handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         RefusedError: refused,
         UnknownPilotError: unknown,
         InvalidValueError: bad_input,
@@ -434,3 +455,4 @@ def error_handlers() -> dict[Any, Callable[..., Any]]:
         SociaaldomeinError: library,
         RequestValidationError: parameters,
     }
+    return {kind: in_request_language(handler) for kind, handler in handlers.items()}

@@ -30,8 +30,11 @@ _NUMBER: Final = re.compile(r"\b(number|got) -?[0-9][0-9.,eE+_-]*")
 
 
 def redact(problem: str) -> str:
-    """``problem`` with every quoted value and number the input held replaced by ``…``."""
-    return _NUMBER.sub(r"\1 …", _QUOTED.sub("'…'", problem))
+    """``problem`` with every quoted value and number the input held replaced by ``…``.
+
+    A message is rendered (in the language in force) before its values are removed.
+    """
+    return _NUMBER.sub(r"\1 …", _QUOTED.sub("'…'", str(problem)))
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
