@@ -20,7 +20,7 @@ calls a plugin again.  A pilot whose plugin failed compiles to a
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 import numpy as np
@@ -44,7 +44,7 @@ from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
 from sociaaldomein.domain.pilot import Pilot
 from sociaaldomein.domain.provenance import PluginFailure, PluginRef, Provenance
-from sociaaldomein.domain.rules import Explanation, Rule
+from sociaaldomein.domain.rules import Explanation, Rule, rows_of
 from sociaaldomein.domain.verdict import Note, Outcome, Route, Verdict
 from sociaaldomein.i18n import _
 
@@ -98,45 +98,6 @@ def _fast_verdict() -> Callable[..., Verdict]:
 
 
 _verdict = _fast_verdict()
-
-
-class _TakenColumns(Mapping[str, Array]):
-    """The columns of a cohort at some rows, each taken when a rule first reads it.
-
-    :meth:`Cohort.take` takes every column; the routes read only a few.
-    """
-
-    __slots__ = ("_columns", "_index", "_taken")
-
-    def __init__(self, columns: Mapping[str, Array], index: Array) -> None:
-        self._columns, self._index = columns, index
-        self._taken: dict[str, Array] = {}
-
-    def __getitem__(self, name: str) -> Array:
-        found = self._taken.get(name)
-        if found is None:
-            found = self._taken[name] = self._columns[name][self._index]
-        return found
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._columns
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._columns)
-
-    def __len__(self) -> int:
-        return len(self._columns)
-
-
-def _rows(cohort: Cohort, index: Array) -> Cohort:
-    """The families of ``cohort`` at ``index``, their columns taken as they are read."""
-    gezinnen = cohort.gezinnen
-    return Cohort(
-        ids=cohort.ids.take(index),
-        columns=_TakenColumns(cohort.columns, index),
-        vocabularies=cohort.vocabularies,
-        gezinnen=None if gezinnen is None else tuple(gezinnen[i] for i in index),
-    )
 
 
 @attrs.frozen
@@ -358,7 +319,7 @@ class CompiledPilot:
         if not index.size:
             return
         few = 2 * index.size <= len(cohort)
-        part = _rows(cohort, index) if few else cohort
+        part = rows_of(cohort, index) if few else cohort
         undecided = np.ones(index.size, dtype=bool) if few else eligible.copy()
         found = np.full(len(part), OUTCOME_CODES[Outcome.ELIGIBLE], dtype=np.int8)
         for route in self.routes:

@@ -28,7 +28,7 @@ import enum
 import functools
 import operator
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -857,14 +857,69 @@ def _fold(
     is copied once into the array every later child is folded into.  Once
     every family is ``stop_when`` (all false for ``AllOf``, all true for
     ``AnyOf``) no later child can change the answer, and none is evaluated.
+    When only a few families are still open (at most one in
+    ``_FEW``), the later children are asked about those families alone: every
+    rule decides a family from its own row, so the answer is the same.
     """
     first, *rest = rules
     result: Array = np.array(first.evaluate(cohort, on), dtype=bool)
-    for rule in rest:
-        if result.all() if stop_when else not result.any():
+    n = len(result)
+    for at, rule in enumerate(rest):
+        held = int(np.count_nonzero(result))
+        open_ = n - held if stop_when else held
+        if not open_:
+            break
+        if open_ * _FEW <= n:
+            index = np.flatnonzero(~result if stop_when else result)
+            part = _fold(op, tuple(rest[at:]), rows_of(cohort, index), on, stop_when=stop_when)
+            result[index] = part
             break
         op(result, rule.evaluate(cohort, on), out=result)
     return result
+
+
+_FEW: Final = 8
+"""Later children of ``AllOf``/``AnyOf`` run over the open families alone once those are at
+most one in this many: taking their rows costs less than a pass over the whole cohort."""
+
+
+class _TakenColumns(Mapping[str, Array]):
+    """The columns of a cohort at some rows, each taken when a rule first reads it.
+
+    :meth:`Cohort.take` takes every column; the rules left to ask read only a few.
+    """
+
+    __slots__ = ("_columns", "_index", "_taken")
+
+    def __init__(self, columns: Mapping[str, Array], index: Array) -> None:
+        self._columns, self._index = columns, index
+        self._taken: dict[str, Array] = {}
+
+    def __getitem__(self, name: str) -> Array:
+        found = self._taken.get(name)
+        if found is None:
+            found = self._taken[name] = self._columns[name][self._index]
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._columns
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+def rows_of(cohort: Cohort, index: Array) -> Cohort:
+    """The families of ``cohort`` at ``index``, their columns taken as they are read."""
+    gezinnen = cohort.gezinnen
+    return Cohort(
+        ids=cohort.ids.take(index),
+        columns=_TakenColumns(cohort.columns, index),
+        vocabularies=cohort.vocabularies,
+        gezinnen=None if gezinnen is None else tuple(gezinnen[i] for i in index),
+    )
 
 
 @attrs.frozen
