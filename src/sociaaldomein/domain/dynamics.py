@@ -33,6 +33,7 @@ import pendulum
 
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.cohort import Array, Cohort
+from sociaaldomein.domain.feiten import shared_vectors
 from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.domain.rules import Explanation, Rule
 from sociaaldomein.errors import InvalidValueError
@@ -135,10 +136,11 @@ def _split(rule: Rule, statics: list[Rule], pilot: str | None) -> Rule:
 
 def precompute(statics: Sequence[Rule], cohort: Cohort, on: pendulum.Date) -> dict[str, Array]:
     """The column of every static subtree over ``cohort`` on ``on``."""
-    return {
-        f"{_PREFIX}{i}": np.asarray(r.evaluate(cohort, on), dtype=bool)
-        for i, r in enumerate(statics)
-    }
+    with shared_vectors():  # static subtrees of several rules often read the same facts
+        return {
+            f"{_PREFIX}{i}": np.asarray(r.evaluate(cohort, on), dtype=bool)
+            for i, r in enumerate(statics)
+        }
 
 
 class _Columns(Mapping[str, Array]):

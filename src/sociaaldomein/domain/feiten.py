@@ -247,7 +247,8 @@ def shared_vectors() -> Iterator[None]:
     routes; a caller asking several pilots about one cohort opens one around
     all of them, so that a fact every pilot reads (a minor in the family, the
     ZRM's age) is worked out once.  Nested blocks share the outer one; the
-    vectors are dropped when the outermost block ends.
+    vectors are dropped when the outermost block ends.  A cohort's columns must
+    not be changed inside the block: a vector already worked out is not again.
 
     >>> import pendulum
     >>> from sociaaldomein.testing import make_gezin
