@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import numpy as np
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sociaaldomein import InvalidValueError
+from sociaaldomein import Gemeente, InvalidValueError
 from sociaaldomein.domain.cohort import Array
-from sociaaldomein.simulation import Settings, generate_cohort
+from sociaaldomein.simulation import Settings, generate_cohort, simulate
 from sociaaldomein.simulation import model as built
+from sociaaldomein.simulation.results import Results
+from sociaaldomein.testing import ToyPilot
 
 SETTINGS = Settings(pendulum.date(2024, 1, 1))
 
@@ -55,3 +60,26 @@ def test_month_starts_are_kept_and_right() -> None:
         pendulum.date(2025, 1, 1),
     )
     assert built._month_starts(pendulum.date(2024, 11, 1), 3) is first
+
+
+def _toy_run(gemeente: Gemeente) -> Results:
+    return simulate(
+        gemeente,
+        generate_cohort(200, seed=5),
+        Settings(pendulum.date(2024, 1, 1), months=8, problem_change_probability=0.1),
+        runs=3,
+        seed=4,
+        progress=False,
+    )
+
+
+def test_a_held_composition_simulated_again_gives_the_same_runs_and_keeps_nothing_alive() -> None:
+    held = Gemeente(plugins=[ToyPilot()])
+    first = _toy_run(held)
+    again = _toy_run(held)  # the split rules kept with the compiled pilot are reused
+    assert held.compile() is held.compile()  # compiled once, kept
+    assert again.digest() == first.digest() == _toy_run(Gemeente(plugins=[ToyPilot()])).digest()
+    pilot = weakref.ref(held.compiled("toy"))
+    del held, first, again
+    gc.collect()
+    assert pilot() is None  # what builds keep refers to the pilots weakly

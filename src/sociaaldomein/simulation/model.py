@@ -20,6 +20,7 @@ Money is kept in integer cents (``int64``) inside the model and the kernels;
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final
@@ -96,6 +97,22 @@ def money(amount_cents: int) -> Money:
     return Money(Decimal(int(amount_cents)).scaleb(-2))
 
 
+_DERIVED: weakref.WeakKeyDictionary[CompiledPilot, dict[object, Any]] = weakref.WeakKeyDictionary()
+
+
+def derived(cp: CompiledPilot) -> dict[object, Any]:
+    """What builds work out from compiled pilot ``cp`` alone, kept while ``cp`` lives.
+
+    A composition keeps its compiled pilots (:meth:`Gemeente.compile
+    <sociaaldomein.Gemeente.compile>`), so a composition simulated again reuses
+    its monthly plans and split rules instead of working them out anew.
+    """
+    try:
+        return _DERIVED.setdefault(cp, {})
+    except TypeError:  # not weakly referable: nothing kept
+        return {}
+
+
 @attrs.frozen(eq=False)
 class Dynamics:
     """Routing when problems change monthly.
@@ -129,31 +146,7 @@ class Dynamics:
         gates: Sequence[Array],
     ) -> Dynamics:
         """Split the pilots' rules and precompute their static parts (once per run set)."""
-        statics: list[Rule] = []
-        split_pilots: list[CompiledPilot | None] = []
-        fixed: dict[str, CompiledPilot] = {}
-
-        def split_pilot(cp: CompiledPilot) -> CompiledPilot:
-            name = cp.pilot.naam
-            routes = tuple(
-                attrs.evolve(r, when=split(r.when, statics, pilot=name)) for r in cp.routes
-            )
-            eligibility = split(cp.eligibility, statics, pilot=name)
-            return attrs.evolve(cp, eligibility=eligibility, routes=routes)
-
-        for p, cp in enumerate(pilots):
-            name = cp.pilot.naam
-            # A pilot with dated versions (sociaaldomein.policy) has rules per version.
-            parts = [v.pilot for v in cp.versions] or [cp]
-            rules = [r for x in parts for r in (x.eligibility, *(t.when for t in x.routes))]
-            for rule in rules:
-                require_declared(rule, pilot=name)
-            if not any(changes(r) for r in rules):
-                fixed[_OUTCOME.format(p)] = cp
-                split_pilots.append(None)
-                continue
-            versions = tuple(attrs.evolve(v, pilot=split_pilot(v.pilot)) for v in cp.versions)
-            split_pilots.append(attrs.evolve(split_pilot(cp), versions=versions))
+        statics, split_pilots, fixed = _split_all(pilots)
 
         def columns_on(day: pendulum.Date) -> dict[str, Array]:
             out = precompute(statics, cohort, day)
@@ -197,6 +190,65 @@ class Dynamics:
             for p, cp in enumerate(self.pilots)
         ]
         return combine(outcomes, self.gates[e][:, rows])
+
+
+_Split = tuple[list[Rule], list[CompiledPilot | None], dict[str, CompiledPilot]]
+
+
+def _split_all(pilots: Sequence[CompiledPilot]) -> _Split:
+    """The static subtrees, the split pilots and the pilots no change reaches.
+
+    Kept with the first pilot for the same pilots in the same order (the
+    static columns are numbered across them): a composition simulated again
+    splits nothing.  What is kept refers to the pilots weakly, so keeping it
+    keeps no pilot alive.
+    """
+    if not pilots:
+        return [], [], {}
+    kept = derived(pilots[0])
+    found = kept.get(_SPLIT)
+    if (
+        found is not None
+        and len(found[0]) == len(pilots)
+        and all(ref() is cp for ref, cp in zip(found[0], pilots, strict=True))
+    ):
+        statics, split_pilots, fixed_at = found[1:]
+        return statics, split_pilots, {key: pilots[p] for key, p in fixed_at.items()}
+    statics, split_pilots, fixed = _split(pilots)
+    refs = tuple(weakref.ref(cp) for cp in pilots)
+    at = {key: next(p for p, cp in enumerate(pilots) if cp is f) for key, f in fixed.items()}
+    kept[_SPLIT] = (refs, statics, split_pilots, at)
+    return statics, split_pilots, fixed
+
+
+_SPLIT: Final = ("dynamics split",)
+
+
+def _split(pilots: Sequence[CompiledPilot]) -> _Split:
+    statics: list[Rule] = []
+    split_pilots: list[CompiledPilot | None] = []
+    fixed: dict[str, CompiledPilot] = {}
+
+    def split_pilot(cp: CompiledPilot) -> CompiledPilot:
+        name = cp.pilot.naam
+        routes = tuple(attrs.evolve(r, when=split(r.when, statics, pilot=name)) for r in cp.routes)
+        eligibility = split(cp.eligibility, statics, pilot=name)
+        return attrs.evolve(cp, eligibility=eligibility, routes=routes)
+
+    for p, cp in enumerate(pilots):
+        name = cp.pilot.naam
+        # A pilot with dated versions (sociaaldomein.policy) has rules per version.
+        parts = [v.pilot for v in cp.versions] or [cp]
+        rules = [r for x in parts for r in (x.eligibility, *(t.when for t in x.routes))]
+        for rule in rules:
+            require_declared(rule, pilot=name)
+        if not any(changes(r) for r in rules):
+            fixed[_OUTCOME.format(p)] = cp
+            split_pilots.append(None)
+            continue
+        versions = tuple(attrs.evolve(v, pilot=split_pilot(v.pilot)) for v in cp.versions)
+        split_pilots.append(attrs.evolve(split_pilot(cp), versions=versions))
+    return statics, split_pilots, fixed
 
 
 def _date_free(pilots: Sequence[CompiledPilot | None]) -> bool:
