@@ -62,6 +62,7 @@ def test_the_language_comes_from_the_environment_too(
             [
                 "gebruik: sociaaldomein assess",
                 "Beoordeel de gezinnen in een gezinsbestand: het oordeel van elke pilot",
+                'Met --json: {"on": DATE, "assessments": [ASSESSMENT, ...]}, waarin elke',
                 "positionele argumenten:",
                 "een gezinsbestand (.json, .toml)",
                 "alleen deze pilot (herhaalbaar; standaard: elke pilot)",
@@ -75,6 +76,7 @@ def test_the_language_comes_from_the_environment_too(
             [
                 "usage: sociaaldomein assess",
                 "Assess the families of a family file: the verdict of every pilot",
+                'With --json: {"on": DATE, "assessments": [ASSESSMENT, ...]}, where each',
                 "positional arguments:",
                 "a family file (.json, .toml)",
                 "only this pilot (repeatable; default: every pilot)",

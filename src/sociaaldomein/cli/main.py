@@ -251,6 +251,28 @@ def summaries() -> list[str]:
     return [text for text in (summary(module) for module in SUBCOMMANDS.values()) if text]
 
 
+def details() -> list[str]:
+    """The rest of every subcommand's docstring (its ``--help`` description): message ids.
+
+    Read from the modules' source, not imported, so the catalogues can be
+    brought up to date without importing what the commands need.
+    """
+    import ast
+    import importlib.util
+
+    found = []
+    for module_name in SUBCOMMANDS.values():
+        spec = importlib.util.find_spec(module_name)
+        if spec is None or spec.origin is None:
+            continue
+        with open(spec.origin, encoding="utf-8") as source:
+            doc = ast.get_docstring(ast.parse(source.read()), clean=False) or ""
+        rest = doc.strip().partition("\n")[2].strip()
+        if rest:
+            found.append(rest)
+    return found
+
+
 def _summary(text: str) -> str:
     """A command's summary (its docstring's first line) as a message, if it has one."""
     from sociaaldomein.i18n import Bericht
@@ -259,9 +281,13 @@ def _summary(text: str) -> str:
 
 
 def _described(doc: str) -> str:
-    """A command's description: its summary translated, the details after it as written."""
+    """A command's description: its summary line, then its details, each a message."""
+    from sociaaldomein.i18n import Bericht
+
     first, _newline, rest = doc.partition("\n")
-    return _lines([_summary(first.strip()), rest]) if rest else _summary(first.strip())
+    if not rest.strip():
+        return _summary(first.strip())
+    return _lines([_summary(first.strip()), "", Bericht(rest.strip())])
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):

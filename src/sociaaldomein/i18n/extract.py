@@ -79,11 +79,12 @@ def template(package_dir: Path) -> Catalog:
     if domain == CORE_DOMAIN:
         for fact in _core_facts():
             made.add(fact, context="Feit", locations=[("domain/feiten.py", 0)])
-        from sociaaldomein.cli.main import summaries
+        from sociaaldomein.cli.main import details, summaries
 
-        # A command's summary is its module docstring's first line, shown by --help.
-        for line in summaries():
-            made.add(line, locations=[("cli/main.py", 0)])
+        # A command's summary is its module docstring's first line, shown by --help,
+        # and the rest of the docstring its description.
+        for text in summaries() + details():
+            made.add(text, locations=[("cli/main.py", 0)])
     for kind, owner in labelled_enums().items():
         if owner == domain:
             for member in kind:
