@@ -297,7 +297,9 @@ def _flag_scalar(attr: str, g: Gezin, on: pendulum.Date) -> frozenset[Any]:
 
 def _count_vector(column: str, c: Cohort) -> Array:
     counts: Array = np.bitwise_count(c.column(column))
-    terms = [v for k, v in c.columns.items() if k.startswith(f"{column}:")]
+    # by name first: reading every column would unpack every ZRM level
+    prefix = f"{column}:"
+    terms = [c.columns[k] for k in c.columns if k.startswith(prefix)]
     if terms:
         counts = counts.astype(np.int64) + np.sum(terms, axis=0, dtype=np.int64)
     return counts

@@ -556,8 +556,19 @@ class OneOf(Rule):
             lookup = np.asarray(
                 [False, *(normalise_label(k) in wanted for k in self.feit.keuzes)], dtype=bool
             )
-        result: Array = lookup[self.feit.values(cohort, on)]
-        return _fresh(self.feit, cohort, on, result)
+        return _fresh(self.feit, cohort, on, _looked_up(lookup, self.feit.values(cohort, on)))
+
+
+def _looked_up(lookup: Array, codes: Array) -> Array:
+    """``lookup[codes]``; for a few wanted codes, as comparisons, which cost less than a gather."""
+    wanted = np.flatnonzero(lookup)
+    if len(wanted) > 4:
+        result: Array = lookup[codes]
+        return result
+    result = np.zeros(len(codes), dtype=bool)
+    for code in wanted.tolist():
+        result |= codes == code
+    return result
 
 
 def _members(values: Iterable[enum.Enum | Term]) -> frozenset[enum.Enum | Term]:
@@ -1128,6 +1139,4 @@ class InGebied(Rule):
         vocabulary = cohort.vocabularies["wijk"]
         place, areas = self.indeling.placement, self.gebieden
         inside = [bool(i) and place(name, areas)[0] for i, name in enumerate(vocabulary)]
-        lookup = np.asarray(inside, dtype=bool)
-        result: Array = lookup[cohort.column("wijk")]
-        return result
+        return _looked_up(np.asarray(inside, dtype=bool), cohort.column("wijk"))
