@@ -25,7 +25,9 @@ from sociaaldomein import (
     Cohort,
     Compare,
     Gemeente,
+    Gezin,
     HasAny,
+    InGebied,
     IsTrue,
     OneOf,
     Outcome,
@@ -93,10 +95,10 @@ def test_the_four_pilots_outcomes_equal_the_plain_evaluation(
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(sorted(PILOTS)), st.lists(gezinnen(), min_size=1, max_size=10))
 def test_the_four_pilots_outcomes_equal_their_one_by_one_verdicts(
-    name: str, families: list[object]
+    name: str, families: list[Gezin]
 ) -> None:
     pilot = COMPILED[name]
-    assert_outcomes_agree(GEMEENTE, name, families, _in_looptijd(pilot, 2))  # type: ignore[arg-type]
+    assert_outcomes_agree(GEMEENTE, name, families, _in_looptijd(pilot, 2))
 
 
 def test_routes_asked_about_most_of_a_cohort_give_the_same_codes() -> None:
@@ -192,3 +194,22 @@ def test_all_of_and_any_of_equal_the_plain_fold_of_their_rules(
     with shared_vectors():
         shared = rule.evaluate(cohort, on)
     assert rule.evaluate(cohort, on).tolist() == plain.tolist() == shared.tolist()
+
+
+def _area_rule() -> InGebied:
+    found = [r for r in COMPILED["multiprobleem"].eligibility.leaves() if isinstance(r, InGebied)]
+    return found[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data(), st.lists(gezinnen(), min_size=1, max_size=12))
+def test_an_area_rule_over_a_cohort_decides_as_its_explanation(
+    data: st.DataObject, families: list[Gezin]
+) -> None:
+    tree = _area_rule().indeling
+    names = sorted(g.naam for g in tree)
+    areas = data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=3))
+    rule = InGebied(tree, areas, source=TEST)
+    on = pendulum.date(2024, 1, 1)
+    vector = rule.evaluate(Cohort.from_gezinnen(families), on)
+    assert vector.tolist() == [rule.explain(g, on).passed for g in families]

@@ -1115,6 +1115,15 @@ class InGebied(Rule):
     def facts(self) -> frozenset[str]:
         return frozenset({"wijk"})
 
+    def _inside(self, name: str) -> bool:
+        # what Gebiedsindeling.placement decides, without writing the explanation's text
+        tree = self.indeling
+        found = tree.find(name)
+        if found is None:
+            return False
+        above = tree.ancestors(found.naam)
+        return any(found is tree[a] or tree[a] in above for a in self.gebieden)
+
     def _explainer(self) -> ExplainFn:
         place, areas, text, source = (
             self.indeling.placement,
@@ -1137,6 +1146,5 @@ class InGebied(Rule):
     def evaluate(self, cohort: Cohort, on: pendulum.Date) -> Array:
         # Decided once per name in the vocabulary (code 0 is "unknown"), then looked up.
         vocabulary = cohort.vocabularies["wijk"]
-        place, areas = self.indeling.placement, self.gebieden
-        inside = [bool(i) and place(name, areas)[0] for i, name in enumerate(vocabulary)]
+        inside = [bool(i) and self._inside(name) for i, name in enumerate(vocabulary)]
         return _looked_up(np.asarray(inside, dtype=bool), cohort.column("wijk"))
