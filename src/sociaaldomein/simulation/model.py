@@ -417,6 +417,23 @@ def _month_span(start: pendulum.Date, looptijd: Looptijd) -> tuple[int, int]:
 
 
 def _plan(compiled: CompiledPilot, settings: Settings, start: pendulum.Date) -> Array:
+    """The pilot's money planned per simulated month, in cents (kept with the pilot)."""
+    key = ("plan", compiled.name, settings.design(compiled.name), start, settings.months)
+    kept = derived(compiled)
+    try:
+        found = kept.get(key)
+    except TypeError:  # a design that cannot be hashed: worked out, not kept
+        return _work_out_plan(compiled, settings, start)
+    if found is None:
+        if len(kept) > 64:  # a sweep of many designs keeps a few, not all
+            kept.clear()
+        found = kept[key] = _work_out_plan(compiled, settings, start)
+        found.flags.writeable = False  # shared by every model built from the pilot
+    plan: Array = found
+    return plan
+
+
+def _work_out_plan(compiled: CompiledPilot, settings: Settings, start: pendulum.Date) -> Array:
     from sociaaldomein.domain.budget import Begroting, monthly_plan
 
     months = settings.months
