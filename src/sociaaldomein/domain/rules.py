@@ -38,6 +38,7 @@ import pendulum
 from sociaaldomein._validators import one_of_type
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.cohort import Array, Cohort, flag_mask, normalise_label
+from sociaaldomein.domain.columns import ZRM_HALVES, CohortColumns
 from sociaaldomein.domain.feiten import Feit, FeitSoort
 from sociaaldomein.domain.gebied import Gebiedsindeling
 from sociaaldomein.domain.gezin import Gezin
@@ -909,7 +910,16 @@ class _TakenColumns(Mapping[str, Array]):
     def __getitem__(self, name: str) -> Array:
         found = self._taken.get(name)
         if found is None:
-            found = self._taken[name] = self._columns[name][self._index]
+            found = self._taken[name] = self._take(name)
+        return found
+
+    def _take(self, name: str) -> Array:
+        columns = self._columns
+        if isinstance(columns, CohortColumns) and name in ZRM_HALVES:
+            pair = columns.pair(ZRM_HALVES[name][0])
+            if pair is not None:  # the rows of the packed byte, unpacked: not the whole column
+                return CohortColumns({}, {ZRM_HALVES[name][0]: pair[self._index]}, [name])[name]
+        found: Array = columns[name][self._index]
         return found
 
     def __contains__(self, name: object) -> bool:
