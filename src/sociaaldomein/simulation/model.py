@@ -149,6 +149,8 @@ class Dynamics:
         statics, split_pilots, fixed = _split_all(pilots)
 
         def columns_on(day: pendulum.Date) -> dict[str, Array]:
+            if not statics and not fixed:  # every rule reads a changing fact: nothing to do
+                return {}
             out = precompute(statics, cohort, day)
             out.update({key: cp.outcomes(cohort, day) for key, cp in fixed.items()})
             return out
