@@ -312,7 +312,8 @@ class CompiledPilot:
 
         Routes are asked only about eligible families: when they are few (the
         usual case: a pilot is for a small target group) the routes run over
-        those families alone (:meth:`Cohort.take`), not over the whole cohort.
+        those families alone (a view that takes a column's rows when a rule
+        reads it), not over the whole cohort.
         Every rule decides a family from its own row, so the answer is the same.
         """
         index = np.flatnonzero(eligible)
@@ -320,18 +321,18 @@ class CompiledPilot:
             return
         few = 2 * index.size <= len(cohort)
         part = rows_of(cohort, index) if few else cohort
-        undecided = np.ones(index.size, dtype=bool) if few else eligible.copy()
-        found = np.full(len(part), OUTCOME_CODES[Outcome.ELIGIBLE], dtype=np.int8)
-        for route in self.routes:
-            taken = np.logical_and(undecided, route.when.evaluate(part, on))
-            found[taken] = OUTCOME_CODES[route.outcome]
-            np.logical_and(undecided, ~taken, out=undecided)
-            if not undecided.any():
-                break
-        if few:
-            codes[index] = found
-        else:
-            codes[eligible] = found[eligible]
+        still = np.ones(index.size, dtype=bool) if few else eligible.copy()
+        last = len(self.routes) - 1
+        for at, route in enumerate(self.routes):
+            rows = np.flatnonzero(np.logical_and(still, route.when.evaluate(part, on)))
+            if not rows.size:
+                continue
+            # only the families taking the route are written: the others stay ELIGIBLE
+            codes[index[rows] if few else rows] = OUTCOME_CODES[route.outcome]
+            if at < last:
+                still[rows] = False
+                if not still.any():
+                    break
 
     def check_termination(self, state: PilotToestand) -> TerminationCheck:
         """Whether the pilot has ended in ``state``, and by which rule."""
