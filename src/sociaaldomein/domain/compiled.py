@@ -38,7 +38,7 @@ from sociaaldomein.domain.budget import Budgetregel
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.domain.escalatie import Escalatieladder
 from sociaaldomein.domain.evaluatie import Evaluatieplan
-from sociaaldomein.domain.feiten import shared_vectors
+from sociaaldomein.domain.feiten import Feit, shared_vectors
 from sociaaldomein.domain.gezin import Gezin
 from sociaaldomein.domain.kosten import Kostenmodel
 from sociaaldomein.domain.mandaat import Mandaat
@@ -100,6 +100,18 @@ def _fast_verdict() -> Callable[..., Verdict]:
 _verdict = _fast_verdict()
 
 
+def _read_twice(eligibility: Rule, *routes: Route) -> frozenset[Feit]:
+    """The facts more than one leaf of the rule and the routes reads: those worth keeping."""
+    seen: set[Feit] = set()
+    twice: set[Feit] = set()
+    for rule in (eligibility, *(r.when for r in routes)):
+        for leaf in rule.leaves():
+            feit = getattr(leaf, "feit", None)
+            if isinstance(feit, Feit):
+                (twice if feit in seen else seen).add(feit)
+    return frozenset(twice)
+
+
 @attrs.frozen
 class TerminationCheck:
     """Which termination rules ended something, and what every rule found."""
@@ -158,6 +170,7 @@ class CompiledPilot:
         init=False, repr=False
     )
     _starts: tuple[pendulum.Date, ...] = attrs.field(init=False, repr=False)
+    _shared: frozenset[Feit] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Every verdict carries it; worked out once, not per family.
@@ -169,6 +182,7 @@ class CompiledPilot:
         object.__setattr__(self, "_explain", self.eligibility.explainer())
         object.__setattr__(self, "_route_explains", tuple(r.when.explainer() for r in self.routes))
         object.__setattr__(self, "_starts", tuple(v.geldigheid.vanaf for v in self.versions[1:]))
+        object.__setattr__(self, "_shared", _read_twice(self.eligibility, *self.routes))
 
     def version_on(self, on: pendulum.Date) -> Versie | None:
         """The version in force on ``on`` (``None`` when the pilot has one version)."""
@@ -297,7 +311,7 @@ class CompiledPilot:
         n = len(cohort)
         if on not in self.pilot.looptijd:
             return np.full(n, OUTCOME_CODES[Outcome.CLOSED], dtype=np.int8)
-        with shared_vectors():  # a fact read by the rule and by a route is worked out once
+        with shared_vectors(self._shared):  # a fact read by several rules is worked out once
             eligible = self.eligibility.evaluate(cohort, on)
             no, yes = OUTCOME_CODES[Outcome.NOT_ELIGIBLE], OUTCOME_CODES[Outcome.ELIGIBLE]
             # two in-place passes (0/1 scaled, then shifted), no boolean-mask write

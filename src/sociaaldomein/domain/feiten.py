@@ -177,9 +177,10 @@ class Feit:
         The array may be shared by every rule that reads the fact: a caller
         never writes into it.
         """
-        memo = _MEMO.get()
-        if memo is None:
+        scope = _MEMO.get()
+        if scope is None or (scope[1] is not None and self not in scope[1]):
             return self.vector(cohort, on)
+        memo = scope[0]
         key = (id(cohort), self, on)
         found = memo.get(key)
         if found is not None and found[0] is cohort:
@@ -234,13 +235,13 @@ class Feit:
 
 
 _Memo = dict[tuple[int, "Feit", pendulum.Date], tuple[Cohort, Array]]
-_MEMO: contextvars.ContextVar[_Memo | None] = contextvars.ContextVar(
+_MEMO: contextvars.ContextVar[tuple[_Memo, frozenset[Feit] | None] | None] = contextvars.ContextVar(
     "sociaaldomein_fact_vectors", default=None
 )
 
 
 @contextlib.contextmanager
-def shared_vectors() -> Iterator[None]:
+def shared_vectors(facts: Iterable[Feit] | None = None) -> Iterator[None]:
     """Inside the block each fact's vector over a cohort on a date is computed once.
 
     :meth:`~sociaaldomein.CompiledPilot.outcomes` opens one for its rule and
@@ -249,6 +250,8 @@ def shared_vectors() -> Iterator[None]:
     ZRM's age) is worked out once.  Nested blocks share the outer one; the
     vectors are dropped when the outermost block ends.  A cohort's columns must
     not be changed inside the block: a vector already worked out is not again.
+    ``facts`` keeps only those (by default every fact): a vector kept is memory
+    held until the block ends, which costs more than reading a column twice.
 
     >>> import pendulum
     >>> from sociaaldomein.testing import make_gezin
@@ -261,7 +264,7 @@ def shared_vectors() -> Iterator[None]:
     if _MEMO.get() is not None:
         yield
         return
-    token = _MEMO.set({})
+    token = _MEMO.set(({}, None if facts is None else frozenset(facts)))
     try:
         yield
     finally:
