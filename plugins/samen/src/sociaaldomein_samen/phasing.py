@@ -131,8 +131,11 @@ def not_yet_phased_in(
     )
 
     def vector(cohort: Cohort, on: pendulum.Date) -> npt.NDArray[np.bool_]:
-        codes = cohort.column("verwijzer").astype(np.intp)
-        not_yet: npt.NDArray[np.bool_] = by_code[codes] > on.toordinal()
+        # A yes/no per referrer code, then one gather over the narrow code column:
+        # no widened copy of a million codes, no million comparisons.
+        not_yet: npt.NDArray[np.bool_] = np.take(
+            by_code > on.toordinal(), cohort.column("verwijzer")
+        )
         return not_yet
 
     own = dict(phasing) == dict(DEFAULT_PHASING)
