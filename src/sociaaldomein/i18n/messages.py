@@ -61,14 +61,20 @@ def render_value(value: object, language: Language, *, catalogued: bool = True) 
     ``catalogued=False`` gives the English text without reading a catalogue
     (the value of a :class:`Bericht` as a ``str``).
     """
+    kind = type(value)
+    if kind is str or kind is int:
+        return str(value)
     if isinstance(value, Bericht):
         return value.render(language) if catalogued else str.__str__(value)
     if isinstance(value, enum.Enum):
         from sociaaldomein.i18n.labels import label
 
         return label(value, language if catalogued else None)
-    if isinstance(value, InLanguage):
-        return value.in_language(language)
+    # Looked up on the type: isinstance against a runtime-checkable protocol walks its
+    # attributes on every call, and this runs for every placeholder of every reason.
+    in_language = getattr(kind, "in_language", None)
+    if callable(in_language):
+        return str(in_language(value, language))
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         # Written out for a reader; the English text a message compares as keeps ISO dates.
         return long_date(value, language) if catalogued else value.isoformat()
