@@ -147,7 +147,9 @@ def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
         raise BadInputError(str(exc)) from None
     except SQLAlchemyError as exc:
         first = str(exc).strip().splitlines()[0]
-        raise BadInputError(f"{args.db}: cannot open the register: {first}") from None
+        raise BadInputError(
+            i18n._("{db}: cannot open the register: {problem}", db=str(args.db), problem=first)
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,7 +158,9 @@ def run(args: argparse.Namespace) -> int:
         import sqlalchemy  # noqa: F401
     except ImportError:
         raise BadInputError(
-            'the register needs SQLAlchemy and Alembic: pip install "sociaaldomein[register]"'
+            i18n._(
+                'the register needs SQLAlchemy and Alembic: pip install "sociaaldomein[register]"'
+            )
         ) from None
     from sociaaldomein.register import RegisterError
 
@@ -201,22 +205,26 @@ def _read_events(source: str) -> list[Any]:
     try:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except OSError as exc:
-        raise BadInputError(f"{source}: cannot read: {exc.strerror}") from None
+        raise BadInputError(
+            i18n._("{source}: cannot read: {problem}", source=source, problem=exc.strerror)
+        ) from None
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise FileFormatError(source, "", f"not JSON: {exc}") from None
+        raise FileFormatError(source, "", i18n._("not JSON: {problem}", problem=str(exc))) from None
     items = data if isinstance(data, list) else [data]
     out = []
     for i, item in enumerate(items):
         where = f"[{i}]" if isinstance(data, list) else ""
         if not isinstance(item, dict):
-            raise FileFormatError(source, where, "an event is a JSON object")
+            raise FileFormatError(source, where, i18n._("an event is a JSON object"))
         kind = item.get("kind")
         if kind not in EVENT_KINDS:
             known = ", ".join(sorted(EVENT_KINDS))
             raise FileFormatError(
-                source, f"{where}.kind".lstrip("."), f"{kind!r} is not a kind; kinds: {known}"
+                source,
+                f"{where}.kind".lstrip("."),
+                i18n._("{kind} is not a kind; kinds: {known}", kind=repr(kind), known=known),
             )
         fields = {k: v for k, v in item.items() if k != "kind"}
         out.append(structure(fields, EVENT_KINDS[kind], source=source, field=where))
@@ -397,7 +405,13 @@ def _export(register: Any, args: argparse.Namespace) -> int:
     try:
         key = Path(args.key_file).read_bytes().strip()
     except OSError as exc:
-        raise BadInputError(f"{args.key_file}: cannot read the key: {exc.strerror}") from None
+        raise BadInputError(
+            i18n._(
+                "{file}: cannot read the key: {problem}",
+                file=str(args.key_file),
+                problem=exc.strerror,
+            )
+        ) from None
     export = register.export(key, threshold=args.threshold)
     events_csv, counts_csv = export.write(Path(args.out))
     data = {"events": str(events_csv), "counts": str(counts_csv), "rows": len(export.events)}

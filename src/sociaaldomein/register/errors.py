@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sociaaldomein.domain.citation import Citation
 from sociaaldomein.errors import InvalidValueError, SociaaldomeinError
 
@@ -21,9 +23,24 @@ class RefusedEventError(InvalidValueError):
 
     ``field`` is ``Kind.field`` (``"MandaatAdvies.gezin"``), ``problem`` says
     why in plain words and ends with the rule's citation, which is also in
-    ``bron``.
+    ``bron``.  Both are messages: ``str(error)`` is ``"<field>: <problem>
+    [<bron>]"`` in the language in force when it is read.
+
+    >>> from sociaaldomein.i18n import _, use_language
+    >>> error = RefusedEventError("Plaatsing.gezin", _("is required"))
+    >>> with use_language("nl"):
+    ...     str(error)
+    'Plaatsing.gezin: is verplicht'
     """
 
     def __init__(self, field: str, problem: str, bron: Citation | None = None) -> None:
+        from sociaaldomein.i18n import _
+
         self.bron = bron
-        super().__init__(field, f"{problem} [{bron}]" if bron is not None else problem)
+        self._reason = problem
+        cited = problem if bron is None else _("{problem} [{bron}]", problem=problem, bron=bron)
+        super().__init__(field, cited)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from the reason and the citation, so that it still reads in any language.
+        return (type(self), (self.field, self._reason, self.bron))

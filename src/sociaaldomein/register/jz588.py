@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Final
 
 from sociaaldomein.domain.citation import Citation
+from sociaaldomein.i18n import _
 
 __all__ = ["JZ588", "REDEN_BEEINDIGING", "VOLGENS_PLAN", "known", "omschrijving"]
 
@@ -47,4 +48,6 @@ def omschrijving(code: str) -> str:
     try:
         return REDEN_BEEINDIGING[code]
     except KeyError:
-        raise KeyError(f"{code!r} is not a known JZ588 code; known: {known()}") from None
+        raise KeyError(
+            _("{code} is not a known JZ588 code; known: {known}", code=repr(code), known=known())
+        ) from None

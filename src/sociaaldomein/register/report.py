@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
+from sociaaldomein import i18n
 from sociaaldomein.domain.budget import monthly_plan
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.periode import Periode
@@ -245,7 +246,7 @@ def evaluation_report(
     compiled = register.compiled(pilot)
     plan = compiled.evaluation_plan
     if plan is None:
-        raise RegisterError(f"pilot {pilot!r} has no evaluation plan")
+        raise RegisterError(i18n._("pilot {pilot} has no evaluation plan", pilot=repr(pilot)))
     looptijd = compiled.pilot.looptijd.periode
     schedule = plan.schedule(looptijd)
     chosen = (
@@ -254,9 +255,14 @@ def evaluation_report(
         else next(((d, m) for d, m in schedule if m.naam.casefold() == moment.casefold()), None)
     )
     if chosen is None:
-        known = ", ".join(m.naam for _, m in schedule)
+        known = ", ".join(m.naam for _day, m in schedule)
         raise RegisterError(
-            f"{moment!r} is not a moment of the plan of {pilot!r}; moments: {known}"
+            i18n._(
+                "{moment} is not a moment of the plan of {pilot}; moments: {known}",
+                moment=repr(moment),
+                pilot=repr(pilot),
+                known=known,
+            )
         )
     on, gekozen = chosen
     state = register.state(pilot)

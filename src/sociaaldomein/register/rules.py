@@ -32,6 +32,7 @@ from sociaaldomein.domain.mandaat import Advies, AdviesStatus, Mandaat
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.opzegging import Opzegregeling
 from sociaaldomein.domain.verdict import Outcome
+from sociaaldomein.i18n import _
 from sociaaldomein.register import events as ev
 from sociaaldomein.register import jz588
 from sociaaldomein.register.errors import RefusedEventError
@@ -93,7 +94,7 @@ def _refuse(
 def _family(event: ev.Event) -> str:
     gezin = getattr(event, "gezin", None)
     if gezin is None:
-        raise _refuse(event, "gezin", "names no family; give its pseudonymous key")
+        raise _refuse(event, "gezin", _("names no family; give its pseudonymous key"))
     return str(gezin)
 
 
@@ -128,7 +129,15 @@ def _beoordeling(e: ev.Beoordeling, s: PilotState, c: CompiledPilot) -> Checked:
     _family(e)
     if e.uitkomst not in Outcome.__members__:
         known = ", ".join(Outcome.__members__)
-        raise _refuse(e, "uitkomst", f"{e.uitkomst!r} is not an outcome; outcomes: {known}")
+        raise _refuse(
+            e,
+            "uitkomst",
+            _(
+                "{uitkomst} is not an outcome; outcomes: {known}",
+                uitkomst=repr(e.uitkomst),
+                known=known,
+            ),
+        )
     return e, None
 
 
@@ -138,8 +147,13 @@ def _in_looptijd(e: ev.Event, c: CompiledPilot) -> None:
         raise _refuse(
             e,
             "datum",
-            f"{c.pilot.titel} runs from {looptijd.start.isoformat()} until "
-            f"{looptijd.eind.isoformat()}, not on {e.datum.isoformat()}",
+            _(
+                "{pilot} runs from {start} until {eind}, not on {datum}",
+                pilot=c.pilot.titel,
+                start=looptijd.start.isoformat(),
+                eind=looptijd.eind.isoformat(),
+                datum=e.datum.isoformat(),
+            ),
         )
 
 
@@ -149,21 +163,29 @@ def _plaatsing(e: ev.Plaatsing, s: PilotState, c: CompiledPilot) -> Checked:
     pilot = c.pilot
     current = s.deelnames.get(gezin)
     if current is not None and current.active_on(e.datum):
-        raise _refuse(e, "gezin", f"family {gezin!r} is in the pilot already")
+        raise _refuse(e, "gezin", _("family {gezin} is in the pilot already", gezin=repr(gezin)))
     if pilot.max_totaal is not None and s.geplaatst_totaal >= pilot.max_totaal:
         raise _refuse(
             e,
             "gezin",
-            f"{s.geplaatst_totaal} families were placed already, and the pilot admits at most "
-            f"{pilot.max_totaal} in total",
+            _(
+                "{geplaatst} families were placed already, and the pilot admits at most "
+                "{max_totaal} in total",
+                geplaatst=s.geplaatst_totaal,
+                max_totaal=pilot.max_totaal,
+            ),
             pilot.max_totaal_bron,
         )
     if pilot.capaciteit is not None and s.occupancy(e.datum) >= pilot.capaciteit:
         raise _refuse(
             e,
             "gezin",
-            f"no place: {s.occupancy(e.datum)} families are in a pilot of capacity "
-            f"{pilot.capaciteit}; put the family on the waitlist",
+            _(
+                "no place: {bezetting} families are in a pilot of capacity {capaciteit}; "
+                "put the family on the waitlist",
+                bezetting=s.occupancy(e.datum),
+                capaciteit=pilot.capaciteit,
+            ),
             pilot.capaciteit_bron,
         )
     return e, pilot.capaciteit_bron or pilot.max_totaal_bron
@@ -172,14 +194,18 @@ def _plaatsing(e: ev.Plaatsing, s: PilotState, c: CompiledPilot) -> Checked:
 def _not_in_pilot(e: ev.Event, s: PilotState, gezin: str) -> None:
     current = s.deelnames.get(gezin)
     if current is not None and current.active_on(e.datum):
-        raise _refuse(e, "gezin", f"family {gezin!r} is in the pilot; end its trajectory first")
+        raise _refuse(
+            e,
+            "gezin",
+            _("family {gezin} is in the pilot; end its trajectory first", gezin=repr(gezin)),
+        )
 
 
 def _wachtlijst(e: ev.Wachtlijst, s: PilotState, c: CompiledPilot) -> Checked:
     gezin = _family(e)
     _not_in_pilot(e, s, gezin)
     if gezin in s.wachtlijst:
-        raise _refuse(e, "gezin", f"family {gezin!r} is on the waitlist already")
+        raise _refuse(e, "gezin", _("family {gezin} is on the waitlist already", gezin=repr(gezin)))
     return e, c.pilot.capaciteit_bron
 
 
@@ -197,16 +223,23 @@ def _within_split(e: ev.Aanwijzing, s: PilotState, regel: Selectieregel) -> None
         raise _refuse(
             e,
             "soort",
-            f"the top {regel.voor_start} is designated before the start: {done} families "
-            "were designated already",
+            _(
+                "the top {voor_start} is designated before the start: {done} families "
+                "were designated already",
+                voor_start=regel.voor_start,
+                done=done,
+            ),
             regel.bron,
         )
     if e.soort is ev.Aanwijzingssoort.AANVULLING and done >= regel.daarna:
         raise _refuse(
             e,
             "soort",
-            f"at most {regel.daarna} families are added during the pilot: {done} were "
-            "added already",
+            _(
+                "at most {daarna} families are added during the pilot: {done} were added already",
+                daarna=regel.daarna,
+                done=done,
+            ),
             regel.bron,
         )
 
@@ -220,26 +253,43 @@ def _aanwijzing(
     partners = _partners(c)
     given = {_norm(p) for p in e.partners}
     if unknown := sorted(p for p in e.partners if _norm(p) not in {_norm(q) for q in partners}):
-        raise _refuse(e, "partners", f"not a partner of the agreement: {', '.join(unknown)}", bron)
+        raise _refuse(
+            e,
+            "partners",
+            _("not a partner of the agreement: {partners}", partners=", ".join(unknown)),
+            bron,
+        )
     if missing := [p for p in partners if _norm(p) not in given]:
         raise _refuse(
-            e, "partners", f"the partners designate together; missing: {', '.join(missing)}", bron
+            e,
+            "partners",
+            _("the partners designate together; missing: {partners}", partners=", ".join(missing)),
+            bron,
         )
     start = pilot.looptijd.start
     if e.soort is ev.Aanwijzingssoort.TOP10 and e.datum >= start:
         raise _refuse(
             e,
             "datum",
-            f"the top 10 is designated before the start ({start.isoformat()}), not on "
-            f"{e.datum.isoformat()}; add a family during the pilot as AANVULLING",
+            _(
+                "the top 10 is designated before the start ({start}), not on {datum}; "
+                "add a family during the pilot as AANVULLING",
+                start=start.isoformat(),
+                datum=e.datum.isoformat(),
+            ),
             bron,
         )
     if e.soort is ev.Aanwijzingssoort.AANVULLING and e.datum not in pilot.looptijd:
         raise _refuse(
-            e, "datum", f"families are added during the pilot, not on {e.datum.isoformat()}", bron
+            e,
+            "datum",
+            _("families are added during the pilot, not on {datum}", datum=e.datum.isoformat()),
+            bron,
         )
     if gezin in s.aanwijzingen:
-        raise _refuse(e, "gezin", f"family {gezin!r} is designated already", bron)
+        raise _refuse(
+            e, "gezin", _("family {gezin} is designated already", gezin=repr(gezin)), bron
+        )
     if regel is not None:
         _within_split(e, s, regel)
     designated = sum(s.aanwijzingen_per_soort.values())
@@ -247,7 +297,11 @@ def _aanwijzing(
         raise _refuse(
             e,
             "gezin",
-            f"{designated} families were designated already, at most {pilot.max_totaal} in total",
+            _(
+                "{designated} families were designated already, at most {max_totaal} in total",
+                designated=designated,
+                max_totaal=pilot.max_totaal,
+            ),
             bron,
         )
     return e, bron
@@ -260,7 +314,15 @@ def _placed(e: ev.Event, s: PilotState) -> None:
     gezin = _family(e)
     current = s.deelnames.get(gezin)
     if current is None or not current.active_on(e.datum):
-        raise _refuse(e, "gezin", f"family {gezin!r} is not in the pilot on {e.datum.isoformat()}")
+        raise _refuse(
+            e,
+            "gezin",
+            _(
+                "family {gezin} is not in the pilot on {datum}",
+                gezin=repr(gezin),
+                datum=e.datum.isoformat(),
+            ),
+        )
 
 
 def _traject(
@@ -272,7 +334,11 @@ def _traject(
         raise _refuse(
             e,
             "reden_code",
-            f"{e.reden_code!r} is not a known JZ588 code; known: {jz588.known()}",
+            _(
+                "{code} is not a known JZ588 code; known: {known}",
+                code=repr(e.reden_code),
+                known=jz588.known(),
+            ),
             jz588.JZ588,
         )
     bron = next((r.source for r in c.trajectory_termination if r.source is not None), None)
@@ -284,7 +350,7 @@ def _traject(
 
 def _mandaat(e: ev.Event, c: CompiledPilot) -> Mandaat:
     if c.mandate is None:
-        raise _refuse(e, "pilot", f"pilot {c.name!r} has no functional mandate")
+        raise _refuse(e, "pilot", _("pilot {pilot} has no functional mandate", pilot=repr(c.name)))
     return c.mandate
 
 
@@ -292,7 +358,7 @@ def _advies(e: ev.MandaatAdvies, s: PilotState, c: CompiledPilot) -> Checked:
     gezin = _family(e)
     mandaat = _mandaat(e, c)
     if e.ref in s.adviezen:
-        raise _refuse(e, "ref", f"advice {e.ref!r} is recorded already")
+        raise _refuse(e, "ref", _("advice {ref} is recorded already", ref=repr(e.ref)))
     advies = Advies(gezin, e.instelling, e.besluit, e.datum)
     oordeel = mandaat.check(advies, geselecteerd=s.is_selected(gezin, e.datum))
     if oordeel.status is AdviesStatus.GEWEIGERD:
@@ -305,9 +371,17 @@ def _advies(e: ev.MandaatAdvies, s: PilotState, c: CompiledPilot) -> Checked:
 def _antwoord(e: ev.Instellingsantwoord, s: PilotState, c: CompiledPilot) -> Checked:
     zaak = s.adviezen.get(e.ref)
     if zaak is None:
-        raise _refuse(e, "ref", f"no advice {e.ref!r} is recorded")
+        raise _refuse(e, "ref", _("no advice {ref} is recorded", ref=repr(e.ref)))
     if zaak.antwoord is not None:
-        raise _refuse(e, "ref", f"advice {e.ref!r} was answered already ({zaak.antwoord.value})")
+        raise _refuse(
+            e,
+            "ref",
+            _(
+                "advice {ref} was answered already ({antwoord})",
+                ref=repr(e.ref),
+                antwoord=zaak.antwoord.value,
+            ),
+        )
     mandaat = _mandaat(e, c)
     regel = mandaat.regel_for(zaak.instelling)
     bron = (regel.bron if regel is not None else None) or mandaat.bron
@@ -315,7 +389,7 @@ def _antwoord(e: ev.Instellingsantwoord, s: PilotState, c: CompiledPilot) -> Che
     if e.antwoord is not ev.Antwoord.AFWIJKING:
         return e, bron
     if not grond:
-        raise _refuse(e, "wettelijke_grond", "a deviation needs the legal ground", bron)
+        raise _refuse(e, "wettelijke_grond", _("a deviation needs the legal ground"), bron)
     advies = Advies(
         zaak.gezin or "erased",
         zaak.instelling,
@@ -330,8 +404,17 @@ def _antwoord(e: ev.Instellingsantwoord, s: PilotState, c: CompiledPilot) -> Che
         raise _refuse(
             e,
             "wettelijke_grond",
-            f"{grond!r} is a budget objection, no ground in law to deviate: the advice binds"
-            + (f" ({opvang.budget} absorbs it)" if opvang is not None else ""),
+            _(
+                "{grond} is a budget objection, no ground in law to deviate: the advice binds",
+                grond=repr(grond),
+            )
+            if opvang is None
+            else _(
+                "{grond} is a budget objection, no ground in law to deviate: the advice binds "
+                "({budget} absorbs it)",
+                grond=repr(grond),
+                budget=opvang.budget,
+            ),
             oordeel.bron,
         )
     return e, oordeel.bron
@@ -340,18 +423,34 @@ def _antwoord(e: ev.Instellingsantwoord, s: PilotState, c: CompiledPilot) -> Che
 def _backoffice(e: ev.Backofficebesluit, s: PilotState, c: CompiledPilot) -> Checked:
     zaak = s.adviezen.get(e.ref)
     if zaak is None:
-        raise _refuse(e, "ref", f"no advice {e.ref!r} is recorded")
+        raise _refuse(e, "ref", _("no advice {ref} is recorded", ref=repr(e.ref)))
     mandaat = _mandaat(e, c)
     if zaak.antwoord is not ev.Antwoord.OPGEVOLGD:
-        state = "not answered" if zaak.antwoord is None else f"answered {zaak.antwoord.value}"
+        state = (
+            _("not answered")
+            if zaak.antwoord is None
+            else _("answered {antwoord}", antwoord=zaak.antwoord.value)
+        )
         raise _refuse(
             e,
             "ref",
-            f"the back office turns followed advice into a decision; advice {e.ref!r} is {state}",
+            _(
+                "the back office turns followed advice into a decision; advice {ref} is {state}",
+                ref=repr(e.ref),
+                state=state,
+            ),
             mandaat.bron,
         )
     if zaak.kenmerk is not None:
-        raise _refuse(e, "ref", f"advice {e.ref!r} has its decision already ({zaak.kenmerk})")
+        raise _refuse(
+            e,
+            "ref",
+            _(
+                "advice {ref} has its decision already ({kenmerk})",
+                ref=repr(e.ref),
+                kenmerk=zaak.kenmerk,
+            ),
+        )
     return e, mandaat.bron
 
 
@@ -362,22 +461,32 @@ def _filled(e: Any, niveau: int, houders: tuple[str, ...], termijn: pendulum.Dat
     for field, want in (("niveau", niveau), ("houders", houders), ("termijn", termijn)):
         given = getattr(e, field)
         if given not in (None, ()) and given != want:
-            raise _refuse(e, field, f"is {want!r} by the pilot's ladder, not {given!r}")
+            raise _refuse(
+                e,
+                field,
+                _(
+                    "is {want} by the pilot's ladder, not {given}",
+                    want=repr(want),
+                    given=repr(given),
+                ),
+            )
     return attrs.evolve(e, niveau=niveau, houders=houders, termijn=termijn)
 
 
 def _escalatie(e: ev.EscalatieGestart, s: PilotState, c: CompiledPilot) -> Checked:
     ladder = c.escalation
     if ladder is None:
-        raise _refuse(e, "pilot", f"pilot {c.name!r} has no escalation ladder")
+        raise _refuse(e, "pilot", _("pilot {pilot} has no escalation ladder", pilot=repr(c.name)))
     if e.ref in s.escalaties:
-        raise _refuse(e, "ref", f"escalation {e.ref!r} is recorded already")
+        raise _refuse(e, "ref", _("escalation {ref} is recorded already", ref=repr(e.ref)))
     if not ladder.applies(e.wettelijke_verplichting):
         raise _refuse(
             e,
             "wettelijke_verplichting",
-            "where statutory duties are at stake the partner acts and informs the coach "
-            "afterwards; the ladder does not apply",
+            _(
+                "where statutory duties are at stake the partner acts and informs the coach "
+                "afterwards; the ladder does not apply"
+            ),
             ladder.bron,
         )
     escalatie = Escalatie.open(ladder, e.datum, e.niveau)
@@ -388,11 +497,23 @@ def _escalatie(e: ev.EscalatieGestart, s: PilotState, c: CompiledPilot) -> Check
 def _open_escalatie(e: ev.EscalatieOpgeschaald | ev.EscalatieAfgestemd, s: PilotState) -> Any:
     zaak = s.escalaties.get(e.ref)
     if zaak is None:
-        raise _refuse(e, "ref", f"no escalation {e.ref!r} is recorded")
+        raise _refuse(e, "ref", _("no escalation {ref} is recorded", ref=repr(e.ref)))
     if zaak.afgestemd is not None:
-        raise _refuse(e, "ref", f"escalation {e.ref!r} was aligned on {zaak.afgestemd}")
+        raise _refuse(
+            e,
+            "ref",
+            _(
+                "escalation {ref} was aligned on {afgestemd}",
+                ref=repr(e.ref),
+                afgestemd=str(zaak.afgestemd),
+            ),
+        )
     if e.datum < zaak.history[-1][0]:
-        raise _refuse(e, "datum", f"lies before the last move on {zaak.history[-1][0]}")
+        raise _refuse(
+            e,
+            "datum",
+            _("lies before the last move on {datum}", datum=str(zaak.history[-1][0])),
+        )
     return zaak
 
 
@@ -402,7 +523,9 @@ def _opgeschaald(e: ev.EscalatieOpgeschaald, s: PilotState, c: CompiledPilot) ->
     assert ladder is not None  # the escalation was raised under it
     hoger = ladder.above(zaak.niveau)
     if hoger is None:
-        raise _refuse(e, "ref", f"level {zaak.niveau} is the top of the ladder", ladder.bron)
+        raise _refuse(
+            e, "ref", _("level {niveau} is the top of the ladder", niveau=zaak.niveau), ladder.bron
+        )
     termijn = None if hoger.termijn is None else e.datum + hoger.termijn
     return _filled(e, hoger.niveau, hoger.houders, termijn), hoger.bron or ladder.bron
 
@@ -418,7 +541,11 @@ def _afgestemd(e: ev.EscalatieAfgestemd, s: PilotState, c: CompiledPilot) -> Che
 def _regeling(e: ev.Event, c: CompiledPilot) -> Opzegregeling:
     regeling = opzegregeling(c)
     if regeling is None:
-        raise _refuse(e, "pilot", f"pilot {c.name!r} has no termination by its partners")
+        raise _refuse(
+            e,
+            "pilot",
+            _("pilot {pilot} has no termination by its partners", pilot=repr(c.name)),
+        )
     return regeling
 
 
@@ -426,13 +553,26 @@ def _opzegverzoek(e: ev.Opzegverzoek, s: PilotState, c: CompiledPilot) -> Checke
     regeling = _regeling(e, c)
     known = {_norm(p): p for p in regeling.partners}
     if _norm(e.partner) not in known:
-        raise _refuse(e, "partner", f"not a partner of the agreement: {e.partner}", regeling.bron)
+        raise _refuse(
+            e,
+            "partner",
+            _("not a partner of the agreement: {partners}", partners=e.partner),
+            regeling.bron,
+        )
     if regeling.schriftelijk and not e.schriftelijk:
         raise _refuse(
-            e, "schriftelijk", "a partner asks to end the agreement in writing", regeling.bron
+            e,
+            "schriftelijk",
+            _("a partner asks to end the agreement in writing"),
+            regeling.bron,
         )
     if any(_norm(v.partner) == _norm(e.partner) for v in s.opzegverzoeken):
-        raise _refuse(e, "partner", f"{known[_norm(e.partner)]} asked already", regeling.bron)
+        raise _refuse(
+            e,
+            "partner",
+            _("{partner} asked already", partner=known[_norm(e.partner)]),
+            regeling.bron,
+        )
     return e, regeling.bron
 
 
@@ -445,7 +585,12 @@ def _stem(e: ev.Stemuitslag, s: PilotState, c: CompiledPilot) -> Checked:
     geregeld = s.gevolgen_geregeld is not None and s.gevolgen_geregeld <= e.datum
     besluit = regeling.decide(s.opzegverzoeken, e.datum, gevolgen_geregeld=geregeld)
     if e.beeindigd is not None and e.beeindigd != besluit.ended:
-        raise _refuse(e, "beeindigd", f"the rule decides otherwise: {besluit.reden}", regeling.bron)
+        raise _refuse(
+            e,
+            "beeindigd",
+            _("the rule decides otherwise: {reden}", reden=besluit.reden),
+            regeling.bron,
+        )
     return attrs.evolve(e, beeindigd=besluit.ended, reden=besluit.reden), regeling.bron
 
 
@@ -458,23 +603,28 @@ def _aankoop(e: ev.GhpAankoop, s: PilotState, c: CompiledPilot) -> Checked:
         raise _refuse(
             e,
             "coach_kosten",
-            "the costs of the gezinscoaches themselves are not GHP-bound; record them as an "
-            "Uitgave on the running costs",
+            _(
+                "the costs of the gezinscoaches themselves are not GHP-bound; record them as an "
+                "Uitgave on the running costs"
+            ),
             GHP_BEGRIP,
         )
     lines = ghp_lines(c)
     if not lines:
-        raise _refuse(e, "pilot", f"pilot {c.name!r} has no GHP-bound budget")
+        raise _refuse(e, "pilot", _("pilot {pilot} has no GHP-bound budget", pilot=repr(c.name)))
     bron = lines[0].bron
     if e.ref in s.ghp:
-        raise _refuse(e, "ref", f"purchase {e.ref!r} is recorded already")
+        raise _refuse(e, "ref", _("purchase {ref} is recorded already", ref=repr(e.ref)))
     in_pilot = gezin in s.deelnames and s.deelnames[gezin].active_on(e.datum)
     if not (s.is_selected(gezin, e.datum) or in_pilot):
         raise _refuse(
             e,
             "gezin",
-            f"family {gezin!r} is not selected for the pilot: GHP services are bought for the "
-            "pilot's families",
+            _(
+                "family {gezin} is not selected for the pilot: GHP services are bought for the "
+                "pilot's families",
+                gezin=repr(gezin),
+            ),
             bron,
         )
     remaining = Money.total(r.bedrag for r in lines) - s.ghp_committed()
@@ -482,7 +632,11 @@ def _aankoop(e: ev.GhpAankoop, s: PilotState, c: CompiledPilot) -> Checked:
         raise _refuse(
             e,
             "bedrag",
-            f"{e.bedrag} is more than remains of the GHP-bound budget: {remaining}",
+            _(
+                "{bedrag} is more than remains of the GHP-bound budget: {remaining}",
+                bedrag=str(e.bedrag),
+                remaining=str(remaining),
+            ),
             bron,
         )
     return e, bron
@@ -491,10 +645,19 @@ def _aankoop(e: ev.GhpAankoop, s: PilotState, c: CompiledPilot) -> Checked:
 def _betaling(e: ev.Betaling, s: PilotState, c: CompiledPilot) -> Checked:
     regel = s.ghp.get(e.ref)
     if regel is None:
-        raise _refuse(e, "ref", f"no purchase {e.ref!r} is recorded")
+        raise _refuse(e, "ref", _("no purchase {ref} is recorded", ref=repr(e.ref)))
     open_ = regel.bedrag - regel.betaald
     if e.bedrag > open_:
-        raise _refuse(e, "bedrag", f"{e.bedrag} is more than is open on {e.ref!r}: {open_}")
+        raise _refuse(
+            e,
+            "bedrag",
+            _(
+                "{bedrag} is more than is open on {ref}: {open}",
+                bedrag=str(e.bedrag),
+                ref=repr(e.ref),
+                open=str(open_),
+            ),
+        )
     lines = ghp_lines(c)
     return e, lines[0].bron if lines else None
 
@@ -503,10 +666,21 @@ def _uitgave(e: ev.Uitgave, s: PilotState, c: CompiledPilot) -> Checked:
     lines = [r for r in c.funding if _norm(r.omschrijving) == _norm(e.regel)]
     if not lines:
         known = "; ".join(dict.fromkeys(r.omschrijving for r in c.funding)) or "none"
-        raise _refuse(e, "regel", f"{e.regel!r} is not a funding line of the pilot; lines: {known}")
+        raise _refuse(
+            e,
+            "regel",
+            _(
+                "{regel} is not a funding line of the pilot; lines: {known}",
+                regel=repr(e.regel),
+                known=known,
+            ),
+        )
     if any(r.model is Financieringsmodel.GHP_GEBONDEN for r in lines):
         raise _refuse(
-            e, "regel", "the GHP-bound budget is spent by GhpAankoop and Betaling", lines[0].bron
+            e,
+            "regel",
+            _("the GHP-bound budget is spent by GhpAankoop and Betaling"),
+            lines[0].bron,
         )
     planned = Money.total(r.bedrag for r in lines)
     spent = s.uitgaven.get(lines[0].omschrijving, Money.zero())
@@ -514,7 +688,11 @@ def _uitgave(e: ev.Uitgave, s: PilotState, c: CompiledPilot) -> Checked:
         raise _refuse(
             e,
             "bedrag",
-            f"{e.bedrag} is more than remains of the line: {planned - spent}",
+            _(
+                "{bedrag} is more than remains of the line: {remaining}",
+                bedrag=str(e.bedrag),
+                remaining=str(planned - spent),
+            ),
             lines[0].bron,
         )
     return attrs.evolve(e, regel=lines[0].omschrijving), lines[0].bron
@@ -526,14 +704,18 @@ def _uitgave(e: ev.Uitgave, s: PilotState, c: CompiledPilot) -> Checked:
 def _meting(e: ev.Meting, s: PilotState, c: CompiledPilot) -> Checked:
     plan = c.evaluation_plan
     if plan is None:
-        raise _refuse(e, "pilot", f"pilot {c.name!r} has no evaluation plan")
+        raise _refuse(e, "pilot", _("pilot {pilot} has no evaluation plan", pilot=repr(c.name)))
     indicator = plan.indicator(e.indicator)
     if indicator is None:
         known = ", ".join(i.naam for i in plan.indicatoren) or "none"
         raise _refuse(
             e,
             "indicator",
-            f"{e.indicator!r} is not an indicator of the plan; indicators: {known}",
+            _(
+                "{indicator} is not an indicator of the plan; indicators: {known}",
+                indicator=repr(e.indicator),
+                known=known,
+            ),
             plan.bron,
         )
     return attrs.evolve(e, indicator=indicator.naam), indicator.bron or plan.bron
@@ -545,53 +727,64 @@ def _meting(e: ev.Meting, s: PilotState, c: CompiledPilot) -> Checked:
 def _zaak(e: Any, s: PilotState) -> Any:
     zaak = s.awb.get(e.zaak)
     if zaak is None:
-        raise _refuse(e, "zaak", f"no melding opened case {e.zaak!r}", WMO_ONDERZOEK)
+        raise _refuse(
+            e, "zaak", _("no melding opened case {zaak}", zaak=repr(e.zaak)), WMO_ONDERZOEK
+        )
     if e.datum < zaak.melding:
-        raise _refuse(e, "datum", f"lies before the melding of {zaak.melding}")
+        raise _refuse(
+            e, "datum", _("lies before the melding of {melding}", melding=str(zaak.melding))
+        )
     return zaak
 
 
 def _melding(e: ev.AwbMelding, s: PilotState, c: CompiledPilot) -> Checked:
     _family(e)
     if e.zaak in s.awb:
-        raise _refuse(e, "zaak", f"case {e.zaak!r} is open already")
+        raise _refuse(e, "zaak", _("case {zaak} is open already", zaak=repr(e.zaak)))
     return e, WMO_ONDERZOEK
 
 
 def _onderzoek(e: ev.AwbOnderzoek, s: PilotState, c: CompiledPilot) -> Checked:
     zaak = _zaak(e, s)
     if zaak.onderzoek is not None:
-        raise _refuse(e, "zaak", f"case {e.zaak!r} was investigated already")
+        raise _refuse(e, "zaak", _("case {zaak} was investigated already", zaak=repr(e.zaak)))
     return e, WMO_ONDERZOEK
 
 
 def _aanvraag(e: ev.AwbAanvraag, s: PilotState, c: CompiledPilot) -> Checked:
     zaak = _zaak(e, s)
     if zaak.aanvraag is not None:
-        raise _refuse(e, "zaak", f"case {e.zaak!r} has its aanvraag already")
+        raise _refuse(e, "zaak", _("case {zaak} has its aanvraag already", zaak=repr(e.zaak)))
     return e, WMO_BESCHIKKING
 
 
 def _beschikking(e: ev.AwbBeschikking, s: PilotState, c: CompiledPilot) -> Checked:
     zaak = _zaak(e, s)
     if zaak.aanvraag is None:
-        raise _refuse(e, "zaak", f"case {e.zaak!r} has no aanvraag to decide", WMO_BESCHIKKING)
+        raise _refuse(
+            e,
+            "zaak",
+            _("case {zaak} has no aanvraag to decide", zaak=repr(e.zaak)),
+            WMO_BESCHIKKING,
+        )
     if zaak.beschikking is not None:
-        raise _refuse(e, "zaak", f"case {e.zaak!r} has its beschikking already")
+        raise _refuse(e, "zaak", _("case {zaak} has its beschikking already", zaak=repr(e.zaak)))
     return e, WMO_BESCHIKKING
 
 
 def _bezwaar(e: ev.AwbBezwaar, s: PilotState, c: CompiledPilot) -> Checked:
     zaak = _zaak(e, s)
     if zaak.beschikking is None:
-        raise _refuse(e, "zaak", f"case {e.zaak!r} has no beschikking to object to", AWB)
+        raise _refuse(
+            e, "zaak", _("case {zaak} has no beschikking to object to", zaak=repr(e.zaak)), AWB
+        )
     if zaak.bezwaar is not None:
-        raise _refuse(e, "zaak", f"case {e.zaak!r} has a bezwaar already", AWB)
+        raise _refuse(e, "zaak", _("case {zaak} has a bezwaar already", zaak=repr(e.zaak)), AWB)
     return e, AWB
 
 
 def _wissing(e: ev.Wissing, s: PilotState, c: CompiledPilot) -> Checked:
-    raise _refuse(e, "kind", "a tombstone is written by erase and purge only")
+    raise _refuse(e, "kind", _("a tombstone is written by erase and purge only"))
 
 
 _CHECKS: Final[dict[type[ev.Event], Callable[[Any, PilotState, CompiledPilot], Checked]]] = {
@@ -639,7 +832,15 @@ def check(
     (:func:`selectieregel_of`); without one only the pilot's total is checked.
     """
     if event.pilot != compiled.name:
-        raise _refuse(event, "pilot", f"is {event.pilot!r}, checked against {compiled.name!r}")
+        raise _refuse(
+            event,
+            "pilot",
+            _(
+                "is {pilot}, checked against {compiled}",
+                pilot=repr(event.pilot),
+                compiled=repr(compiled.name),
+            ),
+        )
     if isinstance(event, ev.Aanwijzing):
         return _aanwijzing(event, state, compiled, selectieregel)
     return _CHECKS[type(event)](event, state, compiled)

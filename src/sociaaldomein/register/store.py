@@ -55,6 +55,7 @@ from sociaaldomein.domain.citation import Citation
 from sociaaldomein.domain.compiled import CompiledPilot
 from sociaaldomein.domain.opzegging import OpzegBesluit
 from sociaaldomein.errors import CompositionError, UnknownPilotError
+from sociaaldomein.i18n import _
 from sociaaldomein.register import codec, rules
 from sociaaldomein.register import events as ev
 from sociaaldomein.register.errors import RegisterError, SchemaError
@@ -119,8 +120,10 @@ class Verification:
     def render(self) -> str:
         """One line when the chain holds, else one line per problem."""
         if self.ok:
-            return f"the chain holds: {self.events} events, head {self.head}"
-        return "\n".join(self.problems)
+            return _(
+                "the chain holds: {events} events, head {head}", events=self.events, head=self.head
+            )
+        return "\n".join(str(p) for p in self.problems)  # each in the current language
 
 
 def engine_url(url: str | os.PathLike[str]) -> str:
@@ -200,7 +203,10 @@ class Register:
             path = target.split(":///", 1)[1]
             if not Path(path).is_file():
                 raise SchemaError(
-                    f"{path}: no register there; create one with `sociaaldomein register init`"
+                    _(
+                        "{where}: no register there; create one with `sociaaldomein register init`",
+                        where=path,
+                    )
                 )
         try:
             options: dict[str, Any] = {}
@@ -208,7 +214,13 @@ class Register:
                 options["connect_args"] = {"options": "-c synchronous_commit=off"}
             engine = sa.create_engine(target, **options)
         except (sa.exc.ArgumentError, ImportError) as exc:
-            raise RegisterError(f"{url}: not a database URL this register can use: {exc}") from None
+            raise RegisterError(
+                _(
+                    "{url}: not a database URL this register can use: {problem}",
+                    url=str(url),
+                    problem=str(exc),
+                )
+            ) from None
         if engine.dialect.name == "sqlite":
             _sqlite_engine_events(engine, durable=durable)
         register = cls(engine, gemeente)
@@ -234,19 +246,33 @@ class Register:
             current = MigrationContext.configure(conn).get_current_revision()
             if current is not None and current not in known:
                 raise SchemaError(
-                    f"{where}: the register's schema is revision {current!r}, newer than this "
-                    f"sociaaldomein {__version__} knows (head {HEAD!r}); upgrade sociaaldomein"
+                    _(
+                        "{where}: the register's schema is revision {current}, newer than this "
+                        "sociaaldomein {version} knows (head {head}); upgrade sociaaldomein",
+                        where=where,
+                        current=repr(current),
+                        version=__version__,
+                        head=repr(HEAD),
+                    )
                 )
             if current is None:
                 tables = set(sa.inspect(conn).get_table_names())
                 if tables - {"alembic_version"}:
                     raise SchemaError(
-                        f"{where}: this database holds other tables ({', '.join(sorted(tables))}) "
-                        "and is not a register"
+                        _(
+                            "{where}: this database holds other tables ({tables}) "
+                            "and is not a register",
+                            where=where,
+                            tables=", ".join(sorted(tables)),
+                        )
                     )
                 if not create:
                     raise SchemaError(
-                        f"{where}: no register there; create one with `sociaaldomein register init`"
+                        _(
+                            "{where}: no register there; "
+                            "create one with `sociaaldomein register init`",
+                            where=where,
+                        )
                     )
             if current != HEAD:
                 self._upgrade(conn, script)
@@ -472,7 +498,9 @@ class Register:
         batch = list(events)
         for i, item in enumerate(batch):
             if not isinstance(item, ev.Event):
-                raise RegisterError(f"events[{i}]: not an event: {type(item).__name__}")
+                raise RegisterError(
+                    _("events[{i}]: not an event: {type}", i=i, type=type(item).__name__)
+                )
         try:
             with self._connect(write=True) as conn:
                 head = self._head(conn)
@@ -641,7 +669,9 @@ class Register:
         compiled = self.compiled(pilot)
         regeling = rules.opzegregeling(compiled)
         if regeling is None:
-            raise RegisterError(f"pilot {pilot!r} has no termination by its partners")
+            raise RegisterError(
+                _("pilot {pilot} has no termination by its partners", pilot=repr(pilot))
+            )
         state = self.state(pilot)
         geregeld = state.gevolgen_geregeld is not None and state.gevolgen_geregeld <= on
         return regeling.decide(state.opzegverzoeken, on, gevolgen_geregeld=geregeld)
@@ -687,7 +717,7 @@ class Register:
             for row in conn.execute(sa.select(PERSONAL).order_by(PERSONAL.c.seq)):
                 present.add(row.seq)
                 if row.seq not in digests:
-                    problems.append(f"personal data of event {row.seq}: no such event")
+                    problems.append(_("personal data of event {seq}: no such event", seq=row.seq))
                     continue
                 try:
                     data = json.loads(row.data)
@@ -698,12 +728,14 @@ class Register:
                     or data.get("gezin") != row.gezin
                     or (codec.personal_digest(row.nonce, data) != digests[row.seq])
                 ):
-                    problems.append(f"event {row.seq}: its personal data were changed")
+                    problems.append(_("event {seq}: its personal data were changed", seq=row.seq))
             if not problems:
                 problems += self._check_snapshot(conn)
         for seq, digest in digests.items():
             if digest is not None and seq not in present and seq not in erased:
-                problems.append(f"event {seq}: its personal data were removed without a tombstone")
+                problems.append(
+                    _("event {seq}: its personal data were removed without a tombstone", seq=seq)
+                )
         return Verification(count, previous, tuple(problems))
 
     def _check_snapshot(self, conn: sa.Connection) -> list[str]:
@@ -720,8 +752,11 @@ class Register:
             folded.setdefault(event.pilot, PilotState(event.pilot)).apply(seq, event)
         if kept != folded:
             return [
-                f"the snapshot after event {row.seq} does not match the log; delete it "
-                "(DELETE FROM snapshot) and the register folds the log again"
+                _(
+                    "the snapshot after event {seq} does not match the log; delete it "
+                    "(DELETE FROM snapshot) and the register folds the log again",
+                    seq=row.seq,
+                )
             ]
         return []
 
@@ -766,7 +801,7 @@ class Register:
             .order_by(PERSONAL.c.seq)
         ).all()
         if not found:
-            raise RegisterError("no personal data of that family in the register")
+            raise RegisterError(_("no personal data of that family in the register"))
         per_pilot: dict[str, list[int]] = {}
         for row in found:
             per_pilot.setdefault(row.pilot, []).append(int(row.seq))
@@ -853,13 +888,19 @@ def _check_row(row: Any, previous: str, expected: int) -> list[str]:
     problems: list[str] = []
     if row.seq != expected:
         problems.append(
-            f"event {expected}"
-            + (f" to {row.seq - 1}" if row.seq - 1 > expected else "")
-            + " removed: the chain jumps to event "
-            + str(row.seq)
+            _("event {first} removed: the chain jumps to event {seq}", first=expected, seq=row.seq)
+            if row.seq - 1 == expected
+            else _(
+                "event {first} to {last} removed: the chain jumps to event {seq}",
+                first=expected,
+                last=row.seq - 1,
+                seq=row.seq,
+            )
         )
     if row.prev_hash != previous:
-        problems.append(f"event {row.seq}: does not follow the event before it (previous hash)")
+        problems.append(
+            _("event {seq}: does not follow the event before it (previous hash)", seq=row.seq)
+        )
     try:
         payload = json.loads(row.payload)
         envelope = {
@@ -874,13 +915,17 @@ def _check_row(row: Any, previous: str, expected: int) -> list[str]:
             "termijn": row.termijn,
         }
     except ValueError:
-        return [*problems, f"event {row.seq}: changed (its stored form is not JSON)"]
+        return [*problems, _("event {seq}: changed (its stored form is not JSON)", seq=row.seq)]
     if codec.chain_hash(row.prev_hash, envelope) != row.hash:
-        problems.append(f"event {row.seq}: changed (its hash does not match what is stored)")
+        problems.append(
+            _("event {seq}: changed (its hash does not match what is stored)", seq=row.seq)
+        )
     elif (
         payload.get("pilot") != row.pilot
         or payload.get("datum") != row.datum
         or row.kind not in ev.EVENT_KINDS
     ):
-        problems.append(f"event {row.seq}: changed (its columns do not match its content)")
+        problems.append(
+            _("event {seq}: changed (its columns do not match its content)", seq=row.seq)
+        )
     return problems
