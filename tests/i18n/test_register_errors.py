@@ -111,7 +111,7 @@ def test_an_unknown_jz588_code_is_named_in_dutch() -> None:
         assert str(caught.value.args[0]).startswith("'99' is geen bekende JZ588-code; bekend: 31")
 
 
-def test_the_command_line_prints_a_refusal_in_the_language_asked(
+def test_the_command_line_prints_its_answers_and_refusals_in_the_language_asked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "r.db")
@@ -128,8 +128,8 @@ def test_the_command_line_prints_a_refusal_in_the_language_asked(
     ] * 2
     events = tmp_path / "events.json"
     events.write_text(json.dumps(twice), encoding="utf-8")
-    assert main(["register", "init", "--db", db]) == 0
-    capsys.readouterr()
+    assert main(["--lang", "nl", "register", "init", "--db", db]) == 0
+    assert capsys.readouterr().out == f"register klaar op {db} (sqlite), 0 gebeurtenissen\n"
     code = main(["--lang", "nl", "register", "record", str(events), "--db", db])
     _out, err = capsys.readouterr()
     assert code == 2

@@ -193,7 +193,14 @@ def _init(register: Any, args: argparse.Namespace) -> int:
     result = register.verify()
     data = {"db": str(args.db), "engine": register.dialect, "events": result.events}
     return _emit(
-        args, data, f"register ready at {args.db} ({register.dialect}), {result.events} events"
+        args,
+        data,
+        i18n._(
+            "register ready at {db} ({engine}), {events} events",
+            db=str(args.db),
+            engine=register.dialect,
+            events=result.events,
+        ),
     )
 
 
@@ -243,7 +250,12 @@ def _record(register: Any, args: argparse.Namespace) -> int:
         for r in recorded
     ]
     lines = [
-        f"recorded {r.seq} {r.event.KIND}" + (f" [{r.bron}]" if r.bron else "") for r in recorded
+        str(
+            i18n._("recorded {seq} {kind}", seq=r.seq, kind=r.event.KIND)
+            if r.bron is None
+            else i18n._("recorded {seq} {kind} [{bron}]", seq=r.seq, kind=r.event.KIND, bron=r.bron)
+        )
+        for r in recorded
     ]
     return _emit(args, data, "\n".join(lines))
 
@@ -270,12 +282,31 @@ def _state(register: Any, args: argparse.Namespace) -> int:
     }
     text = "\n".join(
         [
-            f"{args.pilot} on {on.isoformat()}: {data['events']} events",
-            f"in the pilot: {len(data['in_pilot'])} families; designated: {data['designated']}",
-            f"waitlist: {len(data['waitlist'])}; escalations open: {data['open_escalations']}, "
-            f"overdue: {data['overdue_escalations']}",
-            f"GHP-bound budget committed {state.ghp_committed()}, spent {state.ghp_spent()}",
-            f"Awb cases past a statutory term: {len(data['awb_overdue'])}",
+            i18n._(
+                "{pilot} on {on}: {events} events",
+                pilot=args.pilot,
+                on=on.isoformat(),
+                events=data["events"],
+            ).render(),
+            i18n._(
+                "in the pilot: {in_pilot} families; designated: {designated}",
+                in_pilot=len(data["in_pilot"]),
+                designated=data["designated"],
+            ).render(),
+            i18n._(
+                "waitlist: {waiting}; escalations open: {open}, overdue: {overdue}",
+                waiting=len(data["waitlist"]),
+                open=data["open_escalations"],
+                overdue=data["overdue_escalations"],
+            ).render(),
+            i18n._(
+                "GHP-bound budget committed {committed}, spent {spent}",
+                committed=str(state.ghp_committed()),
+                spent=str(state.ghp_spent()),
+            ).render(),
+            i18n._(
+                "Awb cases past a statutory term: {cases}", cases=len(data["awb_overdue"])
+            ).render(),
         ]
     )
     return _emit(args, data, text)
@@ -283,7 +314,7 @@ def _state(register: Any, args: argparse.Namespace) -> int:
 
 def _waitlist(register: Any, args: argparse.Namespace) -> int:
     waiting = register.waitlist(args.pilot, _today(args))
-    text = "\n".join(f"{i}. {g}" for i, g in enumerate(waiting, 1)) or "nobody is waiting"
+    text = "\n".join(f"{i}. {g}" for i, g in enumerate(waiting, 1)) or _("nobody is waiting")
     return _emit(args, waiting, text)
 
 
@@ -293,10 +324,16 @@ def _escalations(register: Any, args: argparse.Namespace) -> int:
         overdue = register.overdue_escalations(args.pilot, on)
         data = [_plain(o) for o in overdue]
         lines = [
-            f"{o.ref}: level {o.niveau}, held by {', '.join(o.houders)}, due {o.termijn}"
+            i18n._(
+                "{ref}: level {niveau}, held by {houders}, due {termijn}",
+                ref=o.ref,
+                niveau=o.niveau,
+                houders=", ".join(o.houders),
+                termijn=str(o.termijn),
+            ).render()
             for o in overdue
         ]
-        return _emit(args, data, "\n".join(lines) or "no escalation is overdue")
+        return _emit(args, data, "\n".join(lines) or _("no escalation is overdue"))
     open_ = register.escalations(args.pilot, on)
     data = []
     for e in open_:
@@ -311,33 +348,53 @@ def _escalations(register: Any, args: argparse.Namespace) -> int:
                 "overdue": e.is_overdue(on),
             }
         )
-    lines = [
-        f"{e['ref']}: level {e['niveau']}, held by {', '.join(e['houders'])}, due {e['termijn']}"
-        + (" (overdue)" if e["overdue"] else "")
-        for e in data
-    ]
-    return _emit(args, data, "\n".join(lines) or "no escalation is open")
+    lines = []
+    for e in data:
+        level = i18n._(
+            "{ref}: level {niveau}, held by {houders}, due {termijn}",
+            ref=e["ref"],
+            niveau=e["niveau"],
+            houders=", ".join(e["houders"]),
+            termijn=str(e["termijn"]),
+        )
+        lines.append(str(i18n._("{level} (overdue)", level=level) if e["overdue"] else level))
+    return _emit(args, data, "\n".join(lines) or _("no escalation is open"))
 
 
 def _advices(register: Any, args: argparse.Namespace) -> int:
     tally = register.advices(args.pilot)
     lines = [
-        f"{t.instelling}: {t.adviezen} advices, {t.opgevolgd} followed ({t.besluiten} decided), "
-        f"{t.afwijking} deviations in law, {t.geweigerd} refused, {t.onbeantwoord} open"
+        i18n._(
+            "{instelling}: {adviezen} advices, {opgevolgd} followed ({besluiten} decided), "
+            "{afwijking} deviations in law, {geweigerd} refused, {onbeantwoord} open",
+            instelling=t.instelling,
+            adviezen=t.adviezen,
+            opgevolgd=t.opgevolgd,
+            besluiten=t.besluiten,
+            afwijking=t.afwijking,
+            geweigerd=t.geweigerd,
+            onbeantwoord=t.onbeantwoord,
+        ).render()
         for t in tally
     ]
-    return _emit(args, [_plain(t) for t in tally], "\n".join(lines) or "no advices")
+    return _emit(args, [_plain(t) for t in tally], "\n".join(lines) or _("no advices"))
 
 
 def _budget(register: Any, args: argparse.Namespace) -> int:
     lines = register.budget(args.pilot)
     data = [{**_plain(b), "remaining": _plain(b.remaining)} for b in lines]
     text = "\n".join(
-        f"{b.omschrijving}: plan {b.plan}, committed {b.committed}, spent {b.spent}, "
-        f"remaining {b.remaining}"
+        i18n._(
+            "{regel}: plan {plan}, committed {committed}, spent {spent}, remaining {remaining}",
+            regel=b.omschrijving,
+            plan=str(b.plan),
+            committed=str(b.committed),
+            spent=str(b.spent),
+            remaining=str(b.remaining),
+        ).render()
         for b in lines
     )
-    return _emit(args, data, text or "no funding lines")
+    return _emit(args, data, text or _("no funding lines"))
 
 
 def _vote(register: Any, args: argparse.Namespace) -> int:
@@ -362,7 +419,7 @@ def _history(register: Any, args: argparse.Namespace) -> int:
         for r in found
     ]
     lines = [f"{r.seq} {r.event.datum.isoformat()} {r.event.KIND}" for r in found]
-    return _emit(args, data, "\n".join(lines) or "nothing recorded for this family")
+    return _emit(args, data, "\n".join(lines) or _("nothing recorded for this family"))
 
 
 def _verify(register: Any, args: argparse.Namespace) -> int:
@@ -390,7 +447,11 @@ def _erase(register: Any, args: argparse.Namespace) -> int:
     return _emit(
         args,
         data,
-        f"erased the personal data of {erased} events; tombstone(s) {data['tombstones']}",
+        i18n._(
+            "erased the personal data of {erased} events; tombstone(s) {tombstones}",
+            erased=erased,
+            tombstones=str(data["tombstones"]),
+        ),
     )
 
 
@@ -398,7 +459,7 @@ def _purge(register: Any, args: argparse.Namespace) -> int:
     done = register.purge(_today(args), actor=_actor(args))
     erased = sum(len(r.event.events) for r in done)
     data = {"erased_events": erased, "tombstones": [r.seq for r in done]}
-    return _emit(args, data, f"purged the personal data of {erased} events")
+    return _emit(args, data, i18n._("purged the personal data of {erased} events", erased=erased))
 
 
 def _export(register: Any, args: argparse.Namespace) -> int:
@@ -415,7 +476,16 @@ def _export(register: Any, args: argparse.Namespace) -> int:
     export = register.export(key, threshold=args.threshold)
     events_csv, counts_csv = export.write(Path(args.out))
     data = {"events": str(events_csv), "counts": str(counts_csv), "rows": len(export.events)}
-    return _emit(args, data, f"wrote {events_csv} ({len(export.events)} rows) and {counts_csv}")
+    return _emit(
+        args,
+        data,
+        i18n._(
+            "wrote {events} ({rows} rows) and {counts}",
+            events=str(events_csv),
+            rows=len(export.events),
+            counts=str(counts_csv),
+        ),
+    )
 
 
 def _report(register: Any, args: argparse.Namespace) -> int:
