@@ -25,6 +25,7 @@ from sociaaldomein.register import (
     Aanwijzing,
     Aanwijzingssoort,
     Actor,
+    MandaatAdvies,
     RefusedEventError,
     Register,
     RegisterError,
@@ -165,3 +166,31 @@ def test_a_refusal_without_a_rule_reads_without_brackets() -> None:
     assert str(pickle.loads(pickle.dumps(error))) == (
         "Wissing.kind: a tombstone is written by erase and purge only"
     )
+
+
+def test_a_mandate_refusal_cites_its_rule_once_and_reads_in_dutch(tmp_path: Path) -> None:
+    gemeente = Gemeente("Groningen", plugins=[MultiprobleemPilot()])
+    advice = MandaatAdvies(
+        pilot=P,
+        actor=Actor("coach-1", Rol.GEZINSCOACH),
+        datum=pendulum.date(2011, 2, 1),
+        ref="a-1",
+        gezin="gezin-99",
+        instelling=str(SAMENWERKINGSPARTNERS[0]),
+        besluit="Toekenning bijzondere bijstand",
+    )
+    with (
+        Register.open(str(tmp_path / "r.db"), gemeente=gemeente, create=True) as register,
+        pytest.raises(RefusedEventError) as caught,
+    ):
+        register.record(advice)
+    refused = caught.value
+    assert refused.bron is not None
+    for language in ("en", "nl"):
+        with use_language(language):
+            text = str(refused)
+        assert text.count(refused.bron.render(language)) == 1, text
+        assert text.startswith("MandaatAdvies.instelling: ")
+    with use_language("nl"):
+        dutch = str(refused)
+    assert dutch != str(refused), "the mandate's reason is translated, not frozen in English"

@@ -32,7 +32,7 @@ from sociaaldomein.domain.mandaat import Advies, AdviesStatus, Mandaat
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.opzegging import Opzegregeling
 from sociaaldomein.domain.verdict import Outcome
-from sociaaldomein.i18n import _
+from sociaaldomein.i18n import Bericht, _
 from sociaaldomein.register import events as ev
 from sociaaldomein.register import jz588
 from sociaaldomein.register.errors import RefusedEventError
@@ -89,6 +89,15 @@ def _refuse(
     event: ev.Event, field: str, problem: str, bron: Citation | None = None
 ) -> RefusedEventError:
     return RefusedEventError(f"{type(event).__name__}.{field}", problem, bron)
+
+
+def _uncited(reden: str) -> str:
+    """The mandate's reason without its source: the refusal cites it once, in brackets."""
+    if isinstance(reden, Bericht) and reden.msgid == "{reason} ({source})":
+        inner = reden.params.get("reason")
+        if isinstance(inner, str):
+            return inner
+    return reden
 
 
 def _family(event: ev.Event) -> str:
@@ -363,8 +372,7 @@ def _advies(e: ev.MandaatAdvies, s: PilotState, c: CompiledPilot) -> Checked:
     oordeel = mandaat.check(advies, geselecteerd=s.is_selected(gezin, e.datum))
     if oordeel.status is AdviesStatus.GEWEIGERD:
         bron = oordeel.bron or mandaat.bron
-        reden = oordeel.reden.removesuffix(f" ({oordeel.bron})") if oordeel.bron else oordeel.reden
-        raise _refuse(e, "instelling", reden, bron)
+        raise _refuse(e, "instelling", _uncited(oordeel.reden), bron)
     return e, oordeel.bron
 
 
