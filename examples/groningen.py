@@ -19,6 +19,7 @@ import sociaaldomein_samen as samen
 
 from sociaaldomein import Gemeente, Gezin
 from sociaaldomein.i18n import ENV, use_language
+from sociaaldomein.i18n import gettext as _
 
 Examples = tuple[Callable[[], Sequence[tuple[str, Gezin]]], pendulum.Date]
 
@@ -57,12 +58,13 @@ def _print_demo() -> None:
     groningen, examples = compose()
     for name, pilot in groningen.pilots.items():
         families, on = examples[name]
-        letter = f"\nletter: {pilot.brief}" if pilot.brief else ""
-        print(f"\n{'=' * 78}\n{pilot.titel}{letter}\nassessed on {on.isoformat()}\n{'=' * 78}")
+        letter = f"\n{_('Letter')}: {pilot.brief}" if pilot.brief else ""
+        day = f"{_('Date of the assessment')}: {on.isoformat()}"
+        print(f"\n{'=' * 78}\n{pilot.titel}{letter}\n{day}\n{'=' * 78}")
         for description, gezin in families():
             verdict = groningen.assess(gezin, on, pilots=[name])[name]
             print(f"\n# {description}\n{verdict.render()}")
-    print(f"\n{'=' * 78}\nFunding per pilot, funder and year\n{'=' * 78}")
+    print(f"\n{'=' * 78}\n{_('== funding overview ==')}\n{'=' * 78}")
     print(groningen.funding_overview().render())
 
 
