@@ -15,6 +15,7 @@ for sharing.  Given a simulation's figures for the same design
 from __future__ import annotations
 
 import base64
+import datetime
 import html
 import io
 from collections.abc import Mapping
@@ -23,10 +24,11 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from sociaaldomein import i18n
 from sociaaldomein.domain.budget import monthly_plan
 from sociaaldomein.domain.money import Money
 from sociaaldomein.domain.periode import Periode
+from sociaaldomein.i18n import Bericht, Language, _, as_language, current_language, render_value
+from sociaaldomein.i18n.dates import long_date
 from sociaaldomein.register.errors import RegisterError
 from sociaaldomein.register.queries import AdviesTelling, BudgetLijn, advices, budget
 
@@ -60,43 +62,75 @@ class EvaluationReport:
     """(indicator, unit, last value, its date)."""
     simulated: Mapping[str, object] = attrs.field(factory=dict)
 
-    def summary(self) -> str:
-        """Three lines for the demo's output and the CLI."""
+    def summary(self, language: str | None = None) -> str:
+        """Three lines for the demo's output and the CLI, in ``language`` (default: the current)."""
+        lang = _language(language)
         f = self.figures
         on_time, levels = self.escalations_on_time
         followed = sum(a.opgevolgd for a in self.advices)
         given = sum(a.adviezen for a in self.advices)
-        ghp = next((b for b, _ in self.budget if "GHP" in b.omschrijving), None)
-        money = f"; GHP-bound budget committed {ghp.committed} of {ghp.plan}" if ghp else ""
+        ghp = next((b for b, _due in self.budget if "GHP" in b.omschrijving), None)
+        money = (
+            _(
+                "; GHP-bound budget committed {committed} of {plan}",
+                committed=ghp.committed,
+                plan=ghp.plan,
+            ).render(lang)
+            if ghp
+            else ""
+        )
         lines = [
-            f"{self.titel}: {self.moment} on {self.datum.isoformat()}",
-            f"{f['designated']} families designated, {f['placed']} placed, "
-            f"{f['in_pilot']} in the pilot, {len(self.waitlist)} waiting, "
-            f"{sum(self.ended.values())} trajectories ended",
-            f"{followed} of {given} advices followed, {on_time} of {levels} escalation "
-            f"levels on time{money}",
+            _(
+                "{title}: {moment} on {date}", title=self.titel, moment=self.moment, date=self.datum
+            ).render(lang),
+            _(
+                "{designated} families designated, {placed} placed, {in_pilot} in the pilot, "
+                "{waiting} waiting, {ended} trajectories ended",
+                designated=f["designated"],
+                placed=f["placed"],
+                in_pilot=f["in_pilot"],
+                waiting=len(self.waitlist),
+                ended=sum(self.ended.values()),
+            ).render(lang),
+            _(
+                "{followed} of {given} advices followed, "
+                "{on_time} of {levels} escalation levels on time{money}",
+                followed=followed,
+                given=given,
+                on_time=on_time,
+                levels=levels,
+                money=money,
+            ).render(lang),
         ]
         if self.simulated:
             shown = ", ".join(f"{k} {v}" for k, v in self.simulated.items())
-            lines.append(f"a simulation of the same design: {shown}")
+            lines.append(_("a simulation of the same design: {shown}", shown=shown).render(lang))
         return "\n".join(lines)
 
-    def _rows(self) -> list[tuple[str, list[Row], Row]]:
-        """The report's tables: a title, rows, and the header."""
+    def _rows(self, lang: Language) -> list[tuple[str, list[Row], Row]]:
+        """The report's tables in ``lang``: a title, rows, and the header."""
         f = self.figures
         sim = self.simulated
+
+        def t(message: Bericht) -> str:
+            return message.render(lang)
+
+        def eur(amount: Money) -> str:
+            return render_value(amount, lang)
+
+        none = t(_("none"))
         intake: list[Row] = [
-            ("designated by the partners", str(f["designated"]), _sim(sim, "designated")),
-            ("placed since the start", str(f["placed"]), _sim(sim, "placed")),
-            ("in the pilot on the day", str(f["in_pilot"]), _sim(sim, "in_pilot")),
-            ("capacity at once", _opt(self.capacity), ""),
-            ("at most in total", _opt(self.max_total), ""),
-            ("on the waitlist", str(len(self.waitlist)), _sim(sim, "waitlist")),
-            ("referred elsewhere", str(f["referred"]), ""),
-            ("to the regular route", str(f["regular"]), ""),
+            (t(_("designated by the partners")), str(f["designated"]), _sim(sim, "designated")),
+            (t(_("placed since the start")), str(f["placed"]), _sim(sim, "placed")),
+            (t(_("in the pilot on the day")), str(f["in_pilot"]), _sim(sim, "in_pilot")),
+            (t(_("capacity at once")), _opt(self.capacity, lang), ""),
+            (t(_("at most in total")), _opt(self.max_total, lang), ""),
+            (t(_("on the waitlist")), str(len(self.waitlist)), _sim(sim, "waitlist")),
+            (t(_("referred elsewhere")), str(f["referred"]), ""),
+            (t(_("to the regular route")), str(f["regular"]), ""),
         ]
         ended: list[Row] = [(code, str(n)) for code, n in sorted(self.ended.items())] or [
-            ("none", "0")
+            (none, "0")
         ]
         adv: list[Row] = [
             (
@@ -108,116 +142,160 @@ class EvaluationReport:
                 str(a.geweigerd),
             )
             for a in self.advices
-        ] or [("none", "0", "0", "0", "0", "0")]
+        ] or [(none, "0", "0", "0", "0", "0")]
         on_time, levels = self.escalations_on_time
         esc: list[Row] = [
-            ("escalations raised", str(f["escalations"])),
-            ("levels left by their deadline", f"{on_time} of {levels}"),
-            ("open on the day", str(f["open_escalations"])),
-            ("past their deadline on the day", str(f["overdue"])),
+            (t(_("escalations raised")), str(f["escalations"])),
+            (
+                t(_("levels left by their deadline")),
+                t(_("{on_time} of {levels}", on_time=on_time, levels=levels)),
+            ),
+            (t(_("open on the day")), str(f["open_escalations"])),
+            (t(_("past their deadline on the day")), str(f["overdue"])),
         ]
         money: list[Row] = [
             (
                 b.omschrijving,
-                str(b.plan),
-                str(due),
-                str(b.committed),
-                str(b.spent),
-                str(b.remaining),
+                eur(b.plan),
+                eur(due),
+                eur(b.committed),
+                eur(b.spent),
+                eur(b.remaining),
             )
             for b, due in self.budget
         ]
-        ind: list[Row] = [(n, u, v or "not measured", d or "") for n, u, v, d in self.indicators]
-        sim_header = ("simulated",) if sim else ()
+        not_measured = t(_("not measured"))
+        ind: list[Row] = [
+            (n, u, v or not_measured, long_date(datetime.date.fromisoformat(d), lang) if d else "")
+            for n, u, v, d in self.indicators
+        ]
+        sim_header = (t(_("simulated")),) if sim else ()
         return [
             (
-                "Intake",
+                t(_("Intake")),
                 [r[:2] + ((r[2],) if sim else ()) for r in intake],
-                ("figure", "register", *sim_header),
+                (t(_("figure")), t(_("register")), *sim_header),
             ),
-            ("Trajectories ended, by JZ588 reason code", ended, ("code", "trajectories")),
             (
-                "Advices per institution",
+                t(_("Trajectories ended, by JZ588 reason code")),
+                ended,
+                (t(_("code")), t(_("trajectories"))),
+            ),
+            (
+                t(_("Advices per institution")),
                 adv,
-                ("institution", "advices", "followed", "decided", "deviations in law", "refused"),
+                (
+                    t(_("institution")),
+                    t(_("advices")),
+                    t(_("followed")),
+                    t(_("decided")),
+                    t(_("deviations in law")),
+                    t(_("refused")),
+                ),
             ),
-            ("Escalations", esc, ("figure", "value")),
+            (t(_("Escalations")), esc, (t(_("figure")), t(_("value")))),
             (
-                "Money against the plan",
+                t(_("Money against the plan")),
                 money,
-                ("line", "plan", "due by the day", "committed", "spent", "remaining"),
+                (
+                    t(_("line")),
+                    t(_("plan")),
+                    t(_("due by the day")),
+                    t(_("committed")),
+                    t(_("spent")),
+                    t(_("remaining")),
+                ),
             ),
-            ("Indicators", ind, ("indicator", "unit", "last measurement", "on")),
+            (
+                t(_("Indicators")),
+                ind,
+                (t(_("indicator")), t(_("unit")), t(_("last measurement")), t(_("on"))),
+            ),
         ]
 
-    def markdown(self) -> str:
-        """The report as Markdown (MyST and GitHub render its tables)."""
-        out = [
-            f"# {self.titel}: {self.moment}",
-            "",
-            f"On {self.datum.isoformat()} ({self.bron}).",
-            "",
-        ]
-        for title, rows, header in self._rows():
-            out += [f"## {title}", "", _md_row(header), _md_row(tuple("---" for _ in header))]
+    def _heading(self, lang: Language) -> tuple[str, str]:
+        title = _("{title}: {moment}", title=self.titel, moment=self.moment).render(lang)
+        source = render_value(self.bron, lang)
+        on = _("On {date} ({source}).", date=self.datum, source=source).render(lang)
+        return title, on
+
+    def markdown(self, language: str | None = None) -> str:
+        """The report as Markdown (MyST and GitHub render its tables), in ``language``."""
+        lang = _language(language)
+        title, on = self._heading(lang)
+        out = [f"# {title}", "", on, ""]
+        for heading, rows, header in self._rows(lang):
+            out += [f"## {heading}", "", _md_row(header), _md_row(tuple("---" for _cell in header))]
             out += [_md_row(r) for r in rows]
             out.append("")
         return "\n".join(out)
 
-    def html(self) -> str:
-        """The report as one HTML page, with plots when matplotlib is installed."""
+    def html(self, language: str | None = None) -> str:
+        """The report as one HTML page in ``language``, with plots when matplotlib is installed."""
+        lang = _language(language)
         e = html.escape
+        title, on = self._heading(lang)
         parts = [
-            "<!doctype html><html lang='en'><meta charset='utf-8'>",
-            f"<title>{e(self.titel)}: {e(self.moment)}</title>",
-            f"<h1>{e(self.titel)}: {e(self.moment)}</h1>",
-            f"<p>On {self.datum.isoformat()} ({e(self.bron)}).</p>",
+            f"<!doctype html><html lang='{lang}'><meta charset='utf-8'>",
+            f"<title>{e(title)}</title>",
+            f"<h1>{e(title)}</h1>",
+            f"<p>{e(on)}</p>",
         ]
-        for title, rows, header in self._rows():
-            parts.append(f"<h2>{e(title)}</h2><table><tr>")
+        for heading, rows, header in self._rows(lang):
+            parts.append(f"<h2>{e(heading)}</h2><table><tr>")
             parts += [f"<th>{e(h)}</th>" for h in header]
             parts.append("</tr>")
             for r in rows:
                 parts.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>")
             parts.append("</table>")
-        parts.append(self._plot())
+        parts.append(self._plot(lang))
         parts.append("</html>")
         return "\n".join(parts)
 
-    def _plot(self) -> str:
+    def _plot(self, lang: Language) -> str:
+        e = html.escape
         try:
             import matplotlib
 
             matplotlib.use("Agg")
             from matplotlib import pyplot as plt
         except ImportError:
-            return '<p>Plots need matplotlib: pip install "sociaaldomein[plot]".</p>'
+            hint = _('Plots need matplotlib: pip install "sociaaldomein[plot]".').render(lang)
+            return f"<p>{e(hint)}</p>"
         fig, ax = plt.subplots(figsize=(7, 3))
-        names = [b.omschrijving[:30] for b, _ in self.budget]
+        names = [b.omschrijving[:30] for b, _due in self.budget]
         x = range(len(names))
         for offset, label, values in (
-            (-0.3, "plan", [b.plan for b, _ in self.budget]),
-            (-0.1, "due by the day", [due for _, due in self.budget]),
-            (0.1, "committed", [b.committed for b, _ in self.budget]),
-            (0.3, "spent", [b.spent for b, _ in self.budget]),
+            (-0.3, _("plan"), [b.plan for b, _due in self.budget]),
+            (-0.1, _("due by the day"), [due for _line, due in self.budget]),
+            (0.1, _("committed"), [b.committed for b, _due in self.budget]),
+            (0.3, _("spent"), [b.spent for b, _due in self.budget]),
         ):
             # Money stays Decimal in the library; a plot is the one place it becomes a float.
-            ax.bar([i + offset for i in x], [float(v.amount) for v in values], 0.2, label=label)
+            ax.bar(
+                [i + offset for i in x],
+                [float(v.amount) for v in values],
+                0.2,
+                label=label.render(lang),
+            )
         ax.set_xticks(list(x), names)
-        ax.set_ylabel("EUR")
+        ax.set_ylabel(_("euros").render(lang))
         ax.legend()
         buffer = io.BytesIO()
         fig.tight_layout()
         fig.savefig(buffer, format="png")
         plt.close(fig)
         data = base64.b64encode(buffer.getvalue()).decode()
-        return (
-            f"<h2>Money against the plan</h2><img alt='money' src='data:image/png;base64,{data}'>"
-        )
+        heading = e(_("Money against the plan").render(lang))
+        return f"<h2>{heading}</h2><img alt='money' src='data:image/png;base64,{data}'>"
 
 
-def _opt(value: int | None) -> str:
-    return "none set" if value is None else str(value)
+def _language(language: str | None) -> Language:
+    return current_language() if language is None else as_language(language)
+
+
+def _opt(value: int | None, lang: Language) -> str:
+    return _("none set").render(lang) if value is None else str(value)
 
 
 def _sim(simulated: Mapping[str, object], key: str) -> str:
@@ -246,7 +324,7 @@ def evaluation_report(
     compiled = register.compiled(pilot)
     plan = compiled.evaluation_plan
     if plan is None:
-        raise RegisterError(i18n._("pilot {pilot} has no evaluation plan", pilot=repr(pilot)))
+        raise RegisterError(_("pilot {pilot} has no evaluation plan", pilot=repr(pilot)))
     looptijd = compiled.pilot.looptijd.periode
     schedule = plan.schedule(looptijd)
     chosen = (
@@ -257,7 +335,7 @@ def evaluation_report(
     if chosen is None:
         known = ", ".join(m.naam for _day, m in schedule)
         raise RegisterError(
-            i18n._(
+            _(
                 "{moment} is not a moment of the plan of {pilot}; moments: {known}",
                 moment=repr(moment),
                 pilot=repr(pilot),
@@ -300,7 +378,7 @@ def evaluation_report(
         titel=compiled.pilot.titel,
         moment=gekozen.naam,
         datum=on,
-        bron=str(gekozen.bron) if gekozen.bron else "the pilot's evaluation plan",
+        bron=str(gekozen.bron) if gekozen.bron else _("the pilot's evaluation plan"),
         figures=figures,
         capacity=compiled.pilot.capaciteit,
         max_total=compiled.pilot.max_totaal,
