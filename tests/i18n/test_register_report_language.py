@@ -140,3 +140,11 @@ def test_an_unknown_language_is_refused_with_the_languages_there_are(
 ) -> None:
     with pytest.raises(ValueError, match="nl"):
         report.markdown("de")
+
+
+def test_the_plans_letter_is_cited_in_the_language_of_the_rendering(
+    report: EvaluationReport,
+) -> None:
+    # The report was made in English; the letter's date follows the rendering.
+    assert "31 januari 2011" in report.markdown("nl")
+    assert "January 31, 2011" in report.markdown("en")

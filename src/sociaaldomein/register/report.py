@@ -378,7 +378,12 @@ def evaluation_report(
         titel=compiled.pilot.titel,
         moment=gekozen.naam,
         datum=on,
-        bron=str(gekozen.bron) if gekozen.bron else _("the pilot's evaluation plan"),
+        # A message of the citation alone: a str of its English text, read in the report's language.
+        bron=(
+            Bericht("{bron}", {"bron": gekozen.bron})
+            if gekozen.bron
+            else _("the pilot's evaluation plan")
+        ),
         figures=figures,
         capacity=compiled.pilot.capaciteit,
         max_total=compiled.pilot.max_totaal,
