@@ -171,6 +171,7 @@ class CompiledPilot:
     )
     _starts: tuple[pendulum.Date, ...] = attrs.field(init=False, repr=False)
     _shared: frozenset[Feit] = attrs.field(init=False, repr=False)
+    _closed: Note | None = attrs.field(init=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         # Every verdict carries it; worked out once, not per family.
@@ -231,14 +232,7 @@ class CompiledPilot:
         provenance = self._rules_from
         explanation = self._explain(gezin, on)
         if on not in pilot.looptijd:
-            note = Note(
-                _(
-                    "{pilot} runs from {start} until {end}",
-                    pilot=pilot.titel,
-                    start=pilot.looptijd.start,
-                    end=pilot.looptijd.eind,
-                )
-            )
+            note = self._closed or self._closed_note()
             return _verdict(
                 naam, gid, on, Outcome.CLOSED, explanation, None, None, (note,), (), provenance
             )
@@ -299,6 +293,21 @@ class CompiledPilot:
             )
             return placed.with_note(note, Outcome.WAITLIST)
         return placed
+
+    def _closed_note(self) -> Note:
+        # The same for every family and date outside the looptijd: made once, when first
+        # needed (most families asked about most pilots are asked outside their looptijd).
+        pilot = self.pilot
+        note = Note(
+            _(
+                "{pilot} runs from {start} until {end}",
+                pilot=pilot.titel,
+                start=pilot.looptijd.start,
+                end=pilot.looptijd.eind,
+            )
+        )
+        object.__setattr__(self, "_closed", note)
+        return note
 
     def outcomes(self, cohort: Cohort, on: pendulum.Date) -> Array:
         """The outcome code of every family of ``cohort`` (see :data:`OUTCOME_CODES`).

@@ -196,6 +196,23 @@ def _fast_explanation() -> Callable[..., Explanation]:
 
 _explanation = _fast_explanation()
 
+_KEPT: Final = 256
+"""Leaf explanations a rule keeps, by what the leaf found (see :func:`_kept`)."""
+
+
+def _kept(seen: dict[Any, Explanation], key: object, made: Explanation) -> Explanation:
+    """``made``, kept in ``seen`` under ``key`` for the next family that shows the same.
+
+    A leaf's explanation is a frozen value that depends on what the family's
+    data showed alone (a set of problems, a number), and most families show
+    one of a few: it is built once per value, not once per family.  A rule
+    keeps at most :data:`_KEPT` of them.
+    """
+    if len(seen) >= _KEPT:
+        seen.clear()
+    seen[key] = made
+    return made
+
 
 class Rule(abc.ABC):
     """An eligibility rule.  Subclasses are frozen attrs classes, so rules are values."""
@@ -433,12 +450,20 @@ class Compare(Rule):
     def _explainer(self) -> ExplainFn:
         scalar, compare, value = self.feit.scalar, _OPS[self.op][0], self.value
         text, source = self.text(), self.source
+        unknown = _explanation(False, text, _UNKNOWN, source)
+        seen: dict[int, Explanation] = {}
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found = scalar(gezin, on)
             if found is None:
-                return _explanation(False, text, _UNKNOWN, source)
-            return _explanation(bool(compare(found, value)), text, str(found), source)
+                return unknown
+            if type(found) is not int:  # an amount: equal amounts may be written differently
+                return _explanation(bool(compare(found, value)), text, str(found), source)
+            made = seen.get(found)
+            if made is None:
+                made = _explanation(bool(compare(found, value)), text, str(found), source)
+                _kept(seen, found, made)
+            return made
 
         return _aged(self.feit, text, source, explain)
 
@@ -467,10 +492,11 @@ class IsTrue(Rule):
 
     def _explainer(self) -> ExplainFn:
         scalar, text, source = self.feit.scalar, self.text(), self.source
+        # what the family shows is yes or no: two explanations, made once
+        yes, no = _explanation(True, text, _YES, source), _explanation(False, text, _NO, source)
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
-            found = scalar(gezin, on)
-            return _explanation(bool(found), text, _YES if found else _NO, source)
+            return yes if scalar(gezin, on) else no
 
         return _aged(self.feit, text, source, explain)
 
@@ -639,10 +665,16 @@ class HasAny(_FlagRule):
 
     def _explainer(self) -> ExplainFn:
         scalar, members, text, source = self.feit.scalar, self.members, self.text(), self.source
+        seen: dict[frozenset[Any], Explanation] = {}
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found: frozenset[enum.Enum] = scalar(gezin, on)
-            return _explanation(not members.isdisjoint(found), text, _show(found), source)
+            made = seen.get(found) if type(found) is frozenset else None
+            if made is None:
+                made = _explanation(not members.isdisjoint(found), text, _show(found), source)
+                if type(found) is frozenset:
+                    _kept(seen, found, made)
+            return made
 
         return _aged(self.feit, text, source, explain)
 
@@ -665,10 +697,16 @@ class HasAll(_FlagRule):
 
     def _explainer(self) -> ExplainFn:
         scalar, members, text, source = self.feit.scalar, self.members, self.text(), self.source
+        seen: dict[frozenset[Any], Explanation] = {}
 
         def explain(gezin: Gezin, on: pendulum.Date) -> Explanation:
             found: frozenset[enum.Enum] = scalar(gezin, on)
-            return _explanation(members <= found, text, _show(found), source)
+            made = seen.get(found) if type(found) is frozenset else None
+            if made is None:
+                made = _explanation(members <= found, text, _show(found), source)
+                if type(found) is frozenset:
+                    _kept(seen, found, made)
+            return made
 
         return _aged(self.feit, text, source, explain)
 
