@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import sys
 import types
@@ -543,8 +542,12 @@ class Gemeente:
         names = list(compilation.names) if pilots is None else list(pilots)
         now, so_far = occupancy or {}, admitted or {}
         # A rule can hold plugin code (a Predicate): what it prints goes to standard error.
-        with contextlib.redirect_stdout(sys.stderr):
+        # Swapped by hand: contextlib.redirect_stdout makes an object per family asked about.
+        shown, sys.stdout = sys.stdout, sys.stderr
+        try:
             verdicts = [self._decide(compilation, n, gezin, on, now, so_far) for n in names]
+        finally:
+            sys.stdout = shown
         return Assessment.of(gezin.id, on, verdicts)
 
     def _decide(

@@ -169,6 +169,7 @@ class CompiledPilot:
     _route_explains: tuple[Callable[[Gezin, pendulum.Date], Explanation], ...] = attrs.field(
         init=False, repr=False
     )
+    _route_notes: tuple[tuple[Note, ...], ...] = attrs.field(init=False, repr=False)
     _starts: tuple[pendulum.Date, ...] = attrs.field(init=False, repr=False)
     _shared: frozenset[Feit] = attrs.field(init=False, repr=False)
     _closed: Note | None = attrs.field(init=False, repr=False, default=None)
@@ -182,6 +183,8 @@ class CompiledPilot:
         object.__setattr__(self, "_rules_from", own)
         object.__setattr__(self, "_explain", self.eligibility.explainer())
         object.__setattr__(self, "_route_explains", tuple(r.when.explainer() for r in self.routes))
+        notes = tuple((Note(r.reason, r.source),) for r in self.routes)  # one per route taken
+        object.__setattr__(self, "_route_notes", notes)
         object.__setattr__(self, "_starts", tuple(v.geldigheid.vanaf for v in self.versions[1:]))
         object.__setattr__(self, "_shared", _read_twice(self.eligibility, *self.routes))
 
@@ -241,10 +244,11 @@ class CompiledPilot:
                 naam, gid, on, Outcome.NOT_ELIGIBLE, explanation, None, None, (), (), provenance
             )
         not_taken: list[Explanation] = []
-        for route, explain in zip(self.routes, self._route_explains, strict=True):
+        for route, explain, notes in zip(
+            self.routes, self._route_explains, self._route_notes, strict=True
+        ):
             checked = explain(gezin, on)
             if checked.passed:
-                notes = (Note(route.reason, route.source),)
                 return _verdict(
                     naam,
                     gid,

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -38,7 +39,7 @@ from typing import Any, Final, Protocol, runtime_checkable
 
 from sociaaldomein.i18n.catalogue import CORE_DOMAIN, catalogue, plural_index
 from sociaaldomein.i18n.dates import euros, long_date
-from sociaaldomein.i18n.language import Language, as_language, current_language
+from sociaaldomein.i18n.language import LANGUAGES, Language, as_language, current_language
 
 __all__ = ["Bericht", "InLanguage", "Messages", "render_value"]
 
@@ -95,14 +96,34 @@ def _euro_amount(value: object) -> Decimal | None:
     return value.amount if isinstance(value, Money) else None
 
 
-def _fill(template: str, params: Mapping[str, object], language: Language, catalogued: bool) -> str:
-    def one(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in params:
-            return match.group(0)  # a translator's typo shows, rather than failing a verdict
-        return render_value(params[name], language, catalogued=catalogued)
+@functools.lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[str, ...]:
+    """``template`` split at its placeholders: text, name, text, ..., text.
 
-    return PLACEHOLDER.sub(one, template)
+    A message is filled every time it is made and every time it is read; the
+    few templates there are are split once (what ``PLACEHOLDER.sub`` would find).
+    """
+    return tuple(PLACEHOLDER.split(template))
+
+
+def _fill(template: str, params: Mapping[str, object], language: Language, catalogued: bool) -> str:
+    parts = _parts(template)
+    if len(parts) == 1:
+        return parts[0]
+    out = [parts[0]]
+    for at in range(1, len(parts), 2):
+        name = parts[at]
+        if name in params:
+            value = params[name]
+            kind = type(value)
+            if kind is str or kind is int:  # most placeholders: as they are, without a call
+                out.append(str(value))
+            else:
+                out.append(render_value(value, language, catalogued=catalogued))
+        else:  # a translator's typo shows, rather than failing a verdict
+            out.append(f"{{{name}}}")
+        out.append(parts[at + 1])
+    return "".join(out)
 
 
 def _rebuild(
@@ -141,17 +162,20 @@ class Bericht(str):
         n: int | None = None,
         domain: str = CORE_DOMAIN,
     ) -> Bericht:
-        values: dict[str, object] = dict(params or {})
+        values: dict[str, object] = dict(params) if params else {}
         if n is not None:
             values.setdefault("n", n)
         source = plural if plural is not None and n is not None and abs(n) != 1 else msgid
-        made = super().__new__(cls, _fill(source, values, "en", catalogued=False))
-        made.msgid = msgid
-        made.params = values
-        made.context = context
-        made.plural = plural
-        made.n = n
-        made.domain = domain
+        made = str.__new__(cls, _fill(source, values, "en", False))
+        # one dictionary for the six attributes, not six assignments (a message per reason)
+        made.__dict__ = {
+            "msgid": msgid,
+            "params": values,
+            "context": context,
+            "plural": plural,
+            "n": n,
+            "domain": domain,
+        }
         return made
 
     def template(self, language: Language) -> str:
@@ -166,7 +190,12 @@ class Bericht(str):
 
     def render(self, language: str | None = None) -> str:
         """The message in ``language`` (default: the current language)."""
-        chosen = current_language() if language is None else as_language(language)
+        if language is None:
+            chosen = current_language()
+        elif language in LANGUAGES:  # already a language: what as_language would give
+            chosen = language
+        else:
+            chosen = as_language(language)
         return _fill(self.template(chosen), self.params, chosen, catalogued=True)
 
     def in_language(self, language: Language) -> str:
