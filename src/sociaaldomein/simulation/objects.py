@@ -62,19 +62,19 @@ _I_INTAKE_OPEN = series_index("intake_open")
 
 class Family:
     """A family waiting or in care in a run: its row ``f`` in the cohort, where it is
-    (1 waiting, 2 in care), in which pilot, since which month, its ZRM level (kept here
-    while in care) and its problems when it was referred.  Families at home or done are
-    a few bytes of flat state (status, level, problems) and no object."""
+    (1 waiting, 2 in care), in which pilot, since which month, and its ZRM level (kept
+    here while in care).  Families at home or done are a few bytes of flat state
+    (status, level, problems) and no object; a family's problems are always read
+    from that state, never kept with it."""
 
-    __slots__ = ("f", "level", "pilot", "problems", "since", "status")
+    __slots__ = ("f", "level", "pilot", "since", "status")
 
-    def __init__(self, f: int, level: int, problems: int) -> None:
+    def __init__(self, f: int, level: int) -> None:
         self.f = f
         self.status = 0
         self.pilot = 0
         self.since = 0
         self.level = level
-        self.problems = problems
 
 
 def run_objects(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
@@ -133,15 +133,15 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     # depends on a family's row and problems only (see _route_ahead).
     ahead_ok = model.dynamics is not None and model.dynamics.date_free and chunk > 1
     ahead: list[list[tuple[int, int, int]]] = []  # per month: (row, bits, fallback) pointed at
-    problems_of_month: Array = np.zeros((0, n_fam), dtype=np.uint16)  # (M, F) when ahead
+    problems_of_month: Array | None = None  # (M, F), routed ahead and sorting by problems
     current: array.array[int] | Array = problems  # the problems of this month
     if ahead_ok:
-        # The whole run's draws at once (the same calls, in the same order, as chunk by
-        # chunk: a small cohort's months are a few hundred kilobytes), routed ahead once.
-        block = np.concatenate(
-            [draw(fam_rng, min(chunk, n_m - m), rows, n_fam) for m in range(0, n_m, chunk)]
-        )
-        ahead, problems_of_month = _route_ahead(model, block, 0, problems)
+        # The whole run's draws in one call: the numbers chunk by chunk would give, in the
+        # same order (one stream; a small cohort's months are a few hundred kilobytes).
+        block = draw(fam_rng, n_m, rows, n_fam)
+        ahead = _route_ahead(model, block, problems)
+        if 1 in prio_rule:  # only "fewest problems first" reads a waiting family's problems
+            problems_of_month = _problems_of_months(model, block, problems)
 
     for m in range(n_m):
         if m in model.from_month:  # a dated change from this month (policy)
@@ -185,9 +185,9 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                     queues[p] = []
 
         # 2. problems change: only the draws that hit are read (routed ahead: known already)
-        if ahead_ok:
+        if problems_of_month is not None:
             current = problems_of_month[m]
-        elif dynamic:
+        elif dynamic and not ahead_ok:
             u3 = u[3]
             hit = np.flatnonzero((u3 >> 16) < t_change)
             for f, bit in zip(hit.tolist(), ((u3[hit] & 0xFFFF) % 9).tolist(), strict=True):
@@ -261,7 +261,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 ab = bits & running
                 if ab:
                     dest = (ab & -ab).bit_length() - 1
-                    fam = Family(f, level[f], int(current[f]))
+                    fam = Family(f, level[f])
                     fam.status, fam.pilot, fam.since = 1, dest, m
                     status[f] = 1
                     s[dest][_I_REFERRED] += 1
@@ -337,25 +337,53 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
 
 
 def _route_ahead(
-    model: Model, block: Array, first: int, problems: array.array[int]
-) -> tuple[list[list[tuple[int, int, int]]], Array]:
-    """The routing, month by month, of every family a chunk's draws could refer.
+    model: Model, block: Array, problems: array.array[int]
+) -> list[list[tuple[int, int, int]]]:
+    """The routing, month by month, of every family the run's draws could refer.
 
     The families a month refers are those at home whose referral draw is below
-    the threshold; their problems then are those of now changed by the chunk's
+    the threshold; their problems then are those at the start changed by the
     draws up to and including that month, whatever else happens.  So routing
     every family the draw points at (at home or not), with the problems it will
-    have, decides all of a chunk's referrals in one call per epoch instead of one
+    have, decides all of a run's referrals in one call per epoch instead of one
     a month; only the families at home use the answer.  Valid when routing within
     an epoch depends on the row and the problems alone (``Dynamics.date_free``).
 
-    Per month of the chunk: ``(row, eligible bits, fallback)`` of the rows pointed
-    at, in row order; and the problems of every month, ``(months, F)``.
+    A few percent of the draws change a problem, so only those flips are worked
+    out: in family-major order (a family's months in turn), their running XOR
+    gives any family's problems in any month as the XOR of one range of it.
+
+    Per month: ``(row, eligible bits, fallback)`` of the rows pointed at, in row order.
     """
     dynamics = model.dynamics
     assert dynamics is not None
-    # Each month's problem changes as bit flips, accumulated over the chunk: the
-    # problems in month j are those of now with the flips of months 0..j.
+    n_months, n_fam = block.shape[0], block.shape[2]
+    u3 = block[:, 3]
+    # (u >> 16) < t, without a temporary; a key f * months + m per flip, rising.
+    limit = model.t_problem_change << 16
+    keys = np.flatnonzero((u3 < limit).T)
+    hit_f, hit_m = np.divmod(keys, n_months)
+    flip = np.left_shift(1, (u3[hit_m, hit_f] & 0xFFFF) % 9).astype(np.uint16)
+    xor_before = np.zeros(flip.size + 1, dtype=np.uint16)  # [k]: XOR of the first k flips
+    np.bitwise_xor.accumulate(flip, out=xor_before[1:])
+    month_of, pointed = np.divmod(np.flatnonzero(block[:, 0] < model.t_referral), n_fam)
+    first = np.searchsorted(keys, pointed * n_months, side="left")
+    upto = np.searchsorted(keys, pointed * n_months + month_of, side="right")
+    now = np.frombuffer(problems, dtype=np.uint16)[pointed] ^ xor_before[first] ^ xor_before[upto]
+    epochs = dynamics.epoch_of_month[month_of]
+    bits = np.zeros(len(pointed), dtype=np.uint8)
+    fallback = np.zeros(len(pointed), dtype=np.int8)
+    for epoch in np.unique(epochs).tolist():
+        mine = np.flatnonzero(epochs == epoch)
+        found = dynamics.routes(int(month_of[mine[0]]), pointed[mine], now[mine])
+        bits[mine], fallback[mine] = found
+    answers = list(zip(pointed.tolist(), bits.tolist(), fallback.tolist(), strict=True))
+    bounds = np.searchsorted(month_of, np.arange(n_months + 1)).tolist()
+    return [answers[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _problems_of_months(model: Model, block: Array, problems: array.array[int]) -> Array:
+    """Every family's problems in every month of ``block``, ``(months, F)``."""
     u3 = block[:, 3]
     flips = np.where(
         (u3 >> 16) < model.t_problem_change,
@@ -364,20 +392,7 @@ def _route_ahead(
     ).astype(np.uint16)
     problems_then = np.bitwise_xor.accumulate(flips, axis=0)
     problems_then ^= np.frombuffer(problems, dtype=np.uint16)
-    month_of, pointed = np.nonzero(block[:, 0] < model.t_referral)  # month-major, rows rising
-    epochs = dynamics.epoch_of_month[first + month_of]
-    bits = np.zeros(len(pointed), dtype=np.uint8)
-    fallback = np.zeros(len(pointed), dtype=np.int8)
-    for epoch in np.unique(epochs).tolist():
-        mine = np.flatnonzero(epochs == epoch)
-        rows = pointed[mine]
-        found = dynamics.routes(
-            first + int(month_of[mine[0]]), rows, problems_then[month_of[mine], rows]
-        )
-        bits[mine], fallback[mine] = found
-    answers = list(zip(pointed.tolist(), bits.tolist(), fallback.tolist(), strict=True))
-    bounds = np.searchsorted(month_of, np.arange(block.shape[0] + 1)).tolist()
-    return [answers[a:b] for a, b in itertools.pairwise(bounds)], problems_then
+    return problems_then
 
 
 def _priority(rule: int, fam: Family, problems: array.array[int] | Array) -> int:
