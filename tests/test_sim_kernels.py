@@ -18,11 +18,11 @@ import attrs
 import numpy as np
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sociaaldomein import Gemeente, PluginSpec
-from sociaaldomein.simulation import PilotDesign, Settings, generate_cohort, simulate
+from sociaaldomein.simulation import PRIORITIES, PilotDesign, Settings, generate_cohort, simulate
 from sociaaldomein.simulation.engine import AUTO_LANES, choose_kernel
 from sociaaldomein.simulation.kernel import run_columnar
 from sociaaldomein.simulation.model import build_model
@@ -224,16 +224,40 @@ def test_routing_is_taken_ahead_only_when_it_reads_the_problems_alone() -> None:
     assert _date_free([None, toy])
 
 
-def test_routing_ahead_decides_as_routing_month_by_month() -> None:
-    settings = _settings(months=30, priority="problems", waitlist_leave_probability=0.02)
-    model = build_model(Gemeente(specs=[TOY]), generate_cohort(700, seed=3), settings)
+@settings(max_examples=25, deadline=None)
+@given(
+    families=st.integers(1, 900),
+    months=st.integers(1, 40),
+    change=st.sampled_from([0.02, 0.3, 1.0]),
+    priority=st.sampled_from(PRIORITIES),
+    seed=st.integers(0, 2**16),
+)
+def test_routing_ahead_decides_as_routing_month_by_month(
+    families: int, months: int, change: float, priority: str, seed: int
+) -> None:
+    # Ahead, a month's problems come from the flips the draws hit (and a whole table only
+    # for "fewest problems first"); month by month, from flipping them as they come.
+    chosen = attrs.evolve(
+        _settings(months=months, priority=priority, waitlist_leave_probability=0.02),
+        problem_change_probability=change,
+        referral_probability=0.2,
+    )
+    model = build_model(Gemeente(specs=[TOY]), generate_cohort(families, seed=seed), chosen)
     assert model.dynamics is not None
-    assert months_per_draw(model) > 1
     monthly = attrs.evolve(model, dynamics=attrs.evolve(model.dynamics, date_free=False))
-    ahead, by_month = run_objects(model, [0, 1], 8), run_objects(monthly, [0, 1], 8)
+    ahead, by_month = run_objects(model, [0, 1], seed), run_objects(monthly, [0, 1], seed)
     assert np.array_equal(ahead.series, by_month.series)
     assert np.array_equal(ahead.assessed, by_month.assessed)
-    assert int(ahead.series[..., 0].sum()) > 0  # families were referred
+    assert np.array_equal(ahead.series, run_columnar(model, [0, 1], seed).series)
+
+
+def test_routing_ahead_is_taken_for_a_small_cohort_and_refers_families() -> None:
+    chosen = _settings(months=30, priority="fifo", waitlist_leave_probability=0.02)
+    model = build_model(Gemeente(specs=[TOY]), generate_cohort(700, seed=3), chosen)
+    assert model.dynamics is not None
+    assert model.dynamics.date_free
+    assert months_per_draw(model) > 1  # so the object kernel routes ahead
+    assert int(run_objects(model, [0], 8).series[..., 0].sum()) > 0  # families were referred
 
 
 @given(

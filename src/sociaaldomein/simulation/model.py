@@ -641,6 +641,11 @@ def build_model(
     (:meth:`Gemeente.compile <sociaaldomein.Gemeente.compile>`); nothing in the
     model refers back to the composition, and no plugin is called after this.
     A pilot whose plugin failed is left out and listed in :attr:`Model.failed`.
+
+    What the pilots and the settings decide alone (money plans, pots, costs,
+    thresholds, evaluation moments, dated versions) is worked out once per
+    composition and equal settings and kept with the compiled pilots; only what
+    reads the cohort (routing, levels, problems) is worked out on every call.
     """
     compiled: Mapping[str, CompiledPilot] = (
         source.compile() if isinstance(source, Gemeente) else source
@@ -659,35 +664,13 @@ def build_model(
         raise InvalidValueError(
             "Settings.routing", f"a simulation takes 1 to 8 pilots, got {len(names)}"
         )
-    start = settings.start.replace(day=1)
-    dates = _month_starts(start, settings.months)
-    window_end = start.add(months=settings.months)
-    n_pilots, n_months = len(names), settings.months
-    values = tuple(compiled[n].pilot for n in names)
-
-    spans = [_month_span(start, pilot.looptijd) for pilot in values]
-    starts = np.asarray([s for s, _ in spans], dtype=np.int64)
-    designs = [settings.design(n) for n in names]
-    # The plugins' cost models are asked here, once; the kernels only see cents.
-    costs = tuple(d.costs(compiled[n].cost_model) for n, d in zip(names, designs, strict=True))
-    plans = np.stack([_plan(compiled[n], settings, start) for n in names])
-    pots = [_pots(plans[p], dates, designs[p].budget_scope) for p in range(n_pilots)]
-    width = max(len(b) for _, b in pots)
-    pot_budget = np.zeros((n_pilots, width), dtype=np.int64)
-    for p, (_, budget) in enumerate(pots):
-        pot_budget[p, : len(budget)] = budget
-
+    pilots = [compiled[n] for n in names]
+    fixed = _fixed(names, pilots, failed, settings)
+    dates, n_months = fixed.dates, settings.months
     # Pilots evaluated as if running over the whole window: the kernels decide per run
     # whether a pilot runs (looptijd, extension, votes, money).
-    def always_open(cp: CompiledPilot) -> CompiledPilot:
-        lt = cp.pilot.looptijd
-        if lt.start <= start and lt.eind >= window_end:
-            return cp  # open over the whole window already
-        wide = Looptijd(min(lt.start, start), max(lt.eind, window_end))
-        return cp.with_pilot(attrs.evolve(cp.pilot, looptijd=wide))
-
-    opened = [always_open(compiled[n]) for n in names]
-    gates = _gates(settings, names, starts, cohort, n_months)
+    opened = [cp if w is None else w for cp, w in zip(pilots, fixed.widened, strict=True)]
+    gates = _gates(settings, names, fixed.tables["start_month"], cohort, n_months)
     dynamics = None
     if settings.problem_change_probability > 0:
         dynamics = Dynamics.of(opened, cohort, dates, gates)
@@ -702,50 +685,180 @@ def build_model(
         epochs2, epoch_of_month = _dedupe(table)
         bits = np.stack([e[0] for e in epochs2])
         fallback = np.stack([e[1] for e in epochs2])
+    level0, target = _family_levels(cohort, settings)
+    tables = fixed.tables
+    model = Model(
+        settings=settings,
+        pilot_values=fixed.values,
+        failed=fixed.failed,
+        pilots=fixed.names,
+        dates=dates,
+        n_families=len(cohort),
+        costs=fixed.costs,
+        level0=level0,
+        target=target,
+        problems0=cohort.column("problemen").astype(np.uint16),
+        bits=bits,
+        fallback=fallback,
+        epoch_of_month=epoch_of_month,
+        dynamics=dynamics,
+        moments=fixed.moments,
+        partner_rules=fixed.partner_rules,
+        partners=fixed.partners,
+        t_referral=fixed.t_referral,
+        t_problem_change=fixed.t_problem_change,
+        capacity=tables["capacity"],
+        total_cap=tables["total_cap"],
+        fixed_cents=tables["fixed_cents"],
+        family_cents=tables["family_cents"],
+        intake_cents=tables["intake_cents"],
+        reserve_months=tables["reserve_months"],
+        t_up=tables["t_up"],
+        t_down=tables["t_down"],
+        t_regular=tables["t_regular"],
+        t_step_down=tables["t_step_down"],
+        t_leave=tables["t_leave"],
+        step_down_level=tables["step_down_level"],
+        max_months=tables["max_months"],
+        priority=tables["priority"],
+        end_on_exhaustion=tables["end_on_exhaustion"],
+        start_month=tables["start_month"],
+        end_month=tables["end_month"],
+        plan_cents=tables["plan_cents"],
+        pot_of_month=tables["pot_of_month"],
+        pot_budget=tables["pot_budget"],
+    )
+    for m, changed in fixed.dated:  # every model of the simulation shares from_month
+        model.from_month[m] = attrs.evolve(model, **changed)
+    return model
+
+
+@attrs.frozen(eq=False)
+class _Fixed:
+    """What a model takes from the compiled pilots and the settings alone, not the cohort.
+
+    Its arrays are read-only: every model built from it shares them.
+    """
+
+    names: tuple[str, ...]
+    failed: tuple[PluginFailure, ...]
+    dates: tuple[pendulum.Date, ...]
+    values: tuple[Pilot, ...]
+    costs: tuple[Kostenmodel, ...]
+    widened: tuple[CompiledPilot | None, ...]
+    """Per pilot, a copy running over the whole window; ``None``: the pilot does already."""
+    tables: Mapping[str, Array]
+    """The per-pilot (and per pilot and month) arrays of :class:`Model`, by field name."""
+    moments: tuple[tuple[int, int, str], ...]
+    partner_rules: tuple[tuple[PartnerOpzegging, ...], ...]
+    partners: tuple[tuple[str, ...], ...]
+    t_referral: int
+    t_problem_change: int
+    dated: tuple[tuple[int, Mapping[str, Any]], ...]
+    """From which month which per-pilot values change (dated versions, policy)."""
+
+
+_FIXED: Final = ("model without the cohort",)
+_FIXED_KEPT: Final = 8
+"""Settings kept per composition: a sweep of many designs keeps the last few."""
+
+
+def _fixed(
+    names: tuple[str, ...],
+    pilots: Sequence[CompiledPilot],
+    failed: tuple[PluginFailure, ...],
+    settings: Settings,
+) -> _Fixed:
+    """:class:`_Fixed` of ``pilots`` named ``names`` (in routing order) under ``settings``.
+
+    Kept with the first pilot for the same pilots in the same order and equal
+    settings (compared with a copy taken when kept, so a design changed in place
+    is a new one); what is kept refers to the pilots weakly and to none of them
+    strongly, so keeping it keeps no pilot alive.
+    """
+    entries: list[Any] = derived(pilots[0]).setdefault(_FIXED, [])
+    for was_names, refs, was_failed, was, found in entries:
+        if (
+            was_names == names
+            and all(ref() is cp for ref, cp in zip(refs, pilots, strict=True))
+            and was_failed == failed
+            and was == settings
+        ):
+            fixed: _Fixed = found
+            return fixed
+    fixed = _work_out_fixed(names, pilots, failed, settings)
+    if len(entries) >= _FIXED_KEPT:
+        del entries[0]
+    refs = tuple(weakref.ref(cp) for cp in pilots)
+    entries.append((names, refs, failed, attrs.evolve(settings), fixed))
+    return fixed
+
+
+def _work_out_fixed(
+    names: tuple[str, ...],
+    pilots: Sequence[CompiledPilot],
+    failed: tuple[PluginFailure, ...],
+    settings: Settings,
+) -> _Fixed:
+    start = settings.start.replace(day=1)
+    dates = _month_starts(start, settings.months)
+    window_end = start.add(months=settings.months)
+    n_pilots = len(names)
+    values = tuple(cp.pilot for cp in pilots)
+
+    spans = [_month_span(start, pilot.looptijd) for pilot in values]
+    designs = [settings.design(n) for n in names]
+    # The plugins' cost models are asked here, once; the kernels only see cents.
+    costs = tuple(d.costs(cp.cost_model) for cp, d in zip(pilots, designs, strict=True))
+    plans = np.stack([_plan(cp, settings, start) for cp in pilots])
+    pots = [_pots(plans[p], dates, designs[p].budget_scope) for p in range(n_pilots)]
+    width = max(len(b) for _, b in pots)
+    pot_budget = np.zeros((n_pilots, width), dtype=np.int64)
+    for p, (_, budget) in enumerate(pots):
+        pot_budget[p, : len(budget)] = budget
+
+    def widened(cp: CompiledPilot) -> CompiledPilot | None:
+        lt = cp.pilot.looptijd
+        if lt.start <= start and lt.eind >= window_end:
+            return None  # open over the whole window already
+        wide = Looptijd(min(lt.start, start), max(lt.eind, window_end))
+        return cp.with_pilot(attrs.evolve(cp.pilot, looptijd=wide))
 
     moments = []
-    for p, name in enumerate(names):
-        plan = compiled[name].evaluation_plan
+    for p, cp in enumerate(pilots):
+        plan = cp.evaluation_plan
         if plan is None:
             continue
-        for day, moment in plan.schedule(compiled[name].pilot.looptijd.periode):
+        for day, moment in plan.schedule(cp.pilot.looptijd.periode):
             m = month_index(start, day)
-            if 0 <= m < n_months:
+            if 0 <= m < settings.months:
                 moments.append((p, m, moment.naam))
-    rules = [compiled[n].pilot_termination for n in names]
-    level0, target = _family_levels(cohort, settings)
+    rules = [cp.pilot_termination for cp in pilots]
 
     def per_pilot(values: Sequence[int | float | bool], dtype: type = np.int64) -> Array:
         return np.asarray(values, dtype=dtype)
 
-    model = Model(
-        settings=settings,
-        pilot_values=values,
-        failed=failed,
-        pilots=tuple(names),
-        dates=dates,
-        n_families=len(cohort),
-        costs=costs,
-        capacity=per_pilot(
+    tables = {
+        "capacity": per_pilot(
             [
                 _capacity(d.capacity, pilot.capaciteit)
                 for pilot, d in zip(values, designs, strict=True)
             ]
         ),
-        total_cap=per_pilot([_capacity(None, pilot.max_totaal) for pilot in values]),
-        fixed_cents=per_pilot([cents(c.vast_per_maand) for c in costs]),
-        family_cents=per_pilot([cents(c.per_gezin_per_maand) for c in costs]),
-        intake_cents=per_pilot([cents(c.per_instroom) for c in costs]),
-        reserve_months=per_pilot([d.reserve_months for d in designs]),
-        t_up=per_pilot([threshold(d.progress_probability) for d in designs]),
-        t_down=per_pilot([threshold(d.setback_probability) for d in designs]),
-        t_regular=per_pilot([threshold(d.regular_care_probability) for d in designs]),
-        t_step_down=per_pilot([threshold(d.step_down_probability) for d in designs]),
-        t_leave=per_pilot([threshold(d.waitlist_leave_probability) for d in designs]),
-        step_down_level=per_pilot([d.step_down_level for d in designs]),
-        max_months=per_pilot([d.max_months or 0 for d in designs]),
-        priority=per_pilot([PRIORITIES.index(d.priority) for d in designs]),
-        end_on_exhaustion=per_pilot(
+        "total_cap": per_pilot([_capacity(None, pilot.max_totaal) for pilot in values]),
+        "fixed_cents": per_pilot([cents(c.vast_per_maand) for c in costs]),
+        "family_cents": per_pilot([cents(c.per_gezin_per_maand) for c in costs]),
+        "intake_cents": per_pilot([cents(c.per_instroom) for c in costs]),
+        "reserve_months": per_pilot([d.reserve_months for d in designs]),
+        "t_up": per_pilot([threshold(d.progress_probability) for d in designs]),
+        "t_down": per_pilot([threshold(d.setback_probability) for d in designs]),
+        "t_regular": per_pilot([threshold(d.regular_care_probability) for d in designs]),
+        "t_step_down": per_pilot([threshold(d.step_down_probability) for d in designs]),
+        "t_leave": per_pilot([threshold(d.waitlist_leave_probability) for d in designs]),
+        "step_down_level": per_pilot([d.step_down_level for d in designs]),
+        "max_months": per_pilot([d.max_months or 0 for d in designs]),
+        "priority": per_pilot([PRIORITIES.index(d.priority) for d in designs]),
+        "end_on_exhaustion": per_pilot(
             [
                 d.end_when_budget_exhausted
                 if d.end_when_budget_exhausted is not None
@@ -754,18 +867,24 @@ def build_model(
             ],
             bool,
         ),
-        start_month=starts,
-        end_month=np.asarray([e for _, e in spans], dtype=np.int64),
-        plan_cents=plans,
-        pot_of_month=np.stack([of for of, _ in pots]),
-        pot_budget=pot_budget,
-        level0=level0,
-        target=target,
-        problems0=cohort.column("problemen").astype(np.uint16),
-        bits=bits,
-        fallback=fallback,
-        epoch_of_month=epoch_of_month,
-        dynamics=dynamics,
+        "start_month": np.asarray([s for s, _ in spans], dtype=np.int64),
+        "end_month": np.asarray([e for _, e in spans], dtype=np.int64),
+        "plan_cents": plans,
+        "pot_of_month": np.stack([of for of, _ in pots]),
+        "pot_budget": pot_budget,
+    }
+    dated = _dated(pilots, designs, dates) if any(cp.versions for cp in pilots) else ()
+    for table in [*tables.values(), *(a for _, c in dated for a in c.values())]:
+        if isinstance(table, np.ndarray):
+            table.flags.writeable = False
+    return _Fixed(
+        names=names,
+        failed=failed,
+        dates=dates,
+        values=values,
+        costs=costs,
+        widened=tuple(widened(cp) for cp in pilots),
+        tables=tables,
         moments=tuple(moments),
         partner_rules=tuple(
             tuple(r for r in rs if isinstance(r, PartnerOpzegging)) for rs in rules
@@ -776,48 +895,46 @@ def build_model(
         ),
         t_referral=threshold(settings.referral_probability),
         t_problem_change=threshold(settings.problem_change_probability) >> 16,
+        dated=dated,
     )
-    if any(compiled[n].versions for n in names):
-        _dated(model, [compiled[n] for n in names], designs, dates)
-    return model
 
 
 def _dated(
-    model: Model,
     pilots: Sequence[CompiledPilot],
     designs: Sequence[PilotDesign],
     dates: Sequence[pendulum.Date],
-) -> Model:
-    """``model`` with, from each month a version of a pilot starts, that month's values."""
+) -> tuple[tuple[int, Mapping[str, Any]], ...]:
+    """From each month a version of a pilot starts, that month's per-pilot values."""
 
     def numbers(day: pendulum.Date | None) -> tuple[int, ...]:
         found = [None if day is None else cp.version_on(day) for cp in pilots]
         return tuple(1 if v is None else v.nummer for v in found)
 
+    out: list[tuple[int, Mapping[str, Any]]] = []
     previous = numbers(None)  # the model's own values are those of the first versions
     for m, day in enumerate(dates):
         now = numbers(day)
         if now != previous:
             versions = [cp.at(day) for cp in pilots]
             costs = [d.costs(v.cost_model) for v, d in zip(versions, designs, strict=True)]
-            model.from_month[m] = attrs.evolve(
-                model,
-                capacity=np.asarray(
+            changed = {
+                "capacity": np.asarray(
                     [
                         _capacity(d.capacity, v.pilot.capaciteit)
                         for v, d in zip(versions, designs, strict=True)
                     ],
                     dtype=np.int64,
                 ),
-                total_cap=np.asarray(
+                "total_cap": np.asarray(
                     [_capacity(None, v.pilot.max_totaal) for v in versions], dtype=np.int64
                 ),
-                fixed_cents=np.asarray([cents(c.vast_per_maand) for c in costs], dtype=np.int64),
-                family_cents=np.asarray(
+                "fixed_cents": np.asarray([cents(c.vast_per_maand) for c in costs], dtype=np.int64),
+                "family_cents": np.asarray(
                     [cents(c.per_gezin_per_maand) for c in costs], dtype=np.int64
                 ),
-                intake_cents=np.asarray([cents(c.per_instroom) for c in costs], dtype=np.int64),
-                costs=tuple(costs),
-            )
+                "intake_cents": np.asarray([cents(c.per_instroom) for c in costs], dtype=np.int64),
+                "costs": tuple(costs),
+            }
+            out.append((m, changed))
         previous = now
-    return model
+    return tuple(out)
