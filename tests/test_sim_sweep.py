@@ -8,10 +8,12 @@ from typing import Any
 
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sociaaldomein import InvalidValueError, PluginSpec
 from sociaaldomein.simulation import PilotDesign, Settings, generate_cohort, simulate, sweep
-from sociaaldomein.simulation.sweep import designs_of, plan_chunks
+from sociaaldomein.simulation.sweep import designs_of, plan_chunks, plan_guided
 
 TOY = PluginSpec("sociaaldomein.testing:ToyPilot", {"capacity": 4, "min_problems": 1})
 SETTINGS = Settings(
@@ -47,6 +49,35 @@ def test_a_grid_is_the_product_of_its_values() -> None:
     ]
     with pytest.raises(InvalidValueError, match="list of values"):
         designs_of({"toy.capacity": 3})  # type: ignore[dict-item]
+
+
+@given(
+    designs=st.integers(1, 6),
+    runs=st.integers(0, 400),
+    workers=st.integers(1, 16),
+    unit=st.integers(1, 64),
+)
+def test_a_guided_plan_runs_every_run_once_and_ends_in_small_chunks(
+    designs: int, runs: int, workers: int, unit: int
+) -> None:
+    plan = plan_guided(designs, runs, workers, unit)
+    cells = [(d, r) for d, chunk in plan for r in chunk]
+    assert cells == [(d, r) for d in range(designs) for r in range(runs)]
+    assert all(chunk == tuple(range(chunk[0], chunk[-1] + 1)) for _, chunk in plan)
+    first = max(unit, -(-designs * runs // (2 * workers)))
+    assert all(len(chunk) <= first + unit for _, chunk in plan)
+    if plan:
+        assert len(plan[-1][1]) <= unit
+        # a chunk cut short by its design's end aside, each is no larger than the one before
+        sizes = [len(chunk) for _, chunk in plan if chunk[-1] != runs - 1]
+        assert sizes == sorted(sizes, reverse=True)
+
+
+def test_a_guided_plan_of_a_bench_sized_sweep_sends_few_chunks() -> None:
+    plan = plan_guided(4, 1055, 2, 52)
+    assert plan[0] == (0, tuple(range(1055)))
+    assert len(plan) <= 20
+    assert [len(c) for _, c in plan[-3:]] == [52, 52, 15]
 
 
 @pytest.mark.parametrize("chunk_size", [1, 5, 100])

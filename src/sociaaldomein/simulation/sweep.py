@@ -37,14 +37,21 @@ from sociaaldomein.composition.discovery import PluginSpec
 from sociaaldomein.composition.gemeente import Gemeente
 from sociaaldomein.domain.cohort import Array, Cohort
 from sociaaldomein.errors import InvalidValueError, SociaaldomeinError
-from sociaaldomein.simulation.engine import Job, Kernel, fingerprint, remember, run_job
+from sociaaldomein.simulation.engine import (
+    Job,
+    Kernel,
+    batch_size,
+    fingerprint,
+    remember,
+    run_job,
+)
 from sociaaldomein.simulation.model import build_model
 from sociaaldomein.simulation.output import raise_if_interrupted
 from sociaaldomein.simulation.results import Results
 from sociaaldomein.simulation.runs import Batch
 from sociaaldomein.simulation.settings import Settings
 
-__all__ = ["PartialResultsError", "designs_of", "plan_chunks", "sweep"]
+__all__ = ["PartialResultsError", "designs_of", "plan_chunks", "plan_guided", "sweep"]
 
 
 class PartialResultsError(SociaaldomeinError):
@@ -102,6 +109,31 @@ def plan_chunks(designs: int, runs: int, chunk_size: int) -> list[tuple[int, tup
         for d in range(designs)
         for start in range(0, runs, chunk_size)
     ]
+
+
+def plan_guided(
+    designs: int, runs: int, workers: int, unit: int = 1
+) -> list[tuple[int, tuple[int, ...]]]:
+    """``(design, run indices)`` chunks that shrink as the work runs out (guided scheduling).
+
+    Each chunk takes a ``2 * workers``-th of the runs still unplanned, rounded up
+    to whole multiples of ``unit`` (the runs one kernel call takes at once) and
+    never crossing into the next design.  The first chunks are large, so few are
+    sent; the last are one ``unit`` each, so no worker is left running a long
+    chunk while the others have nothing to do.
+    """
+    workers, unit = max(1, workers), max(1, unit)
+    left = designs * runs
+    chunks: list[tuple[int, tuple[int, ...]]] = []
+    for design in range(designs):
+        start = 0
+        while start < runs:
+            size = max(unit, unit * math.ceil(left / (2 * workers) / unit))
+            stop = min(runs, start + size)
+            chunks.append((design, tuple(range(start, stop))))
+            left -= stop - start
+            start = stop
+    return chunks
 
 
 def _workers(executor: cf.Executor | None) -> int:
@@ -165,7 +197,9 @@ def sweep(
     :param executor: any :class:`concurrent.futures.Executor` (a
         ``ProcessPoolExecutor``, Dask's ``Client.get_executor()``...).  ``None``:
         run here, or in a process pool of ``workers`` processes when ``workers > 1``.
-    :param chunk_size: runs per task; by default about four tasks per worker.
+    :param chunk_size: runs per task.  By default the chunks shrink as the work runs
+        out (:func:`plan_guided`): large ones first, one kernel call's worth at the
+        end, so that the workers finish together.
     :param progress: a tqdm bar, shown only when the sweep takes longer than a second.
     :param retries: how often the chunks of a worker that died (``BrokenProcessPool``)
         are run again, on a fresh process pool when ``executor`` is one. Runs are
@@ -184,18 +218,17 @@ def sweep(
     own_pool = None
     if executor is None and workers is not None and workers > 1:
         executor = own_pool = cf.ProcessPoolExecutor(max_workers=workers, initializer=_worker)
-    if chunk_size is None:
-        tasks_wanted = 1 if executor is None else 4 * _workers(executor)
-        chunk_size = max(1, math.ceil(len(designs) * runs / tasks_wanted))
-        chunk_size = min(chunk_size, max(runs, 1))
-    if chunk_size < 1:
+    if chunk_size is not None and chunk_size < 1:
         raise InvalidValueError("sweep.chunk_size", f"must be at least 1, got {chunk_size}")
+    if chunk_size is not None:
+        plan = plan_chunks(len(designs), runs, chunk_size)
+    elif executor is None:
+        plan = plan_chunks(len(designs), runs, max(runs, 1))
+    else:
+        plan = plan_guided(len(designs), runs, _workers(executor), batch_size(model))
     keys = [fingerprint(specs, cohort, v) for v in variants]
     remember(keys[0], model)
-    jobs = [
-        Job(keys[d], specs, cohort, variants[d], chunk, seed, kernel, d)
-        for d, chunk in plan_chunks(len(designs), runs, chunk_size)
-    ]
+    jobs = [Job(keys[d], specs, cohort, variants[d], chunk, seed, kernel, d) for d, chunk in plan]
     done: dict[int, tuple[Batch, Array]] = {}
     bar = _progress(len(designs) * runs, progress)
     failed: list[int] = []
