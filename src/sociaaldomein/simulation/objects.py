@@ -21,8 +21,8 @@ over every family the run's draws could refer, at once (:func:`_route_ahead`).
 from __future__ import annotations
 
 import array
-import itertools
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -132,7 +132,7 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     # With problem dynamics, a chunk's months may be routed in one call when routing
     # depends on a family's row and problems only (see _route_ahead).
     ahead_ok = model.dynamics is not None and model.dynamics.date_free and chunk > 1
-    ahead: list[list[tuple[int, int, int]]] = []  # per month: (row, bits, fallback) pointed at
+    ahead = _Ahead([], [], [], [0] * (n_m + 1))  # routed ahead: the rows pointed at, by month
     problems_of_month: Array | None = None  # (M, F), routed ahead and sorting by problems
     current: array.array[int] | Array = problems  # the problems of this month
     if ahead_ok:
@@ -149,13 +149,17 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
             capacity, fixed_c = dated.capacity.tolist(), dated.fixed_cents.tolist()
             total_cap = dated.total_cap.tolist()
             family_c, intake_c = dated.family_cents.tolist(), dated.intake_cents.tolist()
+        # A draw is read where a family needs it, as a Python int from the flat block.
         if ahead_ok:
-            u = block[m]
+            at = m * rows * n_fam
         else:
             j = m % chunk
             if j == 0:
                 block = draw(fam_rng, min(chunk, n_m - m), rows, n_fam)
-            u = block[j]
+            u, at = block[j], j * rows * n_fam
+        if at == 0:
+            draws = block.reshape(-1).data
+        row1, row2 = at + n_fam, at + 2 * n_fam
         active = [start[p] <= m < end_month[p] and not stopped[p] for p in range(n_p)]
         s = [[0] * n_s for _ in range(n_p)]
         assessed = [0] * len(ASSESSED)
@@ -195,9 +199,9 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
 
         # 3. progress and exits in care; giving up on the waitlist
         if care:
-            rows_of = [fam.f for fam in care]
             kept = []
-            for fam, a, b in zip(care, u[1][rows_of].tolist(), u[2][rows_of].tolist(), strict=True):
+            for fam in care:
+                a, b = draws[row1 + fam.f], draws[row2 + fam.f]
                 p = fam.pilot
                 lv = fam.level + (a < t_up[p]) - (a >= _TOP - t_down[p])
                 lv = 1 if lv < 1 else 5 if lv > 5 else lv
@@ -223,10 +227,9 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 queue = queues[p]
                 if not queue or not t_leave[p]:
                     continue
-                draws = u[1][[fam.f for fam in queue]].tolist()
                 stays = []
-                for fam, a in zip(queue, draws, strict=True):
-                    if a < t_leave[p]:
+                for fam in queue:
+                    if draws[row1 + fam.f] < t_leave[p]:
                         status[fam.f] = done
                         s[p][_I_LEFT_WAITLIST] += 1
                         waiting[p] -= 1
@@ -237,7 +240,9 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
         # 4. referrals: only the families at home whose draw says so
         todo: Iterable[tuple[int, int, int]] = ()
         if ahead_ok:  # the rows the draws point at, in order, routed already
-            todo = [t for t in ahead[m] if not status[t[0]]]
+            lo, hi = ahead.bounds[m], ahead.bounds[m + 1]
+            if lo < hi:
+                todo = zip(ahead.rows[lo:hi], ahead.bits[lo:hi], ahead.fallback[lo:hi], strict=True)
         else:
             candidates = [f for f in np.flatnonzero(u[0] < t_ref).tolist() if not status[f]]
             if candidates and model.dynamics is None:
@@ -257,6 +262,8 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
         if todo:
             running = sum(1 << p for p in range(n_p) if active[p])
             for f, bits, fb in todo:
+                if status[f]:  # not at home (routed ahead: pointed at whatever it does)
+                    continue
                 assessed[0] += 1
                 ab = bits & running
                 if ab:
@@ -336,9 +343,18 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
         out.assessed[i] = assessed_by_month
 
 
-def _route_ahead(
-    model: Model, block: Array, problems: array.array[int]
-) -> list[list[tuple[int, int, int]]]:
+class _Ahead(NamedTuple):
+    """A run's routing ahead: of the rows pointed at, month after month and in row order,
+    the row, its eligible-pilot bits and its fallback code; month ``m``'s are
+    ``bounds[m]:bounds[m + 1]``."""
+
+    rows: list[int]
+    bits: list[int]
+    fallback: list[int]
+    bounds: list[int]
+
+
+def _route_ahead(model: Model, block: Array, problems: array.array[int]) -> _Ahead:
     """The routing, month by month, of every family the run's draws could refer.
 
     The families a month refers are those at home whose referral draw is below
@@ -353,7 +369,6 @@ def _route_ahead(
     out: in family-major order (a family's months in turn), their running XOR
     gives any family's problems in any month as the XOR of one range of it.
 
-    Per month: ``(row, eligible bits, fallback)`` of the rows pointed at, in row order.
     """
     dynamics = model.dynamics
     assert dynamics is not None
@@ -377,9 +392,8 @@ def _route_ahead(
         mine = np.flatnonzero(epochs == epoch)
         found = dynamics.routes(int(month_of[mine[0]]), pointed[mine], now[mine])
         bits[mine], fallback[mine] = found
-    answers = list(zip(pointed.tolist(), bits.tolist(), fallback.tolist(), strict=True))
     bounds = np.searchsorted(month_of, np.arange(n_months + 1)).tolist()
-    return [answers[a:b] for a, b in itertools.pairwise(bounds)]
+    return _Ahead(pointed.tolist(), bits.tolist(), fallback.tolist(), bounds)
 
 
 def _problems_of_months(model: Model, block: Array, problems: array.array[int]) -> Array:
