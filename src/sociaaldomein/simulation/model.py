@@ -23,7 +23,7 @@ import functools
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 import numpy as np
@@ -146,11 +146,9 @@ class Dynamics:
         gates: Sequence[Array],
     ) -> Dynamics:
         """Split the pilots' rules and precompute their static parts (once per run set)."""
-        statics, split_pilots, fixed = _split_all(pilots)
+        statics, split_pilots, fixed, date_free, facts = _split_all(pilots)
 
         def columns_on(day: pendulum.Date) -> dict[str, Array]:
-            if not statics and not fixed:  # every rule reads a changing fact: nothing to do
-                return {}
             out = precompute(statics, cohort, day)
             out.update({key: cp.outcomes(cohort, day) for key, cp in fixed.items()})
             return out
@@ -165,21 +163,24 @@ class Dynamics:
                     names.extend(columns)
                 yield (*columns.values(), gates[m])
 
-        epochs, of_month = _dedupe(months())
+        if statics or fixed:
+            epochs, of_month = _dedupe(months())
+        else:  # every rule reads a changing fact: the epochs are the intake masks'
+            epochs, of_month = _dedupe((gate,) for gate in gates)
         return cls(
             tuple(split_pilots),
             # Routing reads no id: counted ids cost nothing to take a month's rows of.  It
             # holds only the columns the rules read (a month's rules may look through all).
             Cohort(
                 CohortIds.numbered(len(cohort)),
-                _read_columns(cohort, split_pilots),
+                _read_columns(cohort, facts),
                 cohort.vocabularies,
             ),
             tuple(dates),
             tuple(dict(zip(names, e[:-1], strict=True)) for e in epochs),
             tuple(e[-1] for e in epochs),
             of_month,
-            _date_free(split_pilots),
+            date_free,
         )
 
     def routes(self, month: int, rows: Array, problems: Array) -> tuple[Array, Array]:
@@ -197,8 +198,17 @@ class Dynamics:
 _Split = tuple[list[Rule], list[CompiledPilot | None], dict[str, CompiledPilot]]
 
 
-def _split_all(pilots: Sequence[CompiledPilot]) -> _Split:
-    """The static subtrees, the split pilots and the pilots no change reaches.
+class _Splitted(NamedTuple):
+    statics: list[Rule]
+    pilots: list[CompiledPilot | None]
+    fixed: dict[str, CompiledPilot]
+    date_free: bool
+    facts: frozenset[str]
+
+
+def _split_all(pilots: Sequence[CompiledPilot]) -> _Splitted:
+    """The static subtrees, the split pilots, the pilots no change reaches, whether
+    routing is date free (:func:`_date_free`) and the facts the split rules read.
 
     Kept with the first pilot for the same pilots in the same order (the
     static columns are numbered across them): a composition simulated again
@@ -206,7 +216,7 @@ def _split_all(pilots: Sequence[CompiledPilot]) -> _Split:
     keeps no pilot alive.
     """
     if not pilots:
-        return [], [], {}
+        return _Splitted([], [], {}, True, frozenset({"problemen"}))
     kept = derived(pilots[0])
     found = kept.get(_SPLIT)
     if (
@@ -214,13 +224,15 @@ def _split_all(pilots: Sequence[CompiledPilot]) -> _Split:
         and len(found[0]) == len(pilots)
         and all(ref() is cp for ref, cp in zip(found[0], pilots, strict=True))
     ):
-        statics, split_pilots, fixed_at = found[1:]
-        return statics, split_pilots, {key: pilots[p] for key, p in fixed_at.items()}
+        statics, split_pilots, fixed_at, date_free, facts = found[1:]
+        fixed = {key: pilots[p] for key, p in fixed_at.items()}
+        return _Splitted(statics, split_pilots, fixed, date_free, facts)
     statics, split_pilots, fixed = _split(pilots)
+    date_free, facts = _date_free(split_pilots), _facts(split_pilots)
     refs = tuple(weakref.ref(cp) for cp in pilots)
     at = {key: next(p for p, cp in enumerate(pilots) if cp is f) for key, f in fixed.items()}
-    kept[_SPLIT] = (refs, statics, split_pilots, at)
-    return statics, split_pilots, fixed
+    kept[_SPLIT] = (refs, statics, split_pilots, at, date_free, facts)
+    return _Splitted(statics, split_pilots, fixed, date_free, facts)
 
 
 _SPLIT: Final = ("dynamics split",)
@@ -273,17 +285,20 @@ def _date_free(pilots: Sequence[CompiledPilot | None]) -> bool:
     return True
 
 
-def _read_columns(cohort: Cohort, pilots: Sequence[CompiledPilot | None]) -> dict[str, Array]:
-    """The columns of ``cohort`` that the rules of ``pilots`` read (``Rule.facts()``).
-
-    With a column its declared terms (``problemen:x``) come too, and the problems
-    always: a month's view replaces them.
-    """
+def _facts(pilots: Sequence[CompiledPilot | None]) -> frozenset[str]:
+    """The facts the rules of ``pilots`` read (``Rule.facts()``), and the problems always:
+    a month's view replaces them."""
     facts: set[str] = {"problemen"}
     for cp in pilots:
         if cp is not None:
             for rule in (cp.eligibility, *(r.when for r in cp.routes)):
                 facts |= rule.facts()
+    return frozenset(facts)
+
+
+def _read_columns(cohort: Cohort, facts: frozenset[str]) -> dict[str, Array]:
+    """The columns of ``cohort`` for ``facts`` (:func:`_facts`), with each column's
+    declared terms (``problemen:x``)."""
     columns = cohort.columns  # may unpack a column when it is read: read only these
     return {
         name: columns[name] for name in columns if name in facts or name.split(":", 1)[0] in facts
@@ -777,12 +792,14 @@ def _fixed(
     strongly, so keeping it keeps no pilot alive.
     """
     entries: list[Any] = derived(pilots[0]).setdefault(_FIXED, [])
-    for was_names, refs, was_failed, was, found in entries:
+    for was_names, refs, was_failed, given, copy, found in entries:
         if (
             was_names == names
             and all(ref() is cp for ref, cp in zip(refs, pilots, strict=True))
             and was_failed == failed
-            and was == settings
+            # The same settings object with the same designs (the only part of frozen
+            # settings that can change), or equal settings.
+            and ((given is settings and settings.pilots == copy.pilots) or copy == settings)
         ):
             fixed: _Fixed = found
             return fixed
@@ -790,7 +807,7 @@ def _fixed(
     if len(entries) >= _FIXED_KEPT:
         del entries[0]
     refs = tuple(weakref.ref(cp) for cp in pilots)
-    entries.append((names, refs, failed, attrs.evolve(settings), fixed))
+    entries.append((names, refs, failed, settings, attrs.evolve(settings), fixed))
     return fixed
 
 

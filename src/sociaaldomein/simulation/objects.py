@@ -103,6 +103,10 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
     t_reg, t_sd = model.t_regular.tolist(), model.t_step_down.tolist()
     t_leave, sd_level = model.t_leave.tolist(), model.step_down_level.tolist()
     max_m, prio_rule = model.max_months.tolist(), model.priority.tolist()
+    # What a month in care asks of a family's pilot, one tuple a pilot: fetched once a family.
+    in_care = [
+        (t_up[p], _TOP - t_down[p], t_reg[p], t_sd[p], sd_level[p], max_m[p]) for p in range(n_p)
+    ]
     capacity, fixed_c = model.capacity.tolist(), model.fixed_cents.tolist()
     total_cap = model.total_cap.tolist()
     family_c, intake_c = model.family_cents.tolist(), model.intake_cents.tolist()
@@ -201,24 +205,24 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
         if care:
             kept = []
             for fam in care:
-                a, b = draws[row1 + fam.f], draws[row2 + fam.f]
-                p = fam.pilot
-                lv = fam.level + (a < t_up[p]) - (a >= _TOP - t_down[p])
+                f, p = fam.f, fam.pilot
+                a, b = draws[row1 + f], draws[row2 + f]
+                up, down_from, tr, step_down, step_level, longest = in_care[p]
+                lv = fam.level + (a < up) - (a >= down_from)
                 lv = 1 if lv < 1 else 5 if lv > 5 else lv
                 fam.level = lv
-                tr = t_reg[p]
-                if lv >= target[fam.f]:
+                if lv >= target[f]:
                     reason = 1
                 elif b < tr:
                     reason = 2
-                elif b - tr < t_sd[p] and lv >= sd_level[p]:
+                elif b - tr < step_down and lv >= step_level:
                     reason = 3
-                elif max_m[p] > 0 and m - fam.since >= max_m[p]:
+                elif longest > 0 and m - fam.since >= longest:
                     reason = 4
                 else:
                     kept.append(fam)
                     continue
-                status[fam.f], level[fam.f] = done, lv
+                status[f], level[f] = done, lv
                 s[p][_EXIT0 + reason - 1] += 1
                 enrolled[p] -= 1
             care = kept
@@ -385,13 +389,16 @@ def _route_ahead(model: Model, block: Array, problems: array.array[int]) -> _Ahe
     first = np.searchsorted(keys, pointed * n_months, side="left")
     upto = np.searchsorted(keys, pointed * n_months + month_of, side="right")
     now = np.frombuffer(problems, dtype=np.uint16)[pointed] ^ xor_before[first] ^ xor_before[upto]
-    epochs = dynamics.epoch_of_month[month_of]
-    bits = np.zeros(len(pointed), dtype=np.uint8)
-    fallback = np.zeros(len(pointed), dtype=np.int8)
-    for epoch in np.unique(epochs).tolist():
-        mine = np.flatnonzero(epochs == epoch)
-        found = dynamics.routes(int(month_of[mine[0]]), pointed[mine], now[mine])
-        bits[mine], fallback[mine] = found
+    if len(dynamics.statics) == 1 and pointed.size:  # one epoch: all months routed at once
+        bits, fallback = dynamics.routes(int(month_of[0]), pointed, now)
+    else:
+        epochs = dynamics.epoch_of_month[month_of]
+        bits = np.zeros(len(pointed), dtype=np.uint8)
+        fallback = np.zeros(len(pointed), dtype=np.int8)
+        for epoch in np.unique(epochs).tolist():
+            mine = np.flatnonzero(epochs == epoch)
+            found = dynamics.routes(int(month_of[mine[0]]), pointed[mine], now[mine])
+            bits[mine], fallback[mine] = found
     bounds = np.searchsorted(month_of, np.arange(n_months + 1)).tolist()
     return _Ahead(pointed.tolist(), bits.tolist(), fallback.tolist(), bounds)
 

@@ -137,7 +137,10 @@ class Results:
         capacities: Sequence[Array] | None = None,
     ) -> Results:
         """Results from kernel batches (in order) and the design of every run."""
-        batch = Batch.concat(batches) if batches else Batch.empty(model, [])
+        if len(batches) == 1:  # one batch: its arrays as they are, no copy
+            batch = batches[0]
+        else:
+            batch = Batch.concat(batches) if batches else Batch.empty(model, [])
         budget = np.stack(
             list(budgets) if budgets is not None else [model.pot_budget.sum(axis=1)] * len(designs)
         )
