@@ -165,6 +165,8 @@ class Dynamics:
 
         if statics or fixed:
             epochs, of_month = _dedupe(months())
+        elif len({id(gate) for gate in gates}) == 1:  # one intake mask for every month
+            epochs, of_month = [(gates[0],)], np.zeros(len(gates), dtype=np.int64)
         else:  # every rule reads a changing fact: the epochs are the intake masks'
             epochs, of_month = _dedupe((gate,) for gate in gates)
         return cls(
@@ -516,10 +518,20 @@ def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
         pairs = [p for p in found if p is not None]
         if len(pairs) == len(found):
             # A small cohort: all domains at once, a few numpy calls instead of six a domain.
+            # A nibble is at most 15, so both lowest levels fit one byte, a code into tables.
             packed = np.stack(pairs)
-            now = (np.bitwise_and(packed, 15) - np.uint8(1)).min(axis=0) + np.uint8(1)
-            reachable = (np.right_shift(packed, 4) - np.uint8(1)).min(axis=0) + np.uint8(1)
-            return _levels_and_goals(now, reachable, settings)
+            low = np.bitwise_and(packed, 15)
+            low -= 1
+            code = low.min(axis=0)
+            code += 1
+            code <<= 4
+            np.right_shift(packed, 4, out=low)
+            low -= 1
+            reachable = low.min(axis=0)
+            reachable += 1
+            code |= reachable
+            level, goal = _level_tables(settings.default_zrm, settings.goal_gain)
+            return level[code], goal[code]
     now = np.full(n, 255, dtype=np.uint8)
     reachable = np.full(n, 255, dtype=np.uint8)
     less = np.empty(n, dtype=np.uint8)
@@ -541,19 +553,31 @@ def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
             np.minimum(low, less, out=low)
     now += 1
     reachable += 1
-    return _levels_and_goals(now, reachable, settings)
+    return _levels_and_goals(now, reachable, settings.default_zrm, settings.goal_gain)
 
 
 _STACKED_LEVELS: Final = 1 << 16
 """Up to this many families the 13 domains' packed levels are stacked (13 bytes a family)."""
 
 
-def _levels_and_goals(now: Array, reachable: Array, settings: Settings) -> tuple[Array, Array]:
+def _levels_and_goals(
+    now: Array, reachable: Array, default_zrm: int, goal_gain: int
+) -> tuple[Array, Array]:
     """The starting level and the goal of every family, from its lowest levels (0: none)."""
     lowest, goal_lowest = now.astype(np.int16), reachable.astype(np.int16)
-    level = np.where(lowest == 0, settings.default_zrm, lowest).clip(1, 5)
-    goal = np.where(goal_lowest > 0, np.maximum(goal_lowest, level + 1), level + settings.goal_gain)
+    level = np.where(lowest == 0, default_zrm, lowest).clip(1, 5)
+    goal = np.where(goal_lowest > 0, np.maximum(goal_lowest, level + 1), level + goal_gain)
     return level.astype(np.int8), np.minimum(goal, 5).astype(np.int8)
+
+
+@functools.lru_cache(maxsize=16)
+def _level_tables(default_zrm: int, goal_gain: int) -> tuple[Array, Array]:
+    """:func:`_levels_and_goals` of every ``now << 4 | reachable`` below 256, as two tables."""
+    codes = np.arange(256, dtype=np.uint8)
+    tables = _levels_and_goals(codes >> 4, codes & 15, default_zrm, goal_gain)
+    for table in tables:
+        table.flags.writeable = False
+    return tables
 
 
 def _pair(columns: Mapping[str, Array], field: str) -> Array | None:
