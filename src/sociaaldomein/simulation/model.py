@@ -514,12 +514,12 @@ def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
     n = len(cohort)
     columns = cohort.columns
     if n <= _STACKED_LEVELS:
-        found = [_pair(columns, d.field) for d in ZrmDomein]
+        found = [_pair(columns, field) for field in _ZRM_FIELDS]
         pairs = [p for p in found if p is not None]
         if len(pairs) == len(found):
             # A small cohort: all domains at once, a few numpy calls instead of six a domain.
             # A nibble is at most 15, so both lowest levels fit one byte, a code into tables.
-            packed = np.stack(pairs)
+            packed = np.array(pairs)  # (domains, F) uint8; np.stack does the same, slower
             low = np.bitwise_and(packed, 15)
             low -= 1
             code = low.min(axis=0)
@@ -557,6 +557,8 @@ def _family_levels(cohort: Cohort, settings: Settings) -> tuple[Array, Array]:
 
 
 _STACKED_LEVELS: Final = 1 << 16
+_ZRM_FIELDS: Final = tuple(d.field for d in ZrmDomein)
+_LEVEL_NAMES: Final = {f: (f"zrm.{f}", f"zrm_haalbaar.{f}") for f in _ZRM_FIELDS}
 """Up to this many families the 13 domains' packed levels are stacked (13 bytes a family)."""
 
 
@@ -584,7 +586,8 @@ def _pair(columns: Mapping[str, Array], field: str) -> Array | None:
     """A domain's packed byte of both levels, when the cohort holds both (else ``None``)."""
     if not isinstance(columns, CohortColumns):
         return None
-    if f"zrm.{field}" not in columns or f"zrm_haalbaar.{field}" not in columns:
+    now, reachable = _LEVEL_NAMES[field]
+    if now not in columns or reachable not in columns:
         return None  # read one by one: a missing level is reported as such
     pair = columns.pair(field)
     return pair if pair is not None and pair.dtype == np.uint8 else None
