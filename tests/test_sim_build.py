@@ -174,3 +174,17 @@ def test_models_of_equal_settings_share_their_tables_read_only() -> None:
         first.capacity[0] = 9  # shared by every model of the composition: never written
     longer = built.build_model(held, generate_cohort(30, seed=2), attrs.evolve(chosen, months=13))
     assert longer.plan_cents.shape == (1, 13)
+
+
+def test_what_is_kept_for_a_window_wider_than_the_looptijd_keeps_no_pilot_alive() -> None:
+    held = Gemeente(plugins=[ToyPilot()])
+    # From 2020 for 200 months: the pilot (2024-2026) is widened over the window, and the
+    # widened copy is kept with the composition's settings.
+    wide = Settings(pendulum.date(2020, 1, 1), months=200, problem_change_probability=0.1)
+    first = simulate(held, generate_cohort(50, seed=1), wide, runs=2, seed=3, progress=False)
+    again = simulate(held, generate_cohort(50, seed=1), wide, runs=2, seed=3, progress=False)
+    assert again.digest() == first.digest()
+    pilot = weakref.ref(held.compiled("toy"))
+    del held
+    gc.collect()
+    assert pilot() is None
