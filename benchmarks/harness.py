@@ -49,21 +49,26 @@ def interleave(
     repeat: int = REPEAT,
     warmup: int = 1,
     setup: Mapping[str, Callable[[], object]] | None = None,
+    teardown: Mapping[str, Callable[[], object]] | None = None,
 ) -> dict[str, Timing]:
     """Time every contender ``repeat`` times in turns, after ``warmup`` untimed rounds.
 
     ``setup[name]``, when given, runs untimed before each call of contender
-    ``name`` (a peer's fresh state that the measured thing does not need).
+    ``name`` (a peer's fresh state that the measured thing does not need), and
+    ``teardown[name]`` untimed after it, so that what one contender started
+    (worker processes, a cluster) never runs beside the next one.
     Garbage is collected before each timing (never during it by chance of
     what ran before), and the collector runs as usual inside the timing: a
     user pays for it.
     """
-    prepare = dict(setup or {})
+    prepare, finish = dict(setup or {}), dict(teardown or {})
     for _ in range(warmup):
         for name, fn in contenders.items():
             if name in prepare:
                 prepare[name]()
             fn()
+            if name in finish:
+                finish[name]()
     times: dict[str, list[float]] = {name: [] for name in contenders}
     for _ in range(max(repeat, 1)):
         for name, fn in contenders.items():
@@ -73,6 +78,8 @@ def interleave(
             start = time.perf_counter()
             fn()
             times[name].append(time.perf_counter() - start)
+            if name in finish:
+                finish[name]()
     return {name: Timing(tuple(t)) for name, t in times.items()}
 
 

@@ -6,7 +6,9 @@ fresh Dask ``LocalCluster`` of 2 worker processes with one thread each.  The
 workers are fresh every turn, started before the clock runs (a cluster is
 started once and used for many sweeps), so each pays for importing the
 library and building the model itself, as a worker on another machine does;
-nothing is inherited from this process.  Efficiency is serial time over twice
+nothing is inherited from this process.  They are stopped after their turn,
+so that no contender's processes (an idle cluster's scheduler and heartbeats)
+take a share of the cores while another is timed.  Efficiency is serial time over twice
 the parallel time; the digests of the three results must be equal.
 
 A pure-Python task with no library at all, on 2 processes, says how much of
@@ -87,17 +89,22 @@ def run(quick: bool = False) -> list[dict[str, object]]:
         digests.setdefault(label, set()).add(results.digest())
 
     def fresh_pool() -> None:
-        if "pool" in state:
-            state.pop("pool").shutdown()
         pool = cf.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"))
         list(pool.map(int, [0, 0]))  # both workers started, nothing of the library imported
         state["pool"] = pool
+
+    def stop_pool() -> None:
+        state.pop("pool").shutdown()
 
     contenders: dict[str, Callable[[], object]] = {
         "serial": lambda: sweep_on(None, "serial"),
         "process pool": lambda: sweep_on(state["pool"], "process pool"),
     }
     setup: dict[str, Callable[[], object]] = {"process pool": fresh_pool}
+    # Each contender's processes are gone before the next one is timed: an idle
+    # cluster's scheduler, nanny and heartbeats would otherwise take a share of
+    # the cores from the serial sweep and the pool.
+    teardown: dict[str, Callable[[], object]] = {"process pool": stop_pool}
     try:
         # dask.distributed's constructors carry no annotations: Any here
         dask: Any = importlib.import_module("distributed")
@@ -106,18 +113,22 @@ def run(quick: bool = False) -> list[dict[str, object]]:
     else:
 
         def fresh_cluster() -> None:
-            if "client" in state:
-                state.pop("client").close()
-                state.pop("cluster").close()
             cluster = dask.LocalCluster(
                 n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
             )
             state["cluster"], state["client"] = cluster, dask.Client(cluster)
 
+        def stop_cluster() -> None:
+            state.pop("client").close()
+            state.pop("cluster").close()
+
         contenders["Dask"] = lambda: sweep_on(state["client"].get_executor(), "Dask")
         setup["Dask"] = fresh_cluster
+        teardown["Dask"] = stop_cluster
     try:
-        timed = interleave(contenders, repeat=2 if quick else 5, warmup=0, setup=setup)
+        timed = interleave(
+            contenders, repeat=2 if quick else 5, warmup=0, setup=setup, teardown=teardown
+        )
     finally:
         if "pool" in state:
             state["pool"].shutdown()
