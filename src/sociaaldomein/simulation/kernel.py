@@ -35,6 +35,7 @@ import numpy as np
 from sociaaldomein.domain.cohort import Array
 from sociaaldomein.simulation.model import BIG, Model
 from sociaaldomein.simulation.runs import (
+    SERIES,
     Batch,
     draw,
     draw_events,
@@ -43,6 +44,7 @@ from sociaaldomein.simulation.runs import (
     event_generator,
     family_generator,
     months_per_draw,
+    row_drawer,
     series_index,
 )
 
@@ -59,6 +61,8 @@ _S = series_index
 
 def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
     """Simulate ``runs`` (run indices) side by side; see the module for the month's steps."""
+    if len(runs) == 1:
+        return _run_one(model, int(runs[0]), root_seed)
     out = Batch.empty(model, runs)
     n_runs, n_fam, n_p, n_m = len(runs), model.n_families, len(model.pilots), model.months
     lanes = n_runs * n_fam
@@ -106,11 +110,11 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
     u: Array = np.empty(shape, dtype=np.uint32) if n_runs > 1 else np.empty(0, np.uint32)
     row_buffer: Array = np.empty(lanes if by_row and n_runs > 1 else 0, dtype=np.uint32)
 
+    drawers = [row_drawer(gen, n_fam) for gen in gens] if by_row else []
+
     def next_row(buffer: Array) -> Array:
-        if n_runs == 1:
-            return draw(gens[0], 1, 1, n_fam).reshape(n_fam)
-        for k, gen in enumerate(gens):
-            buffer[k * n_fam : (k + 1) * n_fam] = draw(gen, 1, 1, n_fam).reshape(n_fam)
+        for k, drawer in enumerate(drawers):
+            buffer[k * n_fam : (k + 1) * n_fam] = drawer()
         return buffer
 
     change_limit = model.t_problem_change << 16  # (u >> 16) < t, without a temporary
@@ -219,6 +223,9 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
             if model.dynamics is None or problems is None:
                 e = model.epoch_of_month[m]
                 bits, fallback = model.bits[e, f], model.fallback[e, f]
+            elif (table := model.dynamics.table(m)) is not None:
+                now = problems[ri]
+                bits, fallback = table[0][now], table[1][now]
             else:
                 bits, fallback = model.dynamics.routes(m, f, problems[ri])
             running = (active * bit_of).sum(axis=1)
@@ -307,4 +314,289 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
         s[..., _S("deficit_cents")] = cost - charge
         s[..., _S("plan_cents")] = model.plan_cents[:, m]
         s[..., _S("active")] = active
+    return out
+
+
+class _PerPilot:
+    """A model's per-pilot values as Python ints, for one run's month loop."""
+
+    def __init__(self, model: Model) -> None:
+        self.capacity: list[int] = model.capacity.tolist()
+        self.total_cap: list[int] = model.total_cap.tolist()
+        self.fixed: list[int] = model.fixed_cents.tolist()
+        self.family: list[int] = model.family_cents.tolist()
+        self.intake: list[int] = model.intake_cents.tolist()
+        self.reserve: list[int] = model.reserve_months.tolist()
+
+
+def _run_one(model: Model, run: int, root_seed: int) -> Batch:
+    """One run: the lanes as in :func:`run_columnar`, the pilots' figures as Python ints.
+
+    With one run a pilot's figures are a handful of numbers; numpy's cost per call
+    on arrays that small is most of a month, so they are kept, and the month's
+    series gathered, as the object kernel keeps them (one conversion at the end).
+    The lanes, the draws and the routing are those of :func:`run_columnar`, step for
+    step, so a run gives the same numbers in a batch of one as among many.
+    """
+    out = Batch.empty(model, [run])
+    n_fam, n_p, n_m = model.n_families, len(model.pilots), model.months
+    gen = family_generator(root_seed, run)
+    events = draw_events(model, event_generator(root_seed, run) if draws_events(model) else None)
+    end_month: list[int] = events.end_month.tolist()
+    why: list[int] = events.ended_by.tolist()
+    out.extended[0] = events.extended
+
+    status = np.zeros(n_fam, dtype=np.int8)  # 0 home, 1 waiting, 2 in care, 3 done
+    pilot = np.zeros(n_fam, dtype=np.int8)
+    since = np.zeros(n_fam, dtype=np.int16)
+    level = model.level0.astype(np.int8)  # a copy
+    target = model.target
+    dynamics = model.dynamics
+    problems = model.problems0.copy() if dynamics is not None else None
+    start: list[int] = model.start_month.tolist()
+    t_up, t_down, t_regular = model.t_up, model.t_down, model.t_regular
+    t_step_down, step_down_level = model.t_step_down, model.step_down_level
+    max_months, t_leave, priority = model.max_months, model.t_leave, model.priority
+    one = n_p == 1  # thresholds as scalars: no per-family gather
+    if one:
+        up0, down0, reg0 = int(t_up[0]), _TOP - int(t_down[0]), int(t_regular[0])
+    has_step_down = bool(t_step_down.any())
+    has_max = bool(max_months.any())
+    has_leave = bool(t_leave.any())
+    fifo = not priority.any()
+    on_exhaustion: list[bool] = model.end_on_exhaustion.tolist()
+    pot_budget: list[list[int]] = model.pot_budget.tolist()
+    budget_total = [sum(b) for b in pot_budget]
+    pot_of_month: list[list[int]] = model.pot_of_month.T.tolist()
+    plan: list[list[int]] = model.plan_cents.T.tolist()
+    values, shown = _PerPilot(model), model
+    enrolled, waiting, admitted_total = [0] * n_p, [0] * n_p, [0] * n_p
+    stopped = [False] * n_p
+    pot_spent = [[0] * len(b) for b in pot_budget]
+    spent_total = [0] * n_p
+    n_s = len(SERIES)
+    series: list[list[list[int]]] = []
+    assessed_by_month: list[list[int]] = []
+    rows, chunk = draw_rows(model), months_per_draw(model)
+    by_row = chunk == 1
+    next_row = row_drawer(gen, n_fam)
+    u: Array = np.empty((0, rows, n_fam), dtype=np.uint32)
+    wi_none = np.zeros(0, dtype=np.int64)
+    done = 0 if model.settings.families_return else 3
+    change_limit = model.t_problem_change << 16
+    i_pilot_end, i_closed = _S("exit_pilot_end"), _S("waitlist_closed")
+    i_exit, i_left, i_referred = _S("exit_goals"), _S("left_waitlist"), _S("referred")
+    i_open, i_admitted, i_enrolled = _S("intake_open"), _S("admitted"), _S("enrolled")
+    i_waiting, i_spent, i_deficit = _S("waiting"), _S("spent_cents"), _S("deficit_cents")
+    i_plan, i_active = _S("plan_cents"), _S("active")
+    for m in range(n_m):
+        model = model.from_month.get(m, model)
+        if model is not shown:  # a dated change: capacity, total and costs
+            values, shown = _PerPilot(model), model
+        if by_row:
+            u0 = next_row()
+        else:
+            j = m % chunk
+            if j == 0:
+                u = draw(gen, min(chunk, n_m - m), rows, n_fam)
+            u0 = u[j, 0]
+        active = [start[p] <= m < end_month[p] and not stopped[p] for p in range(n_p)]
+        s = [[0] * n_s for _ in range(n_p)]
+
+        # 1. pilots that stop this month
+        stopping = [not active[p] and not stopped[p] and m >= start[p] for p in range(n_p)]
+        if any(stopping):
+            for p in range(n_p):
+                if stopping[p]:
+                    stopped[p] = True
+                    out.ended_month[0, p] = m
+                    out.ended_by[0, p] = why[p]
+                    enrolled[p] = waiting[p] = 0
+            busy = np.flatnonzero((status == 1) | (status == 2))
+            hit = busy[np.asarray(stopping)[pilot[busy]]]
+            in_care = status[hit] == 2
+            by_pilot = pilot[hit]
+            exits = np.bincount(by_pilot[in_care], minlength=n_p).tolist()
+            closed_lists = np.bincount(by_pilot[~in_care], minlength=n_p).tolist()
+            for p in range(n_p):
+                s[p][i_pilot_end], s[p][i_closed] = exits[p], closed_lists[p]
+            status[hit] = done
+
+        # The month's other draws, read for the families in care and waiting.
+        ci = np.flatnonzero(status == 2)
+        wi = np.flatnonzero(status == 1) if has_leave else wi_none
+        if by_row:
+            u1 = next_row()
+            a_care, a_wait = u1[ci], u1[wi]
+            b_care = next_row()[ci]
+            u3 = next_row() if problems is not None else None
+        else:
+            a_care, a_wait, b_care = u[j, 1][ci], u[j, 1][wi], u[j, 2][ci]
+            u3 = u[j, 3] if problems is not None else None
+
+        # 2. problems change
+        if problems is not None and u3 is not None:
+            hit = np.flatnonzero(u3 < change_limit) if change_limit < _TOP else np.arange(n_fam)
+            problems[hit] ^= np.left_shift(1, (u3[hit] & 0xFFFF) % 9).astype(np.uint16)
+
+        # 3. progress and exits in care; giving up on the waitlist
+        if ci.size:
+            cp = pilot[ci]
+            lv = level[ci]
+            if one:
+                lv += a_care < up0
+                lv -= a_care >= down0
+                regular = b_care < reg0
+            else:
+                lv += a_care < t_up[cp]
+                lv -= a_care >= _TOP - t_down[cp]
+                regular = b_care < t_regular[cp]
+            np.maximum(lv, 1, out=lv)
+            np.minimum(lv, 5, out=lv)
+            level[ci] = lv
+            # the reason codes in the order they are tested: goals 1 first, then 2-4
+            reason = regular.astype(np.int8)
+            reason *= 2
+            if has_step_down:
+                b, tr = b_care.astype(np.int64), t_regular[cp]
+                step = (b >= tr) & (b - tr < t_step_down[cp]) & (lv >= step_down_level[cp])
+                reason[(reason == 0) & step] = 3
+            if has_max:
+                mm = max_months[cp]
+                reason[(reason == 0) & (mm > 0) & (m - since[ci] >= mm)] = 4
+            reason[lv >= target[ci]] = 1
+            leaving = np.flatnonzero(reason)
+            if leaving.size:
+                gone = ci[leaving]
+                status[gone] = done
+                code = reason[leaving]
+                if one:
+                    counts = np.bincount(code, minlength=5).tolist()
+                    s[0][i_exit : i_exit + 4] = counts[1:]
+                    enrolled[0] -= leaving.size
+                else:
+                    g = cp[leaving].astype(np.int64) * 5 + code
+                    counts = np.bincount(g, minlength=n_p * 5).tolist()
+                    for p in range(n_p):
+                        mine = counts[p * 5 + 1 : p * 5 + 5]
+                        s[p][i_exit : i_exit + 4] = mine
+                        enrolled[p] -= sum(mine)
+        if wi.size:
+            give_up = a_wait < t_leave[pilot[wi]]
+            gone = wi[give_up]
+            if gone.size:
+                status[gone] = done
+                left = np.bincount(pilot[gone], minlength=n_p).tolist()
+                for p in range(n_p):
+                    s[p][i_left] = left[p]
+                    waiting[p] -= left[p]
+
+        # 4. referrals and routing: the families the draw refers, of those at home
+        ri = np.flatnonzero(u0 < model.t_referral)
+        ri = ri[status[ri] == 0]
+        assessed = [0] * 5
+        if ri.size:
+            if dynamics is None or problems is None:
+                e = model.epoch_of_month[m]
+                bits, fallback = model.bits[e, ri], model.fallback[e, ri]
+            elif (table := dynamics.table(m)) is not None:
+                now = problems[ri]
+                bits, fallback = table[0][now], table[1][now]
+            else:
+                bits, fallback = dynamics.routes(m, ri, problems[ri])
+            running = sum(1 << p for p in range(n_p) if active[p])
+            dest = LOWEST_BIT[bits & running]
+            placed = dest >= 0
+            to = ri[placed]
+            status[to] = 1
+            pilot[to] = dest[placed]
+            since[to] = m
+            referred = np.bincount(dest[placed], minlength=n_p).tolist()
+            for p in range(n_p):
+                s[p][i_referred] = referred[p]
+                waiting[p] += referred[p]
+            closed = ~placed & (bits != 0)
+            fb = np.where(placed | closed, 0, fallback)
+            status[ri[fb <= -2]] = done
+            # categories: 0 placed, 1 not eligible, 2 elsewhere, 3 regular route, 4 closed
+            category = np.where(closed, 4, -fb)
+            where = np.bincount(category, minlength=5).tolist()
+            assessed = [sum(where), *where[1:]]
+
+        # 5. admissions: each pilot's room, then its waiting families in priority order
+        pots = pot_of_month[m]
+        left_money, fixed, room = [0] * n_p, [0] * n_p, [0] * n_p
+        for p in range(n_p):
+            pot = pots[p]
+            left = left_money[p] = pot_budget[p][pot] - pot_spent[p][pot]
+            fixed[p] = values.fixed[p] if active[p] else 0
+            base = (fixed[p] + enrolled[p] * values.family[p]) * values.reserve[p]
+            per_new = values.intake[p] + values.family[p] * values.reserve[p]
+            if per_new > 0:
+                affordable = max(left - base, 0) // per_new
+            else:
+                affordable = BIG if left >= base else 0
+            left_total = max(values.total_cap[p] - admitted_total[p], 0)
+            free = min(max(values.capacity[p] - enrolled[p], 0), left_total)
+            room[p] = min(free, affordable) if active[p] else 0
+            s[p][i_open] = int(active[p] and affordable > 0 and left_total > 0)
+        admitted = [0] * n_p
+        if any(room[p] > 0 and waiting[p] > 0 for p in range(n_p)):
+            wi = np.flatnonzero(status == 1)
+            if all(room[p] >= waiting[p] for p in range(n_p)):  # every waiting family fits
+                take = wi
+            else:
+                wp = pilot[wi]
+                key = (since[wi].astype(np.int64) << 24) | wi
+                if not fifo:
+                    rule = priority[wp]
+                    n_problems = np.bitwise_count(
+                        problems[wi] if problems is not None else model.problems0[wi]
+                    ).astype(np.int64)
+                    prio = np.where(rule == 1, 9 - n_problems, np.where(rule == 2, level[wi], 0))
+                    key |= prio << 36
+                if one:
+                    take = wi[np.argsort(key)[: room[0]]]
+                else:
+                    key |= wp.astype(np.int64) << 41
+                    order = np.argsort(key)
+                    gs = wp[order]
+                    rank = np.arange(gs.size) - np.searchsorted(gs, gs, side="left")
+                    take = wi[order[rank < np.asarray(room)[gs]]]
+            status[take] = 2
+            since[take] = m
+            admitted = np.bincount(pilot[take], minlength=n_p).tolist()
+            for p in range(n_p):
+                enrolled[p] += admitted[p]
+                admitted_total[p] += admitted[p]
+                waiting[p] -= admitted[p]
+
+        # 6. spending
+        for p in range(n_p):
+            cost = fixed[p] + enrolled[p] * values.family[p] + admitted[p] * values.intake[p]
+            charge = min(cost, left_money[p])
+            pot_spent[p][pots[p]] += charge
+            spent_total[p] += charge
+            if (
+                active[p]
+                and on_exhaustion[p]
+                and budget_total[p] > 0
+                and spent_total[p] >= budget_total[p]
+                and m + 1 < end_month[p]
+            ):
+                end_month[p] = m + 1
+                why[p] = 4
+            row = s[p]
+            row[i_admitted] = admitted[p]
+            row[i_enrolled] = enrolled[p]
+            row[i_waiting] = waiting[p]
+            row[i_spent] = charge
+            row[i_deficit] = cost - charge
+            row[i_plan] = plan[m][p]
+            row[i_active] = int(active[p])
+        series.append(s)
+        assessed_by_month.append(assessed)
+    if n_m:
+        out.series[0] = series
+        out.assessed[0] = assessed_by_month
     return out

@@ -136,6 +136,11 @@ class Dynamics:
     """Whether, within an epoch, routing depends on a family's row and problems only (no
     dated version, and every leaf that is not precomputed reads the problems through the
     core's facts): then months of one epoch may be routed together (:meth:`routes`)."""
+    problems_only: bool = False
+    """Whether routing depends on a family's problems alone (date free, every leaf reads
+    the problems, no precomputed column, no phased intake): then a month's routing is a
+    table over the problem masks (:meth:`table`)."""
+    tables: dict[object, tuple[Array, Array]] = attrs.field(factory=dict)
 
     @classmethod
     def of(
@@ -169,13 +174,14 @@ class Dynamics:
             epochs, of_month = [(gates[0],)], np.zeros(len(gates), dtype=np.int64)
         else:  # every rule reads a changing fact: the epochs are the intake masks'
             epochs, of_month = _dedupe((gate,) for gate in gates)
+        read = _read_columns(cohort, facts)
         return cls(
             tuple(split_pilots),
             # Routing reads no id: counted ids cost nothing to take a month's rows of.  It
             # holds only the columns the rules read (a month's rules may look through all).
             Cohort(
                 CohortIds.numbered(len(cohort)),
-                _read_columns(cohort, facts),
+                read,
                 cohort.vocabularies,
             ),
             tuple(dates),
@@ -183,6 +189,11 @@ class Dynamics:
             tuple(e[-1] for e in epochs),
             of_month,
             date_free,
+            date_free
+            and not statics
+            and not fixed
+            and set(read) <= {"problemen"}
+            and all(bool(gate.all()) for gate in (e[-1] for e in epochs)),
         )
 
     def routes(self, month: int, rows: Array, problems: Array) -> tuple[Array, Array]:
@@ -195,6 +206,39 @@ class Dynamics:
             for p, cp in enumerate(self.pilots)
         ]
         return combine(outcomes, self.gates[e][:, rows])
+
+    def table(self, month: int) -> tuple[Array, Array] | None:
+        """Month ``month``'s routing of every problem mask, when routing reads the problems
+        alone (:attr:`problems_only`): ``routes(month, rows, problems)`` is then
+        ``(bits[problems], fallback[problems])`` for any rows.  ``None`` otherwise.
+
+        A month routes a few hundred families of a big cohort in a dozen numpy calls;
+        the table is those calls once for all masks (512 for nine problems), and then
+        two lookups a month.  Worked out once per epoch and per set of pilots in
+        their looptijd (the rules answer "closed" outside it).
+        """
+        if not self.problems_only or len(self.cohort) == 0:
+            return None
+        on = self.dates[month]
+        running = tuple(on in cp.pilot.looptijd for cp in self.pilots if cp is not None)
+        key = (int(self.epoch_of_month[month]), running)
+        found = self.tables.get(key)
+        if found is None:
+            highest = int(self.cohort.column("problemen").max(initial=0))
+            # Problem changes flip the nine lowest bits; no mask reaches beyond these.
+            size = 1 << max(_CHANGING_PROBLEMS, highest.bit_length())
+            if size > _TABLE_LIMIT:
+                return None
+            masks = np.arange(size, dtype=np.uint16)
+            found = self.routes(month, np.arange(size) % len(self.cohort), masks)
+            self.tables[key] = found
+        return found
+
+
+_CHANGING_PROBLEMS: Final = 9
+"""Problem dynamics flip one of the nine lowest bits of a family's problems."""
+_TABLE_LIMIT: Final = 1 << 12
+"""Masks at most in a routing table (:meth:`Dynamics.table`): beyond, routing as it comes."""
 
 
 _Split = tuple[list[Rule], list[CompiledPilot | None], dict[str, CompiledPilot]]

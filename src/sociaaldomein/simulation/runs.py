@@ -11,7 +11,7 @@ share its batch, chunk, process or machine.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 import attrs
@@ -36,6 +36,7 @@ __all__ = [
     "family_generator",
     "generators",
     "months_per_draw",
+    "row_drawer",
 ]
 
 SERIES: Final = (
@@ -147,6 +148,35 @@ def draw(rng: np.random.Generator, months: int, rows: int, families: int) -> Arr
         return raw.reshape(months, rows, families)
     out: Array = rng.integers(0, _UNIFORM, size=(months, rows, families), dtype=np.uint32)
     return out
+
+
+def row_drawer(rng: np.random.Generator, families: int) -> Callable[[], Array]:
+    """A function drawing the next ``families`` uniform 32-bit numbers of ``rng`` on each call:
+    :func:`draw` of one month's row, ``draw(rng, 1, 1, families).reshape(families)``.
+
+    For an even count the raw outputs are taken directly: only raw outputs are ever
+    drawn then, so no half output is ever buffered, and the generator's state need
+    not be read on each call (reading it builds a dict).
+    """
+    bits = rng.bit_generator
+    if (
+        families % 2 == 0
+        and _LITTLE
+        and type(bits) is np.random.PCG64
+        and not bits.state["has_uint32"]
+    ):
+        raw, half = bits.random_raw, families // 2
+
+        def row() -> Array:
+            out: Array = raw(half).view(np.uint32)
+            return out
+
+        return row
+
+    def any_row() -> Array:
+        return draw(rng, 1, 1, families).reshape(families)
+
+    return any_row
 
 
 @attrs.frozen
