@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+import attrs
 import numpy as np
 
 from sociaaldomein.domain.cohort import Array
@@ -384,6 +385,11 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
     wi_none = np.zeros(0, dtype=np.int64)
     done = 0 if model.settings.families_return else 3
     change_limit = model.t_problem_change << 16
+    # The lanes in care and the lanes waiting, kept as families come and go (in no
+    # particular order: nothing read from them depends on it), not found each month.
+    ci = wl = wi_none
+    keyed: dict[int, Array] = {}  # a routing table's masks as outcome keys
+    outcome: dict[int, _Outcome] = {}  # by the running pilots
     i_pilot_end, i_closed = _S("exit_pilot_end"), _S("waitlist_closed")
     i_exit, i_left, i_referred = _S("exit_goals"), _S("left_waitlist"), _S("referred")
     i_open, i_admitted, i_enrolled = _S("intake_open"), _S("admitted"), _S("enrolled")
@@ -421,10 +427,10 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
             for p in range(n_p):
                 s[p][i_pilot_end], s[p][i_closed] = exits[p], closed_lists[p]
             status[hit] = done
+            ci, wl = np.flatnonzero(status == 2), np.flatnonzero(status == 1)
 
         # The month's other draws, read for the families in care and waiting.
-        ci = np.flatnonzero(status == 2)
-        wi = np.flatnonzero(status == 1) if has_leave else wi_none
+        wi = wl if has_leave else wi_none
         if by_row:
             u1 = next_row()
             a_care, a_wait = u1[ci], u1[wi]
@@ -468,6 +474,7 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
             leaving = np.flatnonzero(reason)
             if leaving.size:
                 gone = ci[leaving]
+                ci = ci[reason == 0]
                 status[gone] = done
                 code = reason[leaving]
                 if one:
@@ -485,6 +492,7 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
             give_up = a_wait < t_leave[pilot[wi]]
             gone = wi[give_up]
             if gone.size:
+                wl = wi[~give_up]
                 status[gone] = done
                 left = np.bincount(pilot[gone], minlength=n_p).tolist()
                 for p in range(n_p):
@@ -496,32 +504,32 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
         ri = ri[status[ri] == 0]
         assessed = [0] * 5
         if ri.size:
+            # What becomes of a family is a function of its eligible pilots and fallback
+            # code (its key) and the running pilots: tables over the keys (_Outcome).
             if dynamics is None or problems is None:
                 e = model.epoch_of_month[m]
-                bits, fallback = model.bits[e, ri], model.fallback[e, ri]
+                key = _key(model.bits[e, ri], model.fallback[e, ri])
             elif (table := dynamics.table(m)) is not None:
-                now = problems[ri]
-                bits, fallback = table[0][now], table[1][now]
+                of_mask = keyed.get(id(table))
+                if of_mask is None:
+                    of_mask = keyed[id(table)] = _key(*table)
+                key = of_mask[problems[ri]]
             else:
-                bits, fallback = dynamics.routes(m, ri, problems[ri])
+                key = _key(*dynamics.routes(m, ri, problems[ri]))
             running = sum(1 << p for p in range(n_p) if active[p])
-            dest = LOWEST_BIT[bits & running]
-            placed = dest >= 0
-            to = ri[placed]
-            status[to] = 1
-            pilot[to] = dest[placed]
-            since[to] = m
-            referred = np.bincount(dest[placed], minlength=n_p).tolist()
+            then = outcome.get(running)
+            if then is None:
+                then = outcome[running] = _Outcome.of(running, n_p, done)
+            new = then.status[key]
+            status[ri] = new
+            pilot[ri] = then.pilot[key]  # read only while waiting or in care
+            since[ri] = m
+            wl = np.concatenate((wl, ri[new == 1]))
+            counts = np.bincount(then.code[key], minlength=5 + n_p).tolist()
             for p in range(n_p):
-                s[p][i_referred] = referred[p]
-                waiting[p] += referred[p]
-            closed = ~placed & (bits != 0)
-            fb = np.where(placed | closed, 0, fallback)
-            status[ri[fb <= -2]] = done
-            # categories: 0 placed, 1 not eligible, 2 elsewhere, 3 regular route, 4 closed
-            category = np.where(closed, 4, -fb)
-            where = np.bincount(category, minlength=5).tolist()
-            assessed = [sum(where), *where[1:]]
+                s[p][i_referred] = counts[5 + p]
+                waiting[p] += counts[5 + p]
+            assessed = [int(ri.size), *counts[1:5]]
 
         # 5. admissions: each pilot's room, then its waiting families in priority order
         pots = pot_of_month[m]
@@ -542,9 +550,9 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
             s[p][i_open] = int(active[p] and affordable > 0 and left_total > 0)
         admitted = [0] * n_p
         if any(room[p] > 0 and waiting[p] > 0 for p in range(n_p)):
-            wi = np.flatnonzero(status == 1)
+            wi = wl
             if all(room[p] >= waiting[p] for p in range(n_p)):  # every waiting family fits
-                take = wi
+                take, wl = wi, wi_none
             else:
                 wp = pilot[wi]
                 key = (since[wi].astype(np.int64) << 24) | wi
@@ -555,14 +563,16 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
                     ).astype(np.int64)
                     prio = np.where(rule == 1, 9 - n_problems, np.where(rule == 2, level[wi], 0))
                     key |= prio << 36
+                order = np.argsort(key)
                 if one:
-                    take = wi[np.argsort(key)[: room[0]]]
+                    take, wl = wi[order[: room[0]]], wi[order[room[0] :]]
                 else:
-                    key |= wp.astype(np.int64) << 41
-                    order = np.argsort(key)
+                    order = np.argsort(key | (wp.astype(np.int64) << 41))
                     gs = wp[order]
                     rank = np.arange(gs.size) - np.searchsorted(gs, gs, side="left")
-                    take = wi[order[rank < np.asarray(room)[gs]]]
+                    taken = rank < np.asarray(room)[gs]
+                    take, wl = wi[order[taken]], wi[order[~taken]]
+            ci = np.concatenate((ci, take))
             status[take] = 2
             since[take] = m
             admitted = np.bincount(pilot[take], minlength=n_p).tolist()
@@ -600,3 +610,32 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
         out.series[0] = series
         out.assessed[0] = assessed_by_month
     return out
+
+
+def _key(bits: Array, fallback: Array) -> Array:
+    """A referred family's eligible pilots and fallback code as one key below 1,024."""
+    key = bits.astype(np.int16) << 2
+    key -= fallback
+    return key
+
+
+@attrs.frozen
+class _Outcome:
+    """By key (:func:`_key`), what a referral makes of a family while ``running`` pilots run:
+    its status, its pilot, and what it counts as (1-4 the categories of ``ASSESSED``
+    not placed, ``5 + p`` referred to pilot ``p``)."""
+
+    status: Array
+    pilot: Array
+    code: Array
+
+    @classmethod
+    def of(cls, running: int, n_pilots: int, done: int) -> _Outcome:
+        key = np.arange(256 << 2)
+        bits, fallback = key >> 2, -(key & 3)
+        dest = LOWEST_BIT[bits & running]
+        placed = dest >= 0
+        closed = ~placed & (bits != 0)
+        status = np.where(placed, 1, np.where(~closed & (fallback <= -2), done, 0))
+        code = np.where(placed, 5 + dest, np.where(closed, 4, -fallback))
+        return cls(status.astype(np.int8), np.maximum(dest, 0).astype(np.int8), code)

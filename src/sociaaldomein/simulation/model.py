@@ -140,7 +140,8 @@ class Dynamics:
     """Whether routing depends on a family's problems alone (date free, every leaf reads
     the problems, no precomputed column, no phased intake): then a month's routing is a
     table over the problem masks (:meth:`table`)."""
-    tables: dict[object, tuple[Array, Array]] = attrs.field(factory=dict)
+    tables: dict[object, tuple[Array, Array] | None] = attrs.field(factory=dict)
+    """The routing tables made so far (:meth:`table`), by month and by what they hold."""
 
     @classmethod
     def of(
@@ -219,6 +220,8 @@ class Dynamics:
         """
         if not self.problems_only or len(self.cohort) == 0:
             return None
+        if month in self.tables:
+            return self.tables[month]
         on = self.dates[month]
         running = tuple(on in cp.pilot.looptijd for cp in self.pilots if cp is not None)
         key = (int(self.epoch_of_month[month]), running)
@@ -228,10 +231,12 @@ class Dynamics:
             # Problem changes flip the nine lowest bits; no mask reaches beyond these.
             size = 1 << max(_CHANGING_PROBLEMS, highest.bit_length())
             if size > _TABLE_LIMIT:
+                self.tables[month] = None
                 return None
             masks = np.arange(size, dtype=np.uint16)
             found = self.routes(month, np.arange(size) % len(self.cohort), masks)
             self.tables[key] = found
+        self.tables[month] = found
         return found
 
 
