@@ -21,8 +21,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sociaaldomein import Gemeente, PluginSpec
-from sociaaldomein.simulation import PRIORITIES, PilotDesign, Settings, generate_cohort, simulate
+from sociaaldomein import Gemeente, Money, PluginSpec
+from sociaaldomein.simulation import (
+    PRIORITIES,
+    Phase,
+    PilotDesign,
+    Settings,
+    generate_cohort,
+    simulate,
+)
 from sociaaldomein.simulation.engine import AUTO_LANES, choose_kernel
 from sociaaldomein.simulation.kernel import run_columnar
 from sociaaldomein.simulation.model import build_model
@@ -35,8 +42,11 @@ from sociaaldomein.simulation.runs import (
     family_generator,
     generators,
     months_per_draw,
+    row_drawer,
+    series_index,
 )
 from sociaaldomein.simulation.sweep import _workers
+from sociaaldomein.testing import ToyPilot
 
 TOY = PluginSpec("sociaaldomein.testing:ToyPilot", {"capacity": 50, "min_problems": 2})
 START = pendulum.date(2024, 1, 1)
@@ -118,6 +128,106 @@ def test_the_object_kernels_flat_state_decides_as_the_columnar_kernel(
     columnar, objects = run_columnar(model, [0, 1, 2], 4), run_objects(model, [0, 1, 2], 4)
     assert np.array_equal(columnar.series, objects.series)
     assert np.array_equal(columnar.assessed, objects.assessed)
+
+
+def _two_pilots(dynamic: bool, **settings: Any) -> Settings:
+    # Two pilots, one that ends inside the window and one whose money runs out, so a
+    # pilot stops, families wait, are admitted by priority, leave and are routed on.
+    return Settings(
+        START,
+        months=14,
+        referral_probability=0.08,
+        problem_change_probability=0.05 if dynamic else 0.0,
+        **settings,
+    )
+
+
+def _short_and_poor(pilots: int = 2) -> Gemeente:
+    return Gemeente(
+        plugins=[
+            ToyPilot("short", capacity=3, min_problems=3, end=pendulum.date(2024, 9, 1)),
+            ToyPilot("poor", capacity=40, min_problems=1, per_year=Money(60_000)),
+        ][:pilots]
+    )
+
+
+@pytest.mark.parametrize("pilots", [1, 2])
+@pytest.mark.parametrize("families", [601, 8_193])
+@pytest.mark.parametrize("dynamic", [False, True])
+@pytest.mark.parametrize("priority", ["fifo", "problems", "zrm"])
+@pytest.mark.parametrize("families_return", [False, True])
+def test_a_run_alone_decides_as_the_same_run_among_others(
+    pilots: int, families: int, dynamic: bool, priority: str, families_return: bool
+) -> None:
+    # One run keeps its pilots' figures as Python ints and its lanes as they come and go;
+    # several runs side by side keep arrays: the same run gives the same numbers either way.
+    design = PilotDesign(
+        priority=priority,  # type: ignore[arg-type]
+        waitlist_leave_probability=0.2,
+        step_down_probability=0.05,
+        setback_probability=0.05,
+        max_months=4,
+        end_when_budget_exhausted=True,
+        budget=Decimal("150000.00"),
+    )
+    settings = attrs.evolve(_two_pilots(dynamic, families_return=families_return), default=design)
+    cohort = generate_cohort(families, seed=3)
+    model = build_model(_short_and_poor(pilots), cohort, settings)
+    together = run_columnar(model, [0, 1, 2], 9)
+    for i in range(3):
+        alone = run_columnar(model, [i], 9)
+        assert np.array_equal(alone.series[0], together.series[i])
+        assert np.array_equal(alone.assessed[0], together.assessed[i])
+        assert np.array_equal(alone.ended_month[0], together.ended_month[i])
+        assert np.array_equal(alone.ended_by[0], together.ended_by[i])
+    # "short" ends with its looptijd, "poor" when its money is spent; families left waiting
+    assert together.ended_by.tolist() == [[1, 4][:pilots]] * 3
+    assert int(together.series[..., series_index("left_waitlist")].sum()) > 0
+
+
+@given(
+    seed=st.integers(0, 2**32),
+    families=st.integers(1, 41),
+    calls=st.integers(1, 5),
+)
+def test_a_row_drawer_draws_the_generators_uniform_32_bit_numbers(
+    seed: int, families: int, calls: int
+) -> None:
+    fast, plain = np.random.default_rng(seed), np.random.default_rng(seed)
+    row = row_drawer(fast, families)
+    for _ in range(calls):
+        expected = plain.integers(0, 1 << 32, size=families, dtype=np.uint32)
+        assert np.array_equal(row(), expected)
+
+
+@given(
+    rows=st.lists(st.integers(0, 299), min_size=1, max_size=40),
+    problems=st.lists(st.integers(0, 511), min_size=40, max_size=40),
+    month=st.integers(0, 11),
+)
+@settings(max_examples=30)
+def test_a_routing_table_routes_as_the_rules_do(
+    rows: list[int], problems: list[int], month: int
+) -> None:
+    # The toy pilots read the problems alone: a month's routing is a table over the masks.
+    model = build_model(_short_and_poor(), generate_cohort(300, seed=4), _settings(months=12))
+    assert model.dynamics is not None
+    table = model.dynamics.table(month)
+    assert table is not None
+    at = np.asarray(rows)
+    now = np.asarray(problems[: len(rows)], dtype=np.uint16)
+    bits, fallback = model.dynamics.routes(month, at, now)
+    assert np.array_equal(table[0][now], bits)
+    assert np.array_equal(table[1][now], fallback)
+
+
+def test_routing_that_reads_more_than_the_problems_has_no_table() -> None:
+    # With phased intake, who may enter depends on the family's referrer, not its problems.
+    phased = PilotDesign(phases=(Phase(0, ["GEMEENTE"]), Phase(4, ["HUISARTS"])))
+    settings = attrs.evolve(_settings(months=8), default=phased)
+    model = build_model(Gemeente(specs=[TOY]), generate_cohort(200, seed=4), settings)
+    assert model.dynamics is not None
+    assert model.dynamics.table(5) is None
 
 
 def test_auto_runs_one_small_run_on_objects_and_many_runs_side_by_side() -> None:
