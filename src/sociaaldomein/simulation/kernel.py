@@ -27,6 +27,7 @@ One month, for every run and pilot, in this order:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Final
 
@@ -389,7 +390,6 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
     # particular order: nothing read from them depends on it), not found each month.
     ci = wl = wi_none
     keyed: dict[int, Array] = {}  # a routing table's masks as outcome keys
-    outcome: dict[int, _Outcome] = {}  # by the running pilots
     i_pilot_end, i_closed = _S("exit_pilot_end"), _S("waitlist_closed")
     i_exit, i_left, i_referred = _S("exit_goals"), _S("left_waitlist"), _S("referred")
     i_open, i_admitted, i_enrolled = _S("intake_open"), _S("admitted"), _S("enrolled")
@@ -517,9 +517,7 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
             else:
                 key = _key(*dynamics.routes(m, ri, problems[ri]))
             running = sum(1 << p for p in range(n_p) if active[p])
-            then = outcome.get(running)
-            if then is None:
-                then = outcome[running] = _Outcome.of(running, n_p, done)
+            then = _outcome(running, done)
             new = then.status[key]
             status[ri] = new
             pilot[ri] = then.pilot[key]  # read only while waiting or in care
@@ -630,7 +628,9 @@ class _Outcome:
     code: Array
 
     @classmethod
-    def of(cls, running: int, n_pilots: int, done: int) -> _Outcome:
+    def of(cls, running: int, done: int) -> _Outcome:
+        """The tables while ``running`` pilots run (a bitmask); a family that leaves goes
+        to status ``done``."""
         key = np.arange(256 << 2)
         bits, fallback = key >> 2, -(key & 3)
         dest = LOWEST_BIT[bits & running]
@@ -638,4 +638,12 @@ class _Outcome:
         closed = ~placed & (bits != 0)
         status = np.where(placed, 1, np.where(~closed & (fallback <= -2), done, 0))
         code = np.where(placed, 5 + dest, np.where(closed, 4, -fallback))
-        return cls(status.astype(np.int8), np.maximum(dest, 0).astype(np.int8), code)
+        tables = (status.astype(np.int8), np.maximum(dest, 0).astype(np.int8), code)
+        for table in tables:
+            table.flags.writeable = False
+        return cls(*tables)
+
+
+@functools.lru_cache(maxsize=1024)
+def _outcome(running: int, done: int) -> _Outcome:
+    return _Outcome.of(running, done)

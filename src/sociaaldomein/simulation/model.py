@@ -140,8 +140,8 @@ class Dynamics:
     """Whether routing depends on a family's problems alone (date free, every leaf reads
     the problems, no precomputed column, no phased intake): then a month's routing is a
     table over the problem masks (:meth:`table`)."""
-    tables: dict[object, tuple[Array, Array] | None] = attrs.field(factory=dict)
-    """The routing tables made so far (:meth:`table`), by month and by what they hold."""
+    tables: dict[object, Any] = attrs.field(factory=dict)
+    """The routing tables found so far (:meth:`table`), by month."""
 
     @classmethod
     def of(
@@ -221,25 +221,41 @@ class Dynamics:
         if not self.problems_only or len(self.cohort) == 0:
             return None
         if month in self.tables:
-            return self.tables[month]
+            known: tuple[Array, Array] | None = self.tables[month]
+            return known
         on = self.dates[month]
-        running = tuple(on in cp.pilot.looptijd for cp in self.pilots if cp is not None)
-        key = (int(self.epoch_of_month[month]), running)
-        found = self.tables.get(key)
+        highest = self.tables.get(_HIGHEST)
+        if highest is None:
+            highest = self.tables[_HIGHEST] = int(self.cohort.column("problemen").max(initial=0))
+        # Problem changes flip the nine lowest bits; no mask reaches beyond these.
+        size = 1 << max(_CHANGING_PROBLEMS, int(highest).bit_length())
+        if size > _TABLE_LIMIT:
+            self.tables[month] = None
+            return None
+        # What the table depends on: the split pilots (kept with the composition), which of
+        # them are in their looptijd, and the masks; the same for every build that keeps them.
+        pilots = tuple(cp for cp in self.pilots if cp is not None)
+        key = (
+            _TABLE,
+            tuple(id(cp) for cp in pilots),
+            tuple(on in cp.pilot.looptijd for cp in pilots),
+            size,
+            tuple(self.cohort.vocabularies.get("problemen", ())),
+        )
+        kept = derived(pilots[0])
+        found: tuple[Array, Array] | None = kept.get(key)
         if found is None:
-            highest = int(self.cohort.column("problemen").max(initial=0))
-            # Problem changes flip the nine lowest bits; no mask reaches beyond these.
-            size = 1 << max(_CHANGING_PROBLEMS, highest.bit_length())
-            if size > _TABLE_LIMIT:
-                self.tables[month] = None
-                return None
             masks = np.arange(size, dtype=np.uint16)
             found = self.routes(month, np.arange(size) % len(self.cohort), masks)
-            self.tables[key] = found
+            for a in found:
+                a.flags.writeable = False
+            kept[key] = found
         self.tables[month] = found
         return found
 
 
+_TABLE: Final = ("routing table",)
+_HIGHEST: Final = ("highest problem mask",)
 _CHANGING_PROBLEMS: Final = 9
 """Problem dynamics flip one of the nine lowest bits of a family's problems."""
 _TABLE_LIMIT: Final = 1 << 12
