@@ -151,22 +151,23 @@ def _short_and_poor(pilots: int = 2) -> Gemeente:
     )
 
 
+@pytest.mark.parametrize("plain", [False, True])
 @pytest.mark.parametrize("pilots", [1, 2])
 @pytest.mark.parametrize("families", [601, 8_193])
 @pytest.mark.parametrize("dynamic", [False, True])
 @pytest.mark.parametrize("priority", ["fifo", "problems", "zrm"])
 @pytest.mark.parametrize("families_return", [False, True])
 def test_a_run_alone_decides_as_the_same_run_among_others(
-    pilots: int, families: int, dynamic: bool, priority: str, families_return: bool
+    plain: bool, pilots: int, families: int, dynamic: bool, priority: str, families_return: bool
 ) -> None:
     # One run keeps its pilots' figures as Python ints and its lanes as they come and go;
     # several runs side by side keep arrays: the same run gives the same numbers either way.
     design = PilotDesign(
         priority=priority,  # type: ignore[arg-type]
         waitlist_leave_probability=0.2,
-        step_down_probability=0.05,
+        step_down_probability=0.0 if plain else 0.05,  # plain: goals and regular route only
         setback_probability=0.05,
-        max_months=4,
+        max_months=None if plain else 4,
         end_when_budget_exhausted=True,
         budget=Decimal("150000.00"),
     )

@@ -366,6 +366,7 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
     has_max = bool(max_months.any())
     has_leave = bool(t_leave.any())
     fifo = not priority.any()
+    simple = one and not has_step_down and not has_max
     on_exhaustion: list[bool] = model.end_on_exhaustion.tolist()
     pot_budget: list[list[int]] = model.pot_budget.tolist()
     budget_total = [sum(b) for b in pot_budget]
@@ -460,34 +461,45 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
             np.maximum(lv, 1, out=lv)
             np.minimum(lv, 5, out=lv)
             level[ci] = lv
-            # the reason codes in the order they are tested: goals 1 first, then 2-4
-            reason = regular.astype(np.int8)
-            reason *= 2
-            if has_step_down:
-                b, tr = b_care.astype(np.int64), t_regular[cp]
-                step = (b >= tr) & (b - tr < t_step_down[cp]) & (lv >= step_down_level[cp])
-                reason[(reason == 0) & step] = 3
-            if has_max:
-                mm = max_months[cp]
-                reason[(reason == 0) & (mm > 0) & (m - since[ci] >= mm)] = 4
-            reason[lv >= target[ci]] = 1
-            leaving = np.flatnonzero(reason)
-            if leaving.size:
-                gone = ci[leaving]
-                ci = ci[reason == 0]
-                status[gone] = done
-                code = reason[leaving]
-                if one:
-                    counts = np.bincount(code, minlength=5).tolist()
-                    s[0][i_exit : i_exit + 4] = counts[1:]
-                    enrolled[0] -= leaving.size
-                else:
-                    g = cp[leaving].astype(np.int64) * 5 + code
-                    counts = np.bincount(g, minlength=n_p * 5).tolist()
-                    for p in range(n_p):
-                        mine = counts[p * 5 + 1 : p * 5 + 5]
-                        s[p][i_exit : i_exit + 4] = mine
-                        enrolled[p] -= sum(mine)
+            if simple:  # one pilot, two reasons: goals met (code 1), else the regular route (2)
+                goal = lv >= target[ci]
+                out_mask = goal | regular
+                n_out = int(np.count_nonzero(out_mask))
+                if n_out:
+                    n_goal = int(np.count_nonzero(goal))
+                    status[ci[out_mask]] = done
+                    ci = ci[~out_mask]
+                    s[0][i_exit], s[0][i_exit + 1] = n_goal, n_out - n_goal
+                    enrolled[0] -= n_out
+            else:
+                # the reason codes in the order they are tested: goals 1 first, then 2-4
+                reason = regular.astype(np.int8)
+                reason *= 2
+                if has_step_down:
+                    b, tr = b_care.astype(np.int64), t_regular[cp]
+                    step = (b >= tr) & (b - tr < t_step_down[cp]) & (lv >= step_down_level[cp])
+                    reason[(reason == 0) & step] = 3
+                if has_max:
+                    mm = max_months[cp]
+                    reason[(reason == 0) & (mm > 0) & (m - since[ci] >= mm)] = 4
+                reason[lv >= target[ci]] = 1
+                leaving = np.flatnonzero(reason)
+                if leaving.size:
+                    gone = ci[leaving]
+                    ci = ci[reason == 0]
+                    status[gone] = done
+                    code = reason[leaving]
+                    if one:
+                        counts = np.bincount(code, minlength=5).tolist()
+                        s[0][i_exit : i_exit + 4] = counts[1:]
+                        enrolled[0] -= leaving.size
+                    else:
+                        g = cp[leaving].astype(np.int64) * 5 + code
+                        counts = np.bincount(g, minlength=n_p * 5).tolist()
+                        for p in range(n_p):
+                            mine = counts[p * 5 + 1 : p * 5 + 5]
+                            s[p][i_exit : i_exit + 4] = mine
+                            enrolled[p] -= sum(mine)
         if wi.size:
             give_up = a_wait < t_leave[pilot[wi]]
             gone = wi[give_up]
