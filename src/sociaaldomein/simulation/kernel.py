@@ -23,6 +23,15 @@ One month, for every run and pilot, in this order:
 6. the month's costs are charged to the pilot's pot; what the pot cannot pay
    is recorded as a deficit, and a pilot that ends when its money is spent
    stops from the next month.
+
+A batch of one run takes the same steps with the pilots' figures as Python
+ints (``_run_one``): numpy's cost per call on arrays of one run's few
+pilots would be most of a month.  It keeps the lanes in care and waiting as
+families come and go, reads what a referral makes of a family from tables by
+its eligible pilots and fallback code, and routes by the table of
+:meth:`~sociaaldomein.simulation.model.Dynamics.table` when routing reads the
+problems alone.  The tests hold it to the same numbers as the same run among
+others.
 """
 
 from __future__ import annotations
