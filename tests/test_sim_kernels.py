@@ -30,7 +30,7 @@ from sociaaldomein.simulation import (
     generate_cohort,
     simulate,
 )
-from sociaaldomein.simulation.engine import AUTO_LANES, choose_kernel
+from sociaaldomein.simulation.engine import AUTO_LANES, Kernel, choose_kernel
 from sociaaldomein.simulation.kernel import run_columnar
 from sociaaldomein.simulation.model import build_model
 from sociaaldomein.simulation.objects import run_objects
@@ -381,3 +381,27 @@ def test_a_plan_splits_cents_as_money_splits(amount: Decimal, parts: int) -> Non
 
     money = Money(amount)
     assert split_cents(cents(money), parts) == [cents(p) for p in money.split(parts)]
+
+
+@pytest.mark.parametrize("kernel", ["columnar", "objects"])
+@pytest.mark.parametrize("runs", [1, 3])
+@pytest.mark.parametrize("pilots", [1, 2])
+def test_each_exit_is_counted_under_its_own_reason(kernel: Kernel, runs: int, pilots: int) -> None:
+    # Only the regular route open: every exit but goals met is a regular one; then
+    # only step-downs. A swapped pair of reason codes would show the other name.
+    specs = [TOY] + [PluginSpec("sociaaldomein.testing:ToyPilot", {"name": "toy2"})] * (pilots - 1)
+    cohort = generate_cohort(600, seed=4)
+    only = {
+        "exit_regular": {"regular_care_probability": 0.5, "step_down_probability": 0.0},
+        "exit_step_down": {
+            "regular_care_probability": 0.0,
+            "step_down_probability": 0.5,
+            "step_down_level": 1,
+        },
+    }
+    for named, design in only.items():
+        settings = _settings(months=12, max_months=None, **design)
+        results = simulate(specs, cohort, settings, runs=runs, seed=2, kernel=kernel)
+        other = "exit_step_down" if named == "exit_regular" else "exit_regular"
+        assert int(results.series(named).sum()) > 0, named
+        assert int(results.series(other).sum()) == 0, other

@@ -194,11 +194,13 @@ def run_columnar(model: Model, runs: Sequence[int], root_seed: int) -> Batch:
             lv = np.clip(lv, 1, 5)
             level[ci] = lv
             tr = model.t_regular[cp]
-            reason = np.where(b < tr, 2, 0)
+            # reason codes are 1 + the index in EXIT_REASONS: goals 1, step-down 2,
+            # regular route 3, longest stay 4 (tested in the order below, goals last wins)
+            reason = np.where(b < tr, 3, 0)
             if has_step_down:
                 step = (b >= tr) & (b - tr < model.t_step_down[cp])
                 reason = np.where(
-                    (reason == 0) & step & (lv >= model.step_down_level[cp]), 3, reason
+                    (reason == 0) & step & (lv >= model.step_down_level[cp]), 2, reason
                 )
             if has_max:
                 mm = model.max_months[cp]
@@ -470,7 +472,7 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
             np.maximum(lv, 1, out=lv)
             np.minimum(lv, 5, out=lv)
             level[ci] = lv
-            if simple:  # one pilot, two reasons: goals met (code 1), else the regular route (2)
+            if simple:  # one pilot, two reasons: goals met (code 1), else the regular route (3)
                 goal = lv >= target[ci]
                 out_mask = goal | regular
                 n_out = int(np.count_nonzero(out_mask))
@@ -478,16 +480,17 @@ def _run_one(model: Model, run: int, root_seed: int) -> Batch:
                     n_goal = int(np.count_nonzero(goal))
                     status[ci[out_mask]] = done
                     ci = ci[~out_mask]
-                    s[0][i_exit], s[0][i_exit + 1] = n_goal, n_out - n_goal
+                    s[0][i_exit], s[0][i_exit + 2] = n_goal, n_out - n_goal
                     enrolled[0] -= n_out
             else:
-                # the reason codes in the order they are tested: goals 1 first, then 2-4
+                # reason codes are 1 + the index in EXIT_REASONS (goals 1, step-down 2,
+                # regular route 3, longest stay 4); goals, set last, wins
                 reason = regular.astype(np.int8)
-                reason *= 2
+                reason *= 3
                 if has_step_down:
                     b, tr = b_care.astype(np.int64), t_regular[cp]
                     step = (b >= tr) & (b - tr < t_step_down[cp]) & (lv >= step_down_level[cp])
-                    reason[(reason == 0) & step] = 3
+                    reason[(reason == 0) & step] = 2
                 if has_max:
                     mm = max_months[cp]
                     reason[(reason == 0) & (mm > 0) & (m - since[ci] >= mm)] = 4

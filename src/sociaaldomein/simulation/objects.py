@@ -211,12 +211,13 @@ def _run(model: Model, run: int, root_seed: int, out: Batch, i: int) -> None:
                 lv = fam.level + (a < up) - (a >= down_from)
                 lv = 1 if lv < 1 else 5 if lv > 5 else lv
                 fam.level = lv
+                # 1 + the index in EXIT_REASONS: goals, step-down, regular route, longest stay
                 if lv >= target[f]:
                     reason = 1
                 elif b < tr:
-                    reason = 2
-                elif b - tr < step_down and lv >= step_level:
                     reason = 3
+                elif b - tr < step_down and lv >= step_level:
+                    reason = 2
                 elif longest > 0 and m - fam.since >= longest:
                     reason = 4
                 else:
