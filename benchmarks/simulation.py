@@ -26,9 +26,17 @@ from reference import Reference, event_loop, gemeente, hand_loop, library_settin
 from sociaaldomein.domain.cohort import Array
 from sociaaldomein.simulation import generate_cohort, simulate
 
-SIZES: Final = ((10, 1_000), (1_000, 1), (1_000, 10), (100_000, 1), (1_000_000, 1))
+SIZES: Final = (
+    (10, 1_000),
+    (1_000, 1),
+    (1_000, 10),
+    (10_000, 1),
+    (100_000, 1),
+    (1_000_000, 1),
+)
 """(families, runs): a 10-family pilot's 1,000 Monte Carlo runs, one run and ten runs of
-1,000 families, one run of 100,000 and of 1,000,000 families."""
+1,000 families, one run of 10,000 (where the columnar kernel takes over from the object
+kernel), of 100,000 and of 1,000,000 families."""
 
 QUICK_SIZES: Final = ((10, 20), (1_000, 1), (10_000, 1))
 
