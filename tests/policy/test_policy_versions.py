@@ -219,3 +219,33 @@ def test_plugins_json_lists_the_decisions_applied(capsys: pytest.CaptureFixture[
     ]
     assert main(["plugins", "--json", "--plugin", "gezinsverzorger"]) == 0
     assert all("besluiten" not in p for p in json.loads(capsys.readouterr().out))
+
+
+@pytest.mark.parametrize("problems", [0, 3, 6])
+@pytest.mark.parametrize("occupancy", [0, 2, 50])
+@pytest.mark.parametrize(
+    "day", [pendulum.date(2019, 1, 1), JULY.subtract(days=1), JULY, pendulum.date(2031, 1, 1)]
+)
+def test_a_versioned_verdict_is_the_versions_own_verdict_marked_by_the_version(
+    problems: int, occupancy: int, day: pendulum.Date
+) -> None:
+    # decide builds the versioned verdict in one go; it must be the value Versie.mark
+    # makes of the version's own verdict: its note first, its decisions in the provenance.
+    gemeente = toy()
+    gemeente.apply(besluit(ParameterWijziging("toy", "capaciteit", 5, vanaf=JULY)))
+    gemeente.apply(
+        besluit(ParameterWijziging("toy", "max_totaal", 1, vanaf=JULY), kenmerk="RB 2024-04")
+    )
+    compiled = gemeente.compiled("toy")
+    version = compiled.version_on(day)
+    assert version is not None
+    family = make_gezin(problems=problems)
+    for admitted in (0, 3):
+        made = compiled.decide(family, day, occupancy, admitted_so_far=admitted)
+        marked = version.mark(
+            version.pilot.decide(family, day, occupancy, admitted_so_far=admitted)
+        )
+        assert made == marked
+        assert made.provenance == marked.provenance
+        assert [n.text for n in made.notes] == [n.text for n in marked.notes]
+        assert made.notes[0].text.startswith(f"version {version.nummer},")

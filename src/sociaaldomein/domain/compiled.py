@@ -229,19 +229,42 @@ class CompiledPilot:
         """
         if self.versions:
             version = self.versions[bisect.bisect_right(self._starts, on)]
-            verdict = version.pilot.decide(gezin, on, occupancy, admitted_so_far=admitted_so_far)
-            return version.mark(verdict)
+            # The version's note first and its decisions in the provenance, in the one
+            # verdict the version's pilot makes (the same value as ``version.mark``).
+            return version.pilot._decide(
+                gezin, on, occupancy, admitted_so_far, (version._note,), version._provenance
+            )
+        return self._decide(gezin, on, occupancy, admitted_so_far, (), self._rules_from)
+
+    def _decide(
+        self,
+        gezin: Gezin,
+        on: pendulum.Date,
+        occupancy: int,
+        admitted_so_far: int,
+        lead: tuple[Note, ...],
+        provenance: Provenance,
+    ) -> Verdict:
+        """:meth:`decide` for one version: ``lead`` notes first, ``provenance`` as given."""
         pilot, naam, gid = self.pilot, self.pilot.naam, gezin.id
-        provenance = self._rules_from
         explanation = self._explain(gezin, on)
         if on not in pilot.looptijd:
             note = self._closed or self._closed_note()
             return _verdict(
-                naam, gid, on, Outcome.CLOSED, explanation, None, None, (note,), (), provenance
+                naam,
+                gid,
+                on,
+                Outcome.CLOSED,
+                explanation,
+                None,
+                None,
+                (*lead, note),
+                (),
+                provenance,
             )
         if not explanation.passed:
             return _verdict(
-                naam, gid, on, Outcome.NOT_ELIGIBLE, explanation, None, None, (), (), provenance
+                naam, gid, on, Outcome.NOT_ELIGIBLE, explanation, None, None, lead, (), provenance
             )
         not_taken: list[Explanation] = []
         for route, explain, notes in zip(
@@ -257,7 +280,7 @@ class CompiledPilot:
                     explanation,
                     checked,
                     route.to,
-                    notes,
+                    (*lead, *notes) if lead else notes,
                     tuple(not_taken),
                     provenance,
                 )
@@ -270,7 +293,7 @@ class CompiledPilot:
             explanation,
             None,
             None,
-            (),
+            lead,
             tuple(not_taken),
             provenance,
         )
