@@ -1,45 +1,18 @@
 """``sociaaldomein.simulation`` imports a name's module when the name is first used.
 
 A sweep's worker unpickles its chunk, which imports the engine; it must not pay
-for the cohort generators, file loaders and converters it never calls.
+for the cohort generators, file loaders and converters it never calls.  The
+lazy table itself is checked with the root package's, in ``test_startup.py``.
 """
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import sociaaldomein.simulation as simulation
-
-INIT = Path(simulation.__file__)
-
-
-def _type_checking_names() -> dict[str, str]:
-    tree = ast.parse(INIT.read_text(encoding="utf-8"))
-    block = next(n for n in tree.body if isinstance(n, ast.If))
-    return {
-        alias.name: node.module
-        for node in block.body
-        if isinstance(node, ast.ImportFrom) and node.module
-        for alias in node.names
-    }
-
-
-def test_the_lazy_table_names_what_type_checkers_see() -> None:
-    assert _type_checking_names() == simulation._PUBLIC
-
-
-def test_every_public_name_resolves_to_the_object_its_module_defines() -> None:
-    for name in simulation.__all__:
-        value = getattr(simulation, name)
-        module = simulation._PUBLIC.get(name)
-        if module is not None:
-            assert value is getattr(sys.modules[module], name)
-    assert set(simulation.__all__) <= set(dir(simulation))
 
 
 def test_sweep_is_the_function_even_after_its_module_is_imported() -> None:

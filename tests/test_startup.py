@@ -7,17 +7,20 @@ import importlib
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import sociaaldomein
+import sociaaldomein.simulation
 
-INIT = Path(sociaaldomein.__file__)
+LAZY_PACKAGES = [sociaaldomein, sociaaldomein.simulation]
+"""Packages that import a name's module when the name is first used."""
 
 
-def _type_checking_names() -> dict[str, str]:
+def _type_checking_names(package: ModuleType) -> dict[str, str]:
     """The names the package's ``if TYPE_CHECKING:`` block imports, and from where."""
-    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    tree = ast.parse(Path(str(package.__file__)).read_text(encoding="utf-8"))
     block = next(n for n in tree.body if isinstance(n, ast.If))
     return {
         alias.name: node.module
@@ -27,17 +30,19 @@ def _type_checking_names() -> dict[str, str]:
     }
 
 
-def test_the_lazy_table_names_what_type_checkers_see() -> None:
-    assert _type_checking_names() == sociaaldomein._PUBLIC
+@pytest.mark.parametrize("package", LAZY_PACKAGES, ids=lambda p: p.__name__)
+def test_the_lazy_table_names_what_type_checkers_see(package: ModuleType) -> None:
+    assert _type_checking_names(package) == package._PUBLIC
 
 
-def test_every_public_name_resolves_to_its_module() -> None:
-    for name in sociaaldomein.__all__:
-        value = getattr(sociaaldomein, name)
-        module = sociaaldomein._PUBLIC.get(name)
+@pytest.mark.parametrize("package", LAZY_PACKAGES, ids=lambda p: p.__name__)
+def test_every_public_name_resolves_to_its_module(package: ModuleType) -> None:
+    for name in package.__all__:
+        value = getattr(package, name)
+        module = package._PUBLIC.get(name)
         if module is not None:
             assert value is getattr(sys.modules[module], name)
-    assert set(sociaaldomein.__all__) <= set(dir(sociaaldomein))
+    assert set(package.__all__) <= set(dir(package))
 
 
 def _fresh(code: str) -> str:
